@@ -1,0 +1,32 @@
+"""Pure domain model: plans, indicators, targets, observations, org units, provenance.
+
+Nothing in this package does I/O; the store, services and readers build and persist these objects.
+"""
+
+from chitieu.domain.bundle import PlanBundle
+from chitieu.domain.indicators import Indicator, IndicatorGroup, Polarity
+from chitieu.domain.observations import Observation, ObservationFlag, Period
+from chitieu.domain.org_units import OrgUnit
+from chitieu.domain.plans import Plan, PlanKind
+from chitieu.domain.provenance import Provenance
+from chitieu.domain.quantity import Op, Quantity
+from chitieu.domain.targets import Target, TargetKind, TargetVersion
+
+__all__ = [
+    "Indicator",
+    "IndicatorGroup",
+    "Observation",
+    "ObservationFlag",
+    "Op",
+    "OrgUnit",
+    "Period",
+    "Plan",
+    "PlanBundle",
+    "PlanKind",
+    "Polarity",
+    "Provenance",
+    "Quantity",
+    "Target",
+    "TargetKind",
+    "TargetVersion",
+]

@@ -1,0 +1,91 @@
+"""The one catalogue of user-facing messages (Vietnamese) and the error type that carries them.
+
+The catalogue is kept in one file per area (catalogue_*.py) so that areas can grow it independently;
+they are merged here and a code may appear only once.
+
+Code raises ``ChitieuError("code", **fields)``; CLI and web print ``error.message``. Keeping every
+sentence here lets translators and reviewers see all of them in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from chitieu.messages.catalogue_assessment import ASSESSMENT_MESSAGES
+from chitieu.messages.catalogue_core import CORE_MESSAGES
+from chitieu.messages.catalogue_extraction import EXTRACTION_MESSAGES
+from chitieu.messages.catalogue_reports import REPORTS_MESSAGES
+from chitieu.messages.catalogue_store import STORE_MESSAGES
+
+_PARTS = (CORE_MESSAGES, ASSESSMENT_MESSAGES, EXTRACTION_MESSAGES, REPORTS_MESSAGES, STORE_MESSAGES)
+MESSAGES: dict[str, str] = {}
+for _part in _PARTS:
+    _clash = MESSAGES.keys() & _part.keys()
+    if _clash:  # one catalogue: a code means one sentence
+        raise RuntimeError(f"duplicate message codes: {sorted(_clash)}")
+    MESSAGES.update(_part)
+
+
+
+def msg(code: str, **fields: object) -> str:
+    """Render a catalogue message; unknown codes are a programming error."""
+    return MESSAGES[code].format(**fields)
+
+
+class ChitieuError(Exception):
+    """An error the user can fix; ``message`` is Vietnamese and names the file, row and column."""
+
+    def __init__(self, code: str, **fields: object) -> None:
+        self.code = code
+        self.fields = fields
+        self.message = msg(code, **fields)
+        super().__init__(self.message)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One typed finding of a validation (frictionless-style: reported, not raised)."""
+
+    code: str
+    message: str
+    path: str = ""
+    row: int | None = None
+    column: str | None = None
+    severity: str = "error"  # error | warning
+
+    @classmethod
+    def make(cls, code: str, severity: str = "error", **fields: object) -> Problem:
+        return cls(
+            code=code,
+            message=msg(code, **fields),
+            path=str(fields.get("path", "")),
+            row=fields.get("row"),  # type: ignore[arg-type]
+            column=fields.get("column"),  # type: ignore[arg-type]
+            severity=severity,
+        )
+
+
+@dataclass(slots=True)
+class Report:
+    """A validation report: the problems found, errors first."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)
+
+    def add(self, problem: Problem) -> None:
+        self.problems.append(problem)
+
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    def raise_first(self) -> None:
+        """Raise the first error as a ChitieuError (CLI boundary convenience)."""
+        for p in self.problems:
+            if p.severity == "error":
+                err = ChitieuError.__new__(ChitieuError)
+                err.code, err.fields, err.message = p.code, {}, p.message
+                Exception.__init__(err, p.message)
+                raise err

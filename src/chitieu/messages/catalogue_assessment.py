@@ -1,0 +1,3 @@
+"""Messages of the assessment area (Vietnamese)."""
+
+ASSESSMENT_MESSAGES: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""Messages of the extraction area (Vietnamese)."""
+
+EXTRACTION_MESSAGES: dict[str, str] = {}

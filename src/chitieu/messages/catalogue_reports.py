@@ -1,0 +1,3 @@
+"""Messages of the reports area (Vietnamese)."""
+
+REPORTS_MESSAGES: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""Messages of the store area (Vietnamese)."""
+
+STORE_MESSAGES: dict[str, str] = {}
