@@ -63,10 +63,8 @@ def _number_value(token: str) -> float:
     if negative:
         s = s[1:]
     if "," in s and "." in s:
-        if s.rfind(",") > s.rfind("."):  # 2.134,6
-            s = s.replace(".", "").replace(",", ".")
-        else:  # 2,134.6
-            s = s.replace(",", "")
+        # The later separator is the decimal one: 2.134,6 (Vietnamese) or 2,134.6 (English).
+        s = s.replace(".", "").replace(",", ".") if s.rfind(",") > s.rfind(".") else s.replace(",", "")
     elif "." in s:
         # Dot with exact 3-digit groups is a thousands separator (3.000, 1.234.567); otherwise a decimal point.
         if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", s):

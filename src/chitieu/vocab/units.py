@@ -103,7 +103,7 @@ def lookup_unit(text: str) -> UnitDef | None:
     return _INDEX.get(normalise_unit_text(text))
 
 
-_NOUN_UNIT_RE = re.compile(r"^[^\W\d_]+(?:[ ,][^\W\d_]+){0,5}(?:/(?:1 )?[^\W\d_]+(?: [^\W\d_]+){0,3}){0,2}$")
+_NOUN_UNIT_RE = re.compile(r"^[^\W\d_]+(?:,? [^\W\d_]+){0,5}(?:/(?:1 )?[^\W\d_]+(?: [^\W\d_]+){0,3}){0,2}$")
 
 
 def looks_like_count_noun(text: str) -> bool:
