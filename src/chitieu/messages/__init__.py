@@ -27,15 +27,18 @@ for _part in _PARTS:
 
 
 
-def msg(code: str, **fields: object) -> str:
-    """Render a catalogue message; unknown codes are a programming error."""
+def msg(code: str, /, **fields: object) -> str:
+    """Render a catalogue message; unknown codes are a programming error.
+
+    ``code`` is positional-only so that messages may use a ``{code}`` field themselves.
+    """
     return MESSAGES[code].format(**fields)
 
 
 class ChitieuError(Exception):
     """An error the user can fix; ``message`` is Vietnamese and names the file, row and column."""
 
-    def __init__(self, code: str, **fields: object) -> None:
+    def __init__(self, code: str, /, **fields: object) -> None:
         self.code = code
         self.fields = fields
         self.message = msg(code, **fields)
@@ -54,7 +57,7 @@ class Problem:
     severity: str = "error"  # error | warning
 
     @classmethod
-    def make(cls, code: str, severity: str = "error", **fields: object) -> Problem:
+    def make(cls, code: str, /, severity: str = "error", **fields: object) -> Problem:
         return cls(
             code=code,
             message=msg(code, **fields),

@@ -1,0 +1,190 @@
+"""``chitieu assess`` (the registry) and ``chitieu assess-table`` (any target/result table)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from chitieu.messages import ChitieuError, msg
+from chitieu.numbers import format_number
+
+DEFAULT_PLAN = "LC-XIV"
+STATUS_STYLES: dict[str, str] = {
+    "exceeded": "bold green",
+    "achieved": "green",
+    "on_track": "cyan",
+    "not_yet": "yellow",
+    "at_risk": "bold red",
+    "not_achieved": "red",
+    "no_data": "dim",
+}
+CSV_COLUMNS = ("code", "number", "group", "name", "unit", "target", "value", "value_text", "ratio", "status",
+               "status_vi", "official_status", "agrees", "basis", "explanation")
+
+
+def _get(row: Any, *names: str) -> Any:
+    for name in names:
+        value = row.get(name) if isinstance(row, dict) else getattr(row, name, None)
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def render_assessment_table(rows: Sequence[Any], console: Console, title: str = "Đánh giá chỉ tiêu") -> None:
+    """A rich table of assessment rows (``AssessmentRow`` or ``TableRow``), verdicts coloured."""
+    table = Table(title=title, show_lines=False, header_style="bold", expand=False)
+    for column, kwargs in (
+        ("TT", {"justify": "right", "no_wrap": True}),
+        ("Chỉ tiêu", {"overflow": "fold", "min_width": 24, "max_width": 56}),
+        ("ĐVT", {"no_wrap": True}),
+        ("Mục tiêu", {"justify": "right"}),
+        ("Kết quả", {"justify": "right"}),
+        ("% mục tiêu", {"justify": "right"}),
+        ("Đánh giá", {"no_wrap": True}),
+        ("Chính thức", {"no_wrap": True}),
+    ):
+        table.add_column(column, **kwargs)
+    for row in rows:
+        status = _get(row, "status")
+        if status is None:  # a group/header row of an input table
+            table.add_row("", f"[bold]{_get(row, 'indicator', 'name') or ''}[/bold]", "", "", "", "", "", "")
+            continue
+        ratio = _get(row, "ratio")
+        style = STATUS_STYLES.get(str(status), "")
+        agrees = _get(row, "agrees")
+        official = _get(row, "official_text") or ""
+        if official and agrees is False:
+            official = f"[magenta]{official} ≠[/magenta]"
+        table.add_row(
+            str(_get(row, "number", "row") or ""),
+            str(_get(row, "name", "indicator") or ""),
+            str(_get(row, "unit") or ""),
+            str(_get(row, "target") or ""),
+            str(_get(row, "value_text", "result") or ""),
+            "" if ratio is None else f"{format_number(ratio, 1)}%",
+            f"[{style}]{_get(row, 'status_vi')}[/{style}]" if style else str(_get(row, "status_vi")),
+            official,
+        )
+    console.print(table)
+
+
+def _console() -> Console:
+    """A console that keeps the table readable when the output is piped (no terminal width to follow)."""
+    console = Console()
+    return console if console.is_terminal else Console(width=160)
+
+
+def _check_format(fmt: str, allowed: tuple[str, ...]) -> str:
+    if fmt not in allowed:
+        raise ChitieuError("bad_option", option="--format", reason=f"«{fmt}»; dùng một trong: {', '.join(allowed)}")
+    return fmt
+
+
+def _load_bundle(db: str | None, plan: str) -> Any:
+    from chitieu.services.database import open_database
+    from chitieu.services.registry import load_bundle
+
+    database = open_database(db)
+    try:
+        try:
+            return load_bundle(database, plan)
+        except ChitieuError as exc:
+            if exc.code != "plan_not_found" or plan != DEFAULT_PLAN:
+                raise
+            from chitieu.services.datasets import install_dataset
+
+            install_dataset(database)  # first use on an empty database: load the bundled dataset
+            return load_bundle(database, plan)
+    finally:
+        database.close()
+
+
+def assess_command(
+    db: str | None = typer.Option(None, "--db", help="Tệp SQLite hoặc URL cơ sở dữ liệu."),
+    plan: str = typer.Option(DEFAULT_PLAN, "--plan", help="Mã nghị quyết/kế hoạch."),
+    as_of: int | None = typer.Option(None, "--as-of", help="Đánh giá đến năm này."),
+    forecast: bool = typer.Option(False, "--forecast", help="Dự báo đến hết thời hạn."),
+    fmt: str = typer.Option("table", "--format", help="table | json | csv"),
+) -> None:
+    """Đánh giá các chỉ tiêu của một nghị quyết: đến một năm (--as-of) hoặc dự báo cuối kỳ (--forecast)."""
+    _check_format(fmt, ("table", "json", "csv"))
+    if (as_of is None) == (not forecast):
+        raise ChitieuError("assess_need_mode")
+    from chitieu.services.assessment import assess_bundle
+
+    bundle = _load_bundle(db, plan)
+    rows = assess_bundle(bundle, as_of=as_of, forecast=forecast)
+    if fmt == "json":
+        typer.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        for r in rows:
+            writer.writerow(r.to_dict())
+    else:
+        title = f"Dự báo đến hết thời hạn ({bundle.plan.term_end or ''})" if forecast else f"Đánh giá đến năm {as_of}"
+        render_assessment_table(rows, _console(), title=f"{bundle.plan.title} — {title}")
+
+
+def _write_text_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(suffix=path.suffix, dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def assess_table_command(
+    file: Path = typer.Argument(..., help="Bảng chỉ tiêu (.csv hoặc .xlsx)."),
+    stage: str = typer.Option("final", "--stage", help="midterm | final | forecast"),
+    fmt: str = typer.Option("table", "--format", help="json | table | xlsx"),
+    out: Path | None = typer.Option(None, "--out", help="Tệp kết quả (xlsx: mặc định <tên>_danh-gia.xlsx)."),
+) -> None:
+    """Đánh giá một bảng mục tiêu/kết quả bất kỳ (cột Chỉ tiêu, Mục tiêu, Kết quả)."""
+    from chitieu.assessment import parse_stage
+    from chitieu.services.assess_table import assess_table, write_assessed_xlsx
+
+    _check_format(fmt, ("json", "table", "xlsx"))
+    try:
+        chosen = parse_stage(stage)
+    except ValueError as exc:
+        raise ChitieuError("table_bad_stage", value=stage) from exc
+    result = assess_table(file, chosen)
+    agree, total = result.agreement
+    err = Console(stderr=True)
+    for row in result.rows:
+        for warning in row.warnings:
+            err.print(f"Cảnh báo: {warning}", style="yellow", highlight=False)
+    if fmt == "json":
+        text = json.dumps([r.to_dict() for r in result.rows], ensure_ascii=False, indent=2)
+        if out is not None:
+            _write_text_atomic(out, text + "\n")
+        else:
+            typer.echo(text)
+    elif fmt == "xlsx":
+        target = out or file.with_name(f"{file.stem}_danh-gia.xlsx")
+        write_assessed_xlsx(result, target)
+        err.print(msg("table_written", rows=len(result.rows), path=target), highlight=False)
+    else:
+        render_assessment_table(result.rows, _console(), title=f"{file.name} — {chosen.label_vi}")
+    if total:
+        err.print(msg("table_agreement", agree=agree, total=total), highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("assess")(assess_command)
+    app.command("assess-table")(assess_table_command)

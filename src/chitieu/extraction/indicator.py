@@ -1,0 +1,147 @@
+"""The indicator phrase of each quantity of a clause, and the period it refers to.
+
+Two word orders occur: value last ("Tỷ lệ che phủ rừng đạt 53%": the phrase is before the number) and
+quantity first ("86% hộ gia đình, 75% thôn, bản … đạt tiêu chuẩn văn hóa": the phrase follows the
+number, and a predicate written once at the end is shared by every number of the list).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from chitieu.extraction.grammar import HEDGE_WORDS, LEAD_WORDS, PREDICATE_WORDS
+from chitieu.extraction.quantity import TextQuantity
+
+PERIOD_RE = re.compile(
+    r"(?:(?:ước|dự ước)\s+)?(?:(?:đến|tới)\s+)?(?:(?:hết|cuối|đầu)\s+)?(?:\d{1,2}\s+tháng\s+(?:đầu\s+)?)?"
+    r"(?:năm|giai đoạn|nhiệm kỳ|thời kỳ)\s+(?:19|20)\d{2}(?:\s*-\s*(?:19|20)?\d{2})?"
+    r"|hằng năm|hàng năm|mỗi năm|đến nay|hiện nay|bình quân năm",
+    re.IGNORECASE,
+)
+_YEARS_RE = re.compile(r"(?:19|20)\d{2}(?:\s*-\s*(?:19|20)?\d{2})?")
+_FILLERS = sorted({*LEAD_WORDS, *HEDGE_WORDS, "và", "trong đó", "riêng", "cụ thể", "tổng", "là", "các", "của tỉnh"}, key=len, reverse=True)
+_FILLER_RE = re.compile(r"(?:^|(?<=\s))(?:" + "|".join(re.escape(f) for f in _FILLERS) + r")(?=\s|$)", re.IGNORECASE)
+_PREDICATE_RE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(p) for p in PREDICATE_WORDS) + r")(?=\s|$)", re.IGNORECASE)
+# Where the noun phrase after a number stops: a parenthesis or a comma before a new clause.
+_AFTER_CUT_RE = re.compile(
+    r"\(|,\s*(?:không còn|trong đó|riêng|tăng|giảm|đạt|bằng|vượt|chiếm|so với|nâng|góp phần|đưa)(?=\s|$)", re.IGNORECASE
+)
+_EDGE_STRIP = " ,;:.-–()\"'"
+MAX_PHRASE = 140
+
+
+@dataclass(slots=True)
+class Phrase:
+    text: str
+    start: int  # span of the claim in normalised text
+    end: int
+    period: str
+
+
+def content_words(s: str) -> str:
+    """``s`` without periods, fillers, digits and punctuation: empty when it names nothing."""
+    return _content(s)
+
+
+def _content(s: str) -> str:
+    s = PERIOD_RE.sub(" ", s)
+    s = _FILLER_RE.sub(" ", s)
+    s = re.sub(r"[\W\d_]+", " ", s)
+    return s.strip()
+
+
+def _last_chunks(text: str, base: int) -> tuple[str, int]:
+    """The subject right before a number: the last comma chunk, widened while it is empty or a short list."""
+    chunks = [(m.start(), m.end()) for m in re.finditer(r"[^,:(]+", text)]
+    if not chunks:
+        return "", base + len(text)
+    i = len(chunks) - 1
+    start = chunks[i][0]
+    while i > 0:
+        current = text[start:]
+        words = len(_content(current).split())
+        previous = text[chunks[i - 1][0] : chunks[i - 1][1]]
+        if words == 0 or (words < 3 and len(_content(previous).split()) <= 3 and "(" not in text[chunks[i - 1][1] : start]):
+            i -= 1
+            start = chunks[i][0]
+            continue
+        break
+    phrase = text[start:]
+    lead = len(phrase) - len(phrase.lstrip(_EDGE_STRIP))
+    return phrase.strip(_EDGE_STRIP), base + start + lead
+
+
+def _period_of(text: str) -> str:
+    found = PERIOD_RE.findall(text)
+    for p in reversed(found):
+        if _YEARS_RE.search(p) or "năm" in p.lower():
+            return p.strip()
+    return ""
+
+
+def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[TextQuantity]) -> list[Phrase]:
+    """One phrase per quantity (same order)."""
+    phrases: list[Phrase] = []
+    first_kind: list[bool] = []
+    for i, q in enumerate(quantities):
+        continues_list = bool(first_kind) and first_kind[-1] and not q.lead
+        seg_start = quantities[i - 1].end if i else clause_start
+        before = text[seg_start : q.start]
+        next_start = quantities[i + 1].start if i + 1 < len(quantities) else clause_end
+        period = _period_of(text[seg_start : q.start]) or _period_of(text[clause_start : q.start])
+        subject, subject_start = _last_chunks(before, seg_start)
+        last_chunk = re.split(r"[,:(]", before)[-1]
+        remote = not _content(last_chunk) and _has_noun_after(text, q, next_start)
+        if _content(subject) and not continues_list and not remote:
+            phrase = _clip(subject)
+            phrases.append(Phrase(phrase, subject_start, q.end, period))
+            first_kind.append(False)
+            continue
+        after = text[q.end : next_start]
+        cut = _AFTER_CUT_RE.search(after)
+        if cut:
+            after = after[: cut.start()]
+        after_stripped = after.rstrip(_EDGE_STRIP + " và")
+        noun = after_stripped.strip(_EDGE_STRIP)
+        if _content(noun) and not noun.lower().startswith(("so với", "so cùng", "tăng", "giảm", "bằng", "vượt")):
+            unit_noun = q.unit if q.unit and q.unit[0].isalpha() and "%" not in q.unit else ""
+            phrase = _clip(f"{unit_noun} {noun}".strip())
+            end = q.end + len(after_stripped)
+            phrases.append(Phrase(phrase, q.start, end, period))
+            first_kind.append(True)
+            continue
+        inherited = phrases[-1].text if phrases else _clip(_content(text[clause_start : q.start]) or q.unit)
+        phrases.append(Phrase(inherited, q.start, q.end, period))
+        first_kind.append(False)
+    _share_predicate(phrases, first_kind)
+    return phrases
+
+
+def _has_noun_after(text: str, q: TextQuantity, next_start: int) -> bool:
+    after = text[q.end : next_start]
+    cut = _AFTER_CUT_RE.search(after)
+    return bool(_content(after[: cut.start()] if cut else after)) and not after.lstrip().startswith((",", ";", "."))
+
+
+def _share_predicate(phrases: list[Phrase], first_kind: list[bool]) -> None:
+    """Quantity-first phrases without a predicate take the one written after the last of them."""
+    idx = [i for i, f in enumerate(first_kind) if f]
+    if len(idx) < 2:
+        return
+    last = phrases[idx[-1]].text
+    m = _PREDICATE_RE.search(last)
+    if not m:
+        return
+    predicate = last[m.start() :].strip()
+    for i in idx[:-1]:
+        if not _PREDICATE_RE.search(phrases[i].text):
+            phrases[i].text = _clip(f"{phrases[i].text} {predicate}")
+
+
+def _clip(s: str) -> str:
+    s = " ".join(s.split())
+    if len(s) <= MAX_PHRASE:
+        return s
+    cut = s.rfind(" ", 0, MAX_PHRASE)
+    return s[: cut if cut > 0 else MAX_PHRASE]

@@ -1,0 +1,374 @@
+"""Appendix tables of indicators → rows of indicator, unit, target, results and verdicts (pure).
+
+Works on rows of cell strings, wherever they came from (a .docx table, a PDF table, tab-separated or
+space-aligned lines of a text). Column roles are found from the header words through ``COLUMN_ROLES``
+(a data table), so other layouts work: "TT | Chỉ tiêu | ĐVT | Kế hoạch 2025 | Thực hiện 2025 | Đánh
+giá", several yearly result columns, or the two-level header of a mid-term report where "Ước thực
+hiện giai đoạn 2021 - 2023" spans "Kết quả đạt được | Tỷ lệ % | So sánh …". Page headers repeated in
+the middle of the table are skipped, names wrapped onto continuation rows are merged back, "+ " rows
+become components of the header-only row above them, and roman-numbered rows set the group.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from chitieu.domain import Quantity
+from chitieu.extraction.linking import fold
+from chitieu.quantities import QuantityError, parse_quantity
+from chitieu.vocab.verdicts import Status, parse_verdict
+
+# Column role → header patterns, matched in this order on the diacritics-folded, lower-cased header.
+COLUMN_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("number", (r"^(?:s\.?\s?tt|tt|so tt|so thu tu|thu tu)\.?$",)),
+    ("ratio", (r"ty le\s*%", r"%\s*so voi", r"ty le so voi", r"so voi .*\(%\)", r"^(?:th|thuc hien)\s*/\s*(?:kh|ke hoach)")),
+    ("verdict", (r"so sanh", r"danh gia", r"muc do (?:hoan thanh|dat)", r"kha nang (?:hoan thanh|dat)", r"^xep loai")),
+    ("unit", (r"^don vi(?: tinh)?$", r"^dvt$", r"^dv tinh$")),
+    ("result", (r"ket qua", r"thuc hien", r"^uoc", r"luy ke", r"thuc te", r"^nam \d{4}$", r"^\d{4}$")),
+    ("target", (r"muc tieu", r"ke hoach", r"^chi tieu (?:nq|nghi quyet|dai hoi|ke hoach|giao|duoc giao)", r"^(?:kh|nq)\b", r"nghi quyet")),
+    ("name", (r"chi tieu", r"noi dung", r"^ten\b", r"danh muc", r"linh vuc")),
+)
+_ROLE_RES = tuple((role, tuple(re.compile(p) for p in patterns)) for role, patterns in COLUMN_ROLES)
+VALUE_ROLES = frozenset({"target", "result", "ratio", "verdict"})
+# Words that open an indicator's name; a row starting with one is a sibling, not a component.
+INDICATOR_HEAD_WORDS: tuple[str, ...] = (
+    "tỷ lệ", "tỉ lệ", "số ", "tổng", "tốc độ", "mức", "giá trị", "diện tích", "thu ", "chi ", "kim ngạch",
+    "sản lượng", "thu nhập", "grdp", "đào tạo", "giải quyết", "kết nạp", "tuổi thọ", "cơ cấu",
+)
+COMPONENT_PREFIX_RE = re.compile(r"^\s*[+\-–•]\s*")
+ROMAN_RE = re.compile(r"^(?:[IVX]{1,5}|[A-H])\.?$")
+NUMBERED_RE = re.compile(r"^\d{1,3}(?:\.\d{1,2})*\.?$")
+COLUMN_NUMBER_RE = re.compile(r"^\(?\d{1,2}\)?$|^\(?[A-Z]\)?$")
+MARKUP_RE = re.compile(r"</?[a-zA-Z]{1,6}>|\*\*|__")
+YEAR_RE = re.compile(r"\b((?:19|20)\d{2})\b")
+
+
+def clean(text: str) -> str:
+    return " ".join(MARKUP_RE.sub("", text or "").split())
+
+
+def column_role(header: str) -> str | None:
+    """The role of a column from its header text ("Đơn vị tính" → "unit"); None when unknown."""
+    key = fold(clean(header)).lower()
+    if not key:
+        return None
+    for role, patterns in _ROLE_RES:
+        if any(p.search(key) for p in patterns):
+            return role
+    return None
+
+
+def period_of(label: str) -> tuple[int, int] | None:
+    """Years named in a header ("giai đoạn 2021 - 2023" → (2021, 2023); "Thực hiện 2025" → (2025, 2025))."""
+    years = [int(y) for y in YEAR_RE.findall(label or "")]
+    if not years:
+        return None
+    return (years[0], years[-1]) if len(years) > 1 else (years[0], years[0])
+
+
+def parse_cell_quantity(text: str) -> Quantity | None:
+    """A value cell as written ("9-10", ">5", "2.134,6", "73,1%", "Hoàn thành") → Quantity; None if none."""
+    cell = clean(text)
+    if not cell:
+        return None
+    try:
+        return parse_quantity(cell)
+    except QuantityError:
+        return None
+
+
+def has_number(text: str) -> bool:
+    """True when the cell holds a number (verdict words such as "Chưa đạt" do not count)."""
+    q = parse_cell_quantity(text)
+    return q is not None and (q.value is not None or q.low is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    index: int
+    role: str | None
+    label: str  # the full header ("Ước thực hiện giai đoạn 2021 - 2023 / Kết quả đạt được")
+    block: str = ""  # the spanning upper header, if any
+
+
+@dataclass(frozen=True, slots=True)
+class ResultBlock:
+    """Columns that belong to one result (value, % of target, verdict) of one period."""
+
+    label: str
+    period: tuple[int, int] | None
+    value: int | None = None
+    ratio: int | None = None
+    verdict: int | None = None
+
+
+@dataclass(slots=True)
+class ResultCell:
+    label: str
+    period: tuple[int, int] | None
+    value: str = ""
+    ratio: str = ""
+    verdict: str = ""
+    quantity: Quantity | None = None
+    status: Status | None = None
+
+
+@dataclass(slots=True)
+class IndicatorRow:
+    """One indicator of the table (or a header-only parent row, ``is_header``)."""
+
+    first_row: int
+    last_row: int
+    number: str  # the TT of this row or of the numbered indicator above it
+    numbered: bool
+    group: str
+    name: str
+    parent: str = ""
+    unit: str = ""
+    target: str = ""
+    target_label: str = ""
+    target_quantity: Quantity | None = None
+    results: list[ResultCell] = field(default_factory=list)
+    is_header: bool = False
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.parent}: {self.name}" if self.parent else self.name
+
+
+@dataclass(slots=True)
+class IndicatorTable:
+    columns: list[Column]
+    blocks: list[ResultBlock]
+    rows: list[IndicatorRow]
+    header_rows: int
+
+
+def _role_columns(header: list[str], sub: list[str] | None, width: int) -> list[Column]:
+    columns: list[Column] = []
+    carried = ""
+    for j in range(width):
+        top = clean(header[j]) if j < len(header) else ""
+        child = clean(sub[j]) if sub is not None and j < len(sub) else ""
+        if top:
+            carried = top
+        elif sub is not None and child:
+            top = carried  # a spanning upper header covers this column
+        role = column_role(child) if child else None
+        if role is None or (role == "name" and top):
+            role = column_role(child) if child and not top else role or column_role(top)
+        label = " / ".join(x for x in (top, child) if x)
+        columns.append(Column(j, role, label, top if child else ""))
+    return columns
+
+
+def _result_blocks(columns: list[Column]) -> list[ResultBlock]:
+    blocks: list[ResultBlock] = []
+    for col in columns:
+        if col.role == "result":
+            label = col.block or col.label
+            blocks.append(ResultBlock(label, period_of(col.label), value=col.index))
+        elif col.role in ("ratio", "verdict") and blocks and (not col.block or col.block == blocks[-1].label):
+            last = blocks[-1]
+            if getattr(last, col.role) is None:
+                blocks[-1] = ResultBlock(
+                    last.label, last.period, last.value,
+                    col.index if col.role == "ratio" else last.ratio,
+                    col.index if col.role == "verdict" else last.verdict,
+                )
+    return blocks
+
+
+def _is_header(row: list[str]) -> bool:
+    roles = [column_role(c) for c in row if clean(c)]
+    return "name" in roles and sum(1 for r in roles if r) >= 3
+
+
+def _is_subheader(row: list[str], columns_hint: int) -> bool:
+    cells = [clean(c) for c in row]
+    if len(cells) < 2 or cells[0] or (len(cells) > 1 and cells[1]):
+        return False
+    filled = [c for c in cells if c]
+    return bool(filled) and not any(has_number(c) for c in filled) and any(column_role(c) for c in filled)
+
+
+def _is_column_numbers(cells: list[str]) -> bool:
+    filled = [c for c in cells if c]
+    return len(filled) >= 3 and all(COLUMN_NUMBER_RE.match(c) for c in filled)
+
+
+def _cell(cells: list[str], index: int | None) -> str:
+    return cells[index] if index is not None and index < len(cells) else ""
+
+
+def find_header(rows: list[list[str]], search: int = 8) -> int | None:
+    return next((i for i, row in enumerate(rows[:search]) if _is_header(row)), None)
+
+
+def parse_indicator_table(rows: list[list[str]]) -> IndicatorTable | None:
+    """Rows of an appendix table → indicator rows; None when no indicator header is found."""
+    h = find_header(rows)
+    if h is None:
+        return None
+    header = rows[h]
+    sub = rows[h + 1] if h + 1 < len(rows) and _is_subheader(rows[h + 1], len(header)) else None
+    width = max(len(r) for r in rows)
+    columns = _role_columns(header, sub, width)
+    role_index = {role: next((c.index for c in columns if c.role == role), None) for role in ("number", "name", "unit", "target")}
+    if role_index["name"] is None:
+        return None
+    blocks = _result_blocks(columns)
+    signatures = {tuple(fold(clean(c)).lower() for c in header if clean(c))}
+    if sub is not None:
+        signatures.add(tuple(fold(clean(c)).lower() for c in sub if clean(c)))
+    value_cols = [c.index for c in columns if c.role in VALUE_ROLES] + ([role_index["unit"]] if role_index["unit"] is not None else [])
+    target_label = columns[role_index["target"]].label if role_index["target"] is not None else ""
+    out: list[IndicatorRow] = []
+    group, number, parent, parent_open_list = "", "", "", False
+    start = h + (2 if sub is not None else 1)
+    for i in range(start, len(rows)):
+        cells = [clean(c) for c in rows[i]]
+        if not any(cells) or _is_column_numbers(cells):
+            continue
+        if tuple(fold(c).lower() for c in cells if c) in signatures:
+            continue  # a header repeated at the top of a page
+        tt = _cell(cells, role_index["number"])
+        name = _cell(cells, role_index["name"])
+        has_values = any(_cell(cells, j) for j in value_cols)
+        if not tt and out and (not name or name[0].islower()) and not any(
+            has_number(_cell(cells, j)) for j in value_cols
+        ):
+            _merge_continuation(out[-1], i, cells, role_index, blocks)
+            continue
+        if tt and ROMAN_RE.match(tt) and not has_values:
+            group, parent, parent_open_list = f"{tt}. {name}" if name else tt, "", False
+            continue
+        numbered = bool(tt and NUMBERED_RE.match(tt))
+        if numbered:
+            number, parent, parent_open_list = tt.rstrip("."), "", False
+        component = bool(COMPONENT_PREFIX_RE.match(name))
+        name = COMPONENT_PREFIX_RE.sub("", name)
+        if not has_values:  # a header-only parent ("Cơ cấu kinh tế", "Tỷ lệ huy động …:")
+            parent, parent_open_list = name.rstrip(" :"), name.endswith(":")
+            out.append(IndicatorRow(i, i, number, numbered, group, parent, is_header=True))
+            continue
+        row_parent = ""
+        if parent and (component or (parent_open_list and not name.lower().startswith(INDICATOR_HEAD_WORDS))):
+            row_parent = parent
+        else:
+            parent, parent_open_list = "", False
+        row = IndicatorRow(i, i, number, numbered, group, name, row_parent, _cell(cells, role_index["unit"]))
+        row.target = _cell(cells, role_index["target"])
+        row.target_label = target_label
+        row.target_quantity = parse_cell_quantity(row.target)
+        row.results = [_result(cells, b) for b in blocks]
+        out.append(row)
+    return IndicatorTable(columns, blocks, out, start)
+
+
+def _result(cells: list[str], block: ResultBlock) -> ResultCell:
+    value, verdict = _cell(cells, block.value), _cell(cells, block.verdict)
+    return ResultCell(
+        block.label, block.period, value, _cell(cells, block.ratio), verdict,
+        parse_cell_quantity(value), parse_verdict(verdict),
+    )
+
+
+def _merge_continuation(
+    row: IndicatorRow, index: int, cells: list[str], roles: dict[str, int | None], blocks: list[ResultBlock]
+) -> None:
+    """A wrapped line: append its pieces to the row above (name, unit, verdict words)."""
+    row.last_row = index
+    name = _cell(cells, roles["name"])
+    if name:
+        row.name = f"{row.name} {name}".strip()
+    unit = _cell(cells, roles["unit"])
+    if unit:
+        row.unit = f"{row.unit} {unit}".strip()
+    for cell, block in zip(row.results, blocks, strict=False):
+        more = _cell(cells, block.verdict)
+        if more:
+            cell.verdict = f"{cell.verdict} {more}".strip()
+            cell.status = parse_verdict(cell.verdict)
+
+
+def split_space_aligned(lines: list[str]) -> list[list[str]]:
+    """Cut space-aligned lines into cells at the columns that are blank (2+ wide) in every line."""
+    width = max((len(line) for line in lines), default=0)
+    blank = [all(j >= len(line) or line[j] == " " for line in lines if line.strip()) for j in range(width)]
+    cuts: list[tuple[int, int]] = []
+    j = 0
+    while j < width:
+        if blank[j]:
+            k = j
+            while k < width and blank[k]:
+                k += 1
+            if k - j >= 2 and j > 0:
+                cuts.append((j, k))
+            j = k
+        else:
+            j += 1
+    bounds, prev = [], 0
+    for a, b in cuts:
+        bounds.append((prev, a))
+        prev = b
+    bounds.append((prev, width))
+    return [[line[a:b].strip() for a, b in bounds] for line in lines]
+
+
+@dataclass(frozen=True, slots=True)
+class TextTable:
+    """A table found in plain text: rows of cells and the offset of each row's line."""
+
+    rows: list[list[str]]
+    start: int
+    end: int
+    row_starts: list[int]
+
+
+def _line_style(line: str) -> str | None:
+    if "\t" in line and line.strip():
+        return "tab"
+    if len(re.findall(r"\S {2,}(?=\S)", line)) >= 2:
+        return "space"
+    return None
+
+
+def find_text_tables(text: str, min_rows: int = 2, max_blank: int = 2) -> list[TextTable]:
+    """Blocks of tab-separated or space-aligned lines in ``text`` (blank lines inside are allowed)."""
+    tables: list[TextTable] = []
+    pos, lines = 0, []
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    i = 0
+    while i < len(lines):
+        style = _line_style(lines[i][1])
+        if style is None:
+            i += 1
+            continue
+        block = [lines[i]]
+        j, blanks = i + 1, 0
+        while j < len(lines):
+            line = lines[j][1]
+            if not line.strip():
+                blanks += 1
+                if blanks > max_blank:
+                    break
+            elif _line_style(line) == style or (style == "space" and line.startswith("  ")):
+                block.extend(lines[j - blanks : j + 1] if style == "space" else [lines[j]])
+                blanks = 0
+            else:
+                break
+            j += 1
+        content = [(p, ln) for p, ln in block if ln.strip()]
+        if style == "tab":
+            rows = [[c.strip() for c in ln.split("\t")] for _, ln in content]
+        else:
+            rows = split_space_aligned([ln for _, ln in content])
+        if len(rows) >= min_rows and any(len([c for c in r if c]) >= 3 for r in rows):
+            last_pos, last_line = content[-1]
+            tables.append(TextTable(rows, content[0][0], last_pos + len(last_line), [p for p, _ in content]))
+        i = j
+    return tables

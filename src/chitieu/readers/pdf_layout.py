@@ -1,0 +1,137 @@
+"""Turning PDF page lines into running text: drop running headers and page numbers, join hard breaks.
+
+PDF text comes line by line. A sentence broken over two lines (or two pages) is joined back with a
+space, a word hyphenated at the line end is glued back, and lines that repeat at the top or bottom of
+most pages (running headers, "Trang 3", "- 3 -") are dropped. Table rows are kept as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-–—]\s*)?(?:trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?\s*(?:[-–—]\s*)?$", re.I)
+SENTENCE_END = ".!?:;"
+# A line starting like this opens a new item, never continues the previous sentence.
+NEW_ITEM_RE = re.compile(
+    r"^(?:[-+•*–—▪●○◦]\s|[a-zđ][).]\s|\d+(?:\.\d+)*[.)]\s|[IVXLC]+[.)]\s|\(\d+\)|\d+/\s)"
+)
+BULLETS = "-+•*–—▪●○◦"
+DEHYPHENATE = ""  # "infor-" + "mation" → "information"
+KEEP_HYPHEN = "-"  # "kinh tế-" + "xã hội" → "kinh tế-xã hội"
+_LAST_WORD_RE = re.compile(r"(\w+)-$")
+
+
+@dataclass(slots=True)
+class PageLines:
+    """One page: text lines and table rows in reading order. ``rows`` is None for text lines."""
+
+    number: int
+    items: list[tuple[str, list[str] | None]]
+
+
+def _signature(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.lower().split()))
+
+
+def drop_running_lines(pages: list[PageLines]) -> None:
+    """Remove page numbers and header/footer lines repeated on most pages (in place)."""
+    counts_top: Counter[str] = Counter()
+    counts_bottom: Counter[str] = Counter()
+    for page in pages:
+        texts = [t for t, rows in page.items if rows is None and t.strip()]
+        if texts:
+            counts_top[_signature(texts[0])] += 1
+            counts_bottom[_signature(texts[-1])] += 1
+    many = max(3, (len(pages) + 1) // 2)
+    running = {s for s, c in (counts_top + counts_bottom).items() if c >= many and len(pages) >= 3}
+    for page in pages:
+        items = [it for it in page.items if it[1] is not None or it[0].strip()]
+        for edge in (0, -1):
+            while items and items[edge][1] is None:
+                line = items[edge][0]
+                if PAGE_NUMBER_RE.match(line) or _signature(line) in running:
+                    items.pop(edge)
+                else:
+                    break
+        page.items = items
+
+
+def joins(previous: str, following: str) -> str | None:
+    """How two text lines meet: " " (same sentence), None (new line), or for a line ending in a hyphen
+    ``DEHYPHENATE`` (a word split in two, ASCII only: Vietnamese syllables are never split) or
+    ``KEEP_HYPHEN`` (a compound such as "kinh tế-xã hội")."""
+    a, b = previous.rstrip(), following.lstrip()
+    if not a or not b:
+        return None
+    if NEW_ITEM_RE.match(b) or b[0] in BULLETS:
+        return None
+    first = b[0]
+    hyphenated = _LAST_WORD_RE.search(a)
+    if hyphenated and first.isalnum():
+        head, tail = hyphenated.group(1), b.split()[0]
+        if head.isascii() and head.isalpha() and tail.isascii() and tail.isalpha() and tail.islower():
+            return DEHYPHENATE
+        return KEEP_HYPHEN
+    if a[-1] in SENTENCE_END:
+        return None
+    if first.isalpha() and first.islower():
+        return " "
+    if a[-1] == "," or first.isdigit() or first in "(%‰":
+        return " "
+    return None
+
+
+def assemble(pages: list[PageLines]) -> tuple[str, list[tuple[int, int, int]], list[tuple[int, int, list[list[str]], int]]]:
+    """Join pages into one text; returns (text, page spans, tables as (start, end, rows, page))."""
+    parts: list[str] = []
+    length = 0
+    spans: list[tuple[int, int, int]] = []
+    tables: list[tuple[int, int, list[list[str]], int]] = []
+    last_text: str | None = None  # the previous item, when it was a text line
+    open_table: tuple[int, list[list[str]], int] | None = None
+
+    def add(piece: str) -> None:
+        nonlocal length
+        parts.append(piece)
+        length += len(piece)
+
+    def close_table() -> None:
+        nonlocal open_table
+        if open_table is not None:
+            start, rows, page_no = open_table
+            tables.append((start, max(start, length - 1), rows, page_no))
+            open_table = None
+
+    for page in pages:
+        page_start = length
+        for text, rows in page.items:
+            if rows is not None:
+                if last_text is not None:
+                    add("\n")
+                if open_table is None:
+                    open_table = (length, [], page.number)
+                open_table[1].append(rows)
+                add("\t".join(rows) + "\n")
+                last_text = None
+                continue
+            close_table()
+            line = " ".join(text.split())
+            if last_text is not None:
+                glue = joins(last_text, line)
+                if glue == DEHYPHENATE:
+                    parts[-1] = parts[-1][:-1]
+                    length -= 1
+                elif glue != KEEP_HYPHEN:
+                    add("\n" if glue is None else glue)
+            add(line)
+            last_text = line
+        spans.append((page.number, page_start, length))
+    close_table()
+    if last_text is not None:
+        add("\n")
+        if spans:
+            number, start, _ = spans[-1]
+            spans[-1] = (number, start, length)
+    return "".join(parts), spans, tables

@@ -1,0 +1,200 @@
+"""The appendix as an Excel workbook (XlsxWriter): the official table and one native chart per group.
+
+Number display. Excel number formats are rendered with the separators of the *reader's* locale:
+``#,##0.0`` shows 2,134.6 on an English Windows and 2.134,6 on a Vietnamese one, and no format
+code can force a decimal comma for numbers of any size. The visible cells of the table therefore
+hold the text exactly as the official appendix prints it, formatted by ``chitieu.numbers``
+("2.134,6", "73,1%", ">5", "9-10" — the last two are not numbers at all). Next to the table, hidden
+columns hold the same figures as real numbers (target, result, % of target for both blocks), so
+formulas and sorting work on numbers. The chart sheet lists the % of target of each group as numeric
+cells (format ``0.0%``, shown in the reader's locale) and its native charts read those cells.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import xlsxwriter
+from xlsxwriter.format import Format
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
+
+from chitieu.reports import labels
+from chitieu.reports.appendix import AppendixRow, AppendixTable, GroupChart, ResultCell, RowKind
+
+FONT = "Times New Roman"
+VISIBLE_COLUMNS = 10  # A..J as in the official table
+HIDDEN_FIRST = 11  # L..P: numeric copies (K stays empty)
+HIDDEN_HEADERS = ("Mục tiêu (số)", "Giữa kỳ: kết quả (số)", "Giữa kỳ: tỷ lệ", "Cuối kỳ: kết quả (số)", "Cuối kỳ: tỷ lệ")
+COLUMN_WIDTHS = (5, 46, 10, 12, 11, 12, 13, 11, 12, 13)
+HEADER_TOP, HEADER_BOTTOM, FIRST_DATA = 3, 4, 5
+A4 = 9
+
+
+def write_xlsx(table: AppendixTable, path: Path) -> None:
+    """Write ``table`` to ``path`` (the caller handles temp files and renaming)."""
+    workbook = xlsxwriter.Workbook(
+        str(path),
+        {"default_format_properties": {"font_name": FONT, "font_size": 12}, "strings_to_numbers": False},
+    )
+    try:
+        formats = _formats(workbook)
+        sheet = workbook.add_worksheet(labels.SHEET_TABLE)
+        _page_setup(sheet)
+        _title(sheet, table, formats)
+        _headers(sheet, table, formats)
+        last = _rows(sheet, table.rows, formats)
+        _summary(sheet, table.summary, last + 2, formats)
+        _charts(workbook, table, formats)
+    finally:
+        workbook.close()
+
+
+def _formats(wb: Workbook) -> dict[str, Format]:
+    """Every cell style once (no per-cell format objects)."""
+    border = {"border": 1, "valign": "vcenter", "font_name": FONT, "font_size": 12}
+    return {
+        "title": wb.add_format({"bold": True, "font_size": 14, "align": "center", "valign": "vcenter",
+                                "text_wrap": True, "font_name": FONT}),
+        "subtitle": wb.add_format({"italic": True, "align": "center", "font_name": FONT}),
+        "header": wb.add_format({**border, "bold": True, "align": "center", "text_wrap": True, "bg_color": "#F2F2F2"}),
+        "group": wb.add_format({**border, "bold": True, "text_wrap": True}),
+        "group_center": wb.add_format({**border, "bold": True, "align": "center"}),
+        "text": wb.add_format({**border, "text_wrap": True}),
+        "component": wb.add_format({**border, "text_wrap": True, "indent": 1}),
+        "header_row": wb.add_format({**border, "text_wrap": True, "italic": True}),
+        "center": wb.add_format({**border, "align": "center", "text_wrap": True}),
+        "number": wb.add_format({**border, "align": "right"}),
+        "summary": wb.add_format({"text_wrap": True, "valign": "top", "font_name": FONT, "font_size": 12}),
+        "summary_head": wb.add_format({"bold": True, "font_name": FONT, "font_size": 12}),
+        "hidden_number": wb.add_format({"num_format": "#,##0.###", "font_name": FONT}),
+        "hidden_percent": wb.add_format({"num_format": "0.0%", "font_name": FONT}),
+        "data_header": wb.add_format({**border, "bold": True, "text_wrap": True, "align": "center"}),
+        "data_percent": wb.add_format({**border, "num_format": "0.0%"}),
+    }
+
+
+def _page_setup(sheet: Worksheet) -> None:
+    sheet.set_landscape()
+    sheet.set_paper(A4)
+    sheet.set_margins(left=0.5, right=0.4, top=0.6, bottom=0.6)
+    sheet.center_horizontally()
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(HEADER_TOP, HEADER_BOTTOM)
+    sheet.freeze_panes(FIRST_DATA, 0)
+    for col, width in enumerate(COLUMN_WIDTHS):
+        sheet.set_column(col, col, width)
+    sheet.set_column(VISIBLE_COLUMNS, VISIBLE_COLUMNS + len(HIDDEN_HEADERS), 14, None, {"hidden": True})
+
+
+def _title(sheet: Worksheet, table: AppendixTable, f: dict[str, Format]) -> None:
+    sheet.set_row(0, 36)
+    sheet.merge_range(0, 0, 0, VISIBLE_COLUMNS - 1, table.title, f["title"])
+    if table.subtitle:
+        sheet.merge_range(1, 0, 1, VISIBLE_COLUMNS - 1, table.subtitle, f["subtitle"])
+
+
+def _headers(sheet: Worksheet, table: AppendixTable, f: dict[str, Format]) -> None:
+    top, bottom = HEADER_TOP, HEADER_BOTTOM
+    sheet.set_row(bottom, 64)
+    for col, text in enumerate((labels.COL_NUMBER, labels.COL_NAME, labels.COL_UNIT, table.target_column)):
+        sheet.merge_range(top, col, bottom, col, text, f["header"])
+    for first, block in ((4, table.midterm_block), (7, table.final_block)):
+        sheet.merge_range(top, first, top, first + 2, block.title, f["header"])
+        sheet.write_row(bottom, first, (labels.COL_RESULT, labels.COL_RATIO, table.verdict_column), f["header"])
+    sheet.write_row(bottom, HIDDEN_FIRST, HIDDEN_HEADERS, f["header"])
+
+
+def _rows(sheet: Worksheet, rows: list[AppendixRow], f: dict[str, Format]) -> int:
+    r = FIRST_DATA
+    for row in rows:
+        if row.kind is RowKind.GROUP:
+            sheet.write(r, 0, row.number, f["group_center"])
+            sheet.write(r, 1, row.name, f["group"])
+            sheet.write_row(r, 2, [""] * (VISIBLE_COLUMNS - 2), f["group"])
+        else:
+            name_format = f["component"] if row.level > 1 else f["header_row"] if row.kind is RowKind.HEADER else f["text"]
+            sheet.write(r, 0, row.number, f["center"])
+            sheet.write(r, 1, row.name, name_format)
+            sheet.write(r, 2, row.unit, f["center"])
+            sheet.write(r, 3, row.target_text, f["number"])
+            _block(sheet, r, 4, row.midterm, f)
+            _block(sheet, r, 7, row.final, f)
+            _hidden(sheet, r, row, f)
+        r += 1
+    return r - 1
+
+
+def _block(sheet: Worksheet, r: int, col: int, cell: ResultCell, f: dict[str, Format]) -> None:
+    sheet.write(r, col, cell.value_text, f["number"])
+    sheet.write(r, col + 1, cell.ratio_text, f["number"])
+    sheet.write(r, col + 2, cell.status_vi, f["center"])
+
+
+def _hidden(sheet: Worksheet, r: int, row: AppendixRow, f: dict[str, Format]) -> None:
+    values = (row.target_value, row.midterm.value, _fraction(row.chart_midterm), row.final.value,
+              _fraction(row.chart_final))
+    for k, value in enumerate(values):
+        if value is not None:
+            sheet.write_number(r, HIDDEN_FIRST + k, value, f["hidden_percent"] if k in (2, 4) else f["hidden_number"])
+
+
+def _fraction(percent: float | None) -> float | None:
+    return None if percent is None else percent / 100
+
+
+def _summary(sheet: Worksheet, text: str, r: int, f: dict[str, Format]) -> None:
+    sheet.write(r, 0, labels.SUMMARY_HEADING, f["summary_head"])
+    lines = max(2, len(text) // 150 + 1)
+    sheet.set_row(r + 1, 16 * lines)
+    sheet.merge_range(r + 1, 0, r + 1, VISIBLE_COLUMNS - 1, text, f["summary"])
+
+
+def _charts(wb: Workbook, table: AppendixTable, f: dict[str, Format]) -> None:
+    """Sheet 2: per group, the % of target by indicator as numbers and a native bar chart beside them."""
+    sheet = wb.add_worksheet(labels.SHEET_CHARTS)
+    sheet.set_landscape()
+    sheet.set_paper(A4)
+    sheet.set_column(0, 0, 44)
+    sheet.set_column(1, 2, 14)
+    mid = table.midterm_block
+    end = table.final_block
+    series_names = (labels.CHART_SERIES_MID.format(start=mid.start, end=mid.end),
+                    labels.CHART_SERIES_END.format(start=end.start, end=end.end))
+    r = 0
+    for chart_data in table.charts:
+        r = _group_chart(wb, sheet, chart_data, series_names, r, f)
+
+
+def _group_chart(
+    wb: Workbook, sheet: Worksheet, data: GroupChart, series_names: tuple[str, str], r: int, f: dict[str, Format]
+) -> int:
+    title = labels.CHART_TITLE.format(group=f"{data.number}. {data.name}")
+    sheet.write(r, 0, title, f["summary_head"])
+    sheet.write_row(r + 1, 0, (labels.COL_NAME, *series_names), f["data_header"])
+    first = r + 2
+    for k, label in enumerate(data.labels):
+        sheet.write(first + k, 0, label, f["text"])
+        for col, value in ((1, data.midterm[k]), (2, data.final[k])):
+            if value is None:
+                sheet.write_blank(first + k, col, None, f["data_percent"])
+            else:
+                sheet.write_number(first + k, col, value / 100, f["data_percent"])
+    last = first + len(data.labels) - 1
+    chart = wb.add_chart({"type": "bar"})
+    for col, name in ((1, series_names[0]), (2, series_names[1])):
+        chart.add_series({
+            "name": name,
+            "categories": [sheet.name, first, 0, last, 0],
+            "values": [sheet.name, first, col, last, col],
+            "data_labels": {"value": True, "num_format": "0%"},
+        })
+    chart.set_title({"name": title, "name_font": {"name": FONT, "size": 12, "bold": True}})
+    chart.set_x_axis({"name": labels.CHART_AXIS, "num_format": "0%", "min": 0,
+                      "num_font": {"name": FONT}, "name_font": {"name": FONT}})
+    chart.set_y_axis({"reverse": True, "num_font": {"name": FONT, "size": 9}})
+    chart.set_legend({"position": "bottom", "font": {"name": FONT}})
+    height = max(300, 60 + 38 * len(data.labels))
+    chart.set_size({"width": 760, "height": height})
+    sheet.insert_chart(r, 4, chart)
+    return max(last + 3, r + height // 20 + 2)

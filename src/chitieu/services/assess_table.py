@@ -1,0 +1,285 @@
+"""``assess-table``: assess any table of target/result pairs written as officials write them.
+
+The official verdict column, when present, is only reported (``official_status``, agreement); it is
+never used to compute. Bad input raises ``ChitieuError`` naming file, row and column; nothing is written.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from chitieu.assessment import Stage, assess, verdicts_agree
+from chitieu.domain import Op, Polarity, Quantity
+from chitieu.messages import ChitieuError, msg
+from chitieu.numbers import format_number
+from chitieu.quantities import QuantityError, find_change, is_no_data, parse_change
+from chitieu.services.assess_table_read import (
+    COLUMN_NUMBER_RE,
+    RawTable,
+    TableLayout,
+    find_layout,
+    read_table,
+)
+from chitieu.vocab.comparators import BOOLEAN_WORDS
+from chitieu.vocab.polarity_cues import SECTOR_WORDS, infer_polarity
+from chitieu.vocab.table_headers import POLARITY_WORDS, fold, parse_polarity_word
+from chitieu.vocab.units import looks_like_count_noun, lookup_unit
+from chitieu.vocab.verdicts import VERDICT_WORDS, Status, parse_verdict
+
+COMPONENT_MARKS = ("+", "-", "–", "•", "*", "·")
+_GARBAGE_CHARS = set("@#$^&={}[]|\\~`<>?!;")
+
+
+@dataclass(slots=True)
+class TableRow:
+    row: int  # 1-based, as in Excel
+    indicator: str
+    columns: dict[str, str]
+    number: str = ""  # the table's own row number (TT/STT), when it has one
+    target: str = ""
+    result: str = ""
+    unit: str = ""
+    target_parsed: dict[str, object] | None = None
+    value: float | None = None
+    ratio: float | None = None
+    gap: float | None = None
+    gap_unit: str = ""
+    status: str | None = None
+    status_vi: str | None = None
+    polarity: str | None = None
+    polarity_inferred: bool | None = None
+    polarity_reason: str = ""
+    explanation: str = ""
+    official_text: str | None = None
+    official_status: str | None = None
+    agrees: bool | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {name: getattr(self, name) for name in self.__slots__}  # type: ignore[attr-defined]
+
+
+@dataclass(slots=True)
+class TableAssessment:
+    path: Path
+    stage: Stage
+    layout: TableLayout
+    table: RawTable
+    rows: list[TableRow]
+
+    @property
+    def agreement(self) -> tuple[int, int]:
+        """(rows agreeing with the official verdict, rows with both verdicts)."""
+        judged = [r for r in self.rows if r.agrees is not None]
+        return sum(1 for r in judged if r.agrees), len(judged)
+
+
+def _cell(row: list[str], col: int | None) -> str:
+    if col is None or col >= len(row):
+        return ""
+    return (row[col] or "").strip()
+
+
+def _is_column_numbering(name: str, target: str) -> bool:
+    """The row under the header that numbers the columns: "(1) (2) (3)…" or "A B 1 2…"."""
+    return bool(COLUMN_NUMBER_RE.match(name)) and (not target or bool(COLUMN_NUMBER_RE.match(target)))
+
+
+def _is_component(name: str) -> bool:
+    """A row listed under a header: starts with a bullet, or with a sector word ("Dịch vụ")."""
+    s = name.strip()
+    return s.startswith(COMPONENT_MARKS) or s.lower().startswith(SECTOR_WORDS)
+
+
+def _quantity_dict(q: Quantity, direction: int) -> dict[str, object]:
+    return {"op": q.op.value, "value": q.value, "low": q.low, "high": q.high, "unit": q.unit,
+            "boolean": q.boolean, "per_year": q.per_year, "hedge": q.hedge, "direction": direction}
+
+
+def _parse_target(text: str, path: Path, row: int, column: str) -> tuple[Quantity, int] | None:
+    try:
+        return parse_change(text)
+    except (QuantityError, ValueError):
+        pass
+    found = find_change(text) or _boolean_prefix(text)
+    if found is not None:
+        return found
+    if _is_prose(text):
+        return None
+    raise ChitieuError("bad_target", path=path, row=row, column=column, value=text)
+
+
+def _is_prose(text: str) -> bool:
+    """Vietnamese words without a figure ("Từng bước nâng cao chất lượng"): not a target, but not garbage."""
+    words = text.split()
+    return (len(words) >= 2 and not any(ch.isdigit() or ch in _GARBAGE_CHARS for ch in text)
+            and any(ch.isalpha() and not ch.isascii() for ch in text))
+
+
+def _boolean_prefix(text: str) -> tuple[Quantity, int] | None:
+    """"Hoàn thành xây dựng trụ sở" → done; only for text without digits."""
+    if any(ch.isdigit() for ch in text):
+        return None
+    folded = " ".join(text.lower().split())
+    for word, value in sorted(BOOLEAN_WORDS.items(), key=lambda kv: -len(kv[0])):
+        if len(word) > 3 and (folded == word or folded.startswith(word + " ")):
+            return Quantity(op=Op.DONE, boolean=value, text=text), 0
+    return None
+
+
+def _parse_result(text: str) -> tuple[Quantity, int] | None:
+    if is_no_data(text):
+        return None
+    try:
+        return parse_change(text)
+    except (QuantityError, ValueError):
+        pass
+    return find_change(text) or _boolean_prefix(text)
+
+
+def _check_unit(text: str, path: Path, row: int, column: str, warnings: list[str]) -> str:
+    """Catalogue unit → canonical; other words → accepted with a warning; garbage → error."""
+    if not text:
+        return ""
+    text = re.sub(r"^1[.,]?000\s+", "nghìn ", text.strip())
+    known = lookup_unit(text)
+    if known is not None:
+        return known.canonical
+    garbage = not any(ch.isalpha() for ch in text) or any(ch in _GARBAGE_CHARS for ch in text)
+    if not garbage and (looks_like_count_noun(text) or sum(ch.isalpha() for ch in text) >= 2):
+        warnings.append(msg("table_unit_warning", row=row, column=column, value=text))
+        return text.strip()
+    raise ChitieuError("unknown_unit", path=path, row=row, column=column, value=text)
+
+
+def official_status(text: str | None) -> Status | None:
+    """The official verdict cell as a status; also "Vượt chỉ tiêu …"-like cells by their first words."""
+    found = parse_verdict(text)
+    if found is not None or not text:
+        return found
+    folded = " ".join(text.lower().split())
+    for word in sorted(VERDICT_WORDS, key=len, reverse=True):
+        if folded.startswith(word + " ") or folded.startswith(word + ","):
+            return VERDICT_WORDS[word]
+    return None
+
+
+def assess_table(path: Path | str, stage: Stage = Stage.FINAL) -> TableAssessment:
+    """Read and assess a table; rows come back in input order (blank rows left out)."""
+    table = read_table(Path(path))
+    layout = find_layout(table)
+    target_from_name = layout.target is None
+    header = layout.headers
+    names = [h or f"cột {i + 1}" for i, h in enumerate(header)]
+    rows: list[TableRow] = []
+    current_header = ""
+    for index in range(layout.header_row + 1, len(table.rows)):
+        cells = table.rows[index]
+        if not any(c.strip() for c in cells):
+            continue
+        excel_row = index + 1
+        name = _cell(cells, layout.indicator)
+        columns = {names[i]: (cells[i] if i < len(cells) else "") for i in range(len(names))}
+        number_col = next((i for i, r in layout.roles.items() if r == "number"), None)
+        out = TableRow(row=excel_row, indicator=name, columns=columns, number=_cell(cells, number_col))
+        if fold(name) == fold(header[layout.indicator]) or _is_column_numbering(name, _cell(cells, layout.target)):
+            continue  # header repeated after a page break, or the "(1) (2) (3)" column-number row
+        target_text = name if target_from_name else _cell(cells, layout.target)
+        target_col = header[layout.indicator] if target_from_name else header[layout.target]  # type: ignore[index]
+        if target_from_name and find_change(name) is None:
+            target_text = ""
+        if not target_text:
+            if not target_from_name:
+                current_header = name or current_header
+            rows.append(out)
+            continue
+        if not _is_component(name):
+            current_header = ""  # a header's scope ends at the first row that is not one of its parts
+        parsed_target = _parse_target(target_text, table.path, excel_row, target_col)
+        if parsed_target is None:  # words only: shown, not assessed
+            out.target = target_text
+            out.warnings.append(msg("table_target_words", row=excel_row, column=target_col, value=target_text))
+            rows.append(out)
+            continue
+        target, target_dir = parsed_target
+        result_text = _cell(cells, layout.result)
+        unit_col = header[layout.unit] if layout.unit is not None else "unit"
+        unit = _check_unit(_cell(cells, layout.unit), table.path, excel_row, unit_col, out.warnings)
+        parsed = _parse_result(result_text)
+        if parsed is None and result_text and not is_no_data(result_text):
+            out.warnings.append(msg("table_result_unreadable", row=excel_row, column=header[layout.result], value=result_text))
+        polarity, inferred, reason = _polarity(cells, layout, table.path, excel_row, name, target,
+                                               current_header if _is_component(name) else None)
+        use_unit = target.unit or unit or (parsed[0].unit if parsed else "")
+        a = assess(target, parsed[0] if parsed else None, polarity=polarity, stage=stage, unit=use_unit,
+                   indicator_code=str(excel_row), target_direction=target_dir,
+                   lead="lead_forecast" if stage is Stage.FORECAST else "lead_actual",
+                   result_direction=parsed[1] if parsed else 0)
+        official_text = _cell(cells, layout.verdict) or None
+        official = official_status(official_text)
+        out.target, out.result, out.unit = target_text, result_text, unit or target.unit or use_unit
+        out.target_parsed = _quantity_dict(target, target_dir)
+        out.value, out.gap, out.gap_unit = a.value, None if a.gap is None else round(a.gap, 4), a.gap_unit
+        out.ratio = None if a.ratio is None else round(a.ratio, 1)
+        out.status, out.status_vi, out.explanation = a.status.value, a.status_vi, a.explanation
+        out.polarity, out.polarity_inferred, out.polarity_reason = polarity.value, inferred, reason
+        out.official_text, out.official_status = official_text, official.value if official else None
+        out.agrees = verdicts_agree(a.status, official)
+        rows.append(out)
+    if not any(r.status is not None for r in rows):
+        raise ChitieuError("empty_table", path=table.path)
+    return TableAssessment(table.path, stage, layout, table, rows)
+
+
+def _polarity(
+    cells: list[str], layout: TableLayout, path: Path, row: int, name: str, target: Quantity, parent: str | None
+) -> tuple[Polarity, bool, str]:
+    given = _cell(cells, layout.polarity)
+    if given:
+        polarity = parse_polarity_word(given)
+        if polarity is None:
+            raise ChitieuError("bad_polarity", path=path, row=row, column=layout.headers[layout.polarity or 0],
+                               value=given, accepted=", ".join(sorted({p.value for p in POLARITY_WORDS.values()})))
+        return polarity, False, msg("polarity_given")
+    polarity, reason = infer_polarity(name, target, parent)
+    return polarity, True, reason
+
+
+ADDED_COLUMNS = ("Đánh giá (chitieu)", "Tỷ lệ % so với mục tiêu (chitieu)", "Chiều đánh giá (chitieu)",
+                 "Giải thích (chitieu)", "Khớp đánh giá chính thức")
+
+
+def write_assessed_xlsx(result: TableAssessment, out: Path) -> None:
+    """The input table with the computed columns added; written to a temporary file then moved into place."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    by_row = {r.row: r for r in result.rows}
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Đánh giá"
+    width = max(len(r) for r in result.table.rows)
+    for index, cells in enumerate(result.table.rows):
+        values: list[object] = list(cells) + [""] * (width - len(cells))
+        if index == result.layout.header_row:
+            values += list(ADDED_COLUMNS)
+        elif (r := by_row.get(index + 1)) is not None and r.status is not None:
+            agree = "" if r.agrees is None else ("Khớp" if r.agrees else "Khác")
+            ratio = "" if r.ratio is None else format_number(r.ratio, 1)
+            values += [r.status_vi, ratio, r.polarity_reason, r.explanation, agree]
+        ws.append(values)
+    for cell in ws[result.layout.header_row + 1]:
+        cell.font = Font(bold=True, name="Times New Roman")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=out.parent)
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

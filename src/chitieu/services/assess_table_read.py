@@ -1,0 +1,243 @@
+"""Reading a target/result table (CSV in any common encoding, or the first sheet of an XLSX) and
+finding its header row and columns. Errors are ``ChitieuError`` naming the file, row and column."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from chitieu.messages import ChitieuError
+from chitieu.quantities import QuantityError, parse_quantity
+from chitieu.vocab.table_headers import accepted_headers, header_role
+from chitieu.vocab.verdicts import parse_verdict
+
+HEADER_SEARCH_ROWS = 30
+COLUMN_NUMBER_RE = re.compile(r"^\(?(?:[A-Za-z]|\d{1,2}|[A-Za-z]\d)\)?$")  # "(1)", "A", "B2": column numbers
+
+
+@dataclass(frozen=True, slots=True)
+class RawTable:
+    """All cells as text; ``rows[i]`` is row ``i + 1`` as the user sees it in Excel."""
+
+    path: Path
+    rows: list[list[str]]
+
+
+@dataclass(slots=True)
+class TableLayout:
+    """Where the header is and which column plays which role (0-based column indexes)."""
+
+    header_row: int  # 0-based index of the last header row
+    headers: list[str]
+    indicator: int
+    target: int | None
+    result: int
+    unit: int | None = None
+    polarity: int | None = None
+    verdict: int | None = None
+    ratio: int | None = None
+    roles: dict[int, str] = field(default_factory=dict)
+
+
+def read_table(path: Path) -> RawTable:
+    """Read ``path`` (.csv/.txt/.tsv or .xlsx/.xlsm) into text cells."""
+    if not path.exists():
+        raise ChitieuError("file_not_found", path=path)
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        rows = _read_xlsx(path)
+    elif suffix in (".csv", ".txt", ".tsv"):
+        rows = _read_csv(path)
+    else:
+        raise ChitieuError("file_format_unsupported", path=path, allowed=".csv, .xlsx")
+    if not any(any(c.strip() for c in r) for r in rows):
+        raise ChitieuError("file_empty", path=path)
+    return RawTable(path, rows)
+
+
+def _decode(path: Path, data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data[:2000]:
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise ChitieuError("encoding_unknown", path=path)
+    return str(best)
+
+
+def _read_csv(path: Path) -> list[list[str]]:
+    data = path.read_bytes()
+    if not data.strip():
+        raise ChitieuError("file_empty", path=path)
+    text = unicodedata.normalize("NFC", _decode(path, data))  # cp1258 spells tones as combining marks
+    if "\x00" in text:
+        raise ChitieuError("file_binary", path=path)
+    sample = text[:8192]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        return [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+    except csv.Error as exc:
+        raise ChitieuError("file_corrupt", path=path, kind="CSV", reason=str(exc)) from exc
+
+
+def _cell_text(value: object, number_format: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        number = float(value)
+        percent = "%" in (number_format or "")
+        if percent:
+            number *= 100
+        text = str(int(number)) if number.is_integer() else repr(round(number, 10)).replace(".", ",")
+        return text + ("%" if percent else "")
+    return str(value).strip()
+
+
+def _read_xlsx(path: Path) -> list[list[str]]:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise ChitieuError("file_corrupt", path=path, kind="XLSX", reason=type(exc).__name__) from exc
+    try:
+        ws = wb.worksheets[0]
+        rows = []
+        for row in ws.iter_rows():
+            rows.append([_cell_text(c.value, getattr(c, "number_format", "")) for c in row])
+        return rows
+    finally:
+        wb.close()
+
+
+def _roles(row: list[str]) -> dict[int, str]:
+    return {i: r for i, cell in enumerate(row) if (r := header_role(cell))}
+
+
+def _looks_like_data(row: list[str], col: int | None) -> bool:
+    if col is None or col >= len(row) or not row[col].strip():
+        return False
+    try:
+        parse_quantity(row[col])
+    except (QuantityError, ValueError):
+        return False
+    return True
+
+
+def find_layout(table: RawTable) -> TableLayout:
+    """Find the header row (possibly two rows: block titles over column titles) and the role columns."""
+    for r, row in enumerate(table.rows[:HEADER_SEARCH_ROWS]):
+        roles = _roles(row)
+        values = list(roles.values())
+        if "indicator" not in values or not (set(values) & {"target", "result", "verdict"} or values.count("indicator") > 1):
+            continue
+        headers = [c.strip() for c in row]
+        last = r
+        if r + 1 < len(table.rows):
+            below = table.rows[r + 1]
+            below_roles = _roles(below)
+            target_col = next((i for i, v in roles.items() if v == "target"), None)
+            if set(below_roles.values()) & {"result", "verdict", "ratio", "target"} and not _looks_like_data(below, target_col):
+                headers, roles = _merge(row, below)
+                last = r + 1
+        return _layout(table, last, headers, roles)
+    raise ChitieuError("table_no_header", path=table.path,
+                       accepted=", ".join(accepted_headers("indicator")[:4] + accepted_headers("result")[:4]))
+
+
+def _merge(top: list[str], below: list[str]) -> tuple[list[str], dict[int, str]]:
+    width = max(len(top), len(below))
+    top = top + [""] * (width - len(top))
+    below = below + [""] * (width - len(below))
+    headers: list[str] = []
+    roles: dict[int, str] = {}
+    parent = ""
+    for i in range(width):
+        if top[i].strip():
+            parent = top[i].strip()
+        elif below[i].strip() == "":
+            parent = ""
+        child = below[i].strip()
+        name = f"{parent} / {child}" if parent and child and parent != child else (child or parent)
+        headers.append(name)
+        role = header_role(child) if child else header_role(parent)
+        if role:
+            roles[i] = role
+    return headers, roles
+
+
+def _mostly_quantities(table: RawTable, first_row: int, col: int) -> bool:
+    cells = [r[col] for r in table.rows[first_row:first_row + 30]
+             if col < len(r) and r[col].strip() and not COLUMN_NUMBER_RE.match(r[col].strip())]
+    return bool(cells) and sum(_looks_like_data([c], 0) for c in cells) * 2 >= len(cells)
+
+
+def _mostly_verdicts(table: RawTable, first_row: int, col: int) -> bool:
+    cells = [r[col] for r in table.rows[first_row:first_row + 40] if col < len(r) and r[col].strip()]
+    return bool(cells) and sum(parse_verdict(c) is not None for c in cells) * 2 > len(cells)
+
+
+def _refine_roles(table: RawTable, last: int, roles: dict[int, str]) -> None:
+    """Trust the cells over an ambiguous header: verdict words make a verdict column, numbers a ratio."""
+    results = [c for c, r in roles.items() if r == "result"]
+    for col, role in list(roles.items()):
+        if role == "result" and len(results) > 1 and _mostly_verdicts(table, last + 1, col):
+            roles[col] = "verdict"
+        elif role == "verdict" and not _mostly_verdicts(table, last + 1, col) and _mostly_quantities(table, last + 1, col):
+            roles[col] = "ratio"
+
+
+def _layout(table: RawTable, last: int, headers: list[str], roles: dict[int, str]) -> TableLayout:
+    def first(role: str, after: int = -1) -> int | None:
+        return next((i for i in sorted(roles) if roles[i] == role and i > after), None)
+
+    _refine_roles(table, last, roles)
+
+    indicator = first("indicator")
+    if indicator is None:
+        raise ChitieuError("missing_column", path=table.path, column="indicator",
+                           accepted=", ".join(accepted_headers("indicator")))
+    target = first("target")
+    if target is None and (second := first("indicator", indicator)) is not None:
+        target = second  # "Nội dung | Chỉ tiêu | Kết quả": the second "chỉ tiêu" column holds the targets
+        roles[second] = "target"
+    result_cols = [i for i in sorted(roles) if roles[i] == "result"]
+    if not result_cols:  # an unnamed result column ("Năm 2025") right of the target: its cells are quantities
+        start = target if target is not None else indicator
+        result_cols = [i for i in range(start + 1, len(headers))
+                       if i not in roles and headers[i].strip() and _mostly_quantities(table, last + 1, i)][:1]
+    if not result_cols:
+        raise ChitieuError("missing_column", path=table.path, column="result",
+                           accepted=", ".join(accepted_headers("result")))
+    result = result_cols[-1]
+    roles[result] = "result"
+    verdict = first("verdict", result)
+    if verdict is None:
+        verdicts = [i for i in sorted(roles) if roles[i] == "verdict"]
+        verdict = verdicts[-1] if verdicts else None
+    return TableLayout(
+        header_row=last, headers=headers, indicator=indicator, target=target, result=result,
+        unit=first("unit"), polarity=first("polarity"), verdict=verdict, ratio=first("ratio", result), roles=roles,
+    )

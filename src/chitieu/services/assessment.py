@@ -1,0 +1,250 @@
+"""Assess every indicator of a plan bundle at a year (``as_of``) or projected to the deadline (``forecast``)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from chitieu.assessment import (
+    Assessment,
+    ForecastMethod,
+    Stage,
+    assess,
+    forecast_to_deadline,
+    required_pace,
+    stage_for_year,
+    verdicts_agree,
+)
+from chitieu.domain import (
+    Indicator,
+    Observation,
+    ObservationFlag,
+    Op,
+    PlanBundle,
+    Polarity,
+    Quantity,
+    Target,
+    TargetKind,
+)
+from chitieu.messages import msg
+from chitieu.numbers import format_number
+from chitieu.quantities import QuantityError, parse_change
+from chitieu.vocab.polarity_cues import infer_polarity
+from chitieu.vocab.verdicts import parse_verdict
+
+_FLAG_PREFERENCE = {ObservationFlag.ACTUAL: 0, ObservationFlag.ESTIMATE: 1, ObservationFlag.PROJECTION: 2}
+_LEAD = {ObservationFlag.ACTUAL: "lead_actual", ObservationFlag.ESTIMATE: "lead_estimate",
+         ObservationFlag.PROJECTION: "lead_forecast"}
+
+
+@dataclass(frozen=True, slots=True)
+class AssessmentRow:
+    """One indicator's assessment as the CLI, reports and web show it."""
+
+    code: str
+    number: str
+    group: str | None
+    group_name: str
+    name: str
+    unit: str
+    target: str
+    value: float | None
+    value_text: str
+    ratio: float | None
+    gap: float | None
+    gap_unit: str
+    status: str
+    status_vi: str
+    explanation: str
+    stage: str
+    polarity: str
+    polarity_reason: str
+    period: str
+    basis: str
+    official_status: str | None
+    official_text: str | None
+    agrees: bool | None
+    forecast_value: float | None = None
+    forecast_method: str | None = None
+    required_linear_per_year: float | None = None
+    required_cagr_percent: float | None = None
+    required_average: float | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def target_quantity(target: Target) -> tuple[Quantity, int]:
+    """The target as a Quantity, with the direction word of its text ("giảm 1,5%/năm" → -1)."""
+    direction = 0
+    if target.text:
+        try:
+            direction = parse_change(target.text)[1]
+        except QuantityError:
+            direction = 0
+    q = Quantity(op=target.op, value=target.value, low=target.low, high=target.high, unit=target.unit,
+                 boolean=True if target.op is Op.DONE else None, text=target.text,
+                 per_year=target.kind in (TargetKind.ANNUAL_RATE, TargetKind.PER_YEAR))
+    return q, direction
+
+
+def observation_quantity(obs: Observation, unit: str) -> tuple[Quantity, int] | None:
+    """The observed value as a Quantity in the target's unit (bounds like ">5" kept)."""
+    if obs.value is not None:
+        direction = 0
+        if obs.text:
+            try:
+                direction = parse_change(obs.text)[1]
+            except QuantityError:
+                direction = 0
+        return Quantity(op=obs.op, value=obs.value, unit=unit, text=obs.text), direction
+    if obs.text:
+        try:
+            return parse_change(obs.text)
+        except QuantityError:
+            return None
+    return None
+
+
+def _yearly_points(observations: list[Observation], up_to: int | None, start: int | None) -> list[tuple[int, float]]:
+    best: dict[int, Observation] = {}
+    for o in observations:
+        if not o.period.is_year or o.value is None or o.op is not Op.EQ or o.flag is ObservationFlag.PLAN:
+            continue
+        if up_to is not None and o.period.end > up_to:
+            continue
+        if start is not None and o.period.end < start:
+            continue
+        y = o.period.end
+        if y not in best or _FLAG_PREFERENCE[o.flag] < _FLAG_PREFERENCE[best[y].flag]:
+            best[y] = o
+    return sorted((y, o.value) for y, o in best.items() if o.value is not None)
+
+
+def _pick(observations: list[Observation], end: int) -> Observation | None:
+    """Province-level observation ending in ``end``: the longest span first, then the year itself."""
+    usable = [o for o in observations if o.period.end == end and o.flag is not ObservationFlag.PLAN]
+    spans = sorted((o for o in usable if not o.period.is_year), key=lambda o: (o.period.start, o.stated_verdict is None, _FLAG_PREFERENCE[o.flag]))
+    if spans:
+        return spans[0]
+    years = sorted((o for o in usable if o.period.is_year), key=lambda o: (o.stated_verdict is None, _FLAG_PREFERENCE[o.flag]))
+    return years[0] if years else None
+
+
+def indicator_polarity(indicator: Indicator, target: Quantity, parent: Indicator | None) -> tuple[Polarity, str]:
+    """The registry's polarity when it says anything but the default, else inferred from the wording."""
+    if indicator.polarity is not Polarity.HIGHER_BETTER:
+        return indicator.polarity, msg("polarity_registry")
+    return infer_polarity(indicator.name, target, parent.name if parent else None)
+
+
+def assess_bundle(bundle: PlanBundle, *, as_of: int | None = None, forecast: bool = False) -> list[AssessmentRow]:
+    """Assess each indicator that has a target: at year ``as_of`` or, with ``forecast``, at its deadline."""
+    if as_of is None and not forecast:
+        raise ValueError("as_of or forecast is required")
+    groups = {g.code: g.name for g in bundle.groups}
+    rows: list[AssessmentRow] = []
+    for indicator in sorted(bundle.indicators, key=lambda i: i.order):
+        target = bundle.current_target(indicator.code)
+        if target is None:
+            continue  # a header row such as "Cơ cấu kinh tế"
+        parent = bundle.indicator(indicator.parent_code) if indicator.parent_code else None
+        rows.append(_assess_indicator(bundle, indicator, target, parent, groups, as_of, forecast))
+    return rows
+
+
+def _assess_indicator(
+    bundle: PlanBundle,
+    indicator: Indicator,
+    target: Target,
+    parent: Indicator | None,
+    groups: dict[str, str],
+    as_of: int | None,
+    forecast: bool,
+) -> AssessmentRow:
+    unit = target.unit or indicator.unit
+    target_q, target_dir = target_quantity(target)
+    polarity, reason = indicator_polarity(indicator, target_q, parent)
+    deadline = target.deadline or bundle.plan.term_end
+    start = target.start_year or bundle.plan.term_start
+    observations = bundle.observations_of(indicator.code)
+    horizon = deadline if forecast else as_of
+    points = _yearly_points(observations, horizon, start)
+    has_baseline = target.baseline_year is not None and target.baseline_value is not None
+    if target.kind is TargetKind.LEVEL and has_baseline and all(y != target.baseline_year for y, _ in points):
+        points = sorted([*points, (target.baseline_year, target.baseline_value)])
+    ref = target_q.value if target_q.value is not None else (target_q.low if target_q.low is not None else None)
+    pace = required_pace(ref, points, deadline, kind=target.kind, start_year=start) if ref is not None and deadline else None
+
+    chosen: Observation | None = None
+    result: tuple[Quantity, int] | None = None
+    fc = None
+    if forecast:
+        stage = Stage.FORECAST
+        chosen = _pick(observations, deadline) if deadline else None
+        if chosen is not None:
+            result = observation_quantity(chosen, unit)
+            basis = msg("basis_observation", flag=chosen.flag.label_vi, period=chosen.period.label())
+        elif deadline and points:
+            fc = forecast_to_deadline(points, deadline, kind=target.kind, unit=unit)
+            if fc is not None:
+                result = (Quantity(value=fc.value, unit=unit, text=format_number(fc.value)), 0)
+            basis = msg("basis_forecast", method=fc.method.label_vi) if fc else ""
+        else:
+            basis = ""
+        lead = "lead_forecast"
+    else:
+        assert as_of is not None
+        stage = stage_for_year(as_of, deadline)
+        chosen = _pick(observations, as_of)
+        if chosen is not None and chosen.period.is_year and target.kind is not TargetKind.LEVEL and len(points) > 1:
+            chosen = None  # one year of a rate/flow target says less than the average of the years so far
+        if chosen is not None:
+            result = observation_quantity(chosen, unit)
+            basis = msg("basis_observation", flag=chosen.flag.label_vi, period=chosen.period.label())
+            lead = _LEAD.get(chosen.flag, "lead_actual")
+        else:
+            result, basis = _derived_result(points, target.kind, unit, as_of)
+            lead = "lead_actual"
+    a: Assessment = assess(
+        target_q, result[0] if result else None, polarity=polarity, stage=stage, unit=unit,
+        indicator_code=indicator.code, deadline=deadline, basis=basis, lead=lead, forecast=fc,
+        required_pace=pace if stage is not Stage.FINAL else None,
+        target_direction=target_dir, result_direction=result[1] if result else 0,
+    )
+    official = parse_verdict(chosen.stated_verdict) if chosen is not None else None
+    return AssessmentRow(
+        code=indicator.code, number=indicator.number, group=indicator.group_code,
+        group_name=groups.get(indicator.group_code or "", ""), name=indicator.name, unit=indicator.unit or unit,
+        target=target.text or target_q.text, value=a.value,
+        value_text=(chosen.text if chosen is not None and chosen.text else format_number(a.value)),
+        ratio=None if a.ratio is None else round(a.ratio, 1), gap=None if a.gap is None else round(a.gap, 2),
+        gap_unit=a.gap_unit, status=a.status.value, status_vi=a.status_vi, explanation=a.explanation,
+        stage=stage.value, polarity=polarity.value, polarity_reason=reason,
+        period=chosen.period.label() if chosen is not None else (str(horizon) if horizon else ""),
+        basis=basis, official_status=official.value if official else None,
+        official_text=chosen.stated_verdict if chosen is not None else None,
+        agrees=verdicts_agree(a.status, official),
+        forecast_value=fc.value if fc else (a.value if forecast and chosen is not None else None),
+        forecast_method=fc.method.value if fc else (ForecastMethod.GIVEN_ESTIMATE.value if forecast and chosen else None),
+        required_linear_per_year=pace.linear_per_year if pace else None,
+        required_cagr_percent=pace.cagr_percent if pace else None,
+        required_average=pace.average_needed if pace else None,
+    )
+
+
+def _derived_result(
+    points: list[tuple[int, float]], kind: TargetKind, unit: str, as_of: int
+) -> tuple[tuple[Quantity, int] | None, str]:
+    """Without an observation ending in ``as_of``: average (rates), sum (cumulative) or latest (levels)."""
+    if not points:
+        return None, ""
+    values = [v for _, v in points]
+    span = f"{points[0][0]}-{points[-1][0]}" if len(points) > 1 else str(points[0][0])
+    if kind in (TargetKind.ANNUAL_RATE, TargetKind.PER_YEAR):
+        value, basis = sum(values) / len(values), msg("basis_average", span=span)
+    elif kind is TargetKind.CUMULATIVE:
+        value, basis = sum(values), msg("basis_sum", span=span)
+    else:
+        year, value = points[-1]
+        basis = msg("basis_year" if year == as_of else "basis_latest", year=year)
+    return (Quantity(value=value, unit=unit, text=format_number(value)), 0), basis

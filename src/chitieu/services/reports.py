@@ -1,0 +1,93 @@
+"""Report services: the official appendix (XLSX or DOCX) of a plan, written atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from chitieu.domain.bundle import PlanBundle
+from chitieu.messages import ChitieuError
+from chitieu.reports.appendix import AppendixTable, AssessedRow, build_appendix
+
+FORMATS = ("xlsx", "docx")
+
+
+def appendix_table(
+    bundle: PlanBundle,
+    *,
+    as_of: int = 2023,
+    midterm: Sequence[AssessedRow] | None = None,
+    final: Sequence[AssessedRow] | None = None,
+) -> AppendixTable:
+    """The appendix rows from the as-of and forecast assessments (computed here unless given)."""
+    if not bundle.indicators:
+        raise ChitieuError("report_no_indicators", code=bundle.plan.code)
+    if midterm is None or final is None:
+        from chitieu.services.assessment import assess_bundle
+
+        midterm = assess_bundle(bundle, as_of=as_of) if midterm is None else midterm
+        final = assess_bundle(bundle, forecast=True) if final is None else final
+    return build_appendix(bundle, midterm, final, as_of=as_of)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def _writer(fmt: str) -> Callable[[AppendixTable, Path], None]:
+    if fmt == "xlsx":
+        from chitieu.reports.xlsx_writer import write_xlsx
+
+        return write_xlsx
+    if fmt == "docx":
+        from chitieu.reports.docx_writer import write_docx
+
+        return write_docx
+    raise ChitieuError("report_bad_format", value=fmt, accepted=", ".join(FORMATS))
+
+
+def write_table(table: AppendixTable, out_path: Path, fmt: str) -> Path:
+    """Write an already built table; a temp file beside ``out_path`` is renamed into place at the end."""
+    fmt = fmt.lower().lstrip(".")
+    write = _writer(fmt)
+    out_path = Path(out_path)
+    try:
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(prefix=f".{out_path.stem}.", suffix=f".{fmt}", dir=out_path.parent)
+        os.close(handle)
+    except OSError as exc:
+        raise ChitieuError("report_write_failed", path=out_path, reason=exc.strerror or exc) from exc
+    temp = Path(temp_name)
+    try:
+        write(table, temp)
+        temp.chmod(0o666 & ~_umask())  # mkstemp creates 0600; give the file the usual permissions
+        os.replace(temp, out_path)
+    except OSError as exc:
+        raise ChitieuError("report_write_failed", path=out_path, reason=exc.strerror or exc) from exc
+    finally:
+        temp.unlink(missing_ok=True)
+    return out_path
+
+
+def write_appendix(
+    bundle: PlanBundle,
+    out_path: Path,
+    fmt: str,
+    *,
+    as_of: int = 2023,
+    midterm: Sequence[AssessedRow] | None = None,
+    final: Sequence[AssessedRow] | None = None,
+) -> Path:
+    """Assess ``bundle`` as of ``as_of`` and to the end of the term, and write the appendix as ``fmt``.
+
+    ``fmt`` is "xlsx" or "docx". Nothing is left half-written: the file appears only when complete.
+    The two assessment runs may be passed in when the caller already has them (``chitieu demo``).
+    """
+    fmt = fmt.lower().lstrip(".")
+    _writer(fmt)  # reject an unknown format before any work
+    table = appendix_table(bundle, as_of=as_of, midterm=midterm, final=final)
+    return write_table(table, out_path, fmt)

@@ -1,0 +1,1 @@
+"""chitieu.store"""

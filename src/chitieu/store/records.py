@@ -1,0 +1,80 @@
+"""Plain records the store reads and writes beside the domain objects (no I/O here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from chitieu.domain import OrgUnit, Plan, PlanBundle, Provenance
+
+
+@dataclass(frozen=True, slots=True)
+class CitedDocument:
+    """A document that targets and observations cite as their source (``source_document`` code)."""
+
+    code: str
+    title: str
+    kind: str = ""
+    issued_on: date | None = None
+    issuer: str = ""
+    note: str = ""
+
+
+@dataclass(slots=True)
+class Registry:
+    """The whole exchange content: what a registry folder/workbook holds and the store keeps.
+
+    ``contents`` maps a plan code to that plan's groups, indicators, targets and observations (as a
+    ``PlanBundle`` whose ``related_plans`` and ``org_units`` are left empty: those are shared and
+    live in ``plans`` and ``org_units``). ``plan_sources`` is the provenance of each plan's row.
+    """
+
+    documents: list[CitedDocument] = field(default_factory=list)
+    org_units: list[OrgUnit] = field(default_factory=list)
+    plans: list[Plan] = field(default_factory=list)
+    contents: dict[str, PlanBundle] = field(default_factory=dict)
+    plan_sources: dict[str, Provenance] = field(default_factory=dict)
+
+    def plan(self, code: str) -> Plan | None:
+        return next((p for p in self.plans if p.code == code), None)
+
+    def descendants(self, code: str) -> list[Plan]:
+        """Plans below ``code`` in the parent chain, in registry order."""
+        below: set[str] = {code}
+        changed = True
+        while changed:
+            changed = False
+            for p in self.plans:
+                if p.parent_code in below and p.code not in below:
+                    below.add(p.code)
+                    changed = True
+        return [p for p in self.plans if p.code in below and p.code != code]
+
+    def bundle(self, code: str) -> PlanBundle | None:
+        """The plan's bundle as ``load_bundle`` returns it: content plus related plans and org units."""
+        plan = self.plan(code)
+        if plan is None:
+            return None
+        content = self.contents.get(code) or PlanBundle(plan=plan)
+        return PlanBundle(
+            plan=plan,
+            groups=list(content.groups),
+            indicators=list(content.indicators),
+            targets=list(content.targets),
+            observations=list(content.observations),
+            org_units=list(self.org_units),
+            related_plans=self.descendants(code),
+        )
+
+    def counts(self) -> dict[str, int]:
+        """How many records of each table (keys are the registry table names)."""
+        bundles = list(self.contents.values())
+        return {
+            "documents": len(self.documents),
+            "plans": len(self.plans),
+            "org_units": len(self.org_units),
+            "groups": sum(len(b.groups) for b in bundles),
+            "indicators": sum(len(b.indicators) for b in bundles),
+            "targets": sum(len(b.targets) for b in bundles),
+            "observations": sum(len(b.observations) for b in bundles),
+        }

@@ -1,0 +1,157 @@
+"""Comparator words, hedges and lead words as officials write them around numbers.
+
+Plain data tables used by ``chitieu.quantities`` (table cells) and by extraction (running text).
+Keys are lower-case NFC Vietnamese; matching code tries longer phrases first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from chitieu.domain.quantity import Op
+
+Position = Literal["prefix", "suffix"]
+
+
+@dataclass(frozen=True, slots=True)
+class Comparator:
+    """A word or symbol that turns a number into a bound: "trên 5%" is ``> 5``."""
+
+    word: str
+    op: Op
+    position: Position = "prefix"
+
+
+COMPARATORS: tuple[Comparator, ...] = (
+    # symbols
+    Comparator("≥", Op.GE),
+    Comparator(">=", Op.GE),
+    Comparator("≤", Op.LE),
+    Comparator("<=", Op.LE),
+    Comparator(">", Op.GT),
+    Comparator("<", Op.LT),
+    Comparator("=", Op.EQ),
+    # words before the number
+    Comparator("không dưới", Op.GE),
+    Comparator("không thấp hơn", Op.GE),
+    Comparator("không ít hơn", Op.GE),
+    Comparator("tối thiểu", Op.GE),
+    Comparator("ít nhất", Op.GE),
+    Comparator("từ", Op.GE),  # "từ 1.000 trở lên"; "từ 6 đến 7" is a range
+    Comparator("không quá", Op.LE),
+    Comparator("không vượt quá", Op.LE),
+    Comparator("không cao hơn", Op.LE),
+    Comparator("tối đa", Op.LE),
+    Comparator("cao hơn", Op.GT),
+    Comparator("lớn hơn", Op.GT),
+    Comparator("nhiều hơn", Op.GT),
+    Comparator("trên", Op.GT),
+    Comparator("hơn", Op.GT),
+    Comparator("thấp hơn", Op.LT),
+    Comparator("nhỏ hơn", Op.LT),
+    Comparator("ít hơn", Op.LT),
+    Comparator("dưới", Op.LT),
+    # words after the number
+    Comparator("trở lên", Op.GE, "suffix"),
+    Comparator("trở xuống", Op.LE, "suffix"),
+    Comparator("trở lại", Op.LE, "suffix"),
+)
+
+# Words that soften a number without changing its comparator ("khoảng 98%", "ước đạt 2.345").
+HEDGES: tuple[str, ...] = (
+    "trên dưới",
+    "khoảng",
+    "xấp xỉ",
+    "gần",
+    "ước đạt",
+    "ước tính",
+    "dự ước",
+    "dự kiến",
+    "ước",
+    "tầm",
+    "chừng",
+    "phấn đấu",
+)
+
+# Verbs and fillers in front of a number that carry no comparator ("Đạt 47,5", "bình quân 6,5%").
+LEAD_WORDS: tuple[str, ...] = (
+    "hoàn thành",
+    "thực hiện",
+    "đạt được",
+    "đạt",
+    "bình quân",
+    "trung bình",
+    "mỗi năm",
+    "hằng năm",
+    "hàng năm",
+    "giữ vững",
+    "duy trì",
+    "giữ ổn định",
+    "còn",
+    "xuống",
+    "lên",
+    "ở mức",
+    "mức",
+    "gấp",
+    "chiếm",
+    "là",
+)
+
+# Words that give the direction of a change ("Tăng 01 bậc", "giảm 1,5%/năm").
+DIRECTION_WORDS: dict[str, int] = {
+    "tăng thêm": 1,
+    "tăng": 1,
+    "nâng": 1,
+    "giảm": -1,
+    "hạ": -1,
+}
+
+# Words after a number that say it is per year.
+PER_YEAR_WORDS: tuple[str, ...] = ("/năm", "mỗi năm", "hằng năm", "hàng năm", "một năm", "/ năm", "bình quân năm")
+
+# Whole cells that are a yes/no result or target.
+BOOLEAN_WORDS: dict[str, bool] = {
+    "hoàn thành": True,
+    "hoàn thành tốt": True,
+    "hoàn thành vượt": True,
+    "đã hoàn thành": True,
+    "đạt": True,
+    "đạt chuẩn": True,
+    "đạt yêu cầu": True,
+    "đã đạt": True,
+    "có": True,
+    "duy trì": True,
+    "giữ vững": True,
+    "không hoàn thành": False,
+    "chưa hoàn thành": False,
+    "cơ bản hoàn thành": False,
+    "không đạt": False,
+    "chưa đạt": False,
+    "không": False,
+    "chưa": False,
+}
+
+# Cells that mean "no figure" rather than a value.
+NO_DATA_WORDS: tuple[str, ...] = (
+    "",
+    "-",
+    "--",
+    "x",
+    "…",
+    "...",
+    "chưa có số liệu",
+    "chưa có",
+    "không có số liệu",
+    "đang cập nhật",
+    "đang tổng hợp",
+    "không đánh giá",
+    "chưa đánh giá",
+    "n/a",
+    "na",
+)
+
+
+def comparators_by_length(position: Position) -> list[Comparator]:
+    """Comparators at ``position``, longest first (so "không quá" wins over "quá")."""
+    return sorted((c for c in COMPARATORS if c.position == position), key=lambda c: -len(c.word))

