@@ -184,13 +184,18 @@ def parse_quantity(text: str) -> Quantity:
     return parse_change(text)[0]
 
 
-def find_change(text: str) -> tuple[Quantity, int] | None:
-    """The first quantity inside longer text, with its direction; ``None`` when there is none."""
+def find_change(text: str, *, last: bool = False) -> tuple[Quantity, int] | None:
+    """The first (or ``last``) quantity inside longer text, with its direction; ``None`` when there is none.
+
+    Names that carry their target put it at the end ("… trẻ em dưới 5 tuổi … dưới 20%"): use ``last``.
+    """
     s = str(text)
     for pattern in _YEAR_PHRASES:
         s = pattern.sub(" ", s)
     tokens = s.split()
-    for k, token in enumerate(tokens):
+    order = range(len(tokens) - 1, -1, -1) if last else range(len(tokens))
+    for k in order:
+        token = tokens[k]
         if not any(ch.isdigit() for ch in token) or re.fullmatch(r"(?:19|20)\d{2}", token):
             continue
         best: tuple[Quantity, int] | None = None

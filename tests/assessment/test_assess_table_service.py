@@ -210,3 +210,10 @@ def test_cells_decide_ambiguous_headers(tmp_path: Path) -> None:
     result = assess_table(write_csv(tmp_path / "t.csv", rows), Stage.FINAL)
     assert (result.layout.result, result.layout.ratio, result.layout.verdict) == (2, 3, 4)
     assert result.agreement == (2, 2)
+
+
+def test_verdicts_found_in_an_unnamed_column(tmp_path: Path) -> None:
+    rows = [["Chỉ tiêu", "Mục tiêu", "Kết quả", "Ghi chú"],
+            ["Thu ngân sách", "1.000", "1.100", "Vượt"], ["Tỷ lệ che phủ rừng", "45", "44", "Không đạt"]]
+    result = assess_table(write_csv(tmp_path / "t.csv", rows), Stage.FINAL)
+    assert result.layout.verdict == 3 and result.agreement == (2, 2)

@@ -61,7 +61,7 @@ def test_as_of_prefers_the_span_from_the_term_start() -> None:
     rows = by_code(assess_bundle(bundle(), as_of=2023))
     assert "HEAD" not in rows  # header row without a target
     rev = rows["REV"]
-    assert rev.value == 2134.6 and rev.period == "2021-2023" and rev.basis == "ước 2021-2023"
+    assert rev.value == 2134.6 and rev.period == "2021-2023" and rev.basis == "căn cứ số ước 2021-2023"
     assert rev.target == "3.000"  # the adopted target, not the draft
     assert rev.status == "not_yet" and rev.agrees is True
     assert rev.required_linear_per_year == pytest.approx((3000 - 2134.0) / 2)

@@ -135,3 +135,10 @@ def test_round_trip_range(a: object, b: object) -> None:
         return
     q = parse_quantity(f"{format_number(low)} - {format_number(high)}%")
     assert q.op is Op.RANGE and q.low == pytest.approx(low) and q.high == pytest.approx(high)
+
+
+def test_find_the_last_quantity_of_a_name() -> None:
+    name = "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi dưới 20%"
+    first, last = find_quantity(name), find_change(name, last=True)
+    assert first is not None and first.unit == "năm"  # "dưới 5 tuổi" is an age, found first
+    assert last is not None and last[0].value == 20 and last[0].unit == "%"

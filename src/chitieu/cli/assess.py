@@ -41,31 +41,34 @@ def _get(row: Any, *names: str) -> Any:
 
 
 def render_assessment_table(rows: Sequence[Any], console: Console, title: str = "Đánh giá chỉ tiêu") -> None:
-    """A rich table of assessment rows (``AssessmentRow`` or ``TableRow``), verdicts coloured."""
+    """A rich table of assessment rows (``AssessmentRow`` or ``TableRow``), verdicts coloured.
+
+    On a narrow console (< 100 columns) the official-verdict column is left out so the verdicts stay whole.
+    """
+    wide = console.width >= 100
     table = Table(title=title, show_lines=False, header_style="bold", expand=False)
-    for column, kwargs in (
+    columns: list[tuple[str, dict[str, Any]]] = [
         ("TT", {"justify": "right", "no_wrap": True}),
-        ("Chỉ tiêu", {"overflow": "fold", "min_width": 24, "max_width": 56}),
-        ("ĐVT", {"no_wrap": True}),
-        ("Mục tiêu", {"justify": "right"}),
-        ("Kết quả", {"justify": "right"}),
-        ("% mục tiêu", {"justify": "right"}),
-        ("Đánh giá", {"no_wrap": True}),
-        ("Chính thức", {"no_wrap": True}),
-    ):
+        ("Chỉ tiêu", {"overflow": "fold", "min_width": 14, "max_width": 56}),
+        ("ĐVT", {"overflow": "fold", "max_width": 8}),
+        ("Mục tiêu", {"justify": "right", "overflow": "fold"}),
+        ("Kết quả", {"justify": "right", "overflow": "fold"}),
+        ("%", {"justify": "right", "no_wrap": True}),
+        ("Đánh giá", {"no_wrap": True, "min_width": 9}),
+    ]
+    if wide:
+        columns.append(("Chính thức", {"no_wrap": True}))
+    for column, kwargs in columns:
         table.add_column(column, **kwargs)
     for row in rows:
         status = _get(row, "status")
         if status is None:  # a group/header row of an input table
-            table.add_row("", f"[bold]{_get(row, 'indicator', 'name') or ''}[/bold]", "", "", "", "", "", "")
+            cells = ["", f"[bold]{_get(row, 'indicator', 'name') or ''}[/bold]"] + [""] * (len(columns) - 2)
+            table.add_row(*cells)
             continue
         ratio = _get(row, "ratio")
         style = STATUS_STYLES.get(str(status), "")
-        agrees = _get(row, "agrees")
-        official = _get(row, "official_text") or ""
-        if official and agrees is False:
-            official = f"[magenta]{official} ≠[/magenta]"
-        table.add_row(
+        cells = [
             str(_get(row, "number", "row") or ""),
             str(_get(row, "name", "indicator") or ""),
             str(_get(row, "unit") or ""),
@@ -73,8 +76,13 @@ def render_assessment_table(rows: Sequence[Any], console: Console, title: str = 
             str(_get(row, "value_text", "result") or ""),
             "" if ratio is None else f"{format_number(ratio, 1)}%",
             f"[{style}]{_get(row, 'status_vi')}[/{style}]" if style else str(_get(row, "status_vi")),
-            official,
-        )
+        ]
+        if wide:
+            official = _get(row, "official_text") or ""
+            if official and _get(row, "agrees") is False:
+                official = f"[magenta]{official} ≠[/magenta]"
+            cells.append(official)
+        table.add_row(*cells)
     console.print(table)
 
 

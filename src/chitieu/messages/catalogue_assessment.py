@@ -46,7 +46,7 @@ ASSESSMENT_MESSAGES: dict[str, str] = {
     "direction_boolean": "đánh giá hoàn thành/không hoàn thành",
     "polarity_registry": "chiều đánh giá theo danh mục chỉ tiêu",
     # basis: which figure was judged
-    "basis_observation": "{flag} {period}",
+    "basis_observation": "căn cứ số {flag} {period}",
     "basis_forecast": "dự báo ({method})",
     "basis_average": "bình quân các năm {span}",
     "basis_sum": "cộng dồn các năm {span}",

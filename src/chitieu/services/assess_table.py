@@ -190,7 +190,7 @@ def assess_table(path: Path | str, stage: Stage = Stage.FINAL) -> TableAssessmen
             continue  # header repeated after a page break, or the "(1) (2) (3)" column-number row
         target_text = name if target_from_name else _cell(cells, layout.target)
         target_col = header[layout.indicator] if target_from_name else header[layout.target]  # type: ignore[index]
-        if target_from_name and find_change(name) is None:
+        if target_from_name and find_change(name, last=True) is None:
             target_text = ""
         if not target_text:
             if not target_from_name:
@@ -199,13 +199,16 @@ def assess_table(path: Path | str, stage: Stage = Stage.FINAL) -> TableAssessmen
             continue
         if not _is_component(name):
             current_header = ""  # a header's scope ends at the first row that is not one of its parts
-        parsed_target = _parse_target(target_text, table.path, excel_row, target_col)
+        parsed_target = (find_change(name, last=True) if target_from_name
+                         else _parse_target(target_text, table.path, excel_row, target_col))
         if parsed_target is None:  # words only: shown, not assessed
             out.target = target_text
             out.warnings.append(msg("table_target_words", row=excel_row, column=target_col, value=target_text))
             rows.append(out)
             continue
         target, target_dir = parsed_target
+        if target_from_name:
+            target_text = target.text  # the part of the name that states the target
         result_text = _cell(cells, layout.result)
         unit_col = header[layout.unit] if layout.unit is not None else "unit"
         unit = _check_unit(_cell(cells, layout.unit), table.path, excel_row, unit_col, out.warnings)

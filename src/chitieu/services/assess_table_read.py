@@ -207,6 +207,11 @@ def _refine_roles(table: RawTable, last: int, roles: dict[int, str]) -> None:
             roles[col] = "verdict"
         elif role == "verdict" and not _mostly_verdicts(table, last + 1, col) and _mostly_quantities(table, last + 1, col):
             roles[col] = "ratio"
+    if "verdict" not in roles.values():  # an unnamed column ("Ghi chú") holding Vượt / Đạt / Không đạt
+        width = max((len(r) for r in table.rows[last + 1:]), default=0)
+        found = [c for c in range(width) if c not in roles and _mostly_verdicts(table, last + 1, c)]
+        if found:
+            roles[found[-1]] = "verdict"
 
 
 def _layout(table: RawTable, last: int, headers: list[str], roles: dict[int, str]) -> TableLayout:
