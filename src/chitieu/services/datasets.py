@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from chitieu.domain import PlanBundle
 from chitieu.messages import ChitieuError
 from chitieu.services.database import Database
 from chitieu.services.registry import save_registry
@@ -58,3 +59,13 @@ def install_dataset(database: Database, name: str = DEFAULT_DATASET, path: Path 
     registry, folder = read_dataset(name, path)
     save_registry(database, registry, replace=True)
     return InstalledDataset(name=name, path=folder, main_plan=main_plan_of(name, registry), counts=registry.counts())
+
+
+def load_dataset_bundle(name: str = DEFAULT_DATASET, plan_code: str | None = None) -> PlanBundle:
+    """The dataset's main plan (or ``plan_code``) as a bundle, straight from the files, no database."""
+    registry, _ = read_dataset(name)
+    code = plan_code or main_plan_of(name, registry)
+    bundle = registry.bundle(code)
+    if bundle is None:
+        raise ChitieuError("plan_not_found", code=code)
+    return bundle
