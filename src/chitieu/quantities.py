@@ -36,13 +36,15 @@ class QuantityError(ValueError):
 
 _UNSIGNED = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+\.\d+|\d+(?:[.,]\d+)?)"
 _RANGE_RE = re.compile(rf"^(?P<a>{_UNSIGNED})\s*(?P<ua>[^\d\-–—÷~]*?)\s*(?:-|–|—|÷|~|đến|tới)\s*(?P<b>{_UNSIGNED})\s*(?P<rest>.*)$")
-_SINGLE_RE = re.compile(rf"^(?P<sign>[-−–]\s?)?(?P<a>{_UNSIGNED})(?:\s*/\s*{_UNSIGNED}(?=\s|$))?\s*(?P<rest>.*)$")
+_SINGLE_RE = re.compile(rf"^(?:\+\s?)?(?P<sign>[-−–]\s?)?(?P<a>{_UNSIGNED})(?:\s*/\s*{_UNSIGNED}(?=\s|$))?\s*(?P<rest>.*)$")
 _YEAR_PHRASES = (
     re.compile(r"\(.*?\)"),
     re.compile(r"giai đoạn\s*(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}"),
     re.compile(r"(?:(?:đến|vào|trong|tới|từ)\s+)?(?:(?:cuối|đầu|hết)\s+)?năm\s+(?:19|20)\d{2}"),
 )
 _TRAILING = " .,;:*"
+_FOOTNOTES = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[[^\]]*\]|\(\*+\)")
+_NOTES = re.compile(r"\([^)]*\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,12 +72,16 @@ _NO_DATA = frozenset(NO_DATA_WORDS)
 def clean_cell(text: str) -> str:
     """NFC, lower case, single spaces, no trailing punctuation: the form the vocabularies use."""
     s = unicodedata.normalize("NFC", str(text)).replace("\u00a0", " ").lower()
+    s = _FOOTNOTES.sub(" ", s)  # footnote markers: "105,2¹", "47,5 [2]", "98 (*)"
     return re.sub(r"\s+", " ", s).strip(_TRAILING)
 
 
 def is_no_data(text: str | None) -> bool:
     """True for empty cells and placeholders like "-", "x", "Chưa có số liệu"."""
-    return text is None or clean_cell(text) in _NO_DATA
+    if text is None:
+        return True
+    s = clean_cell(text)
+    return s in _NO_DATA or clean_cell(_NOTES.sub(" ", s)) in _NO_DATA  # "Chưa có số liệu (1)"
 
 
 def _starts_with_word(s: str, word: str) -> bool:
@@ -97,6 +103,10 @@ def parse_change(text: str) -> tuple[Quantity, int]:
     for pattern in _YEAR_PHRASES:
         s = pattern.sub(" ", s)
     s = re.sub(r"\s+", " ", s).strip(_TRAILING)
+    if s in BOOLEAN_WORDS:  # "Hoàn thành (ước)"
+        return Quantity(op=Op.DONE, boolean=BOOLEAN_WORDS[s], text=original), 0
+    if s in _NO_DATA:
+        raise QuantityError(original)
 
     op, hedges, direction, per_year = Op.EQ, [], 0, False
     changed = True

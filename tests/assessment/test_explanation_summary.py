@@ -27,7 +27,7 @@ def test_explanation_mentions_required_pace_when_behind() -> None:
     pace = required_pace(3000.0, [(2021, 2067.7), (2022, 2223.6), (2023, 2134.0)], 2025)
     a = assess(parse_quantity("3.000"), parse_quantity("2.134"), polarity=Polarity.HIGHER_BETTER,
                stage=Stage.MIDTERM, unit="tỷ đồng", deadline=2025, required_pace=pace)
-    assert "cần thêm 433 tỷ đồng/năm" in a.explanation and "tăng bình quân 18,6%/năm" in a.explanation
+    assert "cần tăng thêm 433 tỷ đồng/năm" in a.explanation and "tăng bình quân 18,6%/năm" in a.explanation
 
 
 def test_summary_counts_per_group() -> None:
@@ -36,3 +36,11 @@ def test_summary_counts_per_group() -> None:
     assert counts[""][Status.NOT_YET] == 2
     sentence = summary_sentence(counts[""], "Đến hết năm 2023")
     assert sentence == "Đến hết năm 2023 có 3 chỉ tiêu: 1 chỉ tiêu vượt, 2 chỉ tiêu chưa đạt."
+
+
+def test_pace_for_a_share_is_in_points_and_says_which_way() -> None:
+    pace = required_pace(12.44, [(2020, 16.0), (2023, 15.16)], 2025)
+    a = assess(parse_quantity("12,44"), parse_quantity("15,16"), polarity=Polarity.NEUTRAL_STRUCTURE,
+               stage=Stage.MIDTERM, unit="%", deadline=2025, required_pace=pace)
+    assert "cần giảm 1,36 điểm %/năm" in a.explanation
+    assert "bình quân" not in a.explanation  # no compound rate of a share

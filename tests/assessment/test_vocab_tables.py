@@ -35,7 +35,7 @@ def test_header_aliases_are_folded() -> None:
         for alias in aliases:
             assert alias == fold(alias) or alias.endswith(" ")
     for word in POLARITY_WORDS:
-        assert word == fold(word)
+        assert word == fold(word) or not any(ch.isalnum() for ch in word)  # symbols: "+", "↓", "-"
 
 
 def test_header_roles() -> None:

@@ -128,3 +128,15 @@ def test_assess_command_on_the_bundled_dataset(tmp_path: Path) -> None:
     fc = chitieu("assess", "--db", db, "--forecast", "--format", "csv")
     assert fc.returncode == 0, fc.stderr
     assert fc.stdout.splitlines()[0].startswith("code,number,group,name")
+
+
+@pytest.mark.parametrize("name", ["province_b_final.csv", "province_c_final.xlsx"])
+def test_unseen_province_layouts_stage_final(name: str) -> None:
+    """Windows-1258 ";" CSV and a two-row merged XLSX header: JSON rows in input order, ≥ 90% agreement."""
+    run = chitieu("assess-table", str(FIXTURES / name), "--stage", "final", "--format", "json")
+    assert run.returncode == 0, run.stderr
+    rows = json.loads(run.stdout)
+    assert [r["row"] for r in rows] == sorted(r["row"] for r in rows)
+    judged = [r for r in rows if r["agrees"] is not None]
+    assert len(judged) >= 80 and sum(r["agrees"] for r in judged) / len(judged) >= 0.9
+    assert all(r["status"] is not None or r["explanation"] or r["warnings"] for r in rows)

@@ -9,6 +9,7 @@ from chitieu.domain.indicators import Polarity
 from chitieu.domain.quantity import Op, Quantity
 from chitieu.messages import msg
 from chitieu.numbers import format_number, format_percent
+from chitieu.vocab.units import is_rate_unit
 from chitieu.vocab.verdicts import Status
 
 _GLUED_UNITS = ("%", "‰", "%/năm", "‰/năm")
@@ -94,11 +95,16 @@ def _gap_text(gap_value: float | None, gap_unit: str, target: Quantity) -> str:
 
 
 def _pace_text(pace: RequiredPace, unit: str) -> str:
+    """"tăng thêm 8,75 triệu đồng/năm hoặc tăng bình quân 17,0%/năm"; rates move in points, with no CAGR."""
     if pace.average_needed is not None:
         return msg("pace_average", amount=with_unit(format_number(pace.average_needed), unit), years=pace.years_left)
+    rate = is_rate_unit(unit)
     parts = []
-    if pace.linear_per_year is not None:
-        parts.append(msg("pace_linear", amount=with_unit(format_number(pace.linear_per_year), unit)))
-    if pace.cagr_percent is not None:
-        parts.append(msg("pace_cagr", rate=format_percent(pace.cagr_percent)))
+    if pace.linear_per_year is not None and pace.linear_per_year != 0:
+        step = abs(pace.linear_per_year)
+        amount = f"{format_number(step)} điểm %" if rate else with_unit(format_number(step), unit)
+        parts.append(msg("pace_linear" if pace.linear_per_year > 0 else "pace_linear_down", amount=amount))
+    if pace.cagr_percent is not None and not rate and pace.cagr_percent != 0:
+        key = "pace_cagr" if pace.cagr_percent > 0 else "pace_cagr_down"
+        parts.append(msg(key, rate=format_percent(abs(pace.cagr_percent))))
     return " hoặc ".join(parts)

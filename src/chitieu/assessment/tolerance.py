@@ -23,13 +23,14 @@ class Tolerance:
     rate_points: float = 0.05  # rates (%, ‰): |result − target| ≤ 0,05 point is "equal"
     relative_percent: float = 0.05  # other units: |result − target| ≤ 0,05% of the target
     structure_points: float = 1.0  # structure shares: within 1 point of the planned share is "Đạt"
+    small_rate_share: float = 0.1  # small rates (0,2‰): the band is at most 10% of the target
 
     def band(self, target_value: float, unit: str, polarity: Polarity) -> float:
         """Half-width of the "equal" band around ``target_value`` (in the target's unit)."""
         if polarity is Polarity.NEUTRAL_STRUCTURE:
             return self.structure_points if is_rate(unit, target_value) else abs(target_value) * 0.01
         if is_rate(unit, target_value):
-            return self.rate_points
+            return min(self.rate_points, abs(target_value) * self.small_rate_share)
         return abs(target_value) * self.relative_percent / 100
 
 

@@ -10,23 +10,33 @@ are attached to the claim they qualify rather than reported on their own.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 
 from chitieu.domain.quantity import Op
 from chitieu.extraction.cues import (
     RESULT_CUE_RE,
     STRONG_RESULT_CUE_RE,
+    STRONG_TARGET_CUE_RE,
     TARGET_CUE_RE,
+    TASK_CLAUSE_TARGET_CUE_RE,
     TASK_TARGET_CUE_RE,
     SectionKind,
 )
-from chitieu.extraction.grammar import BASELINE_RE, CHANGE_VERBS, PLAN_WORDS
+from chitieu.extraction.grammar import (
+    BASELINE_RE,
+    CHANGE_VERBS,
+    PAREN_REFERENCE_RE,
+    PLAN_REFERENCE_RE,
+    PLAN_VERBS,
+    PLAN_WORDS,
+)
 from chitieu.extraction.indicator import content_words, phrases_for
 from chitieu.extraction.normalise import Normalised, normalise
 from chitieu.extraction.quantity import TextQuantity, find_quantities
 from chitieu.extraction.segment import iter_paragraphs, split_clauses, split_sentences
 from chitieu.extraction.text_units import META_UNITS
+from chitieu.extraction.unwrap import soften_line_breaks
 
 TARGET = "target"
 RESULT = "result"
@@ -35,6 +45,16 @@ _PLAN_AFTER_RE = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in sorted(PL
 _PLAN_PAREN_RE = re.compile(r"\(\s*(?:theo\s+)?(?:nghị quyết|nq|kế hoạch|kh|mục tiêu|chỉ tiêu|dự toán)\b[^()]*$", re.IGNORECASE)
 _PAREN_BASELINE_RE = re.compile(r"\((?:[^()]*(?:năm\s+(?:19|20)\d{2}|hiện nay|hiện tại|đến nay|ước|đạt)[^()]*)$", re.IGNORECASE)
 _CHANGE_RE = re.compile(r"(?:^|\s)(?:" + "|".join(CHANGE_VERBS) + r")$", re.IGNORECASE)
+_PLAN_VERB_RE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in sorted(PLAN_VERBS, key=len, reverse=True)) + r")(?=\s|$)", re.IGNORECASE)
+# A deadline written in the clause itself ("đến năm 2030 đạt 100%") overrides the one of the heading.
+_CLAUSE_DEADLINE_RE = re.compile(r"(?:đến|tới|trước|hết|cuối|vào)\s+(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d{2})(?![\d-])", re.IGNORECASE)
+# The signing date near the top of a document: "Bắc Sơn, ngày 16 tháng 10 năm 2020", "ngày 08/5/2026".
+_DATE_LINE_RE = re.compile(
+    r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?P<y>(?:19|20)\d{2})|ngày\s+\d{1,2}/\d{1,2}/(?P<y2>(?:19|20)\d{2})",
+    re.IGNORECASE,
+)
+DATE_LINE_WINDOW = 1500
+_CUE_YEAR_RE = re.compile(r"\s*đến năm ((?:19|20)\d{2})")
 _ZERO_RE = re.compile(r"\bkhông còn\s+(?P<noun>[^\W\d_]+(?:\s[^\W\d_]+)?)(?P<rest>[^,;.()]*)", re.IGNORECASE)
 
 
@@ -79,22 +99,57 @@ class _Item:
 def extract_claims(text: str) -> Iterator[Claim]:
     """Every claim of ``text`` in document order (a generator: memory stays bounded by one paragraph)."""
     norm = normalise(text)
+    norm.text = soften_line_breaks(norm.text, _table_line_test(norm))
+    year = document_year(norm.text)
     for paragraph in iter_paragraphs(norm.text):
-        yield from _paragraph_claims(norm, paragraph.start, paragraph.end, paragraph.kind, paragraph.section, paragraph.deadline)
+        yield from _paragraph_claims(
+            norm, paragraph.start, paragraph.end, paragraph.kind, paragraph.section, paragraph.deadline, year
+        )
+
+
+def _table_line_test(norm: Normalised) -> Callable[[int], bool] | None:
+    """A test telling whether the normalised line starting at a position was a tab-separated table row."""
+    original = norm.original
+    if "\t" not in original:
+        return None
+
+    def is_table_line(pos: int) -> bool:
+        start = norm.to_original_start(pos)
+        end = original.find("\n", start)
+        return "\t" in original[start : end if end >= 0 else len(original)]
+
+    return is_table_line
+
+
+def document_year(text: str) -> int | None:
+    """The year the document was signed, from its date line ("…, ngày 16 tháng 10 năm 2020") near the top."""
+    m = _DATE_LINE_RE.search(text, 0, min(len(text), DATE_LINE_WINDOW))
+    return int(m.group("y") or m.group("y2")) if m else None
 
 
 def _paragraph_claims(
-    norm: Normalised, start: int, end: int, section_kind: SectionKind, section: str, deadline: int | None
+    norm: Normalised,
+    start: int,
+    end: int,
+    section_kind: SectionKind,
+    section: str,
+    deadline: int | None,
+    year: int | None = None,
 ) -> Iterator[Claim]:
     t = norm.text
     for s_start, s_end in split_sentences(t, start, end):
         sentence = t[s_start:s_end].lower()
+        clause_deadline = deadline
         for c_start, c_end in split_clauses(t, s_start, s_end):
             quantities = find_quantities(t, c_start, c_end)
             clause_l = t[c_start:c_end].lower()
-            items = _group(t, c_start, quantities)
-            kinds = [_decide(section_kind, sentence, clause_l, t, c_start, it.quantity) for it in items]
-            zero = _zero_claims(norm, c_start, c_end, section_kind, sentence, section, deadline)
+            written = _CLAUSE_DEADLINE_RE.findall(clause_l)
+            if written:
+                clause_deadline = int(written[-1])
+            so_far = t[s_start:c_end].lower()
+            items = _group(t, c_start, quantities, section_kind is SectionKind.RESULTS)
+            kinds = [_decide(section_kind, so_far, clause_l, t, c_start, it.quantity, year) for it in items]
+            zero = _zero_claims(norm, c_start, c_end, section_kind, sentence, section, clause_deadline)
             if not items:
                 yield from zero
                 continue
@@ -119,7 +174,7 @@ def _paragraph_claims(
                     end=o_end,
                     quote=norm.original[o_start:o_end],
                     period=phrase.period,
-                    deadline=deadline if kind == TARGET else None,
+                    deadline=clause_deadline if kind == TARGET else None,
                     baseline=item.baseline,
                     change="; ".join(item.change),
                     hedge=q.hedge or ("ước" if kind == RESULT and re.search(r"\bước\b|dự ước", clause_l) else ""),
@@ -132,21 +187,29 @@ def _paragraph_claims(
             yield from zero
 
 
-def _group(t: str, c_start: int, quantities: list[TextQuantity]) -> list[_Item]:
-    """Main quantities of a clause, with plan and change figures attached to the one they qualify."""
+def _group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = False) -> list[_Item]:
+    """Main quantities of a clause, with plan and change figures attached to the one they qualify (in a
+    review, a plan quoted for comparison is attached too, or dropped when nothing precedes it)."""
     items: list[_Item] = []
     for q in quantities:
+        if review and PLAN_REFERENCE_RE.search(t[max(c_start, q.start - 60) : q.start]):
+            if items:
+                items[-1].plan.append(t[q.number_start : q.end])
+            continue
         after = t[q.end : q.end + 60]
         before = t[max(c_start, q.start - 80) : q.number_start]
         before_l = before.lower()
         written = t[q.start : q.end].strip()
         baseline = BASELINE_RE.match(after.lstrip(" ,"))
-        if _PLAN_PAREN_RE.search(before):
+        if _PLAN_PAREN_RE.search(before):  # "(Nghị quyết 8-9%)": the plan, never a claim of its own
             if items:
                 items[-1].plan.append(before[before.rfind("(") + 1 :].strip() + " " + t[q.number_start : q.end])
             continue
+        if items and PAREN_REFERENCE_RE.search(t[max(c_start, q.start - 60) : q.start]):
+            items[-1].change.append(f"({written})")  # "cao hơn cùng kỳ năm 2025 (27,5%)"
+            continue
         plan_word = _PLAN_AFTER_RE.match(after)
-        if items and plan_word and not q.bare:
+        if items and plan_word and not q.bare and _adjacent(t, items[-1].quantity.end, q.start):
             items[-1].plan.append(f"{written}{plan_word.group()}")
             continue
         lead = " ".join(q.lead.split()[:2])
@@ -167,8 +230,22 @@ def _group(t: str, c_start: int, quantities: list[TextQuantity]) -> list[_Item]:
     return items
 
 
+def _adjacent(t: str, end: int, start: int) -> bool:
+    """Nothing but punctuation and linking verbs ("bằng", "đạt", "vượt") between two figures."""
+    return not content_words(_PLAN_VERB_RE.sub(" ", t[end:start]))
+
+
+def _target_cue(sentence: str, year: int | None) -> bool:
+    """A target cue in ``sentence``; "đến năm 2020" in a document signed in 2020 or later looks back, not ahead."""
+    for m in TARGET_CUE_RE.finditer(sentence):
+        deadline = _CUE_YEAR_RE.match(m.group())
+        if year is None or deadline is None or int(deadline.group(1)) > year:
+            return True
+    return False
+
+
 def _decide(
-    section_kind: SectionKind, sentence: str, clause: str, t: str, c_start: int, q: TextQuantity
+    section_kind: SectionKind, sentence: str, clause: str, t: str, c_start: int, q: TextQuantity, year: int | None = None
 ) -> tuple[str, float] | None:
     """(kind, confidence) of a quantity, or None when it is neither a target nor a result."""
     if section_kind is SectionKind.RESULTS:
@@ -178,12 +255,18 @@ def _decide(
             return RESULT, 0.6
         return TARGET, 0.9
     if section_kind is SectionKind.TASKS:
-        if TASK_TARGET_CUE_RE.search(sentence) and not STRONG_RESULT_CUE_RE.search(clause):
+        if STRONG_RESULT_CUE_RE.search(clause):
+            return None
+        if TASK_TARGET_CUE_RE.search(sentence) or TASK_CLAUSE_TARGET_CUE_RE.search(clause):
             return TARGET, 0.6
         return None
     strong_result = STRONG_RESULT_CUE_RE.search(clause)
-    target_cue = TARGET_CUE_RE.search(sentence)
-    result_cue = RESULT_CUE_RE.search(clause)
+    target_cue = _target_cue(sentence, year)
+    result_cue = RESULT_CUE_RE.search(clause) or (
+        section_kind is SectionKind.NEUTRAL and RESULT_CUE_RE.search(sentence)
+    )
+    if not strong_result and STRONG_TARGET_CUE_RE.search(sentence):
+        return TARGET, 0.6
     if section_kind is SectionKind.PLAN:
         if strong_result or (result_cue and not target_cue):
             return RESULT, 0.5

@@ -36,7 +36,11 @@ TITLE_WORDS: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
         ("bối cảnh", "dự báo", "đặc điểm", "thuận lợi", "thách thức", "thời cơ", "quan điểm", "sự cần thiết", "căn cứ"),
     ),
 )
-TARGET_TITLE_WORDS: tuple[str, ...] = ("chỉ tiêu", "mục tiêu", "định hướng phát triển", "tầm nhìn")
+# A title that starts with these words reviews what happened ("I. TÌNH HÌNH", "Về tình hình kinh tế - xã hội
+# tháng 4"); checked after the groups above so that "Dự báo tình hình" stays context, and only at the start
+# so that "… trong tình hình mới" does not.
+RESULT_TITLE_PREFIXES: tuple[str, ...] = ("tình hình", "về tình hình", "hiện trạng", "về hiện trạng")
+TARGET_TITLE_WORDS: tuple[str, ...] = ("chỉ tiêu", "mục tiêu", "định hướng phát triển", "tầm nhìn", "dự toán")
 TASK_TITLE_WORDS: tuple[str, ...] = (
     "nhiệm vụ", "giải pháp", "tổ chức thực hiện", "kiến nghị", "đề xuất", "phương hướng", "khâu đột phá",
     "đột phá chiến lược", "chương trình trọng điểm", "trách nhiệm", "điều khoản thi hành", "hiệu lực thi hành",
@@ -50,6 +54,8 @@ def classify_title(title: str) -> SectionKind:
     for kind, words in TITLE_WORDS:
         if any(w in t for w in words):
             return kind
+    if t.lstrip(" -.:*").startswith(RESULT_TITLE_PREFIXES):
+        return SectionKind.RESULTS
     has_target = any(w in t for w in TARGET_TITLE_WORDS)
     has_task = any(w in t for w in TASK_TITLE_WORDS)
     if has_target and has_task:
@@ -66,12 +72,15 @@ def classify_title(title: str) -> SectionKind:
 # Sentence cues (regular expressions on the lower-cased sentence).
 TARGET_CUES: tuple[str, ...] = (
     r"phấn đấu", r"mục tiêu", r"chỉ tiêu", r"\bđến năm (?:19|20)\d{2}", r"đến cuối năm", r"\bphải đạt",
-    r"\bbảo đảm đạt", r"\bđảm bảo đạt", r"\btầm nhìn", r"\bđịnh hướng đến",
+    r"\bbảo đảm đạt", r"\bđảm bảo đạt", r"\btầm nhìn", r"\bđịnh hướng đến", r"\bdự toán (?:thu|chi|ngân sách)",
+    r"\bkế hoạch năm (?:19|20)\d{2}\s*:",
 )
 RESULT_CUES: tuple[str, ...] = (
     r"\bước\b", r"dự ước", r"\bđã\b", r"đạt được", r"so với (?:năm|cùng kỳ|đầu)", r"so cùng kỳ", r"\bđến nay\b",
-    r"\bhiện nay\b", r"\bhiện có\b", r"bằng [\d,.]+ ?% (?:kế hoạch|dự toán)", r"% kế hoạch", r"năm qua",
-    r"\bvượt [\d,.]+ ?%", r"\bđược\b.*\bgiao\b",
+    r"\bhiện nay\b", r"\bhiện có\b", r"[\d,.]+ ?% (?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|nghị quyết|kh\b|nq\b)",
+    r"năm qua", r"\bvượt [\d,.]+ ?%", r"\bđược\b.*\bgiao\b", r"\bhoàn thành\b", r"đạt và vượt", r"vượt chỉ tiêu", r"vượt mục tiêu",
+    r"(?:chưa|không) đạt (?:mục tiêu|chỉ tiêu|kế hoạch)",
+    r"nhiệm kỳ qua", r"giai đoạn qua", r"\b(?:qua|sau) \d+ năm\b", r"\blũy kế\b", r"\bluỹ kế\b",
 )
 # Cues so strong that a number in a targets section is a result after all.
 STRONG_RESULT_CUES: tuple[str, ...] = (r"\bước đạt", r"dự ước", r"\bđã đạt", r"\bhiện nay\b", r"\bước thực hiện", r"\bước tính")
@@ -79,4 +88,13 @@ STRONG_RESULT_CUES: tuple[str, ...] = (r"\bước đạt", r"dự ước", r"\b�
 TARGET_CUE_RE = re.compile("|".join(TARGET_CUES))
 RESULT_CUE_RE = re.compile("|".join(RESULT_CUES))
 STRONG_RESULT_CUE_RE = re.compile("|".join(STRONG_RESULT_CUES))
-TASK_TARGET_CUE_RE = re.compile(r"phấn đấu|mục tiêu(?! tổng quát)|chỉ tiêu (?:là|đạt|đến)")
+TASK_TARGET_CUE_RE = re.compile(r"phấn đấu|mục tiêu(?! tổng quát)|chỉ tiêu (?:là|đạt|đến|chủ yếu|kế hoạch)|các chỉ tiêu\b")
+# Cues that make a number a target even among result words ("phấn đấu hoàn thành 100% …").
+STRONG_TARGET_CUES: tuple[str, ...] = (r"phấn đấu",)
+# A commitment written with a comparator inside a tasks clause ("đạt tối thiểu 70% kế hoạch").
+TASK_CLAUSE_TARGET_CUES: tuple[str, ...] = (
+    r"\bđạt (?:tối thiểu|ít nhất|trên|từ|không dưới|không thấp hơn|tối đa)\b",
+    r"\b(?:tối thiểu|ít nhất|không quá|tối đa|không dưới|không thấp hơn)\s+[\d½]",
+)
+STRONG_TARGET_CUE_RE = re.compile("|".join(STRONG_TARGET_CUES))
+TASK_CLAUSE_TARGET_CUE_RE = re.compile("|".join(TASK_CLAUSE_TARGET_CUES))

@@ -38,6 +38,7 @@ ORDINAL_BEFORE: tuple[str, ...] = (
     "tỉnh lộ", "đường tỉnh", "đt", "tiểu dự án", "dự án", "điều", "khoản", "chương", "mục", "phụ lục",
     "covid", "covid-", "lô", "tầng", "tuyến", "phần", "bước", "top", "hạng", "vị trí", "vị trí thứ", "số",
     "giai đoạn", "nhiệm kỳ", "năm", "tháng", "ngày", "quý", "kỳ", "trang", "biểu", "bảng", "mẫu",
+    "một trong", "trong tốp", "tốp", "nhóm dẫn đầu", "khu vực",
 )
 
 # A comparator + number + unit that names a group instead of measuring it ("xã dưới 15 tiêu chí").
@@ -57,10 +58,28 @@ PLAN_WORDS: tuple[str, ...] = (
 PLAN_VERBS: tuple[str, ...] = ("bằng", "đạt", "vượt", "đạt và vượt", "hoàn thành", "so với", "so")
 
 # Words after a number that compare it to a baseline ("tăng 4,12 triệu đồng so với năm 2020").
-CHANGE_VERBS: tuple[str, ...] = ("tăng", "giảm", "tăng thêm", "giảm thêm", "cao hơn", "thấp hơn", "hơn", "nâng", "tăng gần", "giảm gần")
+CHANGE_VERBS: tuple[str, ...] = ("tăng", "giảm", "gấp", "tăng gấp", "tăng thêm", "giảm thêm", "cao hơn", "thấp hơn", "hơn", "nâng", "tăng gần", "giảm gần")
 BASELINE_RE = re.compile(
     r"so\s+(?:với\s+)?(?P<base>cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|năm\s+\d{4}|đầu\s+nhiệm\s+kỳ|"
     r"kế\s+hoạch|dự\s+toán|nghị\s+quyết|năm\s+trước|bình\s+quân[\w ]{0,20}|trung\s+bình[\w ]{0,20}|\d{4})",
+    re.IGNORECASE,
+)
+
+# Words right before a parenthesised figure that make it the baseline or the plan of the claim before it
+# ("cao hơn cùng kỳ năm 2025 (27,5%)", "thấp hơn mức Quốc hội cho phép (4,42% GDP)").
+PAREN_REFERENCE_RE = re.compile(
+    r"(?:cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|năm\s+(?:trước|\d{4})|đầu\s+nhiệm\s+kỳ|cho\s+phép|quy\s+định|"
+    r"được\s+giao|(?:kế\s+hoạch|dự\s+toán|nghị\s+quyết|mục\s+tiêu|chỉ\s+tiêu)(?:\s+(?:đề\s+ra|đặt\s+ra|được\s+giao|giao|năm))?|"
+    r"bình\s+quân\s+cả\s+nước)\s*\(\s*$",
+    re.IGNORECASE,
+)
+
+# In a review, a figure written right after these words is the plan quoted for comparison, not a result
+# ("chưa đạt mục tiêu đề ra là 95%", "thấp hơn mục tiêu 40%", "mục tiêu đến năm 2025 là 500 hợp tác xã").
+PLAN_REFERENCE_RE = re.compile(
+    r"(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|nghị\s+quyết|dự\s+toán)"
+    r"(?:\s+(?:đề\s+ra|đặt\s+ra|được\s+giao|giao|đến\s+năm\s+\d{4}|năm\s+\d{4}|nghị\s+quyết|đại\s+hội|đề\s+án|kế\s+hoạch))*"
+    r"\s*(?:là|:)?\s*$",
     re.IGNORECASE,
 )
 

@@ -23,6 +23,7 @@ from chitieu.extraction.grammar import (
 from chitieu.extraction.text_units import (
     DENOMINATORS,
     MAGNITUDES,
+    RATE_BASES,
     RATE_UNITS,
     TIME_UNITS,
     all_word_units,
@@ -55,6 +56,7 @@ _DENOM_RE = re.compile(
     r"(?:\s?/\s?(?:" + "|".join(re.escape(d) for d in sorted(DENOMINATORS, key=len, reverse=True)) + r")(?![\w]))+",
     re.IGNORECASE,
 )
+_RATE_BASE_RE = re.compile(r"[ ]?(?P<b>" + "|".join(re.escape(b) for b in sorted(RATE_BASES, key=len, reverse=True)) + r")(?![\w])")
 _PLAN_DEN_RE = re.compile(rf"\s?/\s?(?P<n>{_NUM})(?![\d/])(?:\s?(?P<u>[^\W\d_]+))?")
 _SUFFIX_RE = re.compile(r"\s*(?P<s>" + "|".join(sorted(SUFFIX_OPS, key=len, reverse=True)) + r")(?![\w])", re.IGNORECASE)
 
@@ -67,6 +69,8 @@ BLOCKED_PATTERNS: tuple[tuple[str, str], ...] = (
     ("period", r"(?<![\d.,])(?:19|20)\d{2}\s*-\s*(?:19|20)?\d{2}(?![\d.,%])"),
     ("list_number", r"\(\s?\d{1,2}\s?\)"),
     ("clock", r"\d{1,2}\s?(?:giờ|h)\s?\d{2}"),
+    # Phone numbers: groups that are no thousands grouping ("1900.8099", "080.46243", "0912 345 678").
+    ("phone", r"(?<![\d.,])(?:\d{4,}\.\d+|\d+(?:\.\d{3})*\.\d{4,}|0\d{2,3}[ .]\d{3}[ .]\d{3,4})(?![\d])"),
 )
 _BLOCKED_RE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in BLOCKED_PATTERNS))
 
@@ -87,7 +91,20 @@ _PREFIX_RE = re.compile(
 _SYMBOL_PREFIX_RE = re.compile(r"(?P<w>≥|≤|>=|<=|>|<)\s*$")
 _SYMBOL_OPS: dict[str, Op] = {"≥": Op.GE, ">=": Op.GE, "≤": Op.LE, "<=": Op.LE, ">": Op.GT, "<": Op.LT}
 _NAME_THRESHOLD_RES = tuple((re.compile(before, re.IGNORECASE), unit, needs) for before, unit, needs in NAME_THRESHOLDS)
-_FROM_TO_RE = re.compile(rf"\s*(?:lên|xuống|còn)\s+(?:mức\s+)?-?{_NUM}")
+_FROM_TO_RE = re.compile(
+    rf"\s*(?:(?:(?:vào\s+)?(?:cuối\s+|đầu\s+)?(?:năm|nhiệm\s+kỳ)\s+(?:19|20)\d{{2}}|hiện\s+nay|hiện\s+tại|năm\s+nay)\s*,?\s*)?"
+    rf"(?:lên|xuống|còn|xuống\s+còn|giảm\s+còn|tăng\s+lên)\s+(?:mức\s+|còn\s+)?-?{_NUM}",
+    re.IGNORECASE,
+)
+# Indicators measured in years of life: "Tuổi thọ bình quân 75,5 tuổi", "thời gian sống khỏe mạnh 67 năm".
+LIFE_SPAN_WORDS: tuple[str, ...] = ("tuổi thọ", "thời gian sống", "số năm đi học", "năm sống khỏe")
+# "từ 85% tổ chức cơ sở đảng trở lên", "10.000 đảng viên mới trở lên": the bound is written after the noun.
+_FROM_AT_LEAST_RE = re.compile(r"[^\d,;.()%:]{0,50}?\btrở lên\b", re.IGNORECASE)
+_AT_LEAST_AFTER_RE = re.compile(r"(?:\s+[^\W\d_]+){1,2}\s+trở lên\b", re.IGNORECASE)
+# "giá trị trên 1 ha", "mỗi 1 lao động": "one of a unit" that a ratio is measured by, not a quantity.
+PER_ONE_WORDS: frozenset[str] = frozenset({"trên", "mỗi", "cho"})
+# A noun right after a bare count becomes its unit ("980 buồng", "18 địa phương", "14 homestay").
+_NOUN_AFTER_RE = re.compile(r"[ ]+(?P<w1>[^\W\d_]+)(?![\w/%])(?:[ ]+(?P<w2>[^\W\d_]+)(?![\w/%]))?")
 
 
 @dataclass(slots=True)
@@ -107,6 +124,7 @@ class TextQuantity:
     denominator: float | None = None  # "39/94 xã" -> 94; "3.859 ha/3.500 ha" -> 3500
     per_year: bool = False
     bare: bool = False  # no unit at all
+    noun_unit: bool = False  # the unit is the noun written after a bare count ("980 buồng")
 
 
 def blocked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -175,6 +193,15 @@ _NOT_UNITS: frozenset[str] = frozenset(
         "đồng", "kế", "dự", "mục", "chỉ", "nghị", "ước", "còn", "như", "gồm", "thuộc", "ở", "phải",
     }
 )
+# Words after a bare number that never make a counted noun of it: grammar words, adjectives, verbs.
+NOT_COUNT_NOUNS: frozenset[str] = frozenset(
+    {
+        "mới", "trở", "lên", "thì", "mà", "này", "đó", "kia", "nào", "đầu", "cuối", "qua", "tới", "sau", "trước",
+        "hoặc", "cùng", "thêm", "nữa", "lại", "không", "chưa", "cũng", "rất", "hơn", "nhất", "kể", "tính", "cả",
+        "tại", "nên", "vì", "bởi", "số", "tổng", "lần", "khâu", "nhiệm", "giải", "quan", "nội", "vấn", "lĩnh",
+        "trụ", "đột", "điều", "khoản", "chương", "mục", "phần", "nhóm", "tiểu", "bước", "kỳ", "khóa", "khoá",
+    }
+)
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[TextQuantity]:
@@ -221,10 +248,15 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
     unit_l = unit.lower()
     if rate:
         unit = rate.replace("%o", "‰") + unit
+        base = _RATE_BASE_RE.match(text, pos, end) if not unit_l else None
+        if base:
+            unit, pos = f"{unit} {base.group('b').split()[0]}", base.end()
     if magnitude:
         unit = magnitude + (" " + unit if unit and not unit.startswith("/") else unit)
-    life_expectancy = unit_l == "tuổi" and "tuổi thọ" in text[max(floor, m.start() - 60) : m.start()].lower()
-    if unit_l in TIME_UNITS and not rate and not magnitude and not life_expectancy:
+    life_expectancy = unit_l in ("tuổi", "năm") and any(
+        w in text[max(floor, m.start() - 60) : m.start()].lower() for w in LIFE_SPAN_WORDS
+    )
+    if unit_l.split("/")[0].strip() in TIME_UNITS and not rate and not magnitude and not life_expectancy:
         return None
     if (
         n1 is not None
@@ -241,18 +273,26 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
         denominator = number_value(dm.group("n"))
         pos = dm.end()
     start, prefix_op, hedge, words = _read_prefix(text, floor, m.start())
-    for before_re, threshold_unit, needs_comparator in _NAME_THRESHOLD_RES:
-        allowed = (Op.LT, Op.GT) if needs_comparator else (Op.LT, Op.GT, None)
-        if unit_l.startswith(threshold_unit) and prefix_op in allowed and before_re.search(
-            text, max(floor, start - 20), start
-        ):
-            return None
+    if value == 1 and n2 is None and not rate and not magnitude and unit and words and words[0] in PER_ONE_WORDS:
+        return None
+    noun_unit = False
+    if not unit and not rate and not magnitude and n2 is None:
+        unit, pos = _noun_unit(text, pos, end)
+        noun_unit = bool(unit)
+        unit_l = unit.lower()
+    if _names_a_group(text, start, m.start(), unit_l, prefix_op, words):
+        return None
     if "từ" in words and _FROM_TO_RE.match(text, pos, end):
         return None  # "từ 50% lên 60%": the first number is the starting point
     sm = _SUFFIX_RE.match(text, pos, end)
     if sm:
         op = SUFFIX_OPS[sm.group("s").lower()]
         pos = sm.end()
+    elif op is None and (
+        ("từ" in words and _FROM_AT_LEAST_RE.match(text, pos, min(end, pos + 60)))
+        or (unit and _AT_LEAST_AFTER_RE.match(text, pos, min(end, pos + 40)))
+    ):
+        op = Op.GE
     if op is None:
         op = prefix_op or Op.EQ
     per_year = "/năm" in unit.replace(" ", "").lower()
@@ -271,4 +311,33 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
         denominator=denominator,
         per_year=per_year,
         bare=not unit,
+        noun_unit=noun_unit,
     )
+
+
+def _names_a_group(text: str, start: int, number_start: int, unit_l: str, prefix_op: Op | None, words: list[str]) -> bool:
+    """"xã dưới 15 tiêu chí", "sản phẩm OCOP đạt từ 3 sao": a threshold that is part of a name."""
+    comparators = {*PREFIX_OPS, "từ"}
+    lead = " ".join(w for w in reversed(words) if w not in comparators and w not in HEDGE_WORDS)
+    before = " ".join(f"{text[max(0, start - 24) : start]} {lead}".split()) + " "
+    for before_re, threshold_unit, needs_comparator in _NAME_THRESHOLD_RES:
+        allowed = (Op.LT, Op.GT, Op.LE, Op.GE) if needs_comparator else (Op.LT, Op.GT, Op.LE, Op.GE, None)
+        if unit_l.startswith(threshold_unit) and prefix_op in allowed and before_re.search(before):
+            return True
+    return False
+
+
+def _is_noun(word: str) -> bool:
+    w = word.lower()
+    return word[0].islower() and w not in _NOT_UNITS and w not in NOT_COUNT_NOUNS
+
+
+def _noun_unit(text: str, pos: int, end: int) -> tuple[str, int]:
+    """A counted noun of one or two syllables right after a bare number, or ("", pos)."""
+    m = _NOUN_AFTER_RE.match(text, pos, end)
+    if not m or not _is_noun(m.group("w1")):
+        return "", pos
+    w2 = m.group("w2")
+    if w2 and _is_noun(w2):
+        return f"{m.group('w1')} {w2}", m.end()
+    return m.group("w1"), m.end("w1")

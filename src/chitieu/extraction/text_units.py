@@ -14,6 +14,9 @@ MAGNITUDES: tuple[str, ...] = ("nghìn tỷ", "ngàn tỷ", "nghìn", "ngàn", "
 # Rate units written right after the number.
 RATE_UNITS: tuple[str, ...] = ("điểm phần trăm", "điểm %", "điểm%", "%", "‰", "%o", "phần trăm")
 
+# What a rate is a share of, written right after it ("3,5% GDP", "chiếm 20% GRDP"): part of the unit.
+RATE_BASES: tuple[str, ...] = ("GRDP", "GDP", "GNI", "GRDP của tỉnh")
+
 # Units written with words (besides every unit and alias of chitieu.vocab.units).
 EXTRA_UNITS: tuple[str, ...] = (
     "lượt người", "lượt khách", "lượt cử tri", "tiêu chí", "sao", "bác sỹ", "bác sĩ", "giường bệnh",

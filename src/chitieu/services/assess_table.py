@@ -9,10 +9,12 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from dataclasses import dataclass, field
+import unicodedata
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from chitieu.assessment import Stage, assess, verdicts_agree
+from chitieu.assessment import Outcome, Stage, assess, status_for, verdicts_agree
+from chitieu.assessment.qualitative import compare_words, grade_of
 from chitieu.domain import Op, Polarity, Quantity
 from chitieu.messages import ChitieuError, msg
 from chitieu.numbers import format_number
@@ -26,7 +28,7 @@ from chitieu.services.assess_table_read import (
 )
 from chitieu.vocab.comparators import BOOLEAN_WORDS
 from chitieu.vocab.polarity_cues import SECTOR_WORDS, infer_polarity
-from chitieu.vocab.table_headers import POLARITY_WORDS, fold, parse_polarity_word
+from chitieu.vocab.table_headers import OFFICIAL_VERDICT_WORDS, POLARITY_WORDS, fold, parse_polarity_word
 from chitieu.vocab.units import looks_like_count_noun, lookup_unit
 from chitieu.vocab.verdicts import VERDICT_WORDS, Status, parse_verdict
 
@@ -108,16 +110,15 @@ def _parse_target(text: str, path: Path, row: int, column: str) -> tuple[Quantit
     found = find_change(text) or _boolean_prefix(text)
     if found is not None:
         return found
-    if _is_prose(text):
+    if _is_prose(re.sub(r"(?<!\d)(?:19|20)\d{2}(?!\d)", " ", text)):  # words and years: "Hoàn thành năm 2025"
         return None
     raise ChitieuError("bad_target", path=path, row=row, column=column, value=text)
 
 
 def _is_prose(text: str) -> bool:
     """Vietnamese words without a figure ("Từng bước nâng cao chất lượng"): not a target, but not garbage."""
-    words = text.split()
-    return (len(words) >= 2 and not any(ch.isdigit() or ch in _GARBAGE_CHARS for ch in text)
-            and any(ch.isalpha() and not ch.isascii() for ch in text))
+    return (not any(ch.isdigit() or ch in _GARBAGE_CHARS for ch in text)
+            and (any(ch.isalpha() and not ch.isascii() for ch in text) or grade_of(text) is not None))
 
 
 def _boolean_prefix(text: str) -> tuple[Quantity, int] | None:
@@ -143,9 +144,10 @@ def _parse_result(text: str) -> tuple[Quantity, int] | None:
 
 def _check_unit(text: str, path: Path, row: int, column: str, warnings: list[str]) -> str:
     """Catalogue unit → canonical; other words → accepted with a warning; garbage → error."""
-    if not text:
+    text = text.strip().strip("()[] ")  # "(%)"
+    if not text or is_no_data(text):  # "-", "x" in the unit column of yes/no rows
         return ""
-    text = re.sub(r"^1[.,]?000\s+", "nghìn ", text.strip())
+    text = re.sub(r"^1[.,]?000\s+", "nghìn ", text)
     known = lookup_unit(text)
     if known is not None:
         return known.canonical
@@ -157,15 +159,41 @@ def _check_unit(text: str, path: Path, row: int, column: str, warnings: list[str
 
 
 def official_status(text: str | None) -> Status | None:
-    """The official verdict cell as a status; also "Vượt chỉ tiêu …"-like cells by their first words."""
+    """The official verdict cell as a status; also "Vượt chỉ tiêu …"-like cells by their first words.
+
+    Besides the shared verdict words, ``OFFICIAL_VERDICT_WORDS`` (e.g. "Cơ bản đạt" → achieved) is used.
+    """
     found = parse_verdict(text)
     if found is not None or not text:
         return found
-    folded = " ".join(text.lower().split())
-    for word in sorted(VERDICT_WORDS, key=len, reverse=True):
-        if folded.startswith(word + " ") or folded.startswith(word + ","):
-            return VERDICT_WORDS[word]
+    folded = " ".join(unicodedata.normalize("NFC", text).lower().split()).strip(" .:*")
+    words = {**VERDICT_WORDS, **OFFICIAL_VERDICT_WORDS}
+    if folded in words:
+        return words[folded]
+    for word in sorted(words, key=len, reverse=True):
+        if folded.startswith((word + " ", word + ",", word + "(", word + ";", word + "-")):
+            return words[word]
     return None
+
+
+def _assess_words(out: TableRow, target_text: str, result_text: str, official_text: str, stage: Stage,
+                  target_col: str) -> None:
+    """A target written in words only ("Nhóm khá", "Giảm so với giai đoạn trước")."""
+    out.target, out.result = target_text, result_text
+    outcome = compare_words(target_text, result_text) if not is_no_data(result_text) else None
+    official = official_status(official_text or None)
+    out.official_text, out.official_status = official_text or None, official.value if official else None
+    if outcome is None:
+        out.warnings.append(msg("table_target_words", row=out.row, column=target_col, value=target_text))
+        out.explanation = msg("explain_words_unknown", target=target_text, value=result_text)
+        return
+    status = status_for(outcome, stage)
+    out.status, out.status_vi = status.value, status.label_vi
+    out.polarity, out.polarity_inferred = Polarity.HIGHER_BETTER.value, True
+    out.polarity_reason = msg("polarity_words")
+    deadline_phrase = status.label_vi.lower() if outcome is Outcome.MISSED else msg(f"verdict_{status.value}")
+    out.explanation = msg("explain_words", value=result_text, target=target_text, verdict=deadline_phrase)
+    out.agrees = verdicts_agree(status, official)
 
 
 def assess_table(path: Path | str, stage: Stage = Stage.FINAL) -> TableAssessment:
@@ -195,15 +223,21 @@ def assess_table(path: Path | str, stage: Stage = Stage.FINAL) -> TableAssessmen
         if not target_text:
             if not target_from_name:
                 current_header = name or current_header
+            out.explanation = msg("table_row_header") if name else msg("table_row_note")
+            rows.append(out)
+            continue
+        if is_no_data(target_text):  # "x", "-": the row has no target of its own
+            out.target = target_text
+            out.explanation = msg("table_target_missing", row=excel_row, column=target_col, value=target_text)
             rows.append(out)
             continue
         if not _is_component(name):
             current_header = ""  # a header's scope ends at the first row that is not one of its parts
         parsed_target = (find_change(name, last=True) if target_from_name
                          else _parse_target(target_text, table.path, excel_row, target_col))
-        if parsed_target is None:  # words only: shown, not assessed
-            out.target = target_text
-            out.warnings.append(msg("table_target_words", row=excel_row, column=target_col, value=target_text))
+        if parsed_target is None:  # words only: a grade or a bare direction, else shown and not assessed
+            _assess_words(out, target_text, _cell(cells, layout.result), _cell(cells, layout.verdict), stage,
+                          target_col)
             rows.append(out)
             continue
         target, target_dir = parsed_target
@@ -212,26 +246,35 @@ def assess_table(path: Path | str, stage: Stage = Stage.FINAL) -> TableAssessmen
         result_text = _cell(cells, layout.result)
         unit_col = header[layout.unit] if layout.unit is not None else "unit"
         unit = _check_unit(_cell(cells, layout.unit), table.path, excel_row, unit_col, out.warnings)
-        parsed = _parse_result(result_text)
-        if parsed is None and result_text and not is_no_data(result_text):
-            out.warnings.append(msg("table_result_unreadable", row=excel_row, column=header[layout.result], value=result_text))
-        polarity, inferred, reason = _polarity(cells, layout, table.path, excel_row, name, target,
-                                               current_header if _is_component(name) else None)
-        use_unit = target.unit or unit or (parsed[0].unit if parsed else "")
-        a = assess(target, parsed[0] if parsed else None, polarity=polarity, stage=stage, unit=use_unit,
-                   indicator_code=str(excel_row), target_direction=target_dir,
-                   lead="lead_forecast" if stage is Stage.FORECAST else "lead_actual",
-                   result_direction=parsed[1] if parsed else 0)
-        official_text = _cell(cells, layout.verdict) or None
-        official = official_status(official_text)
-        out.target, out.result, out.unit = target_text, result_text, unit or target.unit or use_unit
-        out.target_parsed = _quantity_dict(target, target_dir)
-        out.value, out.gap, out.gap_unit = a.value, None if a.gap is None else round(a.gap, 4), a.gap_unit
-        out.ratio = None if a.ratio is None else round(a.ratio, 1)
-        out.status, out.status_vi, out.explanation = a.status.value, a.status_vi, a.explanation
-        out.polarity, out.polarity_inferred, out.polarity_reason = polarity.value, inferred, reason
-        out.official_text, out.official_status = official_text, official.value if official else None
-        out.agrees = verdicts_agree(a.status, official)
+        try:
+            parsed = _parse_result(result_text)
+            if parsed is None and result_text and not is_no_data(result_text):
+                out.warnings.append(msg("table_result_unreadable", row=excel_row, column=header[layout.result], value=result_text))
+            polarity, inferred, reason = _polarity(cells, layout, table.path, excel_row, name,
+                                                   replace(target, text=target_text),  # cues read the whole cell
+                                                   current_header if _is_component(name) else None)
+            use_unit = target.unit or unit or (parsed[0].unit if parsed else "")
+            a = assess(target, parsed[0] if parsed else None, polarity=polarity, stage=stage, unit=use_unit,
+                       indicator_code=str(excel_row), target_direction=target_dir,
+                       lead="lead_forecast" if stage is Stage.FORECAST else "lead_actual",
+                       result_direction=parsed[1] if parsed else 0)
+            official_text = _cell(cells, layout.verdict) or None
+            official = official_status(official_text)
+            out.target, out.result, out.unit = target_text, result_text, unit or target.unit or use_unit
+            out.target_parsed = _quantity_dict(target, target_dir)
+            out.value, out.gap, out.gap_unit = a.value, None if a.gap is None else round(a.gap, 4), a.gap_unit
+            out.ratio = None if a.ratio is None else round(a.ratio, 1)
+            out.status, out.status_vi, out.explanation = a.status.value, a.status_vi, a.explanation
+            out.polarity, out.polarity_inferred, out.polarity_reason = polarity.value, inferred, reason
+            out.official_text, out.official_status = official_text, official.value if official else None
+            out.agrees = verdicts_agree(a.status, official)
+        except ChitieuError:
+            raise
+        except (ArithmeticError, ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+            # one odd row must not sink the table: it comes back unjudged, with the reason
+            out.target, out.result = target_text, result_text
+            out.explanation = msg("table_row_failed", row=excel_row, reason=f"{type(exc).__name__}: {exc}")
+            out.warnings.append(out.explanation)
         rows.append(out)
     if not any(r.status is not None for r in rows):
         raise ChitieuError("empty_table", path=table.path)
@@ -242,6 +285,8 @@ def _polarity(
     cells: list[str], layout: TableLayout, path: Path, row: int, name: str, target: Quantity, parent: str | None
 ) -> tuple[Polarity, bool, str]:
     given = _cell(cells, layout.polarity)
+    if given and parse_polarity_word(given) is None and is_no_data(given):
+        given = ""  # "x", "…": nothing said, infer it
     if given:
         polarity = parse_polarity_word(given)
         if polarity is None:

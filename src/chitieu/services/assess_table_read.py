@@ -13,6 +13,7 @@ from pathlib import Path
 
 from chitieu.messages import ChitieuError
 from chitieu.quantities import QuantityError, parse_quantity
+from chitieu.readers.text_reader import decode_bytes
 from chitieu.vocab.table_headers import accepted_headers, header_role
 from chitieu.vocab.verdicts import parse_verdict
 
@@ -60,43 +61,37 @@ def read_table(path: Path) -> RawTable:
     return RawTable(path, rows)
 
 
-def _decode(path: Path, data: bytes) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    if b"\x00" in data[:2000]:
-        for enc in ("utf-16-le", "utf-16-be"):
-            try:
-                return data.decode(enc)
-            except UnicodeDecodeError:
-                continue
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise ChitieuError("encoding_unknown", path=path)
-    return str(best)
-
-
 def _read_csv(path: Path) -> list[list[str]]:
     data = path.read_bytes()
     if not data.strip():
         raise ChitieuError("file_empty", path=path)
-    text = unicodedata.normalize("NFC", _decode(path, data))  # cp1258 spells tones as combining marks
+    text = unicodedata.normalize("NFC", decode_bytes(data, path)[0])  # cp1258 spells tones as combining marks
     if "\x00" in text:
         raise ChitieuError("file_binary", path=path)
-    sample = text[:8192]
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        return [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+        return _split_csv(text)
     except csv.Error as exc:
         raise ChitieuError("file_corrupt", path=path, kind="CSV", reason=str(exc)) from exc
+
+
+def _split_csv(text: str) -> list[list[str]]:
+    """Rows of a CSV whose separator is ``,``, ``;`` or tab: the one giving the most rows of one width.
+
+    Decimal commas ("7,12%") fool sniffers when Excel in a Vietnamese locale writes ";" — so every
+    separator is tried and the most regular table (most non-empty rows sharing the widest common
+    width ≥ 3) wins; ties go to tab, then ";", then ",".
+    """
+    best: tuple[tuple[int, int], list[list[str]]] | None = None
+    for delimiter in ("\t", ";", ","):
+        rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+        widths = [len(r) for r in rows if any(c.strip() for c in r)]
+        if not widths:
+            continue
+        width = max(set(widths), key=lambda w: (widths.count(w), w))
+        score = (widths.count(width) if width >= 3 else 0, width)
+        if best is None or score > best[0]:
+            best = (score, rows)
+    return best[1] if best is not None else []
 
 
 def _cell_text(value: object, number_format: str) -> str:
@@ -123,13 +118,23 @@ def _read_xlsx(path: Path) -> list[list[str]]:
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise ChitieuError("file_corrupt", path=path, kind="XLSX", reason=type(exc).__name__) from exc
     try:
-        ws = wb.worksheets[0]
-        rows = []
-        for row in ws.iter_rows():
-            rows.append([_cell_text(c.value, getattr(c, "number_format", "")) for c in row])
-        return rows
+        sheets = []
+        for ws in wb.worksheets:
+            rows = [[_cell_text(c.value, getattr(c, "number_format", "")) for c in row] for row in ws.iter_rows()]
+            if _has_header(rows):
+                return rows  # the first sheet that holds a target/result table (a cover sheet is skipped)
+            sheets.append(rows)
+        return sheets[0] if sheets else []
     finally:
         wb.close()
+
+
+def _has_header(rows: list[list[str]]) -> bool:
+    for row in rows[:HEADER_SEARCH_ROWS]:
+        values = list(_roles(row).values())
+        if "indicator" in values and set(values) & {"target", "result"}:
+            return True
+    return False
 
 
 def _roles(row: list[str]) -> dict[int, str]:
@@ -182,7 +187,8 @@ def _merge(top: list[str], below: list[str]) -> tuple[list[str], dict[int, str]]
         child = below[i].strip()
         name = f"{parent} / {child}" if parent and child and parent != child else (child or parent)
         headers.append(name)
-        role = header_role(child) if child else header_role(parent)
+        role = (header_role(child) or (header_role(parent) if header_role(parent) in ("target", "result") else None)
+                ) if child else header_role(parent)  # "Kết quả thực hiện / Năm 2025" is a result column
         if role:
             roles[i] = role
     return headers, roles

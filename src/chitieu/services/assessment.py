@@ -105,17 +105,30 @@ def observation_quantity(obs: Observation, unit: str) -> tuple[Quantity, int] | 
     return None
 
 
-def _yearly_points(observations: list[Observation], up_to: int | None, start: int | None) -> list[tuple[int, float]]:
+def _yearly_points(
+    observations: list[Observation], up_to: int | None, start: int | None, kind: TargetKind = TargetKind.LEVEL
+) -> list[tuple[int, float]]:
+    """(year, value) measurements up to ``up_to``, one per year, the most final flag winning.
+
+    For a level target a span observation ("2021-2023": the level reached by 2023) is a point at its last
+    year too, unless a yearly figure exists; projections are not measurements and never become points.
+    """
     best: dict[int, Observation] = {}
     for o in observations:
-        if not o.period.is_year or o.value is None or o.op is not Op.EQ or o.flag is ObservationFlag.PLAN:
+        if o.value is None or o.op is not Op.EQ or o.flag in (ObservationFlag.PLAN, ObservationFlag.PROJECTION):
+            continue
+        if not o.period.is_year and kind is not TargetKind.LEVEL:
             continue
         if up_to is not None and o.period.end > up_to:
             continue
         if start is not None and o.period.end < start:
             continue
         y = o.period.end
-        if y not in best or _FLAG_PREFERENCE[o.flag] < _FLAG_PREFERENCE[best[y].flag]:
+        current = best.get(y)
+        if current is None or (current.period.is_year, -_FLAG_PREFERENCE[current.flag]) < (
+            o.period.is_year,
+            -_FLAG_PREFERENCE[o.flag],
+        ):
             best[y] = o
     return sorted((y, o.value) for y, o in best.items() if o.value is not None)
 
@@ -168,7 +181,7 @@ def _assess_indicator(
     start = target.start_year or bundle.plan.term_start
     observations = bundle.observations_of(indicator.code)
     horizon = deadline if forecast else as_of
-    points = _yearly_points(observations, horizon, start)
+    points = _yearly_points(observations, horizon, start, target.kind)
     has_baseline = target.baseline_year is not None and target.baseline_value is not None
     if target.kind is TargetKind.LEVEL and has_baseline and all(y != target.baseline_year for y, _ in points):
         points = sorted([*points, (target.baseline_year, target.baseline_value)])

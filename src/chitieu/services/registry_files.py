@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from chitieu.messages import ChitieuError, Problem, Report
+from chitieu.readers.text_reader import decode_bytes
 
 CellValue = str | float | int | None
 
@@ -65,19 +66,6 @@ def _cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def _decode(data: bytes, label: str) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise ChitieuError("encoding_unknown", path=label)
-    return str(best)
-
-
 def _table(name: str, label: str, header: list[object], body: list[tuple[int, list[object]]], report: Report) -> RawTable:
     columns = [normalise_header(str(h or "")) for h in header]
     table = RawTable(name=name, label=label, columns=[c for c in columns if c])
@@ -105,7 +93,11 @@ def read_csv_table(path: Path, name: str, report: Report) -> RawTable | None:
     if not data.strip():
         report.add(Problem.make("file_empty", path=label))
         return None
-    text = _decode(data, label)
+    try:
+        text = decode_bytes(data, path)[0]
+    except ChitieuError as error:  # reported, not raised: the import lists every problem at once
+        report.add(Problem(code=error.code, message=error.message, path=label))
+        return None
     first = text.splitlines()[0] if text else ""
     delimiter = ";" if first.count(";") > first.count(",") else ","
     rows: list[tuple[int, list[object]]] = []

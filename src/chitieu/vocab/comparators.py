@@ -32,6 +32,12 @@ COMPARATORS: tuple[Comparator, ...] = (
     Comparator(">", Op.GT),
     Comparator("<", Op.LT),
     Comparator("=", Op.EQ),
+    Comparator("=>", Op.GE),
+    Comparator("=<", Op.LE),
+    Comparator("≧", Op.GE),
+    Comparator("⩾", Op.GE),
+    Comparator("≦", Op.LE),
+    Comparator("⩽", Op.LE),
     # words before the number
     Comparator("không dưới", Op.GE),
     Comparator("không thấp hơn", Op.GE),
@@ -72,6 +78,7 @@ HEDGES: tuple[str, ...] = (
     "tầm",
     "chừng",
     "phấn đấu",
+    "sơ bộ",
 )
 
 # Verbs and fillers in front of a number that carry no comparator ("Đạt 47,5", "bình quân 6,5%").
@@ -96,6 +103,10 @@ LEAD_WORDS: tuple[str, ...] = (
     "gấp",
     "chiếm",
     "là",
+    "ổn định",
+    "cả",
+    "tổng cộng",
+    "tổng số",
 )
 
 # Words that give the direction of a change ("Tăng 01 bậc", "giảm 1,5%/năm").
@@ -125,11 +136,19 @@ BOOLEAN_WORDS: dict[str, bool] = {
     "giữ vững": True,
     "không hoàn thành": False,
     "chưa hoàn thành": False,
-    "cơ bản hoàn thành": False,
+    "cơ bản hoàn thành": True,  # officials count it with the targets met ("Cơ bản đạt"); docs §3
+    "cơ bản đạt": True,
     "không đạt": False,
     "chưa đạt": False,
     "không": False,
     "chưa": False,
+    "completed": True,
+    "achieved": True,
+    "done": True,
+    "yes": True,
+    "not completed": False,
+    "not achieved": False,
+    "no": False,
 }
 
 # Cells that mean "no figure" rather than a value.
@@ -138,9 +157,19 @@ NO_DATA_WORDS: tuple[str, ...] = (
     "-",
     "--",
     "x",
+    "—",
+    "–",
+    "-/-",
     "…",
     "...",
     "chưa có số liệu",
+    "chưa có số liệu chính thức",
+    "chưa có dữ liệu",
+    "không có dữ liệu",
+    "chưa thống kê",
+    "đang thống kê",
+    "chưa tổng hợp",
+    "chưa điều tra",
     "chưa có",
     "không có số liệu",
     "đang cập nhật",
@@ -155,3 +184,27 @@ NO_DATA_WORDS: tuple[str, ...] = (
 def comparators_by_length(position: Position) -> list[Comparator]:
     """Comparators at ``position``, longest first (so "không quá" wins over "quá")."""
     return sorted((c for c in COMPARATORS if c.position == position), key=lambda c: -len(c.word))
+
+
+# Ordered grades for targets written as a rank group ("Nhóm khá", "Xếp loại tốt"): higher is better.
+# Matched as whole words, longest first, after the filler words below are dropped.
+GRADE_WORDS: dict[str, float] = {
+    "xuất sắc": 6,
+    "rất tốt": 5,
+    "cao nhất": 5,
+    "dẫn đầu": 5,
+    "tốt": 4,
+    "cao": 4,
+    "khá": 3,
+    "trung bình cao": 2.5,
+    "trung bình khá": 2.5,
+    "trung bình": 2,
+    "trung bình thấp": 1.5,
+    "tương đối thấp": 1.5,
+    "thấp": 1,
+    "yếu": 1,
+    "kém": 0,
+    "thấp nhất": 0,
+}
+GRADE_FILLERS: tuple[str, ...] = ("thuộc nhóm", "nằm trong nhóm", "trong nhóm", "nhóm", "xếp loại", "xếp hạng",
+                                  "mức", "loại", "đạt", "vào", "thuộc", "duy trì", "giữ vững", "ở")

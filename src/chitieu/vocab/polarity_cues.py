@@ -4,6 +4,7 @@ Rules are tried in order and the first match wins; bound targets ("> 5", "dướ
 targets are decided before any wording (see ``infer_polarity``). Scopes:
 
 - ``name``: the cue appears in the indicator's name;
+- ``name_word``: the cue appears in the name as a whole word ("được", not "đượcc");
 - ``name_start``: the name starts with the cue ("Giảm số vụ tai nạn …" asks for the size of a drop);
 - ``target``: the target cell starts with the cue ("Giảm 1,5%/năm");
 - ``parent``: the header row above the indicator contains the cue ("Cơ cấu kinh tế").
@@ -11,6 +12,7 @@ targets are decided before any wording (see ``infer_polarity``). Scopes:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Literal
@@ -19,7 +21,7 @@ from chitieu.domain.indicators import Polarity
 from chitieu.domain.quantity import Op, Quantity
 from chitieu.messages import msg
 
-Scope = Literal["name", "name_start", "target", "parent", "name_with_sector"]
+Scope = Literal["name", "name_word", "name_start", "target", "parent", "name_with_sector"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,9 @@ POLARITY_CUES: tuple[PolarityCue, ...] = (
     PolarityCue("được khắc phục", HB),
     PolarityCue("khám phá", HB),
     PolarityCue("triệt phá", HB),
+    # coverage of a service or insurance: a share of people reached ("… bảo hiểm thất nghiệp", "… được hỗ trợ")
+    PolarityCue("bảo hiểm", HB),
+    PolarityCue("được", HB, "name_word"),
     # shares of a structure: closeness counts
     PolarityCue("cơ cấu", NS, "parent"),
     PolarityCue("cơ cấu", NS, "name_start"),
@@ -114,6 +119,7 @@ POLARITY_CUES: tuple[PolarityCue, ...] = (
     PolarityCue("phát thải", LB),
     PolarityCue("thiệt hại", LB),
     PolarityCue("không hoàn thành nhiệm vụ", LB),
+    PolarityCue("bị", LB, "name_word"),  # "Diện tích rừng bị cháy", "Tỷ lệ trẻ em bị bạo hành"
 )
 
 # Sector words that make "tỷ trọng …" a share of the economic structure.
@@ -134,6 +140,8 @@ def _norm(text: str | None) -> str:
 def _matches(cue: PolarityCue, name: str, target_text: str, parent: str) -> bool:
     if cue.scope == "name":
         return cue.cue in name
+    if cue.scope == "name_word":
+        return re.search(rf"(?<!\w){re.escape(cue.cue)}(?!\w)", name) is not None
     if cue.scope == "name_start":
         return name.startswith(cue.cue + " ")
     if cue.scope == "target":

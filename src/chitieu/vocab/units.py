@@ -80,6 +80,16 @@ UNITS: tuple[UnitDef, ...] = (
     UnitDef("công trình", "count:công trình"),
     UnitDef("năm", "years", aliases=("tuổi",)),
     UnitDef("tuổi thọ", "years"),
+    UnitDef("ha/năm", "area", 1.0, aliases=("héc ta/năm", "ha rừng/năm"), per_year=True),
+    UnitDef("giường bệnh", "per_10k_beds", aliases=("giường",)),
+    UnitDef("tổ chức", "count:tổ chức", aliases=("tổ chức đảng", "tổ chức cơ sở đảng")),
+    UnitDef("tiêu chí", "count:tiêu chí"),
+    UnitDef("đơn vị", "count:đơn vị"),
+    UnitDef("khu công nghiệp", "count:khu công nghiệp", aliases=("kcn", "cụm công nghiệp")),
+    UnitDef("đoàn viên", "count:đoàn viên", aliases=("đoàn viên/năm", "hội viên")),
+    UnitDef("bé trai/100 bé gái", "sex_ratio", aliases=("trẻ trai/100 trẻ gái", "bé trai/100 gái")),
+    UnitDef("triệu đồng/ha", "money_per_area", 1e6, aliases=("tr.đồng/ha",)),
+    UnitDef("triệu đồng/lao động", "money_per_worker", 1e6, aliases=("triệu đồng/người lao động",)),
 )
 
 

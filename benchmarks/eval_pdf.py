@@ -1,0 +1,72 @@
+"""The PDF case of `make eval`: a 76-page Congress PDF, its resolution on pages 1-2, the rest report text.
+
+Builds the PDF from our unseen test documents (tests/extraction/pdf_builder.py: hard line breaks, running
+header, page numbers), runs `chitieu extract FILE.pdf --format jsonl` and scores the targets of the
+resolution pages with the shared scorer (--no-span --pages A:B), timing the whole run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+UNSEEN = REPO / "tests" / "extraction" / "unseen"
+sys.path.insert(0, str(REPO / "tests" / "extraction"))
+
+from pdf_builder import build_pdf, page_lines, paginate  # noqa: E402
+
+RESOLUTION = "a_congress_resolution.txt"
+TOTAL_PAGES = 76
+
+
+def build(path: Path) -> tuple[int, int]:
+    """Write the PDF; returns the page range of the resolution."""
+    resolution = paginate(page_lines((UNSEEN / RESOLUTION).read_text(encoding="utf-8")))
+    others = [p for p in sorted(UNSEEN.glob("*.txt")) if p.name != RESOLUTION]
+    filler: list[str] = []
+    while len(resolution) + len(paginate(filler)) < TOTAL_PAGES:
+        for doc in others:
+            filler.extend(page_lines(doc.read_text(encoding="utf-8")))
+    pages = (resolution + paginate(filler))[:TOTAL_PAGES]
+    build_pdf(path, pages, "Văn kiện Đại hội đại biểu Đảng bộ tỉnh Bắc Sơn lần thứ XVIII")
+    return 1, len(resolution)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--shared", default=str(REPO.parent / "shared"))
+    args = parser.parse_args()
+    scorer = Path(args.shared).resolve() / "tools" / "score_extraction.py"
+    chitieu = Path(sys.executable).with_name("chitieu")
+    command = [str(chitieu)] if chitieu.exists() else [sys.executable, "-m", "chitieu.cli.main"]
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "congress.pdf"
+        first, last = build(pdf)
+        pred = Path(tmp) / "congress.jsonl"
+        started = time.perf_counter()
+        with pred.open("w", encoding="utf-8") as out:
+            done = subprocess.run([*command, "extract", str(pdf), "--format", "jsonl"], stdout=out, check=False)
+        seconds = time.perf_counter() - started
+        if done.returncode != 0:
+            print(f"chitieu extract failed on the PDF (exit {done.returncode})")
+            return 1
+        gold = UNSEEN / f"gold_{RESOLUTION.removesuffix('.txt')}.jsonl"
+        cmd = [sys.executable, str(scorer), str(gold), str(pred), "--kind", "target", "--no-span", "--pages", f"{first}:{last}"]
+        r = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=False).stdout.strip().splitlines()[-1])
+        print(
+            f"{TOTAL_PAGES}-page PDF, targets on resolution pages {first}-{last}: precision {r['precision']:.3f} "
+            f"recall {r['recall']:.3f} F1 {r['f1']:.3f} (gold {r['gold']}, predicted {r['pred']}); "
+            f"chitieu extract took {seconds:.1f} s"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
