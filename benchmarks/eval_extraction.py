@@ -85,6 +85,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--shared", default=str(REPO.parent / "shared"))
     parser.add_argument("--misses", action="store_true", help="list missed gold records and extra predictions")
+    parser.add_argument("--no-pdf", action="store_true", help="skip the 76-page PDF case (benchmarks/eval_pdf.py)")
     args = parser.parse_args()
     shared = Path(args.shared).resolve()
     corpus, scorer = shared / "corpus", shared / "tools" / "score_extraction.py"
@@ -131,6 +132,9 @@ def main() -> int:
             if wrong:
                 print(f"{doc}: claims labelled target inside the results section: {wrong}")
         _micro(totals)
+    if not args.no_pdf:
+        done = subprocess.run([sys.executable, str(HERE / "eval_pdf.py"), "--shared", str(shared)], check=False)
+        failed = failed or done.returncode != 0
     return 1 if failed else 0
 
 

@@ -181,7 +181,7 @@ def _paragraph_claims(
                     plan="; ".join(item.plan),
                     denominator=q.denominator,
                     per_year=q.per_year or bool(re.search(r"hằng năm|hàng năm|mỗi năm|/năm", clause_l)),
-                    confidence=confidence,
+                    confidence=round(confidence * (0.8 if q.noun_unit else 1.0), 2),
                     section=section,
                 )
             yield from zero
@@ -231,8 +231,8 @@ def _group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = 
 
 
 def _adjacent(t: str, end: int, start: int) -> bool:
-    """Nothing but punctuation and linking verbs ("bằng", "đạt", "vượt") between two figures."""
-    return not content_words(_PLAN_VERB_RE.sub(" ", t[end:start]))
+    """At most one word besides punctuation and linking verbs ("bằng", "đạt", "vượt") between two figures."""
+    return len(content_words(_PLAN_VERB_RE.sub(" ", t[end:start])).split()) <= 1
 
 
 def _target_cue(sentence: str, year: int | None) -> bool:

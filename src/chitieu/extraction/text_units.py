@@ -24,7 +24,7 @@ EXTRA_UNITS: tuple[str, ...] = (
     "tổ chức cơ sở đảng", "tổ chức đảng", "chi bộ", "đảng bộ", "hội viên", "đoàn viên", "doanh nghiệp",
     "hợp tác xã", "tổ hợp tác", "cơ sở", "làng nghề", "di tích", "lễ hội", "nhà máy", "công trình",
     "dự án", "sản phẩm", "mô hình", "trang trại", "điểm du lịch", "khu du lịch", "cụm công nghiệp",
-    "khu công nghiệp", "nhà văn hóa", "trạm y tế", "trường học", "phòng học", "km", "mw", "kwh", "kw",
+    "khu công nghiệp", "khu kinh tế", "nhà văn hóa", "trạm y tế", "trường học", "phòng học", "km", "mw", "kwh", "kw",
     "m³", "m3", "m²", "km²", "km2", "ha", "tấn", "tạ", "kg", "lít", "usd", "đồng", "triệu usd", "tỷ usd",
     "lần", "bậc", "hạng", "điểm", "vụ", "đơn", "bị can", "bị cáo", "người", "hộ", "hộ gia đình", "xã",
     "huyện", "thôn", "bản", "con", "cây", "chiếc", "căn", "căn hộ", "nhà", "trường", "lớp", "giường",
