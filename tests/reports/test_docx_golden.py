@@ -59,3 +59,13 @@ def test_summary_and_charts(document) -> None:
     summary = next(t for t in texts if t.startswith("Dự ước đến hết năm 2023 có"))
     assert "chỉ tiêu chưa đạt" in summary and "dự ước đến hết nhiệm kỳ" in summary
     assert len(document.inline_shapes) == 4
+
+
+def test_fixed_layout_wide_name_column_rows_kept_whole(document) -> None:
+    from docx.oxml.ns import qn
+
+    table = document.tables[0]
+    grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert grid[1] == max(grid) and grid[1] > 3 * grid[0]  # LibreOffice lays the table out from the grid
+    assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)

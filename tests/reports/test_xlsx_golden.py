@@ -93,3 +93,12 @@ def test_one_native_chart_per_group(written_reports: dict[str, Path]) -> None:
         assert len(charts) == 4
         xml = archive.read(charts[0]).decode("utf-8")
     assert "<c:barChart>" in xml and "Các chỉ tiêu về kinh tế" in xml
+
+
+def test_long_names_get_taller_rows(sheet) -> None:
+    heights = {}
+    for row in sheet.iter_rows(min_col=2, max_col=2):
+        name = row[0].value
+        if isinstance(name, str) and name.startswith(("Tỷ lệ xã, phường, thị trấn đạt chuẩn phổ cập", "Tốc độ tăng trưởng GRDP")):
+            heights[name[:10]] = sheet.row_dimensions[row[0].row].height
+    assert heights["Tỷ lệ xã, "] > heights["Tốc độ tăn"] >= 15

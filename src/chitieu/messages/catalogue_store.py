@@ -28,5 +28,4 @@ STORE_MESSAGES: dict[str, str] = {
     # datasets and demo
     "dataset_not_found": "Không tìm thấy bộ dữ liệu đi kèm «{name}».",
     "dataset_invalid": "Bộ dữ liệu đi kèm «{name}» bị lỗi: {reason}",
-    "demo_part_missing": "Bỏ qua bước «{step}»: mô-đun {module} chưa có trong bản cài đặt này.",
 }

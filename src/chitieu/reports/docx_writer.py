@@ -80,9 +80,17 @@ def _table(doc: Document, table: AppendixTable) -> None:
     grid.autofit = False
     rows = [r.cells for r in grid.rows]
     widths = [Cm(w) for w in COLUMN_WIDTHS_CM]
+    # Word reads the cell widths, LibreOffice the grid: set both, and a fixed layout so neither re-flows.
+    for col, width in zip(grid._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
+        col.set(qn("w:w"), str(width.twips))
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    grid._tbl.tblPr.append(layout)
     for cells in rows:
         for cell, width in zip(cells, widths, strict=True):
             cell.width = width
+    for row in grid.rows:  # a row is never split across pages
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     _header(grid, rows, table)
     for cells, row in zip(rows[2:], table.rows, strict=True):
         _data_row(cells, row)

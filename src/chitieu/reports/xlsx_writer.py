@@ -12,6 +12,7 @@ cells (format ``0.0%``, shown in the reader's locale) and its native charts read
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import xlsxwriter
@@ -121,8 +122,16 @@ def _rows(sheet: Worksheet, rows: list[AppendixRow], f: dict[str, Format]) -> in
             _block(sheet, r, 4, row.midterm, f)
             _block(sheet, r, 7, row.final, f)
             _hidden(sheet, r, row, f)
+        sheet.set_row(r, _row_height(row))
         r += 1
     return r - 1
+
+
+def _row_height(row: AppendixRow) -> float:
+    """Height for the wrapped indicator name: spreadsheet programs do not grow rows when opening a file."""
+    per_line = COLUMN_WIDTHS[1] * 1.05  # characters of 12-point Times New Roman per line, roughly
+    lines = max(1, math.ceil(len(row.name) / per_line), math.ceil(len(row.unit) / (COLUMN_WIDTHS[2] * 1.05)))
+    return 16.5 * lines
 
 
 def _block(sheet: Worksheet, r: int, col: int, cell: ResultCell, f: dict[str, Format]) -> None:
