@@ -25,6 +25,7 @@ from chitieu.vocab.comparators import (
     LEAD_WORDS,
     NO_DATA_WORDS,
     PER_YEAR_WORDS,
+    SIGN_WORDS,
     comparators_by_length,
 )
 from chitieu.vocab.units import looks_like_count_noun, lookup_unit, normalise_unit_text
@@ -45,6 +46,7 @@ _YEAR_PHRASES = (
 _TRAILING = " .,;:*"
 _FOOTNOTES = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[[^\]]*\]|\(\*+\)")
 _NOTES = re.compile(r"\([^)]*\)")
+_SCALE_WORDS = frozenset({"nghìn", "ngàn", "triệu", "tỷ", "tỉ"})  # multipliers inside a unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +102,9 @@ def parse_change(text: str) -> tuple[Quantity, int]:
         raise QuantityError(original)
     if s in BOOLEAN_WORDS:
         return Quantity(op=Op.DONE, boolean=BOOLEAN_WORDS[s], text=original), 0
+    if s in SIGN_WORDS:  # "Xuất siêu" against a deficit ratio: below zero
+        sign_op, sign_value = SIGN_WORDS[s]
+        return Quantity(op=sign_op, value=sign_value, text=original), 0
     for pattern in _YEAR_PHRASES:
         s = pattern.sub(" ", s)
     s = re.sub(r"\s+", " ", s).strip(_TRAILING)
@@ -179,6 +184,8 @@ def _resolve_unit(rest: str, original: str) -> tuple[str, bool]:
     for k in range(len(tokens) - 1, 0, -1):
         known = lookup_unit(" ".join(tokens[:k]))
         note = " ".join(tokens[k:])
+        if tokens[k] in _SCALE_WORDS:  # "1,25 triệu tỷ đồng": "tỷ đồng" is part of the unit, not a note
+            continue
         if known is not None and not any(ch.isdigit() for ch in note):
             return known.canonical, per_year or known.per_year
     if looks_like_count_noun(rest):

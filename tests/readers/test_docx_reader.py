@@ -112,3 +112,21 @@ def test_legacy_doc_without_libreoffice(tmp_path: Path, monkeypatch: pytest.Monk
         read_document(path)
     assert info.value.code == "libreoffice_missing"
     assert "old.doc" in info.value.message
+
+
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="LibreOffice not installed")
+def test_legacy_doc_is_converted_with_libreoffice(tmp_path: Path) -> None:
+    import subprocess
+
+    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in TABLE)
+    source = tmp_path / "src.html"
+    source.write_text(f'<html><head><meta charset="utf-8"></head><body><p>Tỷ lệ che phủ rừng đạt 54% vào năm 2025.</p>'
+                      f"<table>{cells}</table></body></html>", encoding="utf-8")
+    subprocess.run(  # a real Word 97 file, written by LibreOffice itself
+        ["soffice", "--headless", "--convert-to", "doc:MS Word 97", "--outdir", str(tmp_path / "legacy"), str(source)],
+        check=True, capture_output=True, timeout=120,
+    )
+    document = read_document(tmp_path / "legacy" / "src.doc")
+    assert document.kind == "doc"
+    assert "Tỷ lệ che phủ rừng đạt 54%" in document.text
+    assert any(row[1] == "Tỷ lệ che phủ rừng" for table in document.tables for row in table.rows)

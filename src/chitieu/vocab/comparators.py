@@ -151,6 +151,14 @@ BOOLEAN_WORDS: dict[str, bool] = {
     "no": False,
 }
 
+# Whole result cells that state only the sign of a balance: "Xuất siêu" (a trade surplus) written
+# against a trade-deficit ratio ("Tỷ lệ nhập siêu … dưới 3%") means the deficit is below zero.
+# Read as a bound, "< 0", so it meets any positive ceiling; docs/assessment.md §1.
+SIGN_WORDS: dict[str, tuple[Op, float]] = {
+    "xuất siêu": (Op.LT, 0.0),
+    "thặng dư": (Op.LT, 0.0),  # a surplus where a deficit (bội chi) was capped
+}
+
 # Cells that mean "no figure" rather than a value.
 NO_DATA_WORDS: tuple[str, ...] = (
     "",

@@ -105,6 +105,12 @@ POLARITY_CUES: tuple[PolarityCue, ...] = (
     PolarityCue("ô nhiễm", LB),
     PolarityCue("bỏ học", LB),
     PolarityCue("lạm phát", LB),
+    PolarityCue("giá tiêu dùng", LB),  # "Tốc độ tăng chỉ số giá tiêu dùng (CPI)": inflation
+    PolarityCue("cpi", LB, "name_word"),
+    PolarityCue("nhập siêu", LB),  # trade deficit
+    PolarityCue("bội chi", LB),  # budget deficit
+    PolarityCue("nợ công", LB),
+    PolarityCue("icor", LB, "name_word"),  # capital needed per unit of growth
     PolarityCue("nợ xấu", LB),
     PolarityCue("nợ đọng", LB),
     PolarityCue("cháy rừng", LB),
@@ -132,9 +138,14 @@ _DIRECTION_KEY = {HB: "direction_higher", LB: "direction_lower", NS: "direction_
                   Polarity.BOOLEAN: "direction_boolean"}
 
 
+# Sub-row markers before an indicator's name ("- Trong đó: Giảm tỷ lệ hộ nghèo …", "+ Riêng: …").
+_SUBROW_LEAD = re.compile(r"^(?:trong đó|riêng|bao gồm|gồm)\s*[:,]?\s*")
+
+
 def _norm(text: str | None) -> str:
     s = unicodedata.normalize("NFC", text or "").lower()
-    return " ".join(s.replace("+", " ").split()).strip(" -–•.:*")
+    s = " ".join(s.replace("+", " ").split()).strip(" -–•.:*")
+    return _SUBROW_LEAD.sub("", s).strip(" -–•.:*")
 
 
 def _matches(cue: PolarityCue, name: str, target_text: str, parent: str) -> bool:

@@ -35,6 +35,7 @@ UNITS: tuple[UnitDef, ...] = (
     UnitDef("triệu đồng", "money", 1e6, aliases=("tr.đồng", "trđ", "tr đồng", "triệu")),
     UnitDef("tỷ đồng", "money", 1e9, aliases=("tỉ đồng", "tỷ", "tỷ vnđ")),
     UnitDef("nghìn tỷ đồng", "money", 1e12, aliases=("nghìn tỷ", "ngàn tỷ đồng")),
+    UnitDef("triệu tỷ đồng", "money", 1e15, aliases=("triệu tỷ", "triệu tỉ đồng")),
     UnitDef("triệu đồng/người", "money_per_capita", 1e6, aliases=("triệu đồng/người/năm", "tr.đồng/người")),
     UnitDef("usd", "usd", 1.0, aliases=("đô la mỹ",)),
     UnitDef("nghìn usd", "usd", 1e3),
