@@ -25,8 +25,7 @@ HB, LB = Polarity.HIGHER_BETTER, Polarity.LOWER_BETTER
         ("Bội chi ngân sách nhà nước so với GRDP", "3,2", LB),
         ("Nợ công so với GDP", "60", LB),
         ("Hệ số ICOR", "5,5", LB),
-        ("Tỷ lệ dân số dùng chỉ số giá thấp", "50", LB),  # the cue is a phrase, read as written
-        ("Tổng số cửa hàng", "3", HB),  # "cpi" is only a whole word, not part of another
+        ("Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)", "65", HB),  # PCI is not CPI
         ("- Trong đó: Giảm tỷ lệ hộ nghèo ở xã đặc biệt khó khăn", "3", HB),
         ("+ Riêng: giảm số hộ cận nghèo", "2", HB),
         ("Trong đó: tỷ lệ hộ nghèo người dân tộc thiểu số", "8", LB),

@@ -10,9 +10,9 @@ from rich.table import Table
 
 from chitieu.messages import ChitieuError
 from chitieu.numbers import NumberFormatError, format_number, parse_number
+from chitieu.vocab.review import CLAIM_STATUS_LABELS_VI
 
 KIND_LABELS = {"target": "mục tiêu", "result": "kết quả"}
-STATUS_LABELS = {"candidate": "chờ duyệt", "accepted": "đã nhận", "rejected": "đã loại"}
 OP_SYMBOLS = {"=": "", ">": ">", ">=": "≥", "<": "<", "<=": "≤", "done": ""}
 DB_HELP = "Tệp SQLite hoặc URL cơ sở dữ liệu (mặc định: CHITIEU_DATABASE_URL hoặc ./chitieu.db)."
 QUOTE_WIDTH = 70
@@ -85,7 +85,7 @@ def review_list(
         link = f"{v.indicator_code} ({format_number(v.link_score, 2)})" if v.indicator_code else "—"
         source = v.file_name + (f", tr. {v.page}" if v.page else "")
         quote = v.quote if len(v.quote) <= QUOTE_WIDTH else v.quote[: QUOTE_WIDTH - 1] + "…"
-        table.add_row(str(v.id), STATUS_LABELS.get(v.status, v.status), KIND_LABELS.get(v.kind, v.kind), v.indicator_phrase,
+        table.add_row(str(v.id), CLAIM_STATUS_LABELS_VI.get(v.status, v.status), KIND_LABELS.get(v.kind, v.kind), v.indicator_phrase,
                       link, _value_text(v.op, v.value, v.low, v.high), v.unit, v.period, source, quote)
     out.print(table)
 

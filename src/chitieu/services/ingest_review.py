@@ -28,6 +28,7 @@ from chitieu.store.models import (
     SourceDocumentRow,
     TargetRow,
 )
+from chitieu.vocab.review import claim_status_label
 
 STATUSES = ("candidate", "accepted", "rejected")
 EDITABLE_OPS = ("=", ">", ">=", "<", "<=", "range")
@@ -100,7 +101,9 @@ def _claim(session: Session, claim_id: int) -> ClaimRow:
 def _candidate(session: Session, claim_id: int, action: str) -> ClaimRow:
     claim = _claim(session, claim_id)
     if claim.status != "candidate":
-        raise ChitieuError("read_review_not_candidate", id=claim_id, status=claim.status, action=action)
+        raise ChitieuError(
+            "read_review_not_candidate", id=claim_id, status=claim_status_label(claim.status), action=action
+        )
     return claim
 
 
