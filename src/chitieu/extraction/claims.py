@@ -89,6 +89,15 @@ class Claim:
 
 
 @dataclass(slots=True)
+class _Discourse:
+    """The kind the text around a clause last stated by its cues, for a clause that states none itself
+    ("Phấn đấu đến năm 2030 … . Tỷ trọng dịch vụ đạt trên 50%" keeps promising). Reset at each heading."""
+
+    section: str | None = None
+    kind: str | None = None
+
+
+@dataclass(slots=True)
 class _Item:
     quantity: TextQuantity
     plan: list[str]
@@ -101,9 +110,12 @@ def extract_claims(text: str) -> Iterator[Claim]:
     norm = normalise(text)
     norm.text = soften_line_breaks(norm.text, _table_line_test(norm))
     year = document_year(norm.text)
+    discourse = _Discourse()
     for paragraph in iter_paragraphs(norm.text):
+        if paragraph.section != discourse.section:
+            discourse.section, discourse.kind = paragraph.section, None
         yield from _paragraph_claims(
-            norm, paragraph.start, paragraph.end, paragraph.kind, paragraph.section, paragraph.deadline, year
+            norm, paragraph.start, paragraph.end, paragraph.kind, paragraph.section, paragraph.deadline, year, discourse
         )
 
 
@@ -135,8 +147,10 @@ def _paragraph_claims(
     section: str,
     deadline: int | None,
     year: int | None = None,
+    discourse: _Discourse | None = None,
 ) -> Iterator[Claim]:
     t = norm.text
+    discourse = discourse or _Discourse()
     for s_start, s_end in split_sentences(t, start, end):
         sentence = t[s_start:s_end].lower()
         clause_deadline = deadline
@@ -148,7 +162,10 @@ def _paragraph_claims(
                 clause_deadline = int(written[-1])
             so_far = t[s_start:c_end].lower()
             items = _group(t, c_start, quantities, section_kind is SectionKind.RESULTS)
-            kinds = [_decide(section_kind, so_far, clause_l, t, c_start, it.quantity, year) for it in items]
+            kinds = [_decide(section_kind, so_far, clause_l, t, c_start, it.quantity, year, discourse.kind) for it in items]
+            cued = _cue_kind(so_far, clause_l, year, section_kind is SectionKind.NEUTRAL)
+            if cued is not None:
+                discourse.kind = cued
             zero = _zero_claims(norm, c_start, c_end, section_kind, sentence, section, clause_deadline)
             if not items:
                 yield from zero
@@ -245,7 +262,14 @@ def _target_cue(sentence: str, year: int | None) -> bool:
 
 
 def _decide(
-    section_kind: SectionKind, sentence: str, clause: str, t: str, c_start: int, q: TextQuantity, year: int | None = None
+    section_kind: SectionKind,
+    sentence: str,
+    clause: str,
+    t: str,
+    c_start: int,
+    q: TextQuantity,
+    year: int | None = None,
+    carried: str | None = None,
 ) -> tuple[str, float] | None:
     """(kind, confidence) of a quantity, or None when it is neither a target nor a result."""
     if section_kind is SectionKind.RESULTS:
@@ -273,13 +297,48 @@ def _decide(
         return TARGET, 0.7
     if section_kind is SectionKind.CONTEXT:
         return (RESULT, 0.4) if strong_result else None
-    if strong_result:
-        return RESULT, 0.6
-    if target_cue and not result_cue:
-        return TARGET, 0.6
-    if result_cue:
-        return RESULT, 0.5
+    cued = _local_cue_kind(t, c_start, c_start + len(clause), q, year)
+    if cued is None:
+        cued = _cue_kind(sentence, clause, year, section_kind is SectionKind.NEUTRAL)
+    if cued is not None:
+        return cued, 0.6 if cued == TARGET else 0.5
+    if q.op is Op.RANGE:  # achieved figures are single numbers; "6,5 - 7%/năm" is a plan
+        return TARGET, 0.5
+    if carried is not None:  # no cue of its own: what the text around it was saying
+        return carried, 0.4
     return RESULT, 0.3
+
+
+_PHRASE_BREAK_RE = re.compile(r"[,;:]\s")
+
+
+def _local_cue_kind(t: str, c_start: int, c_end: int, q: TextQuantity, year: int | None) -> str | None:
+    """The kind stated by the cue words of the comma-delimited phrase around a quantity, when they say
+    one thing only ("…, cần hoàn thành với mục tiêu …, kinh tế số phải đạt 20% GRDP" is a promise)."""
+    before = t[c_start : q.start]
+    breaks = list(_PHRASE_BREAK_RE.finditer(before))
+    p_start = c_start + breaks[-1].end() if breaks else c_start
+    after = _PHRASE_BREAK_RE.search(t, q.end, c_end)
+    phrase = t[p_start : after.start() if after else c_end].lower()
+    target, result = _target_cue(phrase, year), bool(RESULT_CUE_RE.search(phrase))
+    if target != result:
+        return TARGET if target else RESULT
+    return None
+
+
+def _cue_kind(sentence: str, clause: str, year: int | None, neutral: bool) -> str | None:
+    """The kind the cue words of a clause (first) or of its sentence so far state, or None."""
+    if STRONG_RESULT_CUE_RE.search(clause):
+        return RESULT
+    if STRONG_TARGET_CUE_RE.search(sentence):
+        return TARGET
+    clause_target, clause_result = _target_cue(clause, year), bool(RESULT_CUE_RE.search(clause))
+    if clause_target != clause_result:
+        return TARGET if clause_target else RESULT
+    result_cue = clause_result or (neutral and bool(RESULT_CUE_RE.search(sentence)))
+    if result_cue:
+        return RESULT
+    return TARGET if _target_cue(sentence, year) else None
 
 
 def _zero_claims(

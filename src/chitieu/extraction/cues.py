@@ -76,7 +76,7 @@ TARGET_CUES: tuple[str, ...] = (
     r"\bkế hoạch năm (?:19|20)\d{2}\s*:",
 )
 RESULT_CUES: tuple[str, ...] = (
-    r"\bước\b", r"dự ước", r"\bđã\b", r"đạt được", r"so với (?:năm|cùng kỳ|đầu)", r"so cùng kỳ", r"\bđến nay\b",
+    r"\bước\b", r"dự ước", r"\bđã\b(?!\s+(?:đặt ra|đề ra|xác định|thông qua|biểu quyết thông qua|ban hành|phê duyệt)\b)", r"đạt được", r"so với (?:năm|cùng kỳ|đầu)", r"so cùng kỳ", r"\bđến nay\b",
     r"\bhiện nay\b", r"\bhiện có\b", r"[\d,.]+ ?% (?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|nghị quyết|kh\b|nq\b)",
     r"năm qua", r"\bvượt [\d,.]+ ?%", r"\bđược\b.*\bgiao\b", r"\bhoàn thành\b", r"đạt và vượt", r"vượt chỉ tiêu", r"vượt mục tiêu",
     r"(?:chưa|không) đạt (?:mục tiêu|chỉ tiêu|kế hoạch)",

@@ -41,6 +41,11 @@ ORDINAL_BEFORE: tuple[str, ...] = (
     "một trong", "trong tốp", "tốp", "nhóm dẫn đầu", "khu vực",
 )
 
+# Words right before a small count with a guessed noun unit that make it part of a noun phrase, not a
+# quantity ("thu từ 3 khu vực kinh tế", "số thu của 3 khu vực này", "giữa 2 huyện").
+NAME_COUNT_BEFORE_RE = re.compile(r"(?:^|\s)(?:của|từ|giữa)\s+$", re.IGNORECASE)
+NAME_COUNT_MAX = 10
+
 # A comparator + number + unit that names a group instead of measuring it ("xã dưới 15 tiêu chí").
 NAME_THRESHOLDS: tuple[tuple[str, str, bool], ...] = (
     # (regex that the text before the comparator ends with, unit the threshold uses, comparator required)

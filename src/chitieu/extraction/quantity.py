@@ -15,6 +15,8 @@ from chitieu.domain.quantity import Op
 from chitieu.extraction.grammar import (
     HEDGE_WORDS,
     LEAD_WORDS,
+    NAME_COUNT_BEFORE_RE,
+    NAME_COUNT_MAX,
     NAME_THRESHOLDS,
     ORDINAL_BEFORE,
     PREFIX_OPS,
@@ -23,6 +25,8 @@ from chitieu.extraction.grammar import (
 from chitieu.extraction.text_units import (
     DENOMINATORS,
     MAGNITUDES,
+    POPULATION_BASE_WORDS,
+    POPULATION_BASES,
     RATE_BASES,
     RATE_UNITS,
     TIME_UNITS,
@@ -225,7 +229,9 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
     n1, n2 = m.group("n1"), m.group("n2")
     magnitude = (m.group("mag2") or m.group("mag1") or "").lower()
     rate = (m.group("pct2") or m.group("pct1") or "").strip()
-    if _ORDINAL_RE.search(text, max(floor, m.start() - 24), m.start()):
+    # Ordinals, list numbers, months and days are plain integers: "tháng 3.798,254 tỷ" is an amount.
+    plain_integer = n1 is None or not re.search(r"[.,]", n1)
+    if plain_integer and _ORDINAL_RE.search(text, max(floor, m.start() - 24), m.start()):
         return None
     if m.group("neg") and m.start() > 0 and text[m.start() - 1].isdigit():
         return None
@@ -280,6 +286,15 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
         unit, pos = _noun_unit(text, pos, end)
         noun_unit = bool(unit)
         unit_l = unit.lower()
+        if (
+            noun_unit
+            and value < NAME_COUNT_MAX
+            and float(value).is_integer()
+            and NAME_COUNT_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
+        ):
+            return None  # "thu từ 3 khu vực kinh tế": a count inside a noun phrase
+    if n2 is None and not rate and unit_l in POPULATION_BASES and words and words[0] in POPULATION_BASE_WORDS:
+        return None  # "số bác sĩ trên 10.000 dân": the base of a ratio
     if _names_a_group(text, start, m.start(), unit_l, prefix_op, words):
         return None
     if "từ" in words and _FROM_TO_RE.match(text, pos, end):

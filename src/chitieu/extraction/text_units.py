@@ -50,6 +50,12 @@ DENOMINATORS: tuple[str, ...] = (
     "lớp", "trường", "con", "sản phẩm", "đầu người", "người dân", "dân",
 )
 
+# Units of a population written after "trên"/"mỗi" as the base a ratio is measured by ("số bác sĩ trên
+# 10.000 dân", "mỗi 1.000 dân"): part of the indicator's name, never a quantity of its own.
+POPULATION_BASES: frozenset[str] = frozenset({"dân", "người dân", "dân số", "nghìn dân", "vạn dân"})
+# Words right before "trên"/"mỗi" + population base.
+POPULATION_BASE_WORDS: frozenset[str] = frozenset({"trên", "mỗi", "cho mỗi"})
+
 # Counted nouns of two or more syllables that should stay whole when used as a unit of a count.
 MULTI_WORD_COUNT_NOUNS: tuple[str, ...] = tuple(u for u in EXTRA_UNITS if " " in u)
 
