@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -144,16 +142,11 @@ def assess_command(
         render_assessment_table(rows, _console(), title=f"{bundle.plan.title} — {title}")
 
 
-def _write_text_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(suffix=path.suffix, dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def _write_text(path: Path, text: str) -> None:
+    from chitieu.services.output_files import atomic_output
+
+    with atomic_output(path) as temp:
+        temp.write_text(text, encoding="utf-8")
 
 
 def assess_table_command(
@@ -180,7 +173,7 @@ def assess_table_command(
     if fmt == "json":
         text = json.dumps([r.to_dict() for r in result.rows], ensure_ascii=False, indent=2)
         if out is not None:
-            _write_text_atomic(out, text + "\n")
+            _write_text(out, text + "\n")
         else:
             typer.echo(text)
     elif fmt == "xlsx":

@@ -14,12 +14,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 
 from chitieu.domain.quantity import Op
+from chitieu.extraction.claim_kind import RESULT, TARGET, Discourse, cue_kind, decide, paren_baseline
 from chitieu.extraction.cues import (
-    RESULT_CUE_RE,
-    STRONG_RESULT_CUE_RE,
-    STRONG_TARGET_CUE_RE,
-    TARGET_CUE_RE,
-    TASK_CLAUSE_TARGET_CUE_RE,
     TASK_TARGET_CUE_RE,
     SectionKind,
 )
@@ -38,12 +34,8 @@ from chitieu.extraction.segment import iter_paragraphs, split_clauses, split_sen
 from chitieu.extraction.text_units import META_UNITS
 from chitieu.extraction.unwrap import soften_line_breaks
 
-TARGET = "target"
-RESULT = "result"
-
 _PLAN_AFTER_RE = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in sorted(PLAN_WORDS, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
-_PLAN_PAREN_RE = re.compile(r"\(\s*(?:theo\s+)?(?:nghị quyết|nq|kế hoạch|kh|mục tiêu|chỉ tiêu|dự toán)\b[^()]*$", re.IGNORECASE)
-_PAREN_BASELINE_RE = re.compile(r"\((?:[^()]*(?:năm\s+(?:19|20)\d{2}|hiện nay|hiện tại|đến nay|ước|đạt)[^()]*)$", re.IGNORECASE)
+_PLAN_PAREN_RE = re.compile(r"\(\s*(?:(?:vượt|đạt|bằng|thấp hơn|cao hơn|so với)\s+)?(?:theo\s+)?(?:nghị quyết|nq|kế hoạch|kh|mục tiêu|chỉ tiêu|dự toán)\b[^()]*$", re.IGNORECASE)
 _CHANGE_RE = re.compile(r"(?:^|\s)(?:" + "|".join(CHANGE_VERBS) + r")$", re.IGNORECASE)
 _PLAN_VERB_RE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in sorted(PLAN_VERBS, key=len, reverse=True)) + r")(?=\s|$)", re.IGNORECASE)
 # A deadline written in the clause itself ("đến năm 2030 đạt 100%") overrides the one of the heading.
@@ -54,7 +46,6 @@ _DATE_LINE_RE = re.compile(
     re.IGNORECASE,
 )
 DATE_LINE_WINDOW = 1500
-_CUE_YEAR_RE = re.compile(r"\s*đến năm ((?:19|20)\d{2})")
 _ZERO_RE = re.compile(r"\bkhông còn\s+(?P<noun>[^\W\d_]+(?:\s[^\W\d_]+)?)(?P<rest>[^,;.()]*)", re.IGNORECASE)
 
 
@@ -89,20 +80,12 @@ class Claim:
 
 
 @dataclass(slots=True)
-class _Discourse:
-    """The kind the text around a clause last stated by its cues, for a clause that states none itself
-    ("Phấn đấu đến năm 2030 … . Tỷ trọng dịch vụ đạt trên 50%" keeps promising). Reset at each heading."""
-
-    section: str | None = None
-    kind: str | None = None
-
-
-@dataclass(slots=True)
 class _Item:
     quantity: TextQuantity
     plan: list[str]
     change: list[str]
     baseline: str = ""
+    tail: int = 0  # end of the figure and of what has been attached to it
 
 
 def extract_claims(text: str) -> Iterator[Claim]:
@@ -110,7 +93,7 @@ def extract_claims(text: str) -> Iterator[Claim]:
     norm = normalise(text)
     norm.text = soften_line_breaks(norm.text, _table_line_test(norm))
     year = document_year(norm.text)
-    discourse = _Discourse()
+    discourse = Discourse()
     for paragraph in iter_paragraphs(norm.text):
         if paragraph.section != discourse.section:
             discourse.section, discourse.kind = paragraph.section, None
@@ -147,10 +130,10 @@ def _paragraph_claims(
     section: str,
     deadline: int | None,
     year: int | None = None,
-    discourse: _Discourse | None = None,
+    discourse: Discourse | None = None,
 ) -> Iterator[Claim]:
     t = norm.text
-    discourse = discourse or _Discourse()
+    discourse = discourse or Discourse()
     for s_start, s_end in split_sentences(t, start, end):
         sentence = t[s_start:s_end].lower()
         clause_deadline = deadline
@@ -162,11 +145,15 @@ def _paragraph_claims(
                 clause_deadline = int(written[-1])
             so_far = t[s_start:c_end].lower()
             items = _group(t, c_start, quantities, section_kind is SectionKind.RESULTS)
-            kinds = [_decide(section_kind, so_far, clause_l, t, c_start, it.quantity, year, discourse.kind) for it in items]
-            cued = _cue_kind(so_far, clause_l, year, section_kind is SectionKind.NEUTRAL)
+            kinds = [decide(section_kind, so_far, clause_l, t, c_start, it.quantity, year, discourse.kind) for it in items]
+            # the discourse only decides in sections without a kind of their own
+            neutral = section_kind is SectionKind.NEUTRAL
+            cued = cue_kind(so_far, clause_l, year, True, discourse.kind) if neutral else None
+            zero = _zero_claims(
+                norm, c_start, c_end, section_kind, sentence, section, clause_deadline, promised=cued == TARGET
+            )
             if cued is not None:
                 discourse.kind = cued
-            zero = _zero_claims(norm, c_start, c_end, section_kind, sentence, section, clause_deadline)
             if not items:
                 yield from zero
                 continue
@@ -211,7 +198,7 @@ def _group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = 
     for q in quantities:
         if review and PLAN_REFERENCE_RE.search(t[max(c_start, q.start - 60) : q.start]):
             if items:
-                items[-1].plan.append(t[q.number_start : q.end])
+                _attach(items[-1], items[-1].plan, t[q.number_start : q.end], q.end)
             continue
         after = t[q.end : q.end + 60]
         before = t[max(c_start, q.start - 80) : q.number_start]
@@ -220,26 +207,41 @@ def _group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = 
         baseline = BASELINE_RE.match(after.lstrip(" ,"))
         if _PLAN_PAREN_RE.search(before):  # "(Nghị quyết 8-9%)": the plan, never a claim of its own
             if items:
-                items[-1].plan.append(before[before.rfind("(") + 1 :].strip() + " " + t[q.number_start : q.end])
+                _attach(items[-1], items[-1].plan, before[before.rfind("(") + 1 :].strip() + " " + t[q.number_start : q.end], q.end)
             continue
         if items and PAREN_REFERENCE_RE.search(t[max(c_start, q.start - 60) : q.start]):
-            items[-1].change.append(f"({written})")  # "cao hơn cùng kỳ năm 2025 (27,5%)"
+            _attach(items[-1], items[-1].change, f"({written})", q.end)  # "cao hơn cùng kỳ năm 2025 (27,5%)"
             continue
+        tail = items[-1].tail if items else c_start
         plan_word = _PLAN_AFTER_RE.match(after)
-        if items and plan_word and not q.bare and _adjacent(t, items[-1].quantity.end, q.start):
-            items[-1].plan.append(f"{written}{plan_word.group()}")
+        if items and plan_word and not q.bare and _adjacent(t, tail, q.start):
+            # the plan's own qualifiers ("kế hoạch HĐND huyện giao") belong to it
+            rest = _PLAN_QUALIFIER_RE.match(t, q.end + plan_word.end())
+            _attach(items[-1], items[-1].plan, f"{written}{plan_word.group()}", rest.end() if rest else q.end)
             continue
         lead = " ".join(q.lead.split()[:2])
+        if items and (
+            (_RESTATES_RE.search(before_l) and "%" not in q.unit)  # "tương đương 3,6% GDP" is a ratio of its own
+            or (_EXCEEDS_RE.search(before_l) and q.unit == items[-1].quantity.unit and _adjacent(t, tail, q.start))
+        ):
+            # "(tăng 7,7% tương đương 1,6 triệu đồng)", "giảm 693 hộ, vượt 333 hộ": the same figure again
+            _attach(items[-1], items[-1].plan if _EXCEEDS_RE.search(before_l) else items[-1].change, written, q.end)
+            continue
         is_change = _CHANGE_RE.search(before_l.rstrip()) or lead.startswith(("tăng", "giảm"))
-        between = t[items[-1].quantity.end : q.start] if items else ""
-        compared = baseline or "so với" in after[:40].lower()
+        between = t[tail : q.start] if items else ""
+        # "so với" compares this figure only when no other figure comes first ("19,1% cao hơn 3 lần so với")
+        compared = baseline or "so với" in _NEXT_NUMBER_RE.split(after[:40], maxsplit=1)[0].lower()
         if items and is_change and (compared or (not content_words(between) and not q.per_year)):
-            items[-1].change.append(written + (f" {baseline.group()}" if baseline else ""))
+            _attach(items[-1], items[-1].change, written + (f" {baseline.group()}" if baseline else ""), q.end)
             continue
-        if _PAREN_BASELINE_RE.search(before) and items:
-            items[-1].change.append(written)
+        if items and (
+            paren_baseline(t, max(c_start, q.start - 80), q.number_start)
+            or (_PAREN_OPEN_RE.fullmatch(t[items[-1].quantity.end : q.start]) and _same_in_count(items[-1].quantity, q))
+        ):
+            # "(năm 2020 đạt 50%)"; "50% (8 xã)" is the same figure as a count
+            _attach(items[-1], items[-1].change, written, q.end)
             continue
-        item = _Item(q, [], [])
+        item = _Item(q, [], [], tail=q.end)
         base = BASELINE_RE.search(after[:50])
         if base:
             item.baseline = base.group("base")
@@ -247,107 +249,45 @@ def _group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = 
     return items
 
 
+def _attach(item: _Item, bucket: list[str], text: str, end: int) -> None:
+    """Attach a qualifying figure to ``item``; what follows is read from the end of that figure."""
+    bucket.append(text)
+    item.tail = max(item.tail, end)
+
+
+_NEXT_NUMBER_RE = re.compile(r"\d")
+_PAREN_OPEN_RE = re.compile(r"\s*\(\s*")
+# Words before a figure that restate the figure before it, or give by how much it beat its plan.
+_RESTATES_RE = re.compile(r"(?:tương đương|tương ứng|tức là|tức)\s*(?:với\s*)?$")
+_EXCEEDS_RE = re.compile(r"(?:^|\s)vượt\s*$")
+_PLAN_QUALIFIER_RE = re.compile(r"[^\d,;.()]{0,40}(?=[,;.()]|$)")
+
+
+def _same_in_count(rate: TextQuantity, count: TextQuantity) -> bool:
+    """A count in parentheses after a rate restates it ("đạt 50% (8 xã)", "58,9% (66/112 thôn")."""
+    return "%" in rate.unit and bool(count.unit) and "%" not in count.unit and count.op is Op.EQ
+
+
 def _adjacent(t: str, end: int, start: int) -> bool:
     """At most one word besides punctuation and linking verbs ("bằng", "đạt", "vượt") between two figures."""
     return len(content_words(_PLAN_VERB_RE.sub(" ", t[end:start])).split()) <= 1
 
 
-def _target_cue(sentence: str, year: int | None) -> bool:
-    """A target cue in ``sentence``; "đến năm 2020" in a document signed in 2020 or later looks back, not ahead."""
-    for m in TARGET_CUE_RE.finditer(sentence):
-        deadline = _CUE_YEAR_RE.match(m.group())
-        if year is None or deadline is None or int(deadline.group(1)) > year:
-            return True
-    return False
-
-
-def _decide(
+def _zero_claims(
+    norm: Normalised,
+    c_start: int,
+    c_end: int,
     section_kind: SectionKind,
     sentence: str,
-    clause: str,
-    t: str,
-    c_start: int,
-    q: TextQuantity,
-    year: int | None = None,
-    carried: str | None = None,
-) -> tuple[str, float] | None:
-    """(kind, confidence) of a quantity, or None when it is neither a target nor a result."""
-    if section_kind is SectionKind.RESULTS:
-        return RESULT, 0.9
-    if section_kind is SectionKind.TARGETS:
-        if STRONG_RESULT_CUE_RE.search(clause) or _PAREN_BASELINE_RE.search(t[c_start : q.number_start]):
-            return RESULT, 0.6
-        return TARGET, 0.9
-    if section_kind is SectionKind.TASKS:
-        if STRONG_RESULT_CUE_RE.search(clause):
-            return None
-        if TASK_TARGET_CUE_RE.search(sentence) or TASK_CLAUSE_TARGET_CUE_RE.search(clause):
-            return TARGET, 0.6
-        return None
-    strong_result = STRONG_RESULT_CUE_RE.search(clause)
-    target_cue = _target_cue(sentence, year)
-    result_cue = RESULT_CUE_RE.search(clause) or (
-        section_kind is SectionKind.NEUTRAL and RESULT_CUE_RE.search(sentence)
-    )
-    if not strong_result and STRONG_TARGET_CUE_RE.search(sentence):
-        return TARGET, 0.6
-    if section_kind is SectionKind.PLAN:
-        if strong_result or (result_cue and not target_cue):
-            return RESULT, 0.5
-        return TARGET, 0.7
-    if section_kind is SectionKind.CONTEXT:
-        return (RESULT, 0.4) if strong_result else None
-    cued = _local_cue_kind(t, c_start, c_start + len(clause), q, year)
-    if cued is None:
-        cued = _cue_kind(sentence, clause, year, section_kind is SectionKind.NEUTRAL)
-    if cued is not None:
-        return cued, 0.6 if cued == TARGET else 0.5
-    if q.op is Op.RANGE:  # achieved figures are single numbers; "6,5 - 7%/năm" is a plan
-        return TARGET, 0.5
-    if carried is not None:  # no cue of its own: what the text around it was saying
-        return carried, 0.4
-    return RESULT, 0.3
-
-
-_PHRASE_BREAK_RE = re.compile(r"[,;:]\s")
-
-
-def _local_cue_kind(t: str, c_start: int, c_end: int, q: TextQuantity, year: int | None) -> str | None:
-    """The kind stated by the cue words of the comma-delimited phrase around a quantity, when they say
-    one thing only ("…, cần hoàn thành với mục tiêu …, kinh tế số phải đạt 20% GRDP" is a promise)."""
-    before = t[c_start : q.start]
-    breaks = list(_PHRASE_BREAK_RE.finditer(before))
-    p_start = c_start + breaks[-1].end() if breaks else c_start
-    after = _PHRASE_BREAK_RE.search(t, q.end, c_end)
-    phrase = t[p_start : after.start() if after else c_end].lower()
-    target, result = _target_cue(phrase, year), bool(RESULT_CUE_RE.search(phrase))
-    if target != result:
-        return TARGET if target else RESULT
-    return None
-
-
-def _cue_kind(sentence: str, clause: str, year: int | None, neutral: bool) -> str | None:
-    """The kind the cue words of a clause (first) or of its sentence so far state, or None."""
-    if STRONG_RESULT_CUE_RE.search(clause):
-        return RESULT
-    if STRONG_TARGET_CUE_RE.search(sentence):
-        return TARGET
-    clause_target, clause_result = _target_cue(clause, year), bool(RESULT_CUE_RE.search(clause))
-    if clause_target != clause_result:
-        return TARGET if clause_target else RESULT
-    result_cue = clause_result or (neutral and bool(RESULT_CUE_RE.search(sentence)))
-    if result_cue:
-        return RESULT
-    return TARGET if _target_cue(sentence, year) else None
-
-
-def _zero_claims(
-    norm: Normalised, c_start: int, c_end: int, section_kind: SectionKind, sentence: str, section: str, deadline: int | None
+    section: str,
+    deadline: int | None,
+    promised: bool = False,
 ) -> Iterator[Claim]:
-    """"không còn xã dưới 15 tiêu chí" in a target context: the target is zero."""
+    """"không còn xã dưới 15 tiêu chí" in a target context (a targets section, or a clause whose cues
+    promise: "đến năm 2030 không còn hộ nghèo"): the target is zero."""
     if section_kind not in (SectionKind.TARGETS, SectionKind.PLAN) and not (
         section_kind is SectionKind.TASKS and TASK_TARGET_CUE_RE.search(sentence)
-    ):
+    ) and not (section_kind is SectionKind.NEUTRAL and promised):
         return
     t = norm.text
     for m in _ZERO_RE.finditer(t, c_start, c_end):

@@ -76,7 +76,7 @@ TARGET_CUES: tuple[str, ...] = (
     r"\bkế hoạch năm (?:19|20)\d{2}\s*:",
 )
 RESULT_CUES: tuple[str, ...] = (
-    r"\bước\b", r"dự ước", r"\bđã\b(?!\s+(?:đặt ra|đề ra|xác định|thông qua|biểu quyết thông qua|ban hành|phê duyệt)\b)", r"đạt được", r"so với (?:năm|cùng kỳ|đầu)", r"so cùng kỳ", r"\bđến nay\b",
+    r"\bước\b", r"dự ước", r"\bđã\b(?!\s+(?:đặt ra|đề ra|xác định|thông qua|biểu quyết thông qua|ban hành|phê duyệt)\b)", r"đạt được", r"so với cùng kỳ", r"so cùng kỳ", r"\bđến nay\b",
     r"\bhiện nay\b", r"\bhiện có\b", r"[\d,.]+ ?% (?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|nghị quyết|kh\b|nq\b)",
     r"năm qua", r"\bvượt [\d,.]+ ?%", r"\bđược\b.*\bgiao\b", r"\bhoàn thành\b", r"đạt và vượt", r"vượt chỉ tiêu", r"vượt mục tiêu",
     r"(?:chưa|không) đạt (?:mục tiêu|chỉ tiêu|kế hoạch)",
@@ -85,8 +85,14 @@ RESULT_CUES: tuple[str, ...] = (
 # Cues so strong that a number in a targets section is a result after all.
 STRONG_RESULT_CUES: tuple[str, ...] = (r"\bước đạt", r"dự ước", r"\bđã đạt", r"\bhiện nay\b", r"\bước thực hiện", r"\bước tính")
 
+# A comparison with an earlier year is written in reviews and in plans alike ("tăng 8,5% so với năm 2023"):
+# it says "result" only when the text around it is not already promising.
+WEAK_RESULT_CUES: tuple[str, ...] = (r"so với (?:năm|đầu)",)
+
 TARGET_CUE_RE = re.compile("|".join(TARGET_CUES))
-RESULT_CUE_RE = re.compile("|".join(RESULT_CUES))
+STRICT_RESULT_CUE_RE = re.compile("|".join(RESULT_CUES))
+WEAK_RESULT_CUE_RE = re.compile("|".join(WEAK_RESULT_CUES))
+RESULT_CUE_RE = re.compile("|".join((*RESULT_CUES, *WEAK_RESULT_CUES)))
 STRONG_RESULT_CUE_RE = re.compile("|".join(STRONG_RESULT_CUES))
 TASK_TARGET_CUE_RE = re.compile(r"phấn đấu|mục tiêu(?! tổng quát)|chỉ tiêu (?:là|đạt|đến|chủ yếu|kế hoạch)|các chỉ tiêu\b")
 # Cues that make a number a target even among result words ("phấn đấu hoàn thành 100% …").

@@ -59,6 +59,8 @@ NAME_THRESHOLDS: tuple[tuple[str, str, bool], ...] = (
 PLAN_WORDS: tuple[str, ...] = (
     "kế hoạch", "kh", "dự toán", "nghị quyết", "nq", "mục tiêu", "chỉ tiêu", "chỉ tiêu nghị quyết",
     "chỉ tiêu kế hoạch", "mục tiêu nghị quyết", "mục tiêu đề án", "kế hoạch năm", "kế hoạch vốn",
+    "so với kế hoạch", "so với dự toán", "so với chỉ tiêu", "so với nghị quyết", "so với mục tiêu", "so kế hoạch",
+    "so dự toán", "so với tỉnh giao", "so với huyện giao", "tỉnh giao", "huyện giao",
 )
 PLAN_VERBS: tuple[str, ...] = ("bằng", "đạt", "vượt", "đạt và vượt", "hoàn thành", "so với", "so")
 

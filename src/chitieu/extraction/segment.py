@@ -71,6 +71,21 @@ def _without_years(s: str) -> str:
     return _YEAR_RE.sub("", s)
 
 
+TITLE_LINE_MAX_WORDS = 14
+
+
+def _is_title_line(line: str) -> bool:
+    """A short line that reads as an unnumbered title: capitalised, no closing punctuation, no figure."""
+    return (
+        len(line) <= TITLE_LINE_MAX_WORDS * 8
+        and line[0].isupper()
+        and line[-1] not in ".:;,!?…"
+        and len(line.split()) <= TITLE_LINE_MAX_WORDS
+        and not _FIGURE_RE.search(_without_years(line))
+        and not _is_upper_line(line)
+    )
+
+
 def _is_upper_line(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
@@ -148,7 +163,13 @@ def iter_paragraphs(text: str, start: int = 0, end: int | None = None) -> Iterat
             years = _YEAR_RE.findall(title)
             if kind is not SectionKind.NEUTRAL or years:
                 tracker.push(Heading(LEAD_IN_LEVEL, title, kind, int(years[-1]) if years else None, offset))
-        elif _is_upper_line(stripped) and len(stripped) < 200 and not _FIGURE_RE.search(_without_years(stripped)):
+        elif _is_title_line(stripped) and not lm:
+            # "Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)": a short unmarked line with no full stop that names a kind
+            kind = classify_title(stripped)
+            if kind is not SectionKind.NEUTRAL:
+                years = _YEAR_RE.findall(stripped)
+                tracker.push(Heading(1, stripped, kind, int(years[-1]) if years else None, offset))
+        elif len(stripped) < 200 and _is_upper_line(stripped) and not _FIGURE_RE.search(_without_years(stripped)):
             kind = classify_title(stripped)
             if kind is not SectionKind.NEUTRAL:
                 years = _YEAR_RE.findall(stripped)

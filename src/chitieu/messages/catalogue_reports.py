@@ -11,7 +11,6 @@ REPORTS_MESSAGES: dict[str, str] = {
     # report command
     "report_bad_format": "Định dạng báo cáo «{value}» không hợp lệ (dùng: {accepted}).",
     "report_written": "Đã ghi phụ lục vào «{path}».",
-    "report_write_failed": "Không ghi được tệp «{path}»: {reason}",
     "report_no_indicators": "Kế hoạch «{code}» chưa có chỉ tiêu nào để lập phụ lục.",
     # audit findings (fields: name, period, expected, actual, unit + per-check fields)
     "audit_ratio_mismatch": (

@@ -6,9 +6,7 @@ never used to compute. Bad input raises ``ChitieuError`` naming file, row and co
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,6 +24,7 @@ from chitieu.services.assess_table_read import (
     find_layout,
     read_table,
 )
+from chitieu.services.output_files import atomic_output
 from chitieu.vocab.comparators import BOOLEAN_WORDS
 from chitieu.vocab.polarity_cues import SECTOR_WORDS, infer_polarity
 from chitieu.vocab.table_headers import OFFICIAL_VERDICT_WORDS, POLARITY_WORDS, fold, parse_polarity_word
@@ -322,12 +321,5 @@ def write_assessed_xlsx(result: TableAssessment, out: Path) -> None:
         ws.append(values)
     for cell in ws[result.layout.header_row + 1]:
         cell.font = Font(bold=True, name="Times New Roman")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=out.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_output(out) as temp:
+        wb.save(temp)

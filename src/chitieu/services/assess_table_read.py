@@ -7,12 +7,12 @@ import csv
 import io
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chitieu.messages import ChitieuError
+from chitieu.messages import ChitieuError, msg
 from chitieu.quantities import QuantityError, parse_quantity
+from chitieu.readers.input_files import WORKBOOK_SUFFIXES, open_workbook, read_input_bytes, require_file
 from chitieu.readers.text_reader import decode_bytes
 from chitieu.vocab.table_headers import accepted_headers, header_role
 from chitieu.vocab.verdicts import parse_verdict
@@ -47,10 +47,9 @@ class TableLayout:
 
 def read_table(path: Path) -> RawTable:
     """Read ``path`` (.csv/.txt/.tsv or .xlsx/.xlsm) into text cells."""
-    if not path.exists():
-        raise ChitieuError("file_not_found", path=path)
+    require_file(path)
     suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
+    if suffix in WORKBOOK_SUFFIXES:
         rows = _read_xlsx(path)
     elif suffix in (".csv", ".txt", ".tsv"):
         rows = _read_csv(path)
@@ -62,7 +61,7 @@ def read_table(path: Path) -> RawTable:
 
 
 def _read_csv(path: Path) -> list[list[str]]:
-    data = path.read_bytes()
+    data = read_input_bytes(path)
     if not data.strip():
         raise ChitieuError("file_empty", path=path)
     text = unicodedata.normalize("NFC", decode_bytes(data, path)[0])  # cp1258 spells tones as combining marks
@@ -71,7 +70,7 @@ def _read_csv(path: Path) -> list[list[str]]:
     try:
         return _split_csv(text)
     except csv.Error as exc:
-        raise ChitieuError("file_corrupt", path=path, kind="CSV", reason=str(exc)) from exc
+        raise ChitieuError("file_corrupt", path=path, kind="CSV", reason=msg("reason_csv_syntax")) from exc
 
 
 def _split_csv(text: str) -> list[list[str]]:
@@ -110,13 +109,7 @@ def _cell_text(value: object, number_format: str) -> str:
 
 
 def _read_xlsx(path: Path) -> list[list[str]]:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ChitieuError("file_corrupt", path=path, kind="XLSX", reason=type(exc).__name__) from exc
+    wb = open_workbook(path)
     try:
         sheets = []
         for ws in wb.worksheets:

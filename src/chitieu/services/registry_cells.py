@@ -108,14 +108,12 @@ class Cells:
             self.problem("unknown_unit", column, value=raw)
         return raw
 
-    def provenance(self, documents: set[str]) -> Provenance | None:
-        """The row's source (source_document must name a row of ``documents``)."""
+    def provenance(self) -> Provenance | None:
+        """The row's source; the caller checks that source_document names a known document."""
         code = self.text("source_document")
         location, quote = self.text("source_location"), self.text("source_quote")
         if not code:
             if location or quote:
                 self.problem("missing_value", "source_document")
             return None
-        if code not in documents:
-            self.problem("unknown_reference", "source_document", value=code)
         return Provenance(document=code, location=location, quote=quote)

@@ -6,20 +6,18 @@ in a workbook it is the sheet's own row number.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import math
-import os
-import tempfile
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from chitieu.messages import ChitieuError, Problem, Report
+from chitieu.messages import ChitieuError, Problem, Report, msg
+from chitieu.readers.input_files import WORKBOOK_SUFFIXES, open_workbook, read_input_bytes
 from chitieu.readers.text_reader import decode_bytes
+from chitieu.services.output_files import atomic_output
 
 CellValue = str | float | int | None
 
@@ -36,6 +34,7 @@ class RawTable:
     label: str  # how messages name it ("reg/plans.csv", "reg.xlsx › plans")
     columns: list[str] = field(default_factory=list)
     rows: list[RawRow] = field(default_factory=list)
+    readable: bool = True  # False: the file could not be read (already reported); its rows are unknown
 
 
 def normalise_header(text: str) -> str:
@@ -79,7 +78,7 @@ def _table(name: str, label: str, header: list[object], body: list[tuple[int, li
         if not any(cells):
             continue  # blank rows are layout, not data
         if len(cells) > len(columns):  # a shifted row: usually an unquoted decimal comma
-            reason = f"có {len(cells)} ô nhưng tiêu đề có {len(columns)} cột; số có dấu phẩy phải đặt trong ngoặc kép"
+            reason = msg("reason_csv_width", cells=len(cells), columns=len(columns))
             report.add(Problem.make("csv_malformed", path=label, row=number, reason=reason))
             continue
         row = {c: (cells[i] if i < len(cells) else "") for i, c in enumerate(columns) if c}
@@ -89,7 +88,11 @@ def _table(name: str, label: str, header: list[object], body: list[tuple[int, li
 
 def read_csv_table(path: Path, name: str, report: Report) -> RawTable | None:
     label = str(path)
-    data = path.read_bytes()
+    try:
+        data = read_input_bytes(path)
+    except ChitieuError as error:  # reported, not raised: the import lists every problem at once
+        report.add(Problem(code=error.code, message=error.message, path=label))
+        return None
     if not data.strip():
         report.add(Problem.make("file_empty", path=label))
         return None
@@ -106,8 +109,9 @@ def read_csv_table(path: Path, name: str, report: Report) -> RawTable | None:
         header = next(reader)
         for index, values in enumerate(reader, start=2):
             rows.append((index, list(values)))
-    except csv.Error as exc:
-        report.add(Problem.make("csv_malformed", path=label, row=len(rows) + 2, reason=str(exc)))
+    except csv.Error:
+        reason = msg("reason_csv_syntax")
+        report.add(Problem.make("csv_malformed", path=label, row=len(rows) + 2, reason=reason))
         return None
     return _table(name, label, list(header), rows, report)
 
@@ -119,20 +123,12 @@ def read_csv_folder(folder: Path, known: set[str], report: Report) -> dict[str, 
         if name not in known:
             report.add(Problem.make("unknown_table", severity="warning", path=path.name))
             continue
-        table = read_csv_table(path, name, report)
-        if table is not None:
-            tables[name] = table
+        tables[name] = read_csv_table(path, name, report) or RawTable(name, str(path), readable=False)
     return tables
 
 
 def read_workbook(path: Path, known: set[str], report: Report) -> dict[str, RawTable]:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ChitieuError("file_corrupt", path=path, kind="XLSX", reason=str(exc) or type(exc).__name__) from exc
+    book = open_workbook(path)
     tables: dict[str, RawTable] = {}
     try:
         for sheet in book.worksheets:
@@ -159,43 +155,30 @@ def read_tables(path: Path, known: set[str], report: Report) -> dict[str, RawTab
         return read_csv_folder(path, known, report)
     if not path.exists():
         raise ChitieuError("registry_not_found", path=path)
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
         return read_workbook(path, known, report)
     if path.suffix.lower() == ".csv":
         name = normalise_header(path.stem)
-        table = read_csv_table(path, name, report) if name in known else None
-        if table is None and name not in known:
+        if name not in known:
             report.add(Problem.make("unknown_table", severity="warning", path=path.name))
-        return {name: table} if table is not None else {}
+            return {}
+        return {name: read_csv_table(path, name, report) or RawTable(name, str(path), readable=False)}
     raise ChitieuError("file_format_unsupported", path=path, allowed="thư mục CSV, .xlsx")
 
 
 TableData = dict[str, tuple[list[str], list[list[CellValue]]]]
 
 
-def _atomic_target(path: Path) -> Path:
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    return Path(name)
-
-
 def write_csv_folder(folder: Path, tables: TableData) -> list[Path]:
     """One UTF-8 CSV per table (with BOM so Excel shows Vietnamese right); each file replaced atomically."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
+    written: list[Path] = []  # atomic_output creates the folder
     for name, (columns, rows) in tables.items():
         final = folder / f"{name}.csv"
-        tmp = _atomic_target(final)
-        try:
-            with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
-                out = csv.writer(handle, lineterminator="\n")
-                out.writerow(columns)
-                for row in rows:
-                    out.writerow(["" if v is None else exact_number_text(v) if isinstance(v, float) else v for v in row])
-            os.replace(tmp, final)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
+        with atomic_output(final) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as handle:
+            out = csv.writer(handle, lineterminator="\n")
+            out.writerow(columns)
+            for row in rows:
+                out.writerow(["" if v is None else exact_number_text(v) if isinstance(v, float) else v for v in row])
         written.append(final)
     return written
 
@@ -204,9 +187,7 @@ def write_workbook(path: Path, tables: TableData) -> Path:
     """One sheet per table, numbers as numbers, text as text; written to a temporary file then moved."""
     import xlsxwriter
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _atomic_target(path)
-    try:
+    with atomic_output(path) as tmp:
         book = xlsxwriter.Workbook(str(tmp), {"strings_to_numbers": False, "strings_to_formulas": False})
         bold = book.add_format({"bold": True, "font_name": "Times New Roman"})
         plain = book.add_format({"font_name": "Times New Roman"})
@@ -226,8 +207,4 @@ def write_workbook(path: Path, tables: TableData) -> Path:
                     else:
                         sheet.write_string(r, c, str(value), plain)
         book.close()
-        os.replace(tmp, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
     return path

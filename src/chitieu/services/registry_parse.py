@@ -21,6 +21,7 @@ from chitieu.domain import (
     PlanBundle,
     PlanKind,
     Polarity,
+    Provenance,
     Quantity,
     Target,
     TargetKind,
@@ -85,10 +86,18 @@ class _Builder:
         self.report = report
         self.registry = Registry()
         self.documents: set[str] = set()
+        # Keys whose rows exist but were rejected, per table: references to them are not reported again,
+        # so one bad row (or one unreadable file) gives one problem, not one per row that refers to it.
+        self.rejected: dict[str, set[object]] = {spec.name: set() for spec in TABLES}
+        self.unreadable = {name for name, table in tables.items() if not table.readable}
+
+    def already_reported(self, table: str, key: object) -> bool:
+        """Whether a reference to ``key`` in ``table`` fails only because of a problem reported there."""
+        return table in self.unreadable or key in self.rejected[table]
 
     def rows(self, name: str, each: Callable[[Cells], None]) -> None:
         table = self.tables.get(name)
-        if table is None or not _check_columns(table, self.report):
+        if table is None or not table.readable or not _check_columns(table, self.report):
             return
         for row in table.rows:
             each(Cells(table, row, self.report))
@@ -107,6 +116,14 @@ class _Builder:
         seen.add(key)
         return True
 
+    def provenance(self, c: Cells) -> Provenance | None:
+        """The row's source, reporting a source_document that names no document."""
+        source = c.provenance()
+        if source is not None and source.document not in self.documents \
+                and not self.already_reported("documents", source.document):
+            c.problem("unknown_reference", "source_document", value=source.document)
+        return source
+
     # -- tables ---------------------------------------------------------------------------------
     def read_documents(self) -> None:
         def each(c: Cells) -> None:
@@ -114,6 +131,8 @@ class _Builder:
             doc = CitedDocument(code, title, c.text("kind"), c.day("issued_on"), c.text("issuer"), c.text("note"))
             if code and self.unique(c, self.documents, code, code) and not c.failed:
                 self.registry.documents.append(doc)
+            elif code:
+                self.rejected["documents"].add(code)
 
         self.rows("documents", each)
 
@@ -131,19 +150,23 @@ class _Builder:
             )
             if plan.term_start and plan.term_end and plan.term_end < plan.term_start:
                 c.problem("bad_value", "term_end", value=plan.term_end, reason="năm kết thúc trước năm bắt đầu")
-            source = c.provenance(self.documents)
+            source = self.provenance(c)
             if code and self.unique(c, seen, code, code) and not c.failed:
                 self.registry.plans.append(plan)
                 where[code] = c
                 if source is not None:
                     self.registry.plan_sources[code] = source
+            elif code:
+                self.rejected["plans"].add(code)
 
         self.rows("plans", each)
-        self._check_parents({p.code: p.parent_code for p in self.registry.plans}, where)
+        self._check_parents({p.code: p.parent_code for p in self.registry.plans}, where, self.rejected["plans"])
 
-    def _check_parents(self, parents: dict[str, str | None], where: dict[str, Cells]) -> None:
+    def _check_parents(
+        self, parents: dict[str, str | None], where: dict[str, Cells], rejected: set[object] | None = None
+    ) -> None:
         for code, parent in parents.items():
-            if parent is not None and parent not in parents:
+            if parent is not None and parent not in parents and parent not in (rejected or set()):
                 where[code].problem("unknown_reference", "parent_code", value=parent)
         on_cycle = _cycles(parents)
         for code in (c for c in parents if c in on_cycle):  # in row order
@@ -161,14 +184,17 @@ class _Builder:
             if code and self.unique(c, seen, code, code) and not c.failed:
                 self.registry.org_units.append(unit)
                 where[code] = c
+            elif code:
+                self.rejected["org_units"].add(code)
 
         self.rows("org_units", each)
-        self._check_parents({u.code: u.parent_code for u in self.registry.org_units}, where)
+        self._check_parents({u.code: u.parent_code for u in self.registry.org_units}, where, self.rejected["org_units"])
 
     def plan_ref(self, c: Cells) -> str | None:
         code = c.required("plan_code")
         if code and self.registry.plan(code) is None:
-            c.problem("unknown_reference", "plan_code", value=code)
+            if not self.already_reported("plans", code):
+                c.problem("unknown_reference", "plan_code", value=code)
             return None
         return code or None
 
@@ -180,6 +206,7 @@ class _Builder:
             plan_code, code, name = self.plan_ref(c), c.required("code"), c.required("name")
             order = c.integer("order")
             if plan_code is None or not code or not self.unique(c, seen, (plan_code, code), code) or c.failed:
+                self.rejected["groups"].add((plan_code, code))
                 return
             bundle = self.content(plan_code)
             bundle.groups.append(IndicatorGroup(code, name, c.optional("parent_code"), order if order is not None else len(bundle.groups) + 1))
@@ -200,10 +227,13 @@ class _Builder:
             polarity = c.choice("polarity", Polarity, Polarity.HIGHER_BETTER, code="bad_polarity")
             group_code, order = c.optional("group_code"), c.integer("order")
             if plan_code is None or not code or not self.unique(c, seen, (plan_code, code), code) or c.failed:
+                self.rejected["indicators"].add((plan_code, code))
                 return
             bundle = self.content(plan_code)
             if group_code and not any(g.code == group_code for g in bundle.groups):
-                c.problem("unknown_reference", "group_code", value=group_code)
+                if not self.already_reported("groups", (plan_code, group_code)):
+                    c.problem("unknown_reference", "group_code", value=group_code)
+                self.rejected["indicators"].add((plan_code, code))
                 return
             bundle.indicators.append(
                 Indicator(
@@ -226,7 +256,7 @@ class _Builder:
             return None
         bundle = self.registry.contents.get(plan_code)
         indicator = bundle.indicator(code) if bundle else None
-        if indicator is None:
+        if indicator is None and not self.already_reported("indicators", (plan_code, code)):
             c.problem("unknown_reference", "indicator_code", value=code)
         return indicator
 
@@ -242,7 +272,7 @@ class _Builder:
             kind = c.choice("kind", TargetKind, None)
             start_year, deadline = c.year("start_year"), c.year("deadline")
             baseline_year, baseline_value = c.year("baseline_year"), c.number("baseline_value")
-            source = c.provenance(self.documents)
+            source = self.provenance(c)
             if indicator is None or version is None or resolved is None or c.failed:
                 return
             op, value, low, high, quantity = resolved
@@ -277,13 +307,13 @@ class _Builder:
             text = c.required("text")
             resolved = _resolve(c, text, with_range=False)
             org_unit = c.optional("org_unit_code")
-            if org_unit and org_unit not in org_units:
+            if org_unit and org_unit not in org_units and not self.already_reported("org_units", org_unit):
                 c.problem("unknown_reference", "org_unit_code", value=org_unit)
             flag = c.choice("flag", ObservationFlag, ObservationFlag.ACTUAL)
             ratio, verdict = c.number("stated_ratio"), c.optional("stated_verdict")
             if verdict and parse_verdict(verdict) is None:
                 c.problem("unknown_verdict", "stated_verdict", severity="warning", value=verdict)
-            source = c.provenance(self.documents)
+            source = self.provenance(c)
             if indicator is None or period is None or resolved is None or flag is None or c.failed:
                 return
             op, value, _, _, _ = resolved

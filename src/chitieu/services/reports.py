@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from chitieu.domain.bundle import PlanBundle
 from chitieu.messages import ChitieuError
 from chitieu.reports.appendix import AppendixTable, AssessedRow, build_appendix
+from chitieu.services.output_files import atomic_output
 
 FORMATS = ("xlsx", "docx")
 
@@ -32,12 +31,6 @@ def appendix_table(
     return build_appendix(bundle, midterm, final, as_of=as_of)
 
 
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
-
-
 def _writer(fmt: str) -> Callable[[AppendixTable, Path], None]:
     if fmt == "xlsx":
         from chitieu.reports.xlsx_writer import write_xlsx
@@ -55,21 +48,8 @@ def write_table(table: AppendixTable, out_path: Path, fmt: str) -> Path:
     fmt = fmt.lower().lstrip(".")
     write = _writer(fmt)
     out_path = Path(out_path)
-    try:
-        out_path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(prefix=f".{out_path.stem}.", suffix=f".{fmt}", dir=out_path.parent)
-        os.close(handle)
-    except OSError as exc:
-        raise ChitieuError("report_write_failed", path=out_path, reason=exc.strerror or exc) from exc
-    temp = Path(temp_name)
-    try:
+    with atomic_output(out_path) as temp:
         write(table, temp)
-        temp.chmod(0o666 & ~_umask())  # mkstemp creates 0600; give the file the usual permissions
-        os.replace(temp, out_path)
-    except OSError as exc:
-        raise ChitieuError("report_write_failed", path=out_path, reason=exc.strerror or exc) from exc
-    finally:
-        temp.unlink(missing_ok=True)
     return out_path
 
 
