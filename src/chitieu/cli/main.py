@@ -8,7 +8,10 @@ import sys
 
 import typer
 
+from chitieu.cli import localise
 from chitieu.messages import ChitieuError, msg
+
+localise.install()
 
 app = typer.Typer(
     name="chitieu",

@@ -58,11 +58,14 @@ def paren_baseline(t: str, lo: int, pos: int) -> bool:
     return bool(_PAREN_TIME_RE.search(inner)) or len(inner.split("đạt")[0].split()) <= PAREN_NAME_MAX_WORDS
 
 
-def _target_cue(sentence: str, year: int | None) -> bool:
-    """A target cue in ``sentence``; "đến năm 2020" in a document signed in 2020 or later looks back, not ahead."""
+def _target_cue(sentence: str, year: int | None, carried: str | None = None) -> bool:
+    """A target cue in ``sentence``. "Đến năm 2020" looks back in a document signed in 2020 or later, and
+    may look back in an undated one whose text around it reports ("Nhiệm kỳ qua … đến năm 2014 tăng lên …")."""
     for m in TARGET_CUE_RE.finditer(sentence):
         deadline = _CUE_YEAR_RE.match(m.group())
-        if year is None or deadline is None or int(deadline.group(1)) > year:
+        if deadline is None:
+            return True
+        if (year is None and carried != RESULT) or (year is not None and int(deadline.group(1)) > year):
             return True
     return False
 
@@ -135,7 +138,7 @@ def _local_cue_kind(
     p_start = c_start + breaks[-1].end() if breaks else c_start
     after = _PHRASE_BREAK_RE.search(t, q.end, c_end)
     phrase = t[p_start : after.start() if after else c_end].lower()
-    target, result = _target_cue(phrase, year), _result_cue(phrase, carried)
+    target, result = _target_cue(phrase, year, carried), _result_cue(phrase, carried)
     if target != result:
         return TARGET if target else RESULT
     return None
@@ -149,7 +152,7 @@ def cue_kind(
         return RESULT
     if STRONG_TARGET_CUE_RE.search(sentence):
         return TARGET
-    clause_target, clause_result = _target_cue(clause, year), _result_cue(clause, carried)
+    clause_target, clause_result = _target_cue(clause, year, carried), _result_cue(clause, carried)
     if clause_target != clause_result:
         return TARGET if clause_target else RESULT
     result_cue = clause_result or (neutral and _result_cue(sentence, carried))

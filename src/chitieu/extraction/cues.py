@@ -70,8 +70,11 @@ def classify_title(title: str) -> SectionKind:
 
 
 # Sentence cues (regular expressions on the lower-cased sentence).
+# "phấn đấu" promises, except in the reviews' "nỗ lực phấn đấu đạt được nhiều kết quả".
+PHAN_DAU = r"phấn đấu(?!\s+(?:đạt được|vượt qua))"
+
 TARGET_CUES: tuple[str, ...] = (
-    r"phấn đấu", r"mục tiêu", r"chỉ tiêu", r"\bđến năm (?:19|20)\d{2}", r"đến cuối năm", r"\bphải đạt",
+    PHAN_DAU, r"mục tiêu", r"chỉ tiêu", r"\bđến năm (?:19|20)\d{2}", r"đến cuối năm", r"\bphải đạt",
     r"\bbảo đảm đạt", r"\bđảm bảo đạt", r"\btầm nhìn", r"\bđịnh hướng đến", r"\bdự toán (?:thu|chi|ngân sách)",
     r"\bkế hoạch năm (?:19|20)\d{2}\s*:",
 )
@@ -94,9 +97,9 @@ STRICT_RESULT_CUE_RE = re.compile("|".join(RESULT_CUES))
 WEAK_RESULT_CUE_RE = re.compile("|".join(WEAK_RESULT_CUES))
 RESULT_CUE_RE = re.compile("|".join((*RESULT_CUES, *WEAK_RESULT_CUES)))
 STRONG_RESULT_CUE_RE = re.compile("|".join(STRONG_RESULT_CUES))
-TASK_TARGET_CUE_RE = re.compile(r"phấn đấu|mục tiêu(?! tổng quát)|chỉ tiêu (?:là|đạt|đến|chủ yếu|kế hoạch)|các chỉ tiêu\b")
+TASK_TARGET_CUE_RE = re.compile(PHAN_DAU + r"|mục tiêu(?! tổng quát)|chỉ tiêu (?:là|đạt|đến|chủ yếu|kế hoạch)|các chỉ tiêu\b")
 # Cues that make a number a target even among result words ("phấn đấu hoàn thành 100% …").
-STRONG_TARGET_CUES: tuple[str, ...] = (r"phấn đấu",)
+STRONG_TARGET_CUES: tuple[str, ...] = (PHAN_DAU,)
 # A commitment written with a comparator inside a tasks clause ("đạt tối thiểu 70% kế hoạch").
 TASK_CLAUSE_TARGET_CUES: tuple[str, ...] = (
     r"\bđạt (?:tối thiểu|ít nhất|trên|từ|không dưới|không thấp hơn|tối đa)\b",
