@@ -58,7 +58,7 @@ ASSESSMENT_MESSAGES: dict[str, str] = {
     "summary_sentence": "{lead} có {total} chỉ tiêu: {parts}.",
     "summary_part": "{count} chỉ tiêu {label}",
     # assess-table input
-    "table_no_header": "Tệp «{path}»: không tìm thấy dòng tiêu đề có cột chỉ tiêu, mục tiêu và kết quả (cần có một trong: {accepted}).",
+    "table_no_header": "Tệp «{path}»: không tìm thấy dòng tiêu đề có cột chỉ tiêu, mục tiêu và kết quả (cần ba cột, mỗi cột mang một trong các tên: {accepted}).",
     "table_bad_stage": "Giai đoạn «{value}» không hợp lệ (dùng: midterm, final, forecast).",
     "table_unit_warning": "Dòng {row}, cột «{column}»: đơn vị «{value}» chưa có trong danh mục, coi là danh từ đếm.",
     "table_result_unreadable": "Dòng {row}, cột «{column}»: không đọc được kết quả «{value}», coi là chưa có số liệu.",

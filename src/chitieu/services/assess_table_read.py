@@ -161,8 +161,8 @@ def find_layout(table: RawTable) -> TableLayout:
                 headers, roles = _merge(row, below)
                 last = r + 1
         return _layout(table, last, headers, roles)
-    raise ChitieuError("table_no_header", path=table.path,
-                       accepted=", ".join(accepted_headers("indicator")[:4] + accepted_headers("result")[:4]))
+    raise ChitieuError("table_no_header", path=table.path, accepted="; ".join(
+        " / ".join(accepted_headers(role)) for role in ("indicator", "target", "result")))
 
 
 def _merge(top: list[str], below: list[str]) -> tuple[list[str], dict[int, str]]:

@@ -121,9 +121,22 @@ def header_role(header: object) -> str | None:
     return None
 
 
+# How each role's header is shown to users in error messages (the aliases above are folded forms).
+HEADER_NAMES_VI: dict[str, tuple[str, ...]] = {
+    "number": ("TT", "STT"),
+    "indicator": ("Chỉ tiêu", "Tên chỉ tiêu", "Nội dung", "indicator"),
+    "unit": ("Đơn vị tính", "ĐVT", "unit"),
+    "target": ("Mục tiêu", "Kế hoạch", "Chỉ tiêu Nghị quyết", "target"),
+    "result": ("Kết quả", "Thực hiện", "Ước thực hiện", "result"),
+    "ratio": ("Tỷ lệ %", "% so với mục tiêu"),
+    "verdict": ("Đánh giá", "So sánh với mục tiêu", "Kết quả đánh giá"),
+    "polarity": ("Chiều đánh giá", "polarity"),
+}
+
+
 def accepted_headers(role: str) -> list[str]:
-    """The aliases of a role, for error messages."""
-    return next((list(a) for r, a in HEADER_ALIASES if r == role), [])
+    """Header names of a role as users write them, for error messages."""
+    return list(HEADER_NAMES_VI.get(role, ()))
 
 
 def parse_polarity_word(text: str) -> Polarity | None:
