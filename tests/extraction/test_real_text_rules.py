@@ -143,3 +143,29 @@ def test_small_count_inside_a_noun_phrase_is_not_a_quantity() -> None:
 def test_amount_after_a_month_count_is_read() -> None:
     found = find_quantities("lũy kế 9 tháng 2.415,37 tỷ đồng; ngày 5 tháng 3 năm 2026")
     assert [(q.value, q.unit) for q in found] == [(2415.37, "tỷ đồng")]
+
+
+# --- reviews without headings must not promise -------------------------------------------------
+
+
+def test_striving_that_achieved_is_a_review() -> None:
+    text = (
+        "Nhiệm kỳ qua, Đảng bộ và Nhân dân trong tỉnh đã nỗ lực phấn đấu đạt được những thành tựu quan trọng. "
+        "Tổng sản phẩm bình quân hằng năm tăng 7,15%. Xây dựng nông thôn mới về đích sớm, vượt xa so với mục tiêu Đại hội.\n"
+        "Tỷ lệ hộ nghèo còn 1,8%. Thu ngân sách gấp 2,4 lần nhiệm kỳ trước.\n"
+    )
+    claims = claims_of(text)
+    assert {c.value for c in claims} == {7.15, 1.8, 2.4}
+    assert {c.kind for c in claims} == {"result"}
+
+
+def test_an_undated_year_in_a_report_looks_back() -> None:
+    text = (
+        "Trong nhiệm kỳ qua, kinh tế của xã phát triển ổn định. Giá trị sản xuất năm 2015 khoảng 81 tỷ đồng, "
+        "đến năm 2019 tăng lên gần 152,6 tỷ. Bình quân hằng năm giải quyết việc làm cho 90 - 110 lao động.\n"
+    )
+    claims = claims_of(text)
+    assert {c.kind for c in claims} == {"result"}
+    level = [c for c in claims if c.value == 152.6]
+    assert len(level) == 1 and "81" in level[0].baseline and not [c for c in claims if c.value == 81.0]
+    assert kinds_by_value("Đến năm 2030, tỷ lệ đô thị hóa đạt 45%.\n")[45.0] == "target"

@@ -111,7 +111,7 @@ def decide(
         cued = cue_kind(sentence, clause, year, section_kind is SectionKind.NEUTRAL, carried)
     if cued is not None:
         return cued, 0.6 if cued == TARGET else 0.5
-    if q.op is Op.RANGE:  # achieved figures are single numbers; "6,5 - 7%/năm" is a plan
+    if q.op is Op.RANGE and carried != RESULT:  # achieved figures are single numbers; "6,5 - 7%/năm" is a plan
         return TARGET, 0.5
     if carried is not None:  # no cue of its own: what the text around it was saying
         return carried, 0.4
@@ -158,4 +158,4 @@ def cue_kind(
     result_cue = clause_result or (neutral and _result_cue(sentence, carried))
     if result_cue:
         return RESULT
-    return TARGET if _target_cue(sentence, year) else None
+    return TARGET if _target_cue(sentence, year, carried) else None

@@ -227,6 +227,14 @@ def _group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = 
             # "(tăng 7,7% tương đương 1,6 triệu đồng)", "giảm 693 hộ, vượt 333 hộ": the same figure again
             _attach(items[-1], items[-1].plan if _EXCEEDS_RE.search(before_l) else items[-1].change, written, q.end)
             continue
+        if items and _NEW_LEVEL_RE.search(before_l) and _same_kind_of_unit(items[-1].quantity, q):
+            between = content_words(_YEAR_PHRASE_RE.sub(" ", t[tail : q.number_start]))
+            if not between or _NEW_LEVEL_RE.fullmatch(between.lower()):
+                # "năm 2010 gần 74 tỷ đồng, đến năm 2014 tăng lên 143,3 tỷ": the first figure is the starting point
+                old = items.pop()
+                item = _Item(q, [], [], baseline=t[old.quantity.number_start : old.quantity.end], tail=q.end)
+                items.append(item)
+                continue
         is_change = _CHANGE_RE.search(before_l.rstrip()) or lead.startswith(("tăng", "giảm"))
         between = t[tail : q.start] if items else ""
         # "so với" compares this figure only when no other figure comes first ("19,1% cao hơn 3 lần so với")
@@ -266,6 +274,21 @@ _PLAN_QUALIFIER_RE = re.compile(r"[^\d,;.()]{0,40}(?=[,;.()]|$)")
 def _same_in_count(rate: TextQuantity, count: TextQuantity) -> bool:
     """A count in parentheses after a rate restates it ("đạt 50% (8 xã)", "58,9% (66/112 thôn")."""
     return "%" in rate.unit and bool(count.unit) and "%" not in count.unit and count.op is Op.EQ
+
+
+# Words before a figure that make it the new level reached ("tăng lên 143 tỷ", "giảm xuống còn 2,1%").
+_NEW_LEVEL_RE = re.compile(
+    r"(?:tăng lên|nâng lên|giảm xuống(?:\s+còn)?|giảm còn|xuống còn)(?:\s+(?:mức|gần|khoảng|hơn|trên|dưới))*\s*$"
+)
+_YEAR_PHRASE_RE = re.compile(r"(?:đến|tới|vào|cuối|hết)?\s*năm\s+(?:19|20)\d{2}")
+
+
+def _same_kind_of_unit(a: TextQuantity, b: TextQuantity) -> bool:
+    """Both rates, or both amounts whose units start with the same word ("tỷ đồng" and "tỷ")."""
+    if ("%" in a.unit) != ("%" in b.unit):
+        return False
+    head_a, head_b = (a.unit.split() or [""])[0].lower(), (b.unit.split() or [""])[0].lower()
+    return bool(head_a) and head_a == head_b
 
 
 def _adjacent(t: str, end: int, start: int) -> bool:

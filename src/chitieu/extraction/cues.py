@@ -82,7 +82,7 @@ RESULT_CUES: tuple[str, ...] = (
     r"\bước\b", r"dự ước", r"\bđã\b(?!\s+(?:đặt ra|đề ra|xác định|thông qua|biểu quyết thông qua|ban hành|phê duyệt)\b)", r"đạt được", r"so với cùng kỳ", r"so cùng kỳ", r"\bđến nay\b",
     r"\bhiện nay\b", r"\bhiện có\b", r"[\d,.]+ ?% (?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|nghị quyết|kh\b|nq\b)",
     r"năm qua", r"\bvượt [\d,.]+ ?%", r"\bđược\b.*\bgiao\b", r"\bhoàn thành\b", r"đạt và vượt", r"vượt chỉ tiêu", r"vượt mục tiêu",
-    r"(?:chưa|không) đạt (?:mục tiêu|chỉ tiêu|kế hoạch)",
+    r"(?:chưa|không) đạt (?:mục tiêu|chỉ tiêu|kế hoạch)", r"so với (?:mục tiêu|kế hoạch|chỉ tiêu|nghị quyết|dự toán)",
     r"nhiệm kỳ qua", r"giai đoạn qua", r"\b(?:qua|sau) \d+ năm\b", r"\blũy kế\b", r"\bluỹ kế\b",
 )
 # Cues so strong that a number in a targets section is a result after all.
