@@ -12,7 +12,7 @@ SHARED ?= ../shared
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,embed]'
 	touch $(STAMP)
 
 ## The main job on the embedded SQLite default: load the dataset, assess, print verdicts, write reports.
