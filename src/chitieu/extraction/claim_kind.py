@@ -20,6 +20,7 @@ from chitieu.extraction.cues import (
     TASK_TARGET_CUE_RE,
     WEAK_RESULT_CUE_RE,
     SectionKind,
+    read_plan_refs,
 )
 from chitieu.extraction.quantity import TextQuantity
 
@@ -31,7 +32,7 @@ _PAREN_BASELINE_RE = re.compile(
 )
 _PAREN_TIME_RE = re.compile(r"năm\s+(?:19|20)\d{2}|hiện nay|hiện tại|đến nay|\bước\b")
 PAREN_NAME_MAX_WORDS = 2
-_CUE_YEAR_RE = re.compile(r"\s*đến năm ((?:19|20)\d{2})")
+_CUE_YEAR_RE = re.compile(r"\s*đến (?:cuối )?năm ((?:19|20)\d{2})")
 
 
 @dataclass(slots=True)
@@ -79,8 +80,10 @@ def decide(
     q: TextQuantity,
     year: int | None = None,
     carried: str | None = None,
+    c_end: int | None = None,
 ) -> tuple[str, float] | None:
-    """(kind, confidence) of a quantity, or None when it is neither a target nor a result."""
+    """(kind, confidence) of a quantity, or None when it is neither a target nor a result. ``clause`` is the
+    lower-cased clause as the cue tables read it; ``c_end`` its end in ``t`` when that reading changed its length."""
     if section_kind is SectionKind.RESULTS:
         return RESULT, 0.9
     if section_kind is SectionKind.TARGETS:
@@ -106,7 +109,7 @@ def decide(
         return TARGET, 0.7
     if section_kind is SectionKind.CONTEXT:
         return (RESULT, 0.4) if strong_result else None
-    cued = _local_cue_kind(t, c_start, c_start + len(clause), q, year, carried)
+    cued = _local_cue_kind(t, c_start, c_end if c_end is not None else c_start + len(clause), q, year, carried)
     if cued is None:
         cued = cue_kind(sentence, clause, year, section_kind is SectionKind.NEUTRAL, carried)
     if cued is not None:
@@ -137,7 +140,7 @@ def _local_cue_kind(
     breaks = list(_PHRASE_BREAK_RE.finditer(before))
     p_start = c_start + breaks[-1].end() if breaks else c_start
     after = _PHRASE_BREAK_RE.search(t, q.end, c_end)
-    phrase = t[p_start : after.start() if after else c_end].lower()
+    phrase = read_plan_refs(t[p_start : after.start() if after else c_end].lower())
     target, result = _target_cue(phrase, year, carried), _result_cue(phrase, carried)
     if target != result:
         return TARGET if target else RESULT

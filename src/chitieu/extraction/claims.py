@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from chitieu.domain.quantity import Op
 from chitieu.extraction.claim_kind import RESULT, TARGET, Discourse, cue_kind, decide, paren_baseline
 from chitieu.extraction.cues import (
     TASK_TARGET_CUE_RE,
     SectionKind,
+    read_plan_refs,
 )
 from chitieu.extraction.grammar import (
     BASELINE_RE,
@@ -36,6 +37,7 @@ from chitieu.extraction.unwrap import soften_line_breaks
 
 _PLAN_AFTER_RE = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in sorted(PLAN_WORDS, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
 _PLAN_PAREN_RE = re.compile(r"\(\s*(?:(?:vượt|đạt|bằng|thấp hơn|cao hơn|so với)\s+)?(?:theo\s+)?(?:nghị quyết|nq|kế hoạch|kh|mục tiêu|chỉ tiêu|dự toán)\b[^()]*$", re.IGNORECASE)
+_CHANGE_LEAD_RE = re.compile(r"(?:" + "|".join(CHANGE_VERBS) + r")\b", re.IGNORECASE)
 _CHANGE_RE = re.compile(r"(?:^|\s)(?:" + "|".join(CHANGE_VERBS) + r")$", re.IGNORECASE)
 _PLAN_VERB_RE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in sorted(PLAN_VERBS, key=len, reverse=True)) + r")(?=\s|$)", re.IGNORECASE)
 # A deadline written in the clause itself ("đến năm 2030 đạt 100%") overrides the one of the heading.
@@ -135,17 +137,19 @@ def _paragraph_claims(
     t = norm.text
     discourse = discourse or Discourse()
     for s_start, s_end in split_sentences(t, start, end):
-        sentence = t[s_start:s_end].lower()
+        sentence = read_plan_refs(t[s_start:s_end].lower())
         clause_deadline = deadline
         for c_start, c_end in split_clauses(t, s_start, s_end):
             quantities = find_quantities(t, c_start, c_end)
-            clause_l = t[c_start:c_end].lower()
+            clause_l = read_plan_refs(t[c_start:c_end].lower())
             written = _CLAUSE_DEADLINE_RE.findall(clause_l)
             if written:
                 clause_deadline = int(written[-1])
-            so_far = t[s_start:c_end].lower()
+            so_far = read_plan_refs(t[s_start:c_end].lower())
             items = _group(t, c_start, quantities, section_kind is SectionKind.RESULTS)
-            kinds = [decide(section_kind, so_far, clause_l, t, c_start, it.quantity, year, discourse.kind) for it in items]
+            kinds = [
+                decide(section_kind, so_far, clause_l, t, c_start, it.quantity, year, discourse.kind, c_end) for it in items
+            ]
             # the discourse only decides in sections without a kind of their own
             neutral = section_kind is SectionKind.NEUTRAL
             cued = cue_kind(so_far, clause_l, year, True, discourse.kind) if neutral else None
@@ -227,11 +231,13 @@ def _group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = 
             # "(tăng 7,7% tương đương 1,6 triệu đồng)", "giảm 693 hộ, vượt 333 hộ": the same figure again
             _attach(items[-1], items[-1].plan if _EXCEEDS_RE.search(before_l) else items[-1].change, written, q.end)
             continue
-        if items and _NEW_LEVEL_RE.search(before_l) and _same_kind_of_unit(items[-1].quantity, q):
+        if items and _NEW_LEVEL_RE.search(before_l) and (_same_kind_of_unit(items[-1].quantity, q) or q.bare):
             between = content_words(_YEAR_PHRASE_RE.sub(" ", t[tail : q.number_start]))
             if not between or _NEW_LEVEL_RE.fullmatch(between.lower()):
                 # "năm 2010 gần 74 tỷ đồng, đến năm 2014 tăng lên 143,3 tỷ": the first figure is the starting point
                 old = items.pop()
+                if q.bare:  # "giảm từ 39,17% (năm 2015) xuống 29,49 (năm 2020)": the unit is the old figure's
+                    q = replace(q, unit=old.quantity.unit, bare=False, op=Op.EQ if q.op is Op.LE else q.op)
                 item = _Item(q, [], [], baseline=t[old.quantity.number_start : old.quantity.end], tail=q.end)
                 items.append(item)
                 continue
@@ -239,8 +245,21 @@ def _group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = 
         between = t[tail : q.start] if items else ""
         # "so với" compares this figure only when no other figure comes first ("19,1% cao hơn 3 lần so với")
         compared = baseline or "so với" in _NEXT_NUMBER_RE.split(after[:40], maxsplit=1)[0].lower()
-        if items and is_change and (compared or (not content_words(between) and not q.per_year)):
+        # "quy mô GRDP gấp 1,7 lần, GRDP bình quân đầu người gấp 1,67 lần so với năm 2020": two changes of the
+        # same kind with a subject written between them are two claims, not one figure and its change
+        own_subject = bool(
+            items
+            and _CHANGE_LEAD_RE.match(items[-1].quantity.lead)
+            and content_words(between)
+            and _same_kind_of_unit(items[-1].quantity, q)
+        )
+        if items and is_change and not own_subject and (compared or (not content_words(between) and not q.per_year)):
             _attach(items[-1], items[-1].change, written + (f" {baseline.group()}" if baseline else ""), q.end)
+            continue
+        if items and _share_of_count(items[-1].quantity, q) and _adjacent(t, tail, q.start):
+            # "65/93 xã, đạt 69,9%": the rate is the count's share, the same figure again
+            old = items.pop()
+            items.append(_Item(q, [], [t[old.quantity.start : old.quantity.end].strip()], old.baseline, tail=q.end))
             continue
         if items and (
             paren_baseline(t, max(c_start, q.start - 80), q.number_start)
@@ -276,9 +295,19 @@ def _same_in_count(rate: TextQuantity, count: TextQuantity) -> bool:
     return "%" in rate.unit and bool(count.unit) and "%" not in count.unit and count.op is Op.EQ
 
 
+SHARE_ROUNDING = 0.06  # percentage points: "65/93" is 69,89…%, written "69,9%"
+
+
+def _share_of_count(count: TextQuantity, rate: TextQuantity) -> bool:
+    """``rate`` is the share that a fraction count written before it makes ("65/93 xã, đạt 69,9%")."""
+    if "%" not in rate.unit or rate.op is not Op.EQ or rate.value is None or not count.denominator:
+        return False
+    return count.value is not None and abs(100 * count.value / count.denominator - rate.value) <= SHARE_ROUNDING
+
+
 # Words before a figure that make it the new level reached ("tăng lên 143 tỷ", "giảm xuống còn 2,1%").
 _NEW_LEVEL_RE = re.compile(
-    r"(?:tăng lên|nâng lên|giảm xuống(?:\s+còn)?|giảm còn|xuống còn)(?:\s+(?:mức|gần|khoảng|hơn|trên|dưới))*\s*$"
+    r"(?:tăng lên|nâng lên|giảm xuống(?:\s+còn)?|giảm còn|(?<!giảm )xuống(?:\s+còn)?)(?:\s+(?:mức|gần|khoảng|hơn|trên|dưới))*\s*$"
 )
 _YEAR_PHRASE_RE = re.compile(r"(?:đến|tới|vào|cuối|hết)?\s*năm\s+(?:19|20)\d{2}")
 

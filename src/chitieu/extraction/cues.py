@@ -74,7 +74,7 @@ def classify_title(title: str) -> SectionKind:
 PHAN_DAU = r"phấn đấu(?!\s+(?:đạt được|vượt qua))"
 
 TARGET_CUES: tuple[str, ...] = (
-    PHAN_DAU, r"mục tiêu", r"chỉ tiêu", r"\bđến năm (?:19|20)\d{2}", r"đến cuối năm", r"\bphải đạt",
+    PHAN_DAU, r"mục tiêu", r"chỉ tiêu", r"\bđến năm (?:19|20)\d{2}", r"đến cuối năm(?: (?:19|20)\d{2})?", r"\bphải đạt",
     r"\bbảo đảm đạt", r"\bđảm bảo đạt", r"\btầm nhìn", r"\bđịnh hướng đến", r"\bdự toán (?:thu|chi|ngân sách)",
     r"\bkế hoạch năm (?:19|20)\d{2}\s*:",
 )
@@ -107,3 +107,17 @@ TASK_CLAUSE_TARGET_CUES: tuple[str, ...] = (
 )
 STRONG_TARGET_CUE_RE = re.compile("|".join(STRONG_TARGET_CUES))
 TASK_CLAUSE_TARGET_CUE_RE = re.compile("|".join(TASK_CLAUSE_TARGET_CUES))
+
+# A parenthesis after an achieved figure that quotes the plan it is measured against ("đạt 70% (mục tiêu
+# 65-70%)", "18.287 lao động/năm (KH 14.200)"): its "mục tiêu" promises nothing, it says "compared with the
+# plan". For the cue tables it reads as "so với kế hoạch", a result cue.
+PLAN_REF_PAREN_RE = re.compile(
+    r"\((?:mục tiêu|chỉ tiêu|kế hoạch|kh|nq|nghị quyết)\b(?:\s+(?:đề ra|đặt ra|giao|năm \d{4}|đến năm \d{4}))?"
+    r"\s*:?\s*[\d½][^()]*\)"
+)
+PLAN_REF_READING = " (so với kế hoạch) "
+
+
+def read_plan_refs(lowered: str) -> str:
+    """``lowered`` (lower-case text) with plan-comparison parentheses read as "so với kế hoạch"."""
+    return PLAN_REF_PAREN_RE.sub(PLAN_REF_READING, lowered)

@@ -73,11 +73,12 @@ BASELINE_RE = re.compile(
 )
 
 # Words right before a parenthesised figure that make it the baseline or the plan of the claim before it
-# ("cao hơn cùng kỳ năm 2025 (27,5%)", "thấp hơn mức Quốc hội cho phép (4,42% GDP)").
+# ("cao hơn cùng kỳ năm 2025 (27,5%)", "thấp hơn mức Quốc hội cho phép (4,42% GDP)", "cao hơn bình quân chung
+# cả nước (ước tăng 8%)").
 PAREN_REFERENCE_RE = re.compile(
     r"(?:cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|năm\s+(?:trước|\d{4})|đầu\s+nhiệm\s+kỳ|cho\s+phép|quy\s+định|"
     r"được\s+giao|(?:kế\s+hoạch|dự\s+toán|nghị\s+quyết|mục\s+tiêu|chỉ\s+tiêu)(?:\s+(?:đề\s+ra|đặt\s+ra|được\s+giao|giao|năm))?|"
-    r"bình\s+quân\s+cả\s+nước)\s*\(\s*$",
+    r"(?:bình\s+quân\s+(?:chung\s+)?(?:của\s+)?)?cả\s+nước)\s*\(\s*(?:(?:ước|dự\s+ước|khoảng)\s+)?(?:(?:tăng|giảm|đạt)\s+)?$",
     re.IGNORECASE,
 )
 
