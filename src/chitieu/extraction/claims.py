@@ -23,10 +23,12 @@ from chitieu.extraction.cues import (
 from chitieu.extraction.grammar import (
     BASELINE_RE,
     CHANGE_VERBS,
+    OTHER_UNIT_PAREN_RE,
     PAREN_REFERENCE_RE,
     PLAN_REFERENCE_RE,
     PLAN_VERBS,
     PLAN_WORDS,
+    SHARE_PAREN_RE,
 )
 from chitieu.extraction.indicator import content_words, phrases_for
 from chitieu.extraction.normalise import Normalised, normalise
@@ -213,12 +215,19 @@ def _group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = 
             if items:
                 _attach(items[-1], items[-1].plan, before[before.rfind("(") + 1 :].strip() + " " + t[q.number_start : q.end], q.end)
             continue
+        near = t[max(c_start, q.number_start - 80) : q.number_start]
+        if OTHER_UNIT_PAREN_RE.search(near) or SHARE_PAREN_RE.search(near):
+            if items:  # "(sau tỉnh X tăng 13,9%)", "(chiếm 9,5%)": context of the figure before, not a claim
+                _attach(items[-1], items[-1].change, f"({written})", q.end)
+            continue
         if items and PAREN_REFERENCE_RE.search(t[max(c_start, q.start - 60) : q.start]):
             _attach(items[-1], items[-1].change, f"({written})", q.end)  # "cao hơn cùng kỳ năm 2025 (27,5%)"
             continue
         tail = items[-1].tail if items else c_start
         plan_word = _PLAN_AFTER_RE.match(after)
-        if items and plan_word and not q.bare and _adjacent(t, tail, q.start):
+        if items and plan_word and not q.bare and (
+            _adjacent(t, tail, q.start) or (q.unit != items[-1].quantity.unit and _subjectless(t, tail, q.start))
+        ):
             # the plan's own qualifiers ("kế hoạch HĐND huyện giao") belong to it
             rest = _PLAN_QUALIFIER_RE.match(t, q.end + plan_word.end())
             _attach(items[-1], items[-1].plan, f"{written}{plan_word.group()}", rest.end() if rest else q.end)
@@ -318,6 +327,19 @@ def _same_kind_of_unit(a: TextQuantity, b: TextQuantity) -> bool:
         return False
     head_a, head_b = (a.unit.split() or [""])[0].lower(), (b.unit.split() or [""])[0].lower()
     return bool(head_a) and head_a == head_b
+
+
+_OWN_PHRASE_RE = re.compile(r"(?:[,;]|\svà)\s", re.IGNORECASE)
+
+
+def _subjectless(t: str, end: int, start: int) -> bool:
+    """The phrase of the figure at ``start`` names nothing of its own ("…, đạt 99,6% so với kế hoạch huyện",
+    "… và tăng 19,4% dự toán HĐND tỉnh giao"), so it qualifies the figure before it."""
+    cuts = list(_OWN_PHRASE_RE.finditer(t, end, start))
+    if not cuts:
+        return False
+    own = t[cuts[-1].end() : start]
+    return not content_words(_CHANGE_LEAD_RE.sub(" ", _PLAN_VERB_RE.sub(" ", own))).strip()
 
 
 def _adjacent(t: str, end: int, start: int) -> bool:

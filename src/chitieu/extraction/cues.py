@@ -82,15 +82,19 @@ RESULT_CUES: tuple[str, ...] = (
     r"\bước\b", r"dự ước", r"\bđã\b(?!\s+(?:đặt ra|đề ra|xác định|thông qua|biểu quyết thông qua|ban hành|phê duyệt)\b)", r"đạt được", r"so với cùng kỳ", r"so cùng kỳ", r"\bđến nay\b",
     r"\bhiện nay\b", r"\bhiện có\b", r"[\d,.]+ ?% (?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|nghị quyết|kh\b|nq\b)",
     r"năm qua", r"\bvượt [\d,.]+ ?%", r"\bđược\b.*\bgiao\b", r"\bhoàn thành\b", r"đạt và vượt", r"vượt chỉ tiêu", r"vượt mục tiêu",
-    r"(?:chưa|không) đạt (?:mục tiêu|chỉ tiêu|kế hoạch)", r"so với (?:mục tiêu|kế hoạch|chỉ tiêu|nghị quyết|dự toán)",
+    r"(?:chưa|không) đạt (?:mục tiêu|chỉ tiêu|kế hoạch)",
+    r"so với (?:mục tiêu|kế hoạch(?! năm (?:19|20)\d{2})|chỉ tiêu|nghị quyết|dự toán)",
     r"nhiệm kỳ qua", r"giai đoạn qua", r"\b(?:qua|sau) \d+ năm\b", r"\blũy kế\b", r"\bluỹ kế\b",
+    # "các chỉ tiêu đều đạt, vượt kế hoạch đề ra": a verdict on the plan, so a review
+    r"vượt (?:kế hoạch|dự toán)", r"\bđạt,\s*vượt\b", r"\bđều đạt\b",
 )
 # Cues so strong that a number in a targets section is a result after all.
 STRONG_RESULT_CUES: tuple[str, ...] = (r"\bước đạt", r"dự ước", r"\bđã đạt", r"\bhiện nay\b", r"\bước thực hiện", r"\bước tính")
 
 # A comparison with an earlier year is written in reviews and in plans alike ("tăng 8,5% so với năm 2023"):
 # it says "result" only when the text around it is not already promising.
-WEAK_RESULT_CUES: tuple[str, ...] = (r"so với (?:năm|đầu)",)
+# So is a comparison with a dated plan ("thu ngân sách 15.903 tỷ đồng, tăng so với kế hoạch năm 2023").
+WEAK_RESULT_CUES: tuple[str, ...] = (r"so với (?:năm|đầu)", r"so với kế hoạch năm (?:19|20)\d{2}")
 
 TARGET_CUE_RE = re.compile("|".join(TARGET_CUES))
 STRICT_RESULT_CUE_RE = re.compile("|".join(RESULT_CUES))

@@ -38,7 +38,7 @@ ORDINAL_BEFORE: tuple[str, ...] = (
     "tỉnh lộ", "đường tỉnh", "đt", "tiểu dự án", "dự án", "điều", "khoản", "chương", "mục", "phụ lục",
     "covid", "covid-", "lô", "tầng", "tuyến", "phần", "bước", "top", "hạng", "vị trí", "vị trí thứ", "số",
     "giai đoạn", "nhiệm kỳ", "năm", "tháng", "ngày", "quý", "kỳ", "trang", "biểu", "bảng", "mẫu",
-    "một trong", "trong tốp", "tốp", "nhóm dẫn đầu", "khu vực",
+    "một trong", "trong tốp", "tốp", "nhóm dẫn đầu", "khu vực", "xếp", "xếp hạng",
 )
 
 # Words right before a small count with a guessed noun unit that make it part of a noun phrase, not a
@@ -95,3 +95,11 @@ PLAN_REFERENCE_RE = re.compile(
 PREDICATE_WORDS: tuple[str, ...] = (
     "đạt", "được", "có", "hoàn thành", "là", "sử dụng", "tham gia", "đến trường", "qua đào tạo", "xếp loại",
 )
+
+# A parenthesis that names another unit a figure is ranked against ("đứng thứ 2 cả nước (sau tỉnh Bắc Ninh
+# tăng 13,9%)"): its figures belong to that unit, not to the text's subject.
+OTHER_UNIT_PAREN_RE = re.compile(r"\(\s*(?:chỉ\s+|đứng\s+|xếp\s+)?(?:sau|trước|sau\s+khi\s+so\s+với)\s+[^()\d]{0,60}$", re.IGNORECASE)
+
+# A parenthesis that gives a figure's share of a whole ("120 xã đạt chuẩn (chiếm 9,5%)", "(chiếm 40% dự toán
+# thu nội địa)"): context for the figure before it, never a claim of its own.
+SHARE_PAREN_RE = re.compile(r"\(\s*chiếm\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+|dưới\s+)?$", re.IGNORECASE)
