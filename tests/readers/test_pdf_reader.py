@@ -9,6 +9,7 @@ from pypdf import PdfReader, PdfWriter
 
 from chitieu.messages import ChitieuError
 from chitieu.readers import PdfLimits, read_document
+from chitieu.readers.legacy_vietnamese import encode_tcvn3
 
 from .builders import make_pdf
 
@@ -116,3 +117,11 @@ def test_pdf_without_text_layer(tmp_path: Path) -> None:
     with pytest.raises(ChitieuError) as info:
         read_document(path)
     assert info.value.code == "read_pdf_no_text"
+
+
+def test_tcvn3_text_layer_is_converted(tmp_path: Path) -> None:
+    """A PDF set in a .VnTime font without a Unicode map yields Latin-1 codes; they become letters."""
+    lines = ["Tỷ lệ hộ nghèo giảm bình quân 3%/năm, thu nhập bình quân", "đầu người đạt 90 triệu đồng."]
+    garbled = [encode_tcvn3(line).decode("latin-1") for line in lines]
+    document = read_document(make_pdf(tmp_path / "vntime.pdf", [garbled], page_numbers=False))
+    assert document.text.strip() == " ".join(lines)  # joined: the line break is judged on real letters

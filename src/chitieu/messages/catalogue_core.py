@@ -12,7 +12,7 @@ CORE_MESSAGES: dict[str, str] = {
     "file_too_large": "Tệp «{path}» quá lớn ({size}); giới hạn là {limit}.",
     "zip_bomb": "Tệp «{path}» có nội dung nén bất thường (giải nén vượt {limit}); đã dừng để an toàn.",
     "libreoffice_missing": "Không mở được tệp .doc «{path}»: cần cài LibreOffice (lệnh soffice) để chuyển sang .docx.",
-    "encoding_unknown": "Không nhận ra bảng mã của tệp «{path}»; hãy lưu lại dưới dạng UTF-8.",
+    "encoding_unknown": "Không nhận ra bảng mã của tệp «{path}» (đã thử UTF-8, UTF-16, Windows-1258 và TCVN3); nếu tệp dùng VNI hoặc bảng mã khác, hãy mở bằng Word/Unikey và lưu lại dưới dạng UTF-8.",
     "path_is_directory": "«{path}» là một thư mục, không phải tệp.",
     "output_write_failed": "Không ghi được tệp «{path}»: {reason}",
     # reasons (the {reason} field of the messages above), worded for users instead of library text

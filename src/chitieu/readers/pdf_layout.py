@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-–—]\s*)?(?:trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?\s*(?:[-–—]\s*)?$", re.I)
 SENTENCE_END = ".!?:;"
@@ -29,6 +29,7 @@ class PageLines:
 
     number: int
     items: list[tuple[str, list[str] | None]]
+    notes: list[str] = field(default_factory=list)  # footnotes at the page foot
 
 
 def _signature(line: str) -> str:
@@ -83,6 +84,12 @@ def joins(previous: str, following: str) -> str | None:
     return None
 
 
+def is_continued_row(previous: list[str], row: list[str]) -> bool:
+    """A table row cut by a page break: same columns, and the part on the new page has no number (first
+    cell empty) but text in a later cell."""
+    return len(previous) == len(row) and len(row) > 1 and not row[0].strip() and any(c.strip() for c in row[1:])
+
+
 def assemble(pages: list[PageLines]) -> tuple[str, list[tuple[int, int, int]], list[tuple[int, int, list[list[str]], int]]]:
     """Join pages into one text; returns (text, page spans, tables as (start, end, rows, page))."""
     parts: list[str] = []
@@ -104,10 +111,44 @@ def assemble(pages: list[PageLines]) -> tuple[str, list[tuple[int, int, int]], l
             tables.append((start, max(start, length - 1), rows, page_no))
             open_table = None
 
+    pending: list[str] = []  # footnotes of the previous page, held until its last sentence ends
+
+    def flush_notes() -> None:
+        nonlocal last_text
+        if pending:
+            close_table()
+            if last_text is not None:
+                add("\n")
+            add("\n".join(pending))
+            pending.clear()
+            last_text = "."
+
     for page in pages:
         page_start = length
+        carried = open_table is not None  # a table may run on from the previous page
         for text, rows in page.items:
+            if pending and (
+                (rows is not None and open_table is None)
+                or (rows is None and (last_text is None or joins(last_text, " ".join(text.split())) is None))
+            ):
+                flush_notes()
             if rows is not None:
+                if carried and open_table is not None and open_table[1]:
+                    kept = open_table[1]
+                    if rows == kept[0] and len(kept) > 1:
+                        continue  # the header row Word repeats on each page of a long table
+                    if is_continued_row(kept[-1], rows):
+                        merged = [" ".join(f"{a} {b}".split()) for a, b in zip(kept[-1], rows, strict=True)]
+                        kept[-1] = merged
+                        line = "\t".join(merged) + "\n"
+                        length += len(line) - len(parts[-1])
+                        parts[-1] = line
+                        number, start, _ = spans[-1]
+                        spans[-1] = (number, start, length)
+                        page_start = length
+                        carried = False
+                        continue
+                carried = False
                 if last_text is not None:
                     add("\n")
                 if open_table is None:
@@ -117,6 +158,7 @@ def assemble(pages: list[PageLines]) -> tuple[str, list[tuple[int, int, int]], l
                 last_text = None
                 continue
             close_table()
+            carried = False
             line = " ".join(text.split())
             if last_text is not None:
                 glue = joins(last_text, line)
@@ -127,8 +169,12 @@ def assemble(pages: list[PageLines]) -> tuple[str, list[tuple[int, int, int]], l
                     add("\n" if glue is None else glue)
             add(line)
             last_text = line
+        pending.extend(" ".join(n.split()) for n in page.notes)
+        if open_table is None and (last_text is None or joins(last_text, "x") is None):
+            flush_notes()  # the page ends its sentence: its notes stay on it
         spans.append((page.number, page_start, length))
     close_table()
+    flush_notes()
     if last_text is not None:
         add("\n")
         if spans:

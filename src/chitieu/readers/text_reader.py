@@ -15,6 +15,7 @@ from charset_normalizer import from_bytes
 
 from chitieu.messages import ChitieuError
 from chitieu.readers.document import Document, PageSpan
+from chitieu.readers.legacy_vietnamese import decode_tcvn3, repair_legacy_text
 
 MAX_TEXT_BYTES = 200 * 1024 * 1024
 SNIFF_BYTES = 64 * 1024
@@ -44,6 +45,9 @@ def read_text_file(path: Path) -> Document:
     data = path.read_bytes()
     text, encoding = decode_bytes(data, path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, legacy = repair_legacy_text(text)
+    if legacy is not None:
+        encoding = legacy
     if _control_share(text) > 0.01:
         raise ChitieuError("file_binary", path=path)
     if not text.strip():
@@ -110,6 +114,9 @@ def _decode_legacy(data: bytes, path: Path) -> tuple[str, str]:
         score = vietnamese_score(sample.decode(codepage, errors="replace"))
         if score > best_score + 0.02:
             best_codepage, best_score = codepage, score
+    tcvn3_score = vietnamese_score(decode_tcvn3(sample.decode("latin-1")))
+    if tcvn3_score >= 0.08 and tcvn3_score > best_score + 0.02:
+        return data.decode("latin-1"), "latin-1"  # TCVN3 bytes: read_text_file maps them to letters
     if best_codepage and best_score >= 0.08:
         return unicodedata.normalize("NFC", data.decode(best_codepage, errors="replace")), best_codepage
     guess = from_bytes(sample).best()
