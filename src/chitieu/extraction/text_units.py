@@ -37,6 +37,8 @@ META_UNITS: frozenset[str] = frozenset(
     {
         "văn bản", "nghị quyết", "chỉ tiêu", "hội nghị", "cuộc", "phiên", "kỳ họp", "chương trình", "đề án",
         "vụ", "đơn", "bị can", "bị cáo", "lượt cử tri", "nhiệm vụ", "đ/c", "kiến nghị", "lớp",
+        # attendance at a meeting ("81 đại biểu dự đại hội", "bầu 15 đồng chí"), never a tracked figure
+        "đại biểu", "đồng chí",
     }
 )
 
