@@ -21,3 +21,9 @@ def test_meeting_attendance_is_not_a_claim() -> None:
     claims = claims_of(text)
     assert [c.value for c in claims] == [52.4]
     assert all(c.unit != "đại biểu" for c in claims)
+
+
+def test_comrades_are_not_money() -> None:
+    # "đồng chí" (comrade) must not be read as the currency "đồng"
+    claims = claims_of("Đại hội bầu 17 đồng chí vào Ban Chấp hành; doanh thu du lịch đạt 120 tỷ đồng.\n")
+    assert [(c.value, c.unit) for c in claims] == [(120.0, "tỷ đồng")]

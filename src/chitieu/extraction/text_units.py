@@ -29,7 +29,7 @@ EXTRA_UNITS: tuple[str, ...] = (
     "lần", "bậc", "hạng", "điểm", "vụ", "đơn", "bị can", "bị cáo", "người", "hộ", "hộ gia đình", "xã",
     "huyện", "thôn", "bản", "con", "cây", "chiếc", "căn", "căn hộ", "nhà", "trường", "lớp", "giường",
     "thùng", "thùng ong", "đội", "cuộc", "phiên", "kỳ họp", "văn bản", "nghị quyết", "chỉ tiêu",
-    "hội nghị", "chương trình", "đề án", "km đường", "xe", "tàu",
+    "hội nghị", "chương trình", "đề án", "km đường", "xe", "tàu", "đại biểu", "đồng chí",
 )
 
 # Units counted that we report but never as key indicators: meetings, documents, indicators themselves.
