@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -14,26 +13,10 @@ from chitieu.messages import ChitieuError
 from chitieu.services.assess_table import assess_table, official_status, write_assessed_xlsx
 from chitieu.vocab.verdicts import Status
 
+from .fixtures.build_province_fixtures import windows_1258_form
+
 FIXTURES = Path(__file__).parent / "fixtures"
 OTHER = FIXTURES / "other_province_final.csv"
-
-
-def windows_1258_form(text: str) -> str:
-    """Windows-1258 has â, ê, ơ, ư, … but writes the tone marks as combining characters."""
-
-    def encodable(s: str) -> bool:
-        try:
-            s.encode("cp1258")
-        except UnicodeEncodeError:
-            return False
-        return True
-
-    out = []
-    for ch in unicodedata.normalize("NFC", text):
-        d = unicodedata.normalize("NFD", ch)
-        options = [ch] + [unicodedata.normalize("NFC", d[0] + d[i]) + d[1:i] + d[i + 1:] for i in range(1, len(d))]
-        out.append(next(o for o in [*options, d] if encodable(o)))
-    return "".join(out)
 
 
 def write_csv(path: Path, rows: list[list[str]], encoding: str = "utf-8") -> Path:

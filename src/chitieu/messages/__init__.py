@@ -44,6 +44,14 @@ class ChitieuError(Exception):
         self.message = msg(code, **fields)
         super().__init__(self.message)
 
+    @classmethod
+    def from_problem(cls, problem: Problem) -> ChitieuError:
+        """The error a validation problem stands for (its message already rendered)."""
+        error = cls.__new__(cls)
+        error.code, error.fields, error.message = problem.code, {}, problem.message
+        Exception.__init__(error, problem.message)
+        return error
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -55,6 +63,11 @@ class Problem:
     row: int | None = None
     column: str | None = None
     severity: str = "error"  # error | warning
+
+    @classmethod
+    def from_error(cls, error: ChitieuError, path: str = "") -> Problem:
+        """A raised user error, kept as a problem so a report can list every one at once."""
+        return cls(code=error.code, message=error.message, path=path)
 
     @classmethod
     def make(cls, code: str, /, severity: str = "error", **fields: object) -> Problem:
@@ -88,7 +101,4 @@ class Report:
         """Raise the first error as a ChitieuError (CLI boundary convenience)."""
         for p in self.problems:
             if p.severity == "error":
-                err = ChitieuError.__new__(ChitieuError)
-                err.code, err.fields, err.message = p.code, {}, p.message
-                Exception.__init__(err, p.message)
-                raise err
+                raise ChitieuError.from_problem(p)

@@ -91,7 +91,7 @@ def read_csv_table(path: Path, name: str, report: Report) -> RawTable | None:
     try:
         data = read_input_bytes(path)
     except ChitieuError as error:  # reported, not raised: the import lists every problem at once
-        report.add(Problem(code=error.code, message=error.message, path=label))
+        report.add(Problem.from_error(error, label))
         return None
     if not data.strip():
         report.add(Problem.make("file_empty", path=label))
@@ -99,7 +99,7 @@ def read_csv_table(path: Path, name: str, report: Report) -> RawTable | None:
     try:
         text = decode_bytes(data, path)[0]
     except ChitieuError as error:  # reported, not raised: the import lists every problem at once
-        report.add(Problem(code=error.code, message=error.message, path=label))
+        report.add(Problem.from_error(error, label))
         return None
     first = text.splitlines()[0] if text else ""
     delimiter = ";" if first.count(";") > first.count(",") else ","

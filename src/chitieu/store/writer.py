@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
@@ -75,14 +76,8 @@ def write_org_units(session: Session, units: Iterable[OrgUnit]) -> None:
         row.name, row.kind, row.valid_from, row.valid_to = u.name, u.kind, u.valid_from, u.valid_to
         session.add(row)
         rows[u.code] = row
-    session.flush()
-    all_rows = existing | rows
-    for u in units:
-        parent = all_rows.get(u.parent_code) if u.parent_code else None
-        if u.parent_code and parent is None:
-            raise ChitieuError("bundle_unknown_reference", plan="—", what=f"đơn vị {u.code}", ref=u.parent_code)
-        rows[u.code].parent_id = parent.id if parent else None
-    session.flush()
+    _link_parents(session, units, rows, existing | rows,
+                  lambda u: ChitieuError("bundle_unknown_reference", plan="—", what=f"đơn vị {u.code}", ref=u.parent_code))
 
 
 def write_plans(session: Session, plans: Iterable[Plan], sources: dict[str, Provenance] | None = None) -> None:
@@ -102,13 +97,24 @@ def write_plans(session: Session, plans: Iterable[Plan], sources: dict[str, Prov
             row.source_quote = src.quote if src else ""
         session.add(row)
         rows[p.code] = row
+    _link_parents(session, plans, rows, existing | rows,
+                  lambda p: ChitieuError("plan_parent_missing", plan=p.code, parent=p.parent_code))
+
+
+def _link_parents(
+    session: Session,
+    items: list[Any],
+    rows: dict[str, Any],
+    known: dict[str, Any],
+    missing: Callable[[Any], ChitieuError],
+) -> None:
+    """Second pass of a code-keyed upsert: set ``parent_id`` once every row has an id (parents may come later)."""
     session.flush()
-    all_rows = existing | rows
-    for p in plans:
-        parent = all_rows.get(p.parent_code) if p.parent_code else None
-        if p.parent_code and parent is None:
-            raise ChitieuError("plan_parent_missing", plan=p.code, parent=p.parent_code)
-        rows[p.code].parent_id = parent.id if parent else None
+    for item in items:
+        parent = known.get(item.parent_code) if item.parent_code else None
+        if item.parent_code and parent is None:
+            raise missing(item)
+        rows[item.code].parent_id = parent.id if parent else None
     session.flush()
 
 
