@@ -19,7 +19,7 @@ from chitieu.numbers import format_number
 from chitieu.quantities import QuantityError, find_change, is_no_data, parse_change
 from chitieu.services.assess_table_read import (
     COLUMN_NUMBER_RE,
-    RawTable,
+    SheetGrid,
     TableLayout,
     find_layout,
     read_table,
@@ -69,7 +69,7 @@ class TableAssessment:
     path: Path
     stage: Stage
     layout: TableLayout
-    table: RawTable
+    table: SheetGrid
     rows: list[TableRow]
 
     @property

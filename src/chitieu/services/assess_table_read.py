@@ -22,7 +22,7 @@ COLUMN_NUMBER_RE = re.compile(r"^\(?(?:[A-Za-z]|\d{1,2}|[A-Za-z]\d)\)?$")  # "(1
 
 
 @dataclass(frozen=True, slots=True)
-class RawTable:
+class SheetGrid:
     """All cells as text; ``rows[i]`` is row ``i + 1`` as the user sees it in Excel."""
 
     path: Path
@@ -45,7 +45,7 @@ class TableLayout:
     roles: dict[int, str] = field(default_factory=dict)
 
 
-def read_table(path: Path) -> RawTable:
+def read_table(path: Path) -> SheetGrid:
     """Read ``path`` (.csv/.txt/.tsv or .xlsx/.xlsm) into text cells."""
     require_file(path)
     suffix = path.suffix.lower()
@@ -57,7 +57,7 @@ def read_table(path: Path) -> RawTable:
         raise ChitieuError("file_format_unsupported", path=path, allowed=".csv, .xlsx")
     if not any(any(c.strip() for c in r) for r in rows):
         raise ChitieuError("file_empty", path=path)
-    return RawTable(path, rows)
+    return SheetGrid(path, rows)
 
 
 def _read_csv(path: Path) -> list[list[str]]:
@@ -144,7 +144,7 @@ def _looks_like_data(row: list[str], col: int | None) -> bool:
     return True
 
 
-def find_layout(table: RawTable) -> TableLayout:
+def find_layout(table: SheetGrid) -> TableLayout:
     """Find the header row (possibly two rows: block titles over column titles) and the role columns."""
     for r, row in enumerate(table.rows[:HEADER_SEARCH_ROWS]):
         roles = _roles(row)
@@ -187,18 +187,18 @@ def _merge(top: list[str], below: list[str]) -> tuple[list[str], dict[int, str]]
     return headers, roles
 
 
-def _mostly_quantities(table: RawTable, first_row: int, col: int) -> bool:
+def _mostly_quantities(table: SheetGrid, first_row: int, col: int) -> bool:
     cells = [r[col] for r in table.rows[first_row:first_row + 30]
              if col < len(r) and r[col].strip() and not COLUMN_NUMBER_RE.match(r[col].strip())]
     return bool(cells) and sum(_looks_like_data([c], 0) for c in cells) * 2 >= len(cells)
 
 
-def _mostly_verdicts(table: RawTable, first_row: int, col: int) -> bool:
+def _mostly_verdicts(table: SheetGrid, first_row: int, col: int) -> bool:
     cells = [r[col] for r in table.rows[first_row:first_row + 40] if col < len(r) and r[col].strip()]
     return bool(cells) and sum(parse_verdict(c) is not None for c in cells) * 2 > len(cells)
 
 
-def _refine_roles(table: RawTable, last: int, roles: dict[int, str]) -> None:
+def _refine_roles(table: SheetGrid, last: int, roles: dict[int, str]) -> None:
     """Trust the cells over an ambiguous header: verdict words make a verdict column, numbers a ratio."""
     results = [c for c, r in roles.items() if r == "result"]
     for col, role in list(roles.items()):
@@ -213,7 +213,7 @@ def _refine_roles(table: RawTable, last: int, roles: dict[int, str]) -> None:
             roles[found[-1]] = "verdict"
 
 
-def _layout(table: RawTable, last: int, headers: list[str], roles: dict[int, str]) -> TableLayout:
+def _layout(table: SheetGrid, last: int, headers: list[str], roles: dict[int, str]) -> TableLayout:
     def first(role: str, after: int = -1) -> int | None:
         return next((i for i in sorted(roles) if roles[i] == role and i > after), None)
 
