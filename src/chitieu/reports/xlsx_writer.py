@@ -15,13 +15,12 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-import xlsxwriter
-from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from chitieu.reports import labels
 from chitieu.reports.appendix import AppendixRow, AppendixTable, GroupChart, ResultCell, RowKind
+from chitieu.reports.safe_cells import XlsxStyles, xlsx_workbook
 
 FONT = "Times New Roman"
 VISIBLE_COLUMNS = 10  # A..J as in the official table
@@ -34,10 +33,7 @@ A4 = 9
 
 def write_xlsx(table: AppendixTable, path: Path) -> None:
     """Write ``table`` to ``path`` (the caller handles temp files and renaming)."""
-    workbook = xlsxwriter.Workbook(
-        str(path),
-        {"default_format_properties": {"font_name": FONT, "font_size": 12}, "strings_to_numbers": False},
-    )
+    workbook = xlsx_workbook(str(path), default_format_properties={"font_name": FONT, "font_size": 12})
     try:
         formats = _formats(workbook)
         sheet = workbook.add_worksheet(labels.SHEET_TABLE)
@@ -51,28 +47,28 @@ def write_xlsx(table: AppendixTable, path: Path) -> None:
         workbook.close()
 
 
-def _formats(wb: Workbook) -> dict[str, Format]:
-    """Every cell style once (no per-cell format objects)."""
+def _formats(wb: Workbook) -> XlsxStyles:
+    """Every cell style once (no per-cell format objects); text cells never become formulas."""
     border = {"border": 1, "valign": "vcenter", "font_name": FONT, "font_size": 12}
-    return {
-        "title": wb.add_format({"bold": True, "font_size": 14, "align": "center", "valign": "vcenter",
-                                "text_wrap": True, "font_name": FONT}),
-        "subtitle": wb.add_format({"italic": True, "align": "center", "font_name": FONT}),
-        "header": wb.add_format({**border, "bold": True, "align": "center", "text_wrap": True, "bg_color": "#F2F2F2"}),
-        "group": wb.add_format({**border, "bold": True, "text_wrap": True}),
-        "group_center": wb.add_format({**border, "bold": True, "align": "center"}),
-        "text": wb.add_format({**border, "text_wrap": True}),
-        "component": wb.add_format({**border, "text_wrap": True, "indent": 1}),
-        "header_row": wb.add_format({**border, "text_wrap": True, "italic": True}),
-        "center": wb.add_format({**border, "align": "center", "text_wrap": True}),
-        "number": wb.add_format({**border, "align": "right"}),
-        "summary": wb.add_format({"text_wrap": True, "valign": "top", "font_name": FONT, "font_size": 12}),
-        "summary_head": wb.add_format({"bold": True, "font_name": FONT, "font_size": 12}),
-        "hidden_number": wb.add_format({"num_format": "#,##0.###", "font_name": FONT}),
-        "hidden_percent": wb.add_format({"num_format": "0.0%", "font_name": FONT}),
-        "data_header": wb.add_format({**border, "bold": True, "text_wrap": True, "align": "center"}),
-        "data_percent": wb.add_format({**border, "num_format": "0.0%"}),
-    }
+    return XlsxStyles(wb, {
+        "title": {"bold": True, "font_size": 14, "align": "center", "valign": "vcenter",
+                  "text_wrap": True, "font_name": FONT},
+        "subtitle": {"italic": True, "align": "center", "font_name": FONT},
+        "header": {**border, "bold": True, "align": "center", "text_wrap": True, "bg_color": "#F2F2F2"},
+        "group": {**border, "bold": True, "text_wrap": True},
+        "group_center": {**border, "bold": True, "align": "center"},
+        "text": {**border, "text_wrap": True},
+        "component": {**border, "text_wrap": True, "indent": 1},
+        "header_row": {**border, "text_wrap": True, "italic": True},
+        "center": {**border, "align": "center", "text_wrap": True},
+        "number": {**border, "align": "right"},
+        "summary": {"text_wrap": True, "valign": "top", "font_name": FONT, "font_size": 12},
+        "summary_head": {"bold": True, "font_name": FONT, "font_size": 12},
+        "hidden_number": {"num_format": "#,##0.###", "font_name": FONT},
+        "hidden_percent": {"num_format": "0.0%", "font_name": FONT},
+        "data_header": {**border, "bold": True, "text_wrap": True, "align": "center"},
+        "data_percent": {**border, "num_format": "0.0%"},
+    })
 
 
 def _page_setup(sheet: Worksheet) -> None:
@@ -88,37 +84,37 @@ def _page_setup(sheet: Worksheet) -> None:
     sheet.set_column(VISIBLE_COLUMNS, VISIBLE_COLUMNS + len(HIDDEN_HEADERS), 14, None, {"hidden": True})
 
 
-def _title(sheet: Worksheet, table: AppendixTable, f: dict[str, Format]) -> None:
+def _title(sheet: Worksheet, table: AppendixTable, f: XlsxStyles) -> None:
     sheet.set_row(0, 36)
-    sheet.merge_range(0, 0, 0, VISIBLE_COLUMNS - 1, table.title, f["title"])
+    f.merged(sheet, 0, 0, 0, VISIBLE_COLUMNS - 1, table.title, "title")
     if table.subtitle:
-        sheet.merge_range(1, 0, 1, VISIBLE_COLUMNS - 1, table.subtitle, f["subtitle"])
+        f.merged(sheet, 1, 0, 1, VISIBLE_COLUMNS - 1, table.subtitle, "subtitle")
 
 
-def _headers(sheet: Worksheet, table: AppendixTable, f: dict[str, Format]) -> None:
+def _headers(sheet: Worksheet, table: AppendixTable, f: XlsxStyles) -> None:
     top, bottom = HEADER_TOP, HEADER_BOTTOM
     sheet.set_row(bottom, 64)
     for col, text in enumerate((labels.COL_NUMBER, labels.COL_NAME, labels.COL_UNIT, table.target_column)):
-        sheet.merge_range(top, col, bottom, col, text, f["header"])
+        f.merged(sheet, top, col, bottom, col, text, "header")
     for first, block in ((4, table.midterm_block), (7, table.final_block)):
-        sheet.merge_range(top, first, top, first + 2, block.title, f["header"])
-        sheet.write_row(bottom, first, (labels.COL_RESULT, labels.COL_RATIO, table.verdict_column), f["header"])
-    sheet.write_row(bottom, HIDDEN_FIRST, HIDDEN_HEADERS, f["header"])
+        f.merged(sheet, top, first, top, first + 2, block.title, "header")
+        f.row(sheet, bottom, first, (labels.COL_RESULT, labels.COL_RATIO, table.verdict_column), "header")
+    f.row(sheet, bottom, HIDDEN_FIRST, HIDDEN_HEADERS, "header")
 
 
-def _rows(sheet: Worksheet, rows: list[AppendixRow], f: dict[str, Format]) -> int:
+def _rows(sheet: Worksheet, rows: list[AppendixRow], f: XlsxStyles) -> int:
     r = FIRST_DATA
     for row in rows:
         if row.kind is RowKind.GROUP:
-            sheet.write(r, 0, row.number, f["group_center"])
-            sheet.write(r, 1, row.name, f["group"])
-            sheet.write_row(r, 2, [""] * (VISIBLE_COLUMNS - 2), f["group"])
+            f.text(sheet, r, 0, row.number, "group_center")
+            f.text(sheet, r, 1, row.name, "group")
+            f.row(sheet, r, 2, [""] * (VISIBLE_COLUMNS - 2), "group")
         else:
-            name_format = f["component"] if row.level > 1 else f["header_row"] if row.kind is RowKind.HEADER else f["text"]
-            sheet.write(r, 0, row.number, f["center"])
-            sheet.write(r, 1, row.name, name_format)
-            sheet.write(r, 2, row.unit, f["center"])
-            sheet.write(r, 3, row.target_text, f["number"])
+            name_format = "component" if row.level > 1 else "header_row" if row.kind is RowKind.HEADER else "text"
+            f.text(sheet, r, 0, row.number, "center")
+            f.text(sheet, r, 1, row.name, name_format)
+            f.text(sheet, r, 2, row.unit, "center")
+            f.text(sheet, r, 3, row.target_text, "number")
             _block(sheet, r, 4, row.midterm, f)
             _block(sheet, r, 7, row.final, f)
             _hidden(sheet, r, row, f)
@@ -134,13 +130,13 @@ def _row_height(row: AppendixRow) -> float:
     return 16.5 * lines
 
 
-def _block(sheet: Worksheet, r: int, col: int, cell: ResultCell, f: dict[str, Format]) -> None:
-    sheet.write(r, col, cell.value_text, f["number"])
-    sheet.write(r, col + 1, cell.ratio_text, f["number"])
-    sheet.write(r, col + 2, cell.status_vi, f["center"])
+def _block(sheet: Worksheet, r: int, col: int, cell: ResultCell, f: XlsxStyles) -> None:
+    f.text(sheet, r, col, cell.value_text, "number")
+    f.text(sheet, r, col + 1, cell.ratio_text, "number")
+    f.text(sheet, r, col + 2, cell.status_vi, "center")
 
 
-def _hidden(sheet: Worksheet, r: int, row: AppendixRow, f: dict[str, Format]) -> None:
+def _hidden(sheet: Worksheet, r: int, row: AppendixRow, f: XlsxStyles) -> None:
     values = (row.target_value, row.midterm.value, _fraction(row.chart_midterm), row.final.value,
               _fraction(row.chart_final))
     for k, value in enumerate(values):
@@ -152,14 +148,14 @@ def _fraction(percent: float | None) -> float | None:
     return None if percent is None else percent / 100
 
 
-def _summary(sheet: Worksheet, text: str, r: int, f: dict[str, Format]) -> None:
-    sheet.write(r, 0, labels.SUMMARY_HEADING, f["summary_head"])
+def _summary(sheet: Worksheet, text: str, r: int, f: XlsxStyles) -> None:
+    f.text(sheet, r, 0, labels.SUMMARY_HEADING, "summary_head")
     lines = max(2, len(text) // 150 + 1)
     sheet.set_row(r + 1, 16 * lines)
-    sheet.merge_range(r + 1, 0, r + 1, VISIBLE_COLUMNS - 1, text, f["summary"])
+    f.merged(sheet, r + 1, 0, r + 1, VISIBLE_COLUMNS - 1, text, "summary")
 
 
-def _charts(wb: Workbook, table: AppendixTable, f: dict[str, Format]) -> None:
+def _charts(wb: Workbook, table: AppendixTable, f: XlsxStyles) -> None:
     """Sheet 2: per group, the % of target by indicator as numbers and a native bar chart beside them."""
     sheet = wb.add_worksheet(labels.SHEET_CHARTS)
     sheet.set_landscape()
@@ -176,14 +172,14 @@ def _charts(wb: Workbook, table: AppendixTable, f: dict[str, Format]) -> None:
 
 
 def _group_chart(
-    wb: Workbook, sheet: Worksheet, data: GroupChart, series_names: tuple[str, str], r: int, f: dict[str, Format]
+    wb: Workbook, sheet: Worksheet, data: GroupChart, series_names: tuple[str, str], r: int, f: XlsxStyles
 ) -> int:
     title = labels.CHART_TITLE.format(group=f"{data.number}. {data.name}")
-    sheet.write(r, 0, title, f["summary_head"])
-    sheet.write_row(r + 1, 0, (labels.COL_NAME, *series_names), f["data_header"])
+    f.text(sheet, r, 0, title, "summary_head")
+    f.row(sheet, r + 1, 0, (labels.COL_NAME, *series_names), "data_header")
     first = r + 2
     for k, label in enumerate(data.labels):
-        sheet.write(first + k, 0, label, f["text"])
+        f.text(sheet, first + k, 0, label, "text")
         for col, value in ((1, data.midterm[k]), (2, data.final[k])):
             if value is None:
                 sheet.write_blank(first + k, col, None, f["data_percent"])

@@ -17,6 +17,7 @@ from pathlib import Path
 from chitieu.messages import ChitieuError, Problem, Report, msg
 from chitieu.readers.input_files import WORKBOOK_SUFFIXES, open_workbook, read_input_bytes
 from chitieu.readers.text_reader import decode_bytes
+from chitieu.reports.safe_cells import SafeCsvWriter, XlsxStyles, unescape_cell, xlsx_workbook
 from chitieu.services.output_files import atomic_output
 
 CellValue = str | float | int | None
@@ -62,7 +63,7 @@ def _cell_text(value: object) -> str:
         return value.isoformat()
     if isinstance(value, int | float):
         return exact_number_text(float(value))
-    return str(value).strip()
+    return unescape_cell(str(value)).strip()  # "'=…" as chitieu's CSV escapes it reads back as "=…"
 
 
 def _table(name: str, label: str, header: list[object], body: list[tuple[int, list[object]]], report: Report) -> RawTable:
@@ -170,12 +171,13 @@ TableData = dict[str, tuple[list[str], list[list[CellValue]]]]
 
 
 def write_csv_folder(folder: Path, tables: TableData) -> list[Path]:
-    """One UTF-8 CSV per table (with BOM so Excel shows Vietnamese right); each file replaced atomically."""
+    """One UTF-8 CSV per table (with BOM so Excel shows Vietnamese right, text that looks like a formula
+    escaped); each file replaced atomically."""
     written: list[Path] = []  # atomic_output creates the folder
     for name, (columns, rows) in tables.items():
         final = folder / f"{name}.csv"
-        with atomic_output(final) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as handle:
-            out = csv.writer(handle, lineterminator="\n")
+        with atomic_output(final) as tmp, tmp.open("w", encoding="utf-8", newline="") as handle:
+            out = SafeCsvWriter(handle)
             out.writerow(columns)
             for row in rows:
                 out.writerow(["" if v is None else exact_number_text(v) if isinstance(v, float) else v for v in row])
@@ -184,27 +186,23 @@ def write_csv_folder(folder: Path, tables: TableData) -> list[Path]:
 
 
 def write_workbook(path: Path, tables: TableData) -> Path:
-    """One sheet per table, numbers as numbers, text as text; written to a temporary file then moved."""
-    import xlsxwriter
-
+    """One sheet per table, numbers as numbers, text as text (never a formula); written to a temporary
+    file then moved."""
     with atomic_output(path) as tmp:
-        book = xlsxwriter.Workbook(str(tmp), {"strings_to_numbers": False, "strings_to_formulas": False})
-        bold = book.add_format({"bold": True, "font_name": "Times New Roman"})
-        plain = book.add_format({"font_name": "Times New Roman"})
+        book = xlsx_workbook(str(tmp))
+        styles = XlsxStyles(book, {"bold": {"bold": True, "font_name": "Times New Roman"},
+                                   "plain": {"font_name": "Times New Roman"}})
         for name, (columns, rows) in tables.items():
             sheet = book.add_worksheet(name)
             sheet.freeze_panes(1, 0)
             for c, column in enumerate(columns):
-                sheet.write_string(0, c, column, bold)
+                styles.text(sheet, 0, c, column, "bold")
                 width = max([len(column), *(len(str(r[c])) for r in rows if r[c] is not None)][:200] or [8])
                 sheet.set_column(c, c, min(max(width + 2, 8), 60))
             for r, row in enumerate(rows, start=1):
                 for c, value in enumerate(row):
                     if value is None or value == "":
                         continue
-                    if isinstance(value, int | float):
-                        sheet.write_number(r, c, value, plain)
-                    else:
-                        sheet.write_string(r, c, str(value), plain)
+                    styles.value(sheet, r, c, value, "plain")
         book.close()
     return path
