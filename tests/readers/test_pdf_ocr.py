@@ -114,3 +114,28 @@ def test_extract_on_a_scan_gives_claims_with_page_and_box(scanned: Path) -> None
     assert level["page"] == 1 and level["unit"] == "tấn"
     assert len(level["box"]) == 4 and 0 < level["ocr_confidence"] <= 1
     assert level["confidence"] <= 0.9
+
+
+def test_a_ruled_table_on_a_scan_comes_out_as_rows(tmp_path: Path) -> None:
+    rows = [
+        ["TT", "Chỉ tiêu", "Đơn vị", "Kế hoạch", "Thực hiện"],
+        ["1", "Sản lượng lương thực", "tấn", "12.000", "12.450"],
+        ["2", "Thu ngân sách", "tỷ đồng", "41,5", "43,2"],
+        ["3", "Tỷ lệ hộ nghèo", "%", "2,5", "2,15"],
+    ]
+    path = write_scanned_pdf(tmp_path / "phu-luc.pdf",
+                             [scan_image(["PHỤ LỤC", "Kết quả thực hiện các chỉ tiêu năm 2024"], table=rows,
+                                         stamp=False, tilt=0.5)])
+    document = read_document(path)
+    assert len(document.tables) == 1
+    got = document.tables[0].rows
+    assert len(got) == 4
+    assert got[1][1:] == ["Sản lượng lương thực", "tấn", "12.000", "12.450"]
+    assert [r[0] for r in got[1:]] == ["1", "2", "3"]  # lone figures in a narrow column are read too
+    start = document.tables[0].row_starts[3] + len("\t".join(got[3][:4])) + 1
+    confidence = document.ocr_confidence(start, start + len(got[3][4]))
+    assert confidence is not None
+    assert got[3][4] == "2,15" or confidence < 0.75  # a misread figure is flagged by its confidence
+    assert document.box_of(start, start + 1)[1] is not None
+    assert "PHỤ LỤC" in document.text
+    assert document.text.index("PHỤ LỤC") < document.tables[0].start

@@ -191,6 +191,8 @@ def assemble(pages: list[PageLines]) -> Assembled:
                 if open_table is None:
                     open_table = (length, [], page.number)
                 open_table[1].append(rows)
+                if len(words) == len(rows):
+                    placed.extend(_place_cells(words, rows, length, page.number))
                 add("\t".join(rows) + "\n")
                 last_text = None
                 continue
@@ -220,6 +222,16 @@ def assemble(pages: list[PageLines]) -> Assembled:
             number, start, _ = spans[-1]
             spans[-1] = (number, start, length)
     return "".join(parts), spans, tables, placed
+
+
+def _place_cells(words: tuple[Word, ...], cells: list[str], start: int, page: int) -> list[Placed]:
+    """Each non-empty cell of a table row, placed where it stands in the row's tab-separated line."""
+    out, pos = [], start
+    for word, cell in zip(words, cells, strict=True):
+        if cell and (word.box is not None or word.confidence is not None):
+            out.append(Placed(pos, pos + len(cell), page, word))
+        pos += len(cell) + 1
+    return out
 
 
 def _place(words: tuple[Word, ...], line: str, start: int, page: int) -> list[Placed]:

@@ -28,6 +28,9 @@ from chitieu.readers.pdf_layout import PageItem, PageLines, Word, assemble, drop
 
 # (pages done, pages in the file, what is being done): called after each page; OCR pages are the slow ones.
 Progress = Callable[[int, int, str], None]
+# Cells of justified text (Excel, Word) are set with wide letter gaps and no space glyphs: with
+# pdfplumber's default tolerance (3 pt) their words run together ("Tiếpnhậnvănbản").
+TABLE_X_TOLERANCE = 1.5
 MIN_TEXT_CHARS = 10  # a page with fewer characters in its text layer is read as a scan
 LOW_OCR_CONFIDENCE = 0.75  # a page read below this gets a warning asking to check against the original
 
@@ -185,11 +188,7 @@ def _ocr_pages(
                 continue
             finally:
                 done += 1
-            target = by_number[number]
-            target.items = [
-                PageItem(line.text, None, tuple(Word(w.text, w.box, w.confidence) for w in line.words))
-                for line in page.lines
-            ]
+            by_number[number].items = _ocr_items(page)
             confidence = page.confidence
             if confidence is not None and confidence < LOW_OCR_CONFIDENCE:
                 problems.append(Problem.make("read_ocr_low_confidence", severity="warning", path=path, page=number,
@@ -198,6 +197,19 @@ def _ocr_pages(
             progress(total, total, "ocr")
     finally:
         _close_quietly(document)
+
+
+def _ocr_items(page: Any) -> list[PageItem]:
+    """Lines and table rows of an OCRed page in reading order (top to bottom)."""
+    placed: list[tuple[float, int, PageItem]] = []
+    for order, line in enumerate(page.lines):
+        words = tuple(Word(w.text, w.box, w.confidence) for w in line.words)
+        placed.append((line.box.top, order, PageItem(line.text, None, words)))
+    for table in page.tables:
+        for offset, (cells, boxes, confidences) in enumerate(table.placed_rows()):
+            words = tuple(Word(text, box, conf) for text, box, conf in zip(cells, boxes, confidences, strict=True))
+            placed.append((table.top + offset * 1e-3, 0, PageItem("\t".join(cells), cells, words)))
+    return [item for _, _, item in sorted(placed, key=lambda p: (p[0], p[1]))]
 
 
 def _decode_tcvn3_pages(pages: list[PageLines]) -> None:
@@ -274,7 +286,7 @@ def _page_items(page: Any, find_tables: bool) -> tuple[list[PageItem], list[str]
         _, top, _, table_bottom = table.bbox
         if top > cursor:
             items.extend(_text_lines(_band(page, cursor, top)))
-        for row in table.extract():
+        for row in table.extract(x_tolerance=TABLE_X_TOLERANCE):
             cells = [clean_cell(c or "") for c in row]
             if any(cells):
                 items.append(PageItem("\t".join(cells), cells))
