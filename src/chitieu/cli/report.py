@@ -64,7 +64,7 @@ def appendix_command(
     """Lập phụ lục «Kết quả thực hiện các chỉ tiêu» theo mẫu chính thức (Excel hoặc Word).
 
     Thể thức theo cơ quan ban hành kế hoạch: văn bản của Đảng (Đảng bộ, Tỉnh ủy, Ban Chấp hành…) theo Hướng dẫn 36-HD/VPTW, văn bản của chính quyền (UBND, HĐND…) theo Nghị định 30/2020/NĐ-CP.
-    """  # noqa: E501
+    """
     fmt = fmt.lower().lstrip(".")
     if fmt not in FORMATS:
         raise ChitieuError("report_bad_format", value=fmt, accepted=", ".join(FORMATS))
