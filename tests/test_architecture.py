@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "chitieu"
-CORE = ["domain", "assessment", "extraction", "vocab", "numbers.py", "quantities.py", "messages"]
+CORE = ["domain", "assessment", "extraction", "grammar", "vocab", "numbers.py", "quantities.py", "messages"]
 EDGES = ("chitieu.readers", "chitieu.store", "chitieu.services", "chitieu.reports", "chitieu.cli", "chitieu.web")
 # Libraries that do I/O or belong to an edge; the core must not need them.
 EDGE_LIBRARIES = (
