@@ -24,6 +24,14 @@ from chitieu.grammar.cells import QuantityError, is_no_data, parse_change, parse
 from chitieu.grammar.schema import Example, Rule
 from chitieu.grammar.text import norm
 from chitieu.vocab.polarity_cues import infer_polarity
+from chitieu.vocab.programmes import (
+    capital_source_of,
+    column_measure,
+    column_qualifiers,
+    expanded_name,
+    row_level,
+    task_progress_of,
+)
 from chitieu.vocab.table_headers import column_role, parse_polarity_word
 
 
@@ -90,6 +98,12 @@ CHECKS: dict[str, tuple[Reader | None, Applies | None]] = {
     "text.blocked": (_running, lambda r, t: re.search(r.pattern, t) is not None),
     "text.references": (None, _matches),
     "text.name_count_before": (_running, _matches),
+    "programmes.sources": (None, lambda r, t: capital_source_of(t) == r.source),
+    "programmes.columns": (None, lambda r, t: (r.measure is None or column_measure(t) == r.measure)
+                           and (r.qualifier is None or r.qualifier in column_qualifiers(t))),
+    "programmes.rows": (None, lambda r, t: row_level(t) == r.level),
+    "programmes.task_progress": (None, lambda r, t: task_progress_of(t) == r.progress),
+    "programmes.abbreviations": (None, lambda r, t: r.long.replace("-", " ").split()[0] in expanded_name(t).split()),
 }
 
 

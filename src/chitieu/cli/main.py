@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "chitieu.cli.extract",
     "chitieu.cli.review",
     "chitieu.cli.admin",
+    "chitieu.cli.programme",
 )
 
 for _name in COMMAND_MODULES:

@@ -9,17 +9,33 @@ from chitieu.domain.indicators import Indicator, IndicatorGroup, Polarity
 from chitieu.domain.observations import Observation, ObservationFlag, Period
 from chitieu.domain.org_units import OrgUnit
 from chitieu.domain.plans import Plan, PlanKind
+from chitieu.domain.programmes import (
+    PROGRAMME_KINDS,
+    CapitalKind,
+    CapitalPlan,
+    CapitalSource,
+    Disbursement,
+    DisbursementTarget,
+    ProgrammeBudget,
+)
 from chitieu.domain.provenance import Provenance
 from chitieu.domain.quantity import Op, Quantity
 from chitieu.domain.registry import CitedDocument, Registry
 from chitieu.domain.stated_counts import StatedCount
 from chitieu.domain.targets import Target, TargetKind, TargetVersion
+from chitieu.domain.tasks import Task, TaskProgress, TaskState, task_state
 from chitieu.domain.workspaces import Workspace
 
 __all__ = [
     "DEFAULT_WORKSPACE",
+    "PROGRAMME_KINDS",
     "Actor",
+    "CapitalKind",
+    "CapitalPlan",
+    "CapitalSource",
     "CitedDocument",
+    "Disbursement",
+    "DisbursementTarget",
     "Indicator",
     "IndicatorGroup",
     "Observation",
@@ -32,6 +48,7 @@ __all__ = [
     "PlanBundle",
     "PlanKind",
     "Polarity",
+    "ProgrammeBudget",
     "Provenance",
     "Quantity",
     "Registry",
@@ -40,6 +57,10 @@ __all__ = [
     "Target",
     "TargetKind",
     "TargetVersion",
+    "Task",
+    "TaskProgress",
+    "TaskState",
     "Via",
     "Workspace",
+    "task_state",
 ]

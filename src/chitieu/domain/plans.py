@@ -1,4 +1,5 @@
-"""Plans: resolutions, programmes, projects (đề án), conclusions, plans."""
+"""Plans: resolutions, programmes and their component projects and sub-projects, projects (đề án), conclusions,
+plans."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ class PlanKind(StrEnum):
     CONCLUSION = "conclusion"  # kết luận
     DIRECTIVE = "directive"  # chỉ thị
     PLAN = "plan"  # kế hoạch
+    COMPONENT = "component"  # dự án thành phần of a programme ("Dự án 3")
+    SUBPROJECT = "subproject"  # tiểu dự án of a component ("Tiểu dự án 1")
 
     @property
     def label_vi(self) -> str:
@@ -24,6 +27,8 @@ class PlanKind(StrEnum):
             "conclusion": "Kết luận",
             "directive": "Chỉ thị",
             "plan": "Kế hoạch",
+            "component": "Dự án thành phần",
+            "subproject": "Tiểu dự án",
         }[self.value]
 
 

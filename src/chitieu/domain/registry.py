@@ -8,6 +8,7 @@ from datetime import date
 from chitieu.domain.bundle import PlanBundle
 from chitieu.domain.org_units import OrgUnit
 from chitieu.domain.plans import Plan
+from chitieu.domain.programmes import CapitalPlan, Disbursement, DisbursementTarget, ProgrammeBudget
 from chitieu.domain.provenance import Provenance
 
 
@@ -30,6 +31,9 @@ class Registry:
     ``contents`` maps a plan code to that plan's groups, indicators, targets, observations and stated counts (as a
     ``PlanBundle`` whose ``related_plans`` and ``org_units`` are left empty: those are shared and
     live in ``plans`` and ``org_units``). ``plan_sources`` is the provenance of each plan's row.
+    Programme budgets (capital plans, disbursements, their targets) are kept beside the plans they belong
+    to. ``tables`` names the tables the source held: an import changes budget rows only for the tables it
+    held (a registry written before programme budgets existed leaves them alone).
     """
 
     documents: list[CitedDocument] = field(default_factory=list)
@@ -37,6 +41,10 @@ class Registry:
     plans: list[Plan] = field(default_factory=list)
     contents: dict[str, PlanBundle] = field(default_factory=dict)
     plan_sources: dict[str, Provenance] = field(default_factory=dict)
+    capital_plans: list[CapitalPlan] = field(default_factory=list)
+    disbursements: list[Disbursement] = field(default_factory=list)
+    disbursement_targets: list[DisbursementTarget] = field(default_factory=list)
+    tables: set[str] = field(default_factory=set)
 
     def plan(self, code: str) -> Plan | None:
         return next((p for p in self.plans if p.code == code), None)
@@ -70,6 +78,12 @@ class Registry:
             stated_counts=list(content.stated_counts),
         )
 
+    def budget(self) -> ProgrammeBudget:
+        """The programme budget rows with the plans and org units they refer to."""
+        return ProgrammeBudget(plans=list(self.plans), capital_plans=list(self.capital_plans),
+                               disbursements=list(self.disbursements), targets=list(self.disbursement_targets),
+                               org_units=list(self.org_units))
+
     def counts(self) -> dict[str, int]:
         """How many records of each table (keys are the registry table names)."""
         bundles = list(self.contents.values())
@@ -82,4 +96,7 @@ class Registry:
             "targets": sum(len(b.targets) for b in bundles),
             "observations": sum(len(b.observations) for b in bundles),
             "stated_counts": sum(len(b.stated_counts) for b in bundles),
+            "capital_plans": len(self.capital_plans),
+            "disbursements": len(self.disbursements),
+            "disbursement_targets": len(self.disbursement_targets),
         }

@@ -27,14 +27,15 @@ from chitieu.grammar.schema import (
     MagnitudeRule,
     PolarityAliasRule,
     Rule,
+    TaskProgressRule,
 )
 from chitieu.messages import ChitieuError
 
 RULE_FILES: tuple[str, ...] = ("words.yaml", "units.yaml", "headers.yaml", "polarity.yaml", "sections.yaml",
-                               "cues.yaml", "text.yaml")
+                               "cues.yaml", "text.yaml", "programmes.yaml")
 # Tables where a word may have one meaning only.
 _UNIQUE_WORD_MODELS = (ComparatorRule, LevelRule, DirectionRule, BooleanRule, GradeRule, MagnitudeRule,
-                       PolarityAliasRule)
+                       PolarityAliasRule, TaskProgressRule)
 
 R = TypeVar("R", bound=Rule)
 # Pydantic's error types said in Vietnamese (others keep pydantic's own words).

@@ -17,7 +17,9 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from chitieu.domain.indicators import Polarity
+from chitieu.domain.programmes import CapitalSource
 from chitieu.domain.quantity import Op
+from chitieu.domain.tasks import TaskProgress
 
 
 def _example_in(value: Any) -> Any:
@@ -231,6 +233,45 @@ class HeadingRule(PatternRule):
     level: int = Field(ge=0, le=9)
 
 
+class CapitalSourceRule(Rule):
+    """Words that name where capital comes from ("Vốn sự nghiệp NSTW", "NSĐP", "vốn tín dụng chính sách"), as
+    patterns on the folded text; "all" for a column or row of every source together ("Tổng số")."""
+
+    source: CapitalSource | Literal["all"]
+    patterns: Annotated[list[RegexText], Field(min_length=1)]
+
+
+class BudgetColumnRule(Rule):
+    """Column headers of programme budget tables, as patterns on the folded header: what a column measures
+    (``measure``) or how it qualifies the measure of the header above it (``qualifier``)."""
+
+    measure: Literal["number", "name", "unit", "code", "source", "allocated", "disbursed", "rate", "note", "ignore"] | None = None
+    qualifier: Literal["carried_over", "annual", "total", "in_period", "cumulative", "amount", "estimate"] | None = None
+    patterns: Annotated[list[RegexText], Field(min_length=1)]
+
+
+class BudgetRowRule(Rule):
+    """Row labels of programme budget tables (folded): a total row, a programme, a component project, a
+    sub-project, a content line, or a "trong đó" line that only introduces the rows below it."""
+
+    level: Literal["total", "programme", "component", "subproject", "content", "within"]
+    patterns: Annotated[list[RegexText], Field(min_length=1)]
+
+
+class AbbreviationRule(Rule):
+    """A short form officials write in programme names ("DTTS" for "dân tộc thiểu số"), folded both ways."""
+
+    short: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9 .\-]*$")]
+    long: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9 \-]*$")]
+
+
+class TaskProgressRule(WordsRule):
+    """How a task's state is written in a register ("Đang triển khai", "Đã hoàn thành"); "overdue" is only
+    read (it is derived from the deadline, never stored)."""
+
+    progress: TaskProgress | Literal["overdue"]
+
+
 TableModel = type[Rule]
 
 # "file.table" → the model of its rules and whether its words must be unique across rules.
@@ -286,4 +327,10 @@ TABLES: dict[str, TableModel] = {
     "text.per_one": WordsRule,
     "text.references": PatternRule,
     "text.statements": StatementRule,
+    # programme budgets and tasks
+    "programmes.sources": CapitalSourceRule,
+    "programmes.columns": BudgetColumnRule,
+    "programmes.rows": BudgetRowRule,
+    "programmes.abbreviations": AbbreviationRule,
+    "programmes.task_progress": TaskProgressRule,
 }

@@ -58,12 +58,37 @@ def registry_tables(registry: Registry) -> TableData:
             )
         for s in content.stated_counts:
             rows["stated_counts"].append([code, s.year, s.category, s.count, *_source(s.provenance)])
+    _budget_rows(registry, rows)
     columns = {t.name: list(TABLE_BY_NAME[t.name].columns) for t in TABLES}
     return {
         name: (columns[name], table_rows)
         for name, table_rows in rows.items()
         if table_rows or TABLE_BY_NAME[name].required_table
     }
+
+
+def _enum(value: object) -> CellValue:
+    return None if value is None else str(getattr(value, "value", value))
+
+
+def _budget_rows(registry: Registry, rows: dict[str, list[list[CellValue]]]) -> None:
+    for c in registry.capital_plans:
+        rows["capital_plans"].append(
+            [c.plan_code, c.period.label(), _number(c.amount), _enum(c.source), _enum(c.kind), c.org_unit_code,
+             _text(c.text), _text(c.note), *_source(c.provenance)]
+        )
+    for d in registry.disbursements:
+        rows["disbursements"].append(
+            [d.plan_code, d.period.label(), d.as_of.isoformat(), _number(d.amount), _number(d.stated_rate),
+             _enum(d.source), _enum(d.kind), d.org_unit_code, d.flag.value, _text(d.text), _text(d.note),
+             *_source(d.provenance)]
+        )
+    for t in registry.disbursement_targets:
+        rows["disbursement_targets"].append(
+            [t.plan_code, t.text or _written(t.op.value, t.value, t.low, t.high), t.op.value, _number(t.value),
+             _number(t.low), _number(t.high), t.period.label() if t.period else None, _enum(t.source),
+             _text(t.deadline), *_source(t.provenance)]
+        )
 
 
 def _written(op: str, value: float | None, low: float | None, high: float | None) -> str:

@@ -33,6 +33,7 @@ from chitieu.domain.stated_counts import StatedCount
 from chitieu.messages import Problem, Report
 from chitieu.quantities import parse_quantity
 from chitieu.registry.cells import Cells
+from chitieu.registry.parse_programmes import read_budget_tables
 from chitieu.registry.schema import TABLES, accepted_choices
 from chitieu.registry.tables import RawTable
 from chitieu.vocab.units import is_rate_unit, lookup_unit, normalise_unit_text
@@ -432,4 +433,6 @@ def parse_registry(tables: dict[str, RawTable], report: Report, path_label: str)
     builder.read_targets()
     builder.read_observations()
     builder.read_stated_counts()
+    read_budget_tables(builder)
+    builder.registry.tables = {name for name, table in tables.items() if table.readable}
     return builder.registry if report.ok else None

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
-from chitieu.domain import ObservationFlag, Op, PlanKind, Polarity, TargetKind, TargetVersion
+from chitieu.domain import CapitalKind, ObservationFlag, Op, PlanKind, Polarity, TargetKind, TargetVersion
 from chitieu.vocab.table_headers import parse_polarity_word
 
 PROVENANCE_COLUMNS = ("source_document", "source_location", "source_quote")
@@ -56,6 +56,22 @@ TABLES: tuple[TableSpec, ...] = (
         ("value", "op", "org_unit_code", "flag", "stated_ratio", "stated_verdict", *PROVENANCE_COLUMNS),
     ),
     TableSpec("stated_counts", ("plan_code", "year", "category", "count"), PROVENANCE_COLUMNS),
+    # programme budgets (amounts in triệu đồng)
+    TableSpec(
+        "capital_plans",
+        ("plan_code", "period", "amount"),
+        ("source", "kind", "org_unit_code", "text", "note", *PROVENANCE_COLUMNS),
+    ),
+    TableSpec(
+        "disbursements",
+        ("plan_code", "period", "as_of"),
+        ("amount", "rate", "source", "kind", "org_unit_code", "flag", "text", "note", *PROVENANCE_COLUMNS),
+    ),
+    TableSpec(
+        "disbursement_targets",
+        ("plan_code", "text"),
+        ("op", "value", "low", "high", "period", "source", "deadline", *PROVENANCE_COLUMNS),
+    ),
 )
 TABLE_BY_NAME: dict[str, TableSpec] = {t.name: t for t in TABLES}
 
@@ -64,6 +80,7 @@ CHOICE_ALIASES: dict[type[StrEnum], dict[str, str]] = {
     PlanKind: {
         "nghị quyết": "resolution", "chương trình": "programme", "đề án": "project",
         "kết luận": "conclusion", "chỉ thị": "directive", "kế hoạch": "plan",
+        "dự án thành phần": "component", "dự án": "component", "tiểu dự án": "subproject",
     },
     TargetKind: {
         "mức": "level", "bình quân năm": "annual_rate", "hằng năm": "per_year", "mỗi năm": "per_year",
@@ -75,6 +92,11 @@ CHOICE_ALIASES: dict[type[StrEnum], dict[str, str]] = {
         "dự kiến": "projection", "kế hoạch": "plan",
     },
     Op: {"≥": ">=", "≤": "<=", "=>": ">=", "=<": "<=", "==": "=", "khoảng": "range", "hoàn thành": "done"},
+    CapitalKind: {
+        "kế hoạch năm": "annual", "vốn trong năm": "annual", "trong năm": "annual", "năm kế hoạch": "annual",
+        "năm trước chuyển sang": "carried_over", "chuyển nguồn": "carried_over", "kéo dài": "carried_over",
+        "chuyển sang": "carried_over",
+    },
 }
 
 

@@ -34,6 +34,8 @@ TARGET_COLUMN: dict[PlanKind, str] = {
     PlanKind.CONCLUSION: "Mục tiêu Kết luận",
     PlanKind.DIRECTIVE: "Mục tiêu Chỉ thị",
     PlanKind.PLAN: "Mục tiêu Kế hoạch",
+    PlanKind.COMPONENT: "Mục tiêu Dự án",
+    PlanKind.SUBPROJECT: "Mục tiêu Tiểu dự án",
 }
 VERDICT_COLUMN: dict[PlanKind, str] = {
     PlanKind.RESOLUTION: "So sánh với mục tiêu nghị quyết Đại hội",
@@ -42,6 +44,8 @@ VERDICT_COLUMN: dict[PlanKind, str] = {
     PlanKind.CONCLUSION: "So sánh với mục tiêu kết luận",
     PlanKind.DIRECTIVE: "So sánh với mục tiêu chỉ thị",
     PlanKind.PLAN: "So sánh với mục tiêu kế hoạch",
+    PlanKind.COMPONENT: "So sánh với mục tiêu dự án",
+    PlanKind.SUBPROJECT: "So sánh với mục tiêu tiểu dự án",
 }
 
 ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")

@@ -27,6 +27,7 @@ from chitieu.messages import ChitieuError
 from chitieu.services.events import record_event
 from chitieu.services.workspaces import get_workspace, workspace_id
 from chitieu.store.models import IndicatorRow, PlanRow
+from chitieu.store.programmes import BUDGET_TABLES, budget_documents, read_budget, write_budget
 from chitieu.store.reader import (
     plan_row,
     read_bundle,
@@ -110,10 +111,22 @@ def save_registry(
     ws = workspace_id(session, actor, Permission.EDIT_REGISTRY)
     changes = Changes()
     write_registry(session, ws, registry, changes, replace=True)
+    budget_tables = _budget_tables(registry)
+    if budget_tables:
+        write_budget(session, ws, registry.budget(), changes, budget_tables)
     record_changes(session, actor, changes, action=action, context=context)
     record_event(session, actor, action=action, entity="registry", key=str((context or {}).get("source", "")),
                  after={"counts": registry.counts(), "changes": changes.counts()}, context=context)
     return changes
+
+
+def _budget_tables(registry: Registry) -> list[str]:
+    """The budget tables a save writes: those the source held, or (a registry built in code) those with rows."""
+    if registry.tables:
+        return [t for t in BUDGET_TABLES if t in registry.tables]
+    rows = {"capital_plans": registry.capital_plans, "disbursements": registry.disbursements,
+            "disbursement_targets": registry.disbursement_targets}
+    return [t for t in BUDGET_TABLES if rows[t]]
 
 
 def load_bundle(session: Session, actor: Actor, plan_code: str) -> PlanBundle:
@@ -130,7 +143,14 @@ def load_registry(session: Session, actor: Actor, plan_code: str | None = None) 
     ws = workspace_id(session, actor)
     if plan_code is not None and plan_row(session, ws, plan_code) is None:
         raise plan_not_found(plan_code)
-    return read_registry(session, ws, plan_code)
+    registry = read_registry(session, ws, plan_code)
+    budget = read_budget(session, ws, [p.code for p in registry.plans] if plan_code is not None else None)
+    registry.capital_plans, registry.disbursements = budget.capital_plans, budget.disbursements
+    registry.disbursement_targets = budget.targets
+    cited = budget_documents(budget) - {d.code for d in registry.documents}
+    if cited:  # a plan's export keeps the documents its budget rows cite
+        registry.documents += [d for d in read_documents(session, ws) if d.code in cited]
+    return registry
 
 
 def list_plans(session: Session, actor: Actor) -> list[PlanSummary]:

@@ -39,7 +39,7 @@ NAMING_CONVENTION = {
 }
 
 # Allowed values of the enumerated columns (mirrors the domain enums; frozen in the migrations).
-PLAN_KINDS = ("resolution", "programme", "project", "conclusion", "directive", "plan")
+PLAN_KINDS = ("resolution", "programme", "project", "conclusion", "directive", "plan", "component", "subproject")
 POLARITIES = ("higher_better", "lower_better", "neutral_structure", "boolean")
 OPS = ("=", ">", ">=", "<", "<=", "range", "done")
 TARGET_KINDS = ("level", "annual_rate", "per_year", "cumulative")
@@ -326,3 +326,7 @@ class EventRow(Base):
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     reason: Mapped[str] = mapped_column(Text, default="")
     context: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+# Programme budgets (capital plans, disbursements, their targets) live beside these on the same metadata.
+from chitieu.store import models_programmes as _models_programmes  # noqa: E402,F401
