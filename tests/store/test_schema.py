@@ -17,6 +17,7 @@ from chitieu.store.models import Base
 EXPECTED_TABLES = {
     "documents", "plans", "org_units", "indicator_groups", "indicators", "targets", "observations",
     "source_documents", "claims", "alembic_version",
+    "users", "memberships", "api_tokens", "login_sessions", "stored_files", "jobs", "plan_publications",
 }
 
 

@@ -43,6 +43,7 @@ def demo_command(
         database = open_database(db)
         progress.update(task, advance=1, description="Nạp bộ dữ liệu Lai Châu khóa XIV")
         installed = install_dataset(database)
+        _publish(database, installed.main_plan)
         bundle = load_bundle(database, installed.main_plan)
         database.close()
         progress.update(task, advance=1, description="Đánh giá chỉ tiêu")
@@ -70,6 +71,15 @@ def demo_command(
     console.print(f"Cơ sở dữ liệu: {display_url(database.url).removeprefix('sqlite:///')}", highlight=False, soft_wrap=True)
     for path in written:
         console.print(f"Báo cáo: {path}", highlight=False, soft_wrap=True)
+
+
+def _publish(database: object, plan_code: str) -> None:
+    """The bundled dataset is public: its main plan is shown on the portal and to anonymous visitors."""
+    from chitieu.domain.actors import Actor
+    from chitieu.services.publication import publish_plan
+
+    with database.session() as session:  # type: ignore[attr-defined]
+        publish_plan(session, Actor(name="cli:demo", role="admin", via="cli"), plan_code)
 
 
 def register(app: typer.Typer) -> None:

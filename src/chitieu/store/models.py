@@ -244,3 +244,7 @@ class ClaimRow(Base):
     linked_indicator_code: Mapped[str | None] = mapped_column(String(100))
     link_score: Mapped[float | None] = mapped_column(Float)
     payload: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+# The shared server's tables (accounts, jobs, files, publications) live beside these on the same metadata.
+from chitieu.store import models_web as _models_web  # noqa: E402,F401
