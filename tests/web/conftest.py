@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.conftest import _backends, _postgres_url
 
 from chitieu.domain.actors import ROLES, Actor
 from chitieu.services.accounts import add_user, create_token
@@ -17,7 +18,6 @@ from chitieu.services.database import Database, open_database
 from chitieu.services.datasets import install_dataset
 from chitieu.services.publication import publish_plan
 from chitieu.web import WebSettings, create_app
-from tests.conftest import _backends, _postgres_url
 
 PASSWORD = "mat-khau-thu-nghiem"
 PLAN = "LC-XIV"

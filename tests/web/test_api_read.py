@@ -7,10 +7,10 @@ import json
 
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
+from tests.web.conftest import PLAN, Site
 
 from chitieu.services.assessment import assess_bundle
 from chitieu.store.reader import read_bundle
-from tests.web.conftest import PLAN, Site
 
 
 def test_healthz(reader: TestClient) -> None:

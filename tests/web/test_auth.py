@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.web.conftest import PASSWORD, PLAN, REPORT_TEXT, Site, client_for, login
 
 from chitieu.services.accounts import authenticate
-from tests.web.conftest import PASSWORD, PLAN, REPORT_TEXT, Site, client_for, login
 
 WRITERS = {"admin", "office"}
 ROLES = ("admin", "office", "approver", "officer", "viewer")

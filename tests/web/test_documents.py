@@ -8,9 +8,9 @@ import zipfile
 import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
+from tests.web.conftest import PLAN, REPORT_TEXT, Site, client_for, wait_for_document
 
 from chitieu.web.documents_read import CLAIM_KEYS
-from tests.web.conftest import PLAN, REPORT_TEXT, Site, client_for, wait_for_document
 
 
 def _upload(client: TestClient, site: Site, name: str, content: bytes, role: str = "office") -> tuple[int, dict[str, object]]:

@@ -118,10 +118,8 @@ def check_csrf(request: Request, who: Caller, submitted: str | None = None) -> N
     if who.via == "api":
         return
     token = submitted if submitted is not None else request.headers.get(CSRF_HEADER)
-    if who.via == "web":
-        expected = who.csrf_token
-    else:  # anonymous form (login): the double-submit cookie
-        expected = request.cookies.get(PRE_SESSION_COOKIE, "")
+    # a browser session's own token; before login, the double-submit cookie of the login form
+    expected = who.csrf_token if who.via == "web" else request.cookies.get(PRE_SESSION_COOKIE, "")
     if not expected or not same_secret(token, expected):
         raise ChitieuError("auth_csrf")
 

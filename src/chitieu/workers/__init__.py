@@ -13,7 +13,7 @@ The interface the web (and later a real queue, issue #11) uses:
 ``InProcessRunner`` (a thread pool) is the embedded default.
 """
 
-from chitieu.workers.jobs import JobQueue, JobState, job_state, run_job
 from chitieu.workers.ingest import enqueue_ingest
+from chitieu.workers.jobs import JobQueue, JobState, job_state, run_job
 
 __all__ = ["JobQueue", "JobState", "enqueue_ingest", "job_state", "run_job"]
