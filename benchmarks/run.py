@@ -42,7 +42,7 @@ def timed(fn: Callable[[], object], repeat: int = 7) -> tuple[float, float]:
 
 
 def bench_assessment_and_reports(rows: list[tuple[str, str]]) -> None:
-    from chitieu.services.assessment import assess_bundle
+    from chitieu.assessment.bundle import assess_bundle
     from chitieu.services.datasets import load_dataset_bundle
     from chitieu.services.reports import write_appendix
 
@@ -68,7 +68,7 @@ def bench_assessment_and_reports(rows: list[tuple[str, str]]) -> None:
 COLD_SCRIPT = """
 import tempfile, time
 from pathlib import Path
-from chitieu.services.assessment import assess_bundle
+from chitieu.assessment.bundle import assess_bundle
 from chitieu.services.datasets import load_dataset_bundle
 from chitieu.services.reports import write_appendix
 start = time.perf_counter()

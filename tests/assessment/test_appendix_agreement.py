@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from chitieu.assessment import Stage
+from chitieu.assessment.bundle import assess_bundle
 from chitieu.domain import (
     Indicator,
     IndicatorGroup,
@@ -28,7 +29,6 @@ from chitieu.domain import (
 )
 from chitieu.quantities import parse_quantity
 from chitieu.services.assess_table import assess_table
-from chitieu.services.assessment import assess_bundle
 from chitieu.vocab.verdicts import parse_verdict
 
 FIXTURE = Path(__file__).parent / "fixtures" / "laichau_xiv_appendix.csv"

@@ -192,7 +192,7 @@ def add_study_table(bundle: PlanBundle, corpus: Path) -> None:
 
 @dataclass(frozen=True)
 class FakeRow:
-    """Stand-in for chitieu.services.assessment.AssessmentRow: echoes the printed verdicts."""
+    """Stand-in for chitieu.assessment.bundle.AssessmentRow: echoes the printed verdicts."""
 
     code: str
     value: float | None

@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from chitieu.numbers import parse_number
+from chitieu.registry import exact_number_text
 from chitieu.services.database import open_database
-from chitieu.services.registry_files import exact_number_text
 from chitieu.store.engine import alembic_config
 
 

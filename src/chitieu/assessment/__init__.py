@@ -1,5 +1,7 @@
-"""Pure assessment engine: verdicts, tolerance, ratio and gap, forecast, required pace, explanation, summary."""
+"""Pure assessment: the row engine (verdicts, tolerance, ratio and gap, forecast, required pace, explanation),
+the assessment of a whole plan bundle (``assess_bundle`` → ``AssessmentRow``), and summaries."""
 
+from chitieu.assessment.bundle import AssessmentRow, assess_bundle
 from chitieu.assessment.engine import Assessment, align_result, assess
 from chitieu.assessment.forecast import Forecast, ForecastMethod, forecast_to_deadline
 from chitieu.assessment.pace import RequiredPace, required_pace
@@ -11,6 +13,7 @@ from chitieu.assessment.verdict import Outcome, compare, status_for, verdicts_ag
 __all__ = [
     "DEFAULT_TOLERANCE",
     "Assessment",
+    "AssessmentRow",
     "Forecast",
     "ForecastMethod",
     "Outcome",
@@ -19,6 +22,7 @@ __all__ = [
     "Tolerance",
     "align_result",
     "assess",
+    "assess_bundle",
     "compare",
     "forecast_to_deadline",
     "parse_stage",

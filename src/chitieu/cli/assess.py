@@ -126,7 +126,7 @@ def assess_command(
     _check_format(fmt, ("table", "json", "csv"))
     if (as_of is None) == (not forecast):
         raise ChitieuError("assess_need_mode")
-    from chitieu.services.assessment import assess_bundle
+    from chitieu.assessment.bundle import assess_bundle
 
     bundle = _load_bundle(db, plan)
     rows = assess_bundle(bundle, as_of=as_of, forecast=forecast)

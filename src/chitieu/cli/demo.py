@@ -10,8 +10,8 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from chitieu.assessment import summary_sentence
+from chitieu.assessment.bundle import AssessmentRow, assess_bundle
 from chitieu.cli.assess import render_assessment_table
-from chitieu.services.assessment import AssessmentRow, assess_bundle
 from chitieu.services.database import display_url, open_database
 from chitieu.services.datasets import install_dataset
 from chitieu.services.registry import load_bundle

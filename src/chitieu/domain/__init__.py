@@ -1,4 +1,4 @@
-"""Pure domain model: plans, indicators, targets, observations, org units, provenance.
+"""Pure domain model: plans, indicators, targets, observations, org units, provenance, the registry.
 
 Nothing in this package does I/O; the store, services and readers build and persist these objects.
 """
@@ -10,9 +10,11 @@ from chitieu.domain.org_units import OrgUnit
 from chitieu.domain.plans import Plan, PlanKind
 from chitieu.domain.provenance import Provenance
 from chitieu.domain.quantity import Op, Quantity
+from chitieu.domain.registry import CitedDocument, Registry
 from chitieu.domain.targets import Target, TargetKind, TargetVersion
 
 __all__ = [
+    "CitedDocument",
     "Indicator",
     "IndicatorGroup",
     "Observation",
@@ -26,6 +28,7 @@ __all__ = [
     "Polarity",
     "Provenance",
     "Quantity",
+    "Registry",
     "Target",
     "TargetKind",
     "TargetVersion",

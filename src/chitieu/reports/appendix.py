@@ -27,7 +27,7 @@ from chitieu.vocab.verdicts import Status
 
 
 class AssessedRow(Protocol):
-    """What the table needs from one assessment row (``chitieu.services.assessment.AssessmentRow``)."""
+    """What the table needs from one assessment row (``chitieu.assessment.bundle.AssessmentRow``)."""
 
     code: str
     value: float | None

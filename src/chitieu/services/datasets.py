@@ -7,11 +7,11 @@ from importlib import resources
 from pathlib import Path
 
 from chitieu.domain import PlanBundle
+from chitieu.domain.registry import Registry
 from chitieu.messages import ChitieuError
 from chitieu.services.database import Database
 from chitieu.services.registry import save_registry
 from chitieu.services.transfer import read_registry
-from chitieu.store.records import Registry
 
 DEFAULT_DATASET = "laichau_xiv"
 # The plan each dataset is about (its other plans are related resolutions and programmes).

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from chitieu.domain import OrgUnit, Plan, PlanBundle
+from chitieu.domain.registry import CitedDocument, Registry
 from chitieu.messages import ChitieuError
 from chitieu.services.database import Database
 from chitieu.store.models import IndicatorRow, PlanRow
 from chitieu.store.reader import read_bundle, read_documents, read_org_units, read_plans, read_registry
-from chitieu.store.records import CitedDocument, Registry
 from chitieu.store.writer import write_bundle, write_documents, write_org_units, write_registry
 
 __all__ = [

@@ -1,89 +1,19 @@
-"""Raw tables of a registry: read a CSV folder or an XLSX workbook, write either (no validation here).
+"""The file edge of the exchange format: read a CSV folder or an XLSX workbook into raw tables, write either.
 
-Rows keep the number the user sees: in a CSV the header is line 1, so the first data row is row 2;
-in a workbook it is the sheet's own row number.
+No validation here: ``chitieu.registry`` (pure) validates the raw tables and builds the registry.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import math
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
 
 from chitieu.messages import ChitieuError, Problem, Report, msg
 from chitieu.readers.input_files import WORKBOOK_SUFFIXES, open_workbook, read_input_bytes
 from chitieu.readers.text_reader import decode_bytes
+from chitieu.registry.tables import RawTable, TableData, build_table, exact_number_text, normalise_header
 from chitieu.services.output_files import atomic_output
-
-CellValue = str | float | int | None
-
-
-@dataclass(slots=True)
-class RawRow:
-    number: int  # row number as the user sees it
-    cells: dict[str, str]
-
-
-@dataclass(slots=True)
-class RawTable:
-    name: str  # registry table name ("plans")
-    label: str  # how messages name it ("reg/plans.csv", "reg.xlsx › plans")
-    columns: list[str] = field(default_factory=list)
-    rows: list[RawRow] = field(default_factory=list)
-    readable: bool = True  # False: the file could not be read (already reported); its rows are unknown
-
-
-def normalise_header(text: str) -> str:
-    return "_".join(str(text or "").replace("\ufeff", "").strip().lower().split())
-
-
-def exact_number_text(value: float) -> str:
-    """A number written exactly, without exponent, with a decimal comma ("2134,6"; 3000 → "3000")."""
-    if math.isfinite(value) and float(value).is_integer():
-        return str(int(value))
-    text = repr(float(value))
-    if "e" in text or "E" in text:  # 1e-07 → 0.0000001: the shortest repr, without exponent
-        text = format(Decimal(text), "f")
-    return text.replace(".", ",")
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, int | float):
-        return exact_number_text(float(value))
-    return str(value).strip()
-
-
-def _table(name: str, label: str, header: list[object], body: list[tuple[int, list[object]]], report: Report) -> RawTable:
-    columns = [normalise_header(str(h or "")) for h in header]
-    table = RawTable(name=name, label=label, columns=[c for c in columns if c])
-    seen: set[str] = set()
-    for c in columns:
-        if c and c in seen:
-            report.add(Problem.make("duplicate_column", path=label, column=c))
-        seen.add(c)
-    for number, values in body:
-        cells = [_cell_text(v) for v in values]
-        if not any(cells):
-            continue  # blank rows are layout, not data
-        if len(cells) > len(columns):  # a shifted row: usually an unquoted decimal comma
-            reason = msg("reason_csv_width", cells=len(cells), columns=len(columns))
-            report.add(Problem.make("csv_malformed", path=label, row=number, reason=reason))
-            continue
-        row = {c: (cells[i] if i < len(cells) else "") for i, c in enumerate(columns) if c}
-        table.rows.append(RawRow(number, row))
-    return table
 
 
 def read_csv_table(path: Path, name: str, report: Report) -> RawTable | None:
@@ -113,7 +43,7 @@ def read_csv_table(path: Path, name: str, report: Report) -> RawTable | None:
         reason = msg("reason_csv_syntax")
         report.add(Problem.make("csv_malformed", path=label, row=len(rows) + 2, reason=reason))
         return None
-    return _table(name, label, list(header), rows, report)
+    return build_table(name, label, list(header), rows, report)
 
 
 def read_csv_folder(folder: Path, known: set[str], report: Report) -> dict[str, RawTable]:
@@ -143,7 +73,7 @@ def read_workbook(path: Path, known: set[str], report: Report) -> dict[str, RawT
                 report.add(Problem.make("file_empty", path=label))
                 continue
             (_, header), body = values[0], values[1:]
-            tables[name] = _table(name, label, header, body, report)
+            tables[name] = build_table(name, label, header, body, report)
     finally:
         book.close()
     return tables
@@ -166,7 +96,6 @@ def read_tables(path: Path, known: set[str], report: Report) -> dict[str, RawTab
     raise ChitieuError("file_format_unsupported", path=path, allowed="thư mục CSV, .xlsx")
 
 
-TableData = dict[str, tuple[list[str], list[list[CellValue]]]]
 
 
 def write_csv_folder(folder: Path, tables: TableData) -> list[Path]:

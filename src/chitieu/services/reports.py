@@ -24,7 +24,7 @@ def appendix_table(
     if not bundle.indicators:
         raise ChitieuError("report_no_indicators", code=bundle.plan.code)
     if midterm is None or final is None:
-        from chitieu.services.assessment import assess_bundle
+        from chitieu.assessment.bundle import assess_bundle
 
         midterm = assess_bundle(bundle, as_of=as_of) if midterm is None else midterm
         final = assess_bundle(bundle, forecast=True) if final is None else final

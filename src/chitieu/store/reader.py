@@ -22,6 +22,7 @@ from chitieu.domain import (
     TargetKind,
     TargetVersion,
 )
+from chitieu.domain.registry import CitedDocument, Registry
 from chitieu.store.models import (
     DocumentRow,
     IndicatorGroupRow,
@@ -32,7 +33,6 @@ from chitieu.store.models import (
     ProvenanceColumns,
     TargetRow,
 )
-from chitieu.store.records import CitedDocument, Registry
 
 
 def read_documents(session: Session) -> list[CitedDocument]:

@@ -9,6 +9,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from chitieu.domain import Indicator, Observation, OrgUnit, Plan, PlanBundle, Provenance, Target
+from chitieu.domain.registry import CitedDocument, Registry
 from chitieu.messages import ChitieuError
 from chitieu.store.models import (
     DocumentRow,
@@ -19,7 +20,6 @@ from chitieu.store.models import (
     PlanRow,
     TargetRow,
 )
-from chitieu.store.records import CitedDocument, Registry
 
 
 class _Ids:

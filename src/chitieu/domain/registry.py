@@ -1,11 +1,14 @@
-"""Plain records the store reads and writes beside the domain objects (no I/O here)."""
+"""The registry aggregate: documents, org units, plans and each plan's content (pure, no I/O)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
 
-from chitieu.domain import OrgUnit, Plan, PlanBundle, Provenance
+from chitieu.domain.bundle import PlanBundle
+from chitieu.domain.org_units import OrgUnit
+from chitieu.domain.plans import Plan
+from chitieu.domain.provenance import Provenance
 
 
 @dataclass(frozen=True, slots=True)

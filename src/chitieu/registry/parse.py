@@ -27,12 +27,12 @@ from chitieu.domain import (
     TargetKind,
     TargetVersion,
 )
+from chitieu.domain.registry import CitedDocument, Registry
 from chitieu.messages import Problem, Report
 from chitieu.quantities import parse_quantity
-from chitieu.services.registry_cells import Cells
-from chitieu.services.registry_files import RawTable
-from chitieu.services.registry_schema import TABLES, accepted_choices
-from chitieu.store.records import CitedDocument, Registry
+from chitieu.registry.cells import Cells
+from chitieu.registry.schema import TABLES, accepted_choices
+from chitieu.registry.tables import RawTable
 from chitieu.vocab.units import is_rate_unit, lookup_unit, normalise_unit_text
 from chitieu.vocab.verdicts import parse_verdict
 

@@ -1,9 +1,10 @@
-"""assess_bundle: choosing the observation, deriving from yearly values, forecasting, polarity."""
+"""assess_bundle (chitieu.assessment.bundle): choosing the observation, deriving from yearly values, forecasting, polarity."""
 
 from __future__ import annotations
 
 import pytest
 
+from chitieu.assessment.bundle import assess_bundle
 from chitieu.domain import (
     Indicator,
     Observation,
@@ -17,7 +18,6 @@ from chitieu.domain import (
     TargetKind,
     TargetVersion,
 )
-from chitieu.services.assessment import assess_bundle
 
 
 def bundle() -> PlanBundle:
@@ -107,3 +107,12 @@ def test_forecast_uses_the_given_estimate_then_trends() -> None:
 def test_mode_is_required() -> None:
     with pytest.raises(ValueError):
         assess_bundle(bundle())
+
+
+def test_rows_name_their_plan_and_the_whole_area() -> None:
+    rows = assess_bundle(bundle(), as_of=2023)
+    first = rows[0].to_dict()
+    assert first["plan_code"] == "P" and first["org_unit"] is None
+    # today's JSON keys are all still there
+    assert {"code", "number", "group", "name", "unit", "target", "value", "value_text", "ratio", "status",
+            "status_vi", "official_status", "agrees", "basis", "explanation"} <= set(first)

@@ -4,16 +4,11 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from chitieu.assessment import (
-    Assessment,
-    ForecastMethod,
-    Stage,
-    assess,
-    forecast_to_deadline,
-    required_pace,
-    stage_for_year,
-    verdicts_agree,
-)
+from chitieu.assessment.engine import Assessment, assess
+from chitieu.assessment.forecast import ForecastMethod, forecast_to_deadline
+from chitieu.assessment.pace import required_pace
+from chitieu.assessment.stage import Stage, stage_for_year
+from chitieu.assessment.verdict import verdicts_agree
 from chitieu.domain import (
     Indicator,
     Observation,
@@ -38,8 +33,14 @@ _LEAD = {ObservationFlag.ACTUAL: "lead_actual", ObservationFlag.ESTIMATE: "lead_
 
 @dataclass(frozen=True, slots=True)
 class AssessmentRow:
-    """One indicator's assessment as the CLI, reports and web show it."""
+    """One indicator's assessment: the one row type the CLI, reports, web and API emit.
 
+    ``plan_code`` names the plan assessed; ``org_unit`` is the org unit's code, or None for the plan's
+    whole area. ``to_dict`` gives the JSON keys of ``chitieu assess --format json``.
+    """
+
+    plan_code: str
+    org_unit: str | None
     code: str
     number: str
     group: str | None
@@ -226,7 +227,7 @@ def _assess_indicator(
     )
     official = parse_verdict(chosen.stated_verdict) if chosen is not None else None
     return AssessmentRow(
-        code=indicator.code, number=indicator.number, group=indicator.group_code,
+        plan_code=bundle.plan.code, org_unit=None, code=indicator.code, number=indicator.number, group=indicator.group_code,
         group_name=groups.get(indicator.group_code or "", ""), name=indicator.name, unit=indicator.unit or unit,
         target=target.text or target_q.text, value=a.value,
         value_text=(chosen.text if chosen is not None and chosen.text else format_number(a.value)),

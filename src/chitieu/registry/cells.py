@@ -11,8 +11,8 @@ from typing import TypeVar
 from chitieu.domain import Provenance
 from chitieu.messages import Problem, Report
 from chitieu.numbers import NumberFormatError, parse_number
-from chitieu.services.registry_files import RawRow, RawTable
-from chitieu.services.registry_schema import accepted_choices, choice_of
+from chitieu.registry.schema import accepted_choices, choice_of
+from chitieu.registry.tables import RawRow, RawTable
 from chitieu.vocab.units import looks_like_count_noun, lookup_unit
 
 E = TypeVar("E", bound=StrEnum)

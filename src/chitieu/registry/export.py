@@ -1,0 +1,83 @@
+"""The registry as rows of the exchange format, ready for any writer (pure; the inverse of ``parse``)."""
+
+from __future__ import annotations
+
+from chitieu.domain import Provenance, Registry
+from chitieu.numbers import format_number
+from chitieu.registry.schema import TABLE_BY_NAME, TABLES
+from chitieu.registry.tables import CellValue, TableData, exact_number_text
+
+
+def _number(value: float | None) -> CellValue:
+    return value
+
+
+def _source(p: Provenance | None) -> list[CellValue]:
+    return [p.document, p.location, p.quote] if p else [None, None, None]
+
+
+def _text(value: object) -> CellValue:
+    if value is None or value == "":
+        return None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()  # type: ignore[no-any-return]
+    return value if isinstance(value, int | float) else str(value)
+
+
+def registry_tables(registry: Registry) -> TableData:
+    """The registry as rows of the exchange format (only tables that have rows, plus the required ones)."""
+    rows: dict[str, list[list[CellValue]]] = {t.name: [] for t in TABLES}
+    for d in registry.documents:
+        rows["documents"].append([d.code, d.title, _text(d.kind), _text(d.issued_on), _text(d.issuer), _text(d.note)])
+    for p in registry.plans:
+        rows["plans"].append(
+            [p.code, p.title, p.kind.value, _text(p.number), _text(p.issued_on), _text(p.issuer), p.term_start,
+             p.term_end, p.parent_code, _number(p.budget), _text(p.budget_note), *_source(registry.plan_sources.get(p.code))]
+        )
+    for u in registry.org_units:
+        rows["org_units"].append([u.code, u.name, _text(u.kind), u.parent_code, _text(u.valid_from), _text(u.valid_to)])
+    for code, content in registry.contents.items():
+        for g in content.groups:
+            rows["groups"].append([code, g.code, g.name, g.parent_code, g.order])
+        for i in content.indicators:
+            rows["indicators"].append(
+                [code, i.code, i.name, _text(i.unit), i.polarity.value, i.group_code, i.parent_code, _text(i.number),
+                 i.order, _text(i.description)]
+            )
+        for t in content.targets:
+            rows["targets"].append(
+                [code, t.indicator_code, t.version.value, t.text or _written(t.op.value, t.value, t.low, t.high),
+                 t.op.value, _number(t.value), _number(t.low), _number(t.high), t.kind.value, t.start_year, t.deadline,
+                 _text(t.unit), t.baseline_year, _number(t.baseline_value), *_source(t.provenance)]
+            )
+        for o in content.observations:
+            rows["observations"].append(
+                [code, o.indicator_code, o.period.label(), o.text or _written(o.op.value, o.value, None, None),
+                 _number(o.value), o.op.value, o.org_unit_code, o.flag.value, _number(o.stated_ratio),
+                 o.stated_verdict, *_source(o.provenance)]
+            )
+    columns = {t.name: list(TABLE_BY_NAME[t.name].columns) for t in TABLES}
+    return {
+        name: (columns[name], table_rows)
+        for name, table_rows in rows.items()
+        if table_rows or TABLE_BY_NAME[name].required_table
+    }
+
+
+def _written(op: str, value: float | None, low: float | None, high: float | None) -> str:
+    """A ``text`` cell for a figure stored without one (e.g. saved by code rather than imported)."""
+    if op == "range":
+        return f"{_exact_vi(low)}-{_exact_vi(high)}"
+    if op == "done":
+        return "Hoàn thành" if value != 0 else "Không hoàn thành"
+    symbol = {"=": "", ">": ">", ">=": "≥", "<": "<", "<=": "≤"}[op]
+    return f"{symbol}{_exact_vi(value)}"
+
+
+def _exact_vi(value: float | None) -> str:
+    """Vietnamese formatting ("2.134,6") with every decimal the value has, so re-reading gives it back."""
+    if value is None:
+        return ""
+    exact = exact_number_text(value)
+    decimals = len(exact.split(",")[1]) if "," in exact else 0
+    return format_number(value, decimals)
