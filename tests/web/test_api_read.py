@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 from tests.web.conftest import PLAN, Site
 
-from chitieu.services.assessment import assess_bundle
+from chitieu.assessment import assess_bundle
 from chitieu.store.reader import read_bundle
 
 

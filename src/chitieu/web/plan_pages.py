@@ -6,10 +6,9 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from chitieu.assessment import summary_sentence
+from chitieu.assessment import AssessmentRow, summary_sentence
 from chitieu.domain import Indicator, Observation, PlanBundle, Target, TargetVersion
 from chitieu.numbers import format_number
-from chitieu.services.assessment import AssessmentRow
 from chitieu.vocab.verdicts import STATUS_LABELS_VI, Status
 from chitieu.web.queries import PlanView
 

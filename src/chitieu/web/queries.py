@@ -14,9 +14,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from chitieu.assessment import AssessmentRow, assess_bundle
 from chitieu.domain import PlanBundle
 from chitieu.messages import ChitieuError
-from chitieu.services.assessment import AssessmentRow, assess_bundle
 from chitieu.store.models import IndicatorRow, ObservationRow, PlanRow, TargetRow
 from chitieu.store.models_web import PlanPublicationRow
 from chitieu.store.reader import read_bundle
