@@ -33,15 +33,15 @@ def test_upload_extract_accept_changes_the_plan(client: TestClient, site: Site) 
     assert REPORT_TEXT[forest["start"]:forest["end"]] == forest["quote"]
 
     before = client.get(f"/api/v1/plans/{PLAN}/assessment", params={"as_of": 2024}).json()
-    old = next(r for r in before["rows"] if r["code"] == "MT01")
+    old = next(r for r in before["rows"] if r["code"] == "KT15")
     accepted = client.post(f"/api/v1/claims/{forest['id']}/accept", headers=headers,
-                           json={"indicator_code": "MT01", "as": "observation", "period": "2024"})
+                           json={"indicator_code": "KT15", "as": "observation", "period": "2024"})
     assert accepted.status_code == 200, accepted.text
     assert accepted.json()["created"] == "observation"
     after = client.get(f"/api/v1/plans/{PLAN}/assessment", params={"as_of": 2024}).json()
-    new = next(r for r in after["rows"] if r["code"] == "MT01")
+    new = next(r for r in after["rows"] if r["code"] == "KT15")
     assert new["value"] == 51.2 and new != old
-    again = client.post(f"/api/v1/claims/{forest['id']}/accept", headers=headers, json={"indicator_code": "MT01"})
+    again = client.post(f"/api/v1/claims/{forest['id']}/accept", headers=headers, json={"indicator_code": "KT15"})
     assert again.status_code == 409  # already decided
     decided = client.get(f"/api/v1/documents/{body['id']}/claims", params={"status": "accepted"}, headers=headers).json()
     assert [c["id"] for c in decided] == [forest["id"]] and decided[0]["decided_by"] == "office"

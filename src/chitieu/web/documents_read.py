@@ -75,11 +75,22 @@ def claim_dict(claim: ClaimRow) -> dict[str, Any]:
     data["indicator_code"] = claim.linked_indicator_code
     data["link_score"] = claim.link_score
     data["plan_code"] = payload.get("plan_code") or None
-    data["alternatives"] = payload.get("alternatives") or []
+    data["alternatives"] = suggestions(payload)
     data["source"] = payload.get("source")
     data["accepted"] = payload.get("accepted")
     data["decided_by"] = payload.get("decided_by")
     return data
+
+
+def suggestions(payload: dict[str, Any]) -> list[dict[str, Any]]:
+    """Indicators to link a claim to, best first: the linker's choice, then its other candidates."""
+    ranked: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for item in [payload.get("link"), *(payload.get("alternatives") or [])]:
+        if isinstance(item, dict) and item.get("code") and item["code"] not in seen:
+            seen.add(item["code"])
+            ranked.append({"code": item["code"], "name": item.get("name", ""), "score": float(item.get("score") or 0)})
+    return sorted(ranked, key=lambda a: -a["score"])
 
 
 def document_claims(session: Session, document_id: int, status: str | None = None) -> list[dict[str, Any]]:

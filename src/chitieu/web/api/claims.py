@@ -7,14 +7,14 @@ from typing import Any
 from fastapi import APIRouter, Request
 
 from chitieu.web import review
-from chitieu.web.api.schemas import AcceptBody, ClaimDecision, EditBody
+from chitieu.web.api.schemas import AcceptBody, ClaimDecision, EditBody, RowId
 from chitieu.web.context import check_csrf, require, transaction
 
 router = APIRouter(tags=["claims"])
 
 
 @router.post("/claims/{claim_id}/accept", response_model=ClaimDecision, summary="Chấp nhận một đề xuất")
-def accept_claim(request: Request, claim_id: int, body: AcceptBody | None = None) -> dict[str, Any]:
+def accept_claim(request: Request, claim_id: RowId, body: AcceptBody | None = None) -> dict[str, Any]:
     """Body ``{indicator_code, as: target|observation, period?}``; the claim's own link and kind by default."""
     who = require(request, "review")
     check_csrf(request, who)
@@ -25,7 +25,7 @@ def accept_claim(request: Request, claim_id: int, body: AcceptBody | None = None
 
 
 @router.post("/claims/{claim_id}/reject", response_model=ClaimDecision, summary="Từ chối một đề xuất")
-def reject_claim(request: Request, claim_id: int) -> dict[str, Any]:
+def reject_claim(request: Request, claim_id: RowId) -> dict[str, Any]:
     who = require(request, "review")
     check_csrf(request, who)
     with transaction(request) as session:
@@ -33,7 +33,7 @@ def reject_claim(request: Request, claim_id: int) -> dict[str, Any]:
 
 
 @router.patch("/claims/{claim_id}", response_model=ClaimDecision, summary="Sửa một đề xuất trước khi chấp nhận")
-def edit_claim(request: Request, claim_id: int, body: EditBody) -> dict[str, Any]:
+def edit_claim(request: Request, claim_id: RowId, body: EditBody) -> dict[str, Any]:
     who = require(request, "review")
     check_csrf(request, who)
     changes = body.model_dump(exclude_none=True)

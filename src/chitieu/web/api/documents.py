@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from chitieu.messages import ChitieuError
 from chitieu.services.uploads import clean_file_name, size_text
 from chitieu.web import documents_read
-from chitieu.web.api.schemas import DocumentAccepted, DocumentState
+from chitieu.web.api.schemas import DocumentAccepted, DocumentState, RowId
 from chitieu.web.context import Caller, check_csrf, require, settings_of, transaction
 
 router = APIRouter(tags=["documents"])
@@ -69,14 +69,14 @@ def list_documents(request: Request) -> list[dict[str, Any]]:
 
 
 @router.get("/documents/{document_id}", response_model=DocumentState, summary="Trạng thái xử lý một văn bản")
-def get_document(request: Request, document_id: int) -> dict[str, Any]:
+def get_document(request: Request, document_id: RowId) -> dict[str, Any]:
     require(request, "read")
     with transaction(request) as session:
         return documents_read.document_state(session, document_id)
 
 
 @router.get("/documents/{document_id}/claims", summary="Các đề xuất (mục tiêu, kết quả) trích từ văn bản")
-def get_claims(request: Request, document_id: int, status: str | None = None) -> list[dict[str, Any]]:
+def get_claims(request: Request, document_id: RowId, status: str | None = None) -> list[dict[str, Any]]:
     require(request, "read")
     if status is not None and status not in CLAIM_STATUSES:
         raise ChitieuError("read_review_bad_status", value=status[:50])
@@ -85,7 +85,7 @@ def get_claims(request: Request, document_id: int, status: str | None = None) ->
 
 
 @router.get("/documents/{document_id}/text", summary="Văn bản đã đọc (để đối chiếu vị trí trích dẫn)")
-def get_text(request: Request, document_id: int) -> dict[str, Any]:
+def get_text(request: Request, document_id: RowId) -> dict[str, Any]:
     require(request, "read")
     with transaction(request) as session:
         return {"id": document_id, "text": documents_read.document_text(session, document_id)}

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
+from fastapi import Path as PathParam
 from pydantic import BaseModel, ConfigDict, Field
+
+# Row ids in paths: 32-bit positive integers, so a huge number is a 422, never a database overflow.
+RowId = Annotated[int, PathParam(ge=1, le=2_147_483_647, description="Số hiệu")]
+Finite = Annotated[float, Field(allow_inf_nan=False, ge=-1e15, le=1e15)]
 
 
 class ErrorBody(BaseModel):
@@ -91,9 +96,9 @@ class AcceptBody(BaseModel):
 
 
 class EditBody(BaseModel):
-    value: float | None = None
-    low: float | None = None
-    high: float | None = None
+    value: Finite | None = None
+    low: Finite | None = None
+    high: Finite | None = None
     op: Literal["=", ">", ">=", "<", "<=", "range"] | None = None
     unit: str | None = Field(default=None, max_length=100)
     indicator_code: str | None = Field(default=None, max_length=100)
@@ -105,3 +110,4 @@ class ClaimDecision(BaseModel):
     created: str | None = None
     row_id: int | None = None
     indicator_code: str | None = None
+

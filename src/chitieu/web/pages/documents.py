@@ -12,6 +12,7 @@ from chitieu.messages import ChitieuError, msg
 from chitieu.store.models import IndicatorRow, PlanRow
 from chitieu.web import documents_read, review
 from chitieu.web.api.documents import accept_upload
+from chitieu.web.api.schemas import RowId
 from chitieu.web.context import check_csrf, require, transaction
 from chitieu.web.highlight import segments
 from chitieu.web.templating import render
@@ -65,7 +66,7 @@ def _indicator_options(request: Request, plan_code: str | None) -> list[dict[str
 
 
 @router.get("/documents/{document_id}")
-def document_page(request: Request, document_id: int, status: str | None = Query(None, pattern="^(candidate|accepted|rejected)$")) -> Response:
+def document_page(request: Request, document_id: RowId, status: str | None = Query(None, pattern="^(candidate|accepted|rejected)$")) -> Response:
     who = require(request, "read")
     with transaction(request) as session:
         state = documents_read.document_state(session, document_id)
@@ -82,7 +83,7 @@ def document_page(request: Request, document_id: int, status: str | None = Query
 
 
 @router.get("/documents/{document_id}/progress")
-def progress(request: Request, document_id: int) -> Response:
+def progress(request: Request, document_id: RowId) -> Response:
     """The progress bar (htmx polls it); when the job has ended the page reloads itself."""
     require(request, "read")
     with transaction(request) as session:
@@ -125,7 +126,7 @@ def _decide(request: Request, claim_id: int, action: Any, csrf_token: str) -> Re
 
 
 @router.get("/claims/{claim_id}", name="document_page_of_claim")
-def claim_page(request: Request, claim_id: int) -> Response:
+def claim_page(request: Request, claim_id: RowId) -> Response:
     require(request, "read")
     from chitieu.store.models import ClaimRow
 
@@ -138,7 +139,7 @@ def claim_page(request: Request, claim_id: int) -> Response:
 
 
 @router.post("/claims/{claim_id}/accept")
-def accept(request: Request, claim_id: int, indicator_code: str = Form("", max_length=100), as_kind: str = Form("", alias="as"),
+def accept(request: Request, claim_id: RowId, indicator_code: str = Form("", max_length=100), as_kind: str = Form("", alias="as"),
            period: str = Form("", max_length=20), csrf_token: str = Form("")) -> Response:
     kind = as_kind if as_kind in ("target", "observation") else None
     return _decide(request, claim_id, lambda s, a: review.accept(s, a, claim_id, indicator_code=indicator_code or None,
@@ -146,12 +147,12 @@ def accept(request: Request, claim_id: int, indicator_code: str = Form("", max_l
 
 
 @router.post("/claims/{claim_id}/reject")
-def reject(request: Request, claim_id: int, csrf_token: str = Form("")) -> Response:
+def reject(request: Request, claim_id: RowId, csrf_token: str = Form("")) -> Response:
     return _decide(request, claim_id, lambda s, a: review.reject(s, a, claim_id), csrf_token)
 
 
 @router.post("/claims/{claim_id}/edit")
-def edit(request: Request, claim_id: int, value: str = Form("", max_length=50), unit: str = Form("", max_length=100),
+def edit(request: Request, claim_id: RowId, value: str = Form("", max_length=50), unit: str = Form("", max_length=100),
          csrf_token: str = Form("")) -> Response:
     changes: dict[str, Any] = {}
     if value.strip():
@@ -173,7 +174,7 @@ def _raise(error: ChitieuError) -> Any:
 
 
 @router.post("/documents/{document_id}/accept-bulk")
-def accept_bulk(request: Request, document_id: int, claim_ids: list[int] = Form(default_factory=list),
+def accept_bulk(request: Request, document_id: RowId, claim_ids: list[int] = Form(default_factory=list),
                 csrf_token: str = Form("")) -> Response:
     """Accept each chosen claim with its linked indicator, each decision its own transaction."""
     who = require(request, "review")

@@ -91,6 +91,15 @@
     if (meta && meta.content) e.detail.headers["X-CSRF-Token"] = meta.content;
   });
   document.addEventListener("htmx:afterSwap", function (e) { drawCharts(e.target); });
+  document.addEventListener("htmx:afterSettle", function (e) {
+    var card = e.target.closest ? e.target.closest("li.claim") || e.target : null;
+    if (!card || !card.dataset || !card.dataset.claim) return;
+    var mark = document.getElementById("q-" + card.dataset.claim);
+    if (!mark) return;
+    ["candidate", "accepted", "rejected"].forEach(function (s) {
+      mark.classList.toggle("hl-" + s, card.classList.contains("claim-" + s));
+    });
+  });
   document.addEventListener("DOMContentLoaded", function () {
     drawCharts(document);
     var hl = document.getElementById("hl");
