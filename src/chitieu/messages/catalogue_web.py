@@ -32,7 +32,7 @@ WEB_MESSAGES: dict[str, str] = {
     # uploads and jobs
     "upload_missing": "Chưa chọn tệp để tải lên.",
     "upload_too_large": "Tệp «{name}» quá lớn ({size}); giới hạn tải lên là {limit}.",
-    "upload_empty": "Tệp «{name}» rỗng.",
+    "upload_empty": "Tệp «{name}» rỗng, không có nội dung để đọc.",
     "upload_bad_type": "Tệp «{name}» không phải văn bản được hỗ trợ ({allowed}).",
     "upload_bad_name": "Tên tệp không hợp lệ.",
     "document_not_found": "Không tìm thấy văn bản số {id}.",
