@@ -30,7 +30,7 @@ def test_joins(previous: str, following: str, glue: str | None) -> None:
 
 def test_hyphenated_lines_in_assembled_text() -> None:
     pages = [PageLines(1, [("phát triển kinh tế-", None), ("xã hội và infor-", None), ("mation", None)])]
-    text, _, _ = assemble(pages)
+    text, _, _, _ = assemble(pages)
     assert text == "phát triển kinh tế-xã hội và information\n"
 
 
@@ -40,7 +40,7 @@ def test_running_lines_dropped_and_pages_tiled() -> None:
         for n in (1, 2, 3)
     ]
     drop_running_lines(pages)
-    text, spans, tables = assemble(pages)
+    text, spans, tables, _ = assemble(pages)
     assert "BÁO CÁO" not in text
     assert "- 2 -" not in text
     assert text.startswith("Nội dung trang 1 còn tiếp\nNội dung trang 2")
@@ -57,7 +57,7 @@ def test_table_rows_across_pages_make_one_table() -> None:
         PageLines(1, [("Phụ lục", None), *[("\t".join(r), r) for r in rows1]]),
         PageLines(2, [("\t".join(r), r) for r in rows2] + [("Hết.", None)]),
     ]
-    text, spans, tables = assemble(pages)
+    text, spans, tables, _ = assemble(pages)
     [(start, end, rows, page)] = tables
     assert rows == rows1 + rows2
     assert page == 1

@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from chitieu.messages import ChitieuError, msg
 from chitieu.numbers import format_number
 
+if TYPE_CHECKING:
+    from rich.progress import TaskID
+
 # Keys of one JSON line, in order (the contract of `chitieu extract --format jsonl`).
 JSONL_KEYS: tuple[str, ...] = (
     "kind", "indicator", "op", "value", "low", "high", "unit", "start", "end", "page", "quote", "period",
     "deadline", "baseline", "change", "hedge", "plan", "denominator", "per_year", "confidence", "section",
+    "box", "ocr_confidence",
 )
 KIND_LABELS = {"target": "Mục tiêu", "result": "Kết quả"}
 
@@ -29,7 +36,8 @@ def extract_command(
 
     if fmt not in ("jsonl", "table"):
         raise ChitieuError("extract_bad_format", value=fmt)
-    read, claims = iter_file_claims(path, kind)
+    with _ocr_progress() as progress:
+        read, claims = iter_file_claims(path, kind, progress)
     if fmt == "jsonl":
         write = sys.stdout.write
         for claim in claims:  # streamed: one line per claim, nothing kept in memory
@@ -38,6 +46,31 @@ def extract_command(
         sys.stdout.flush()
         return
     _print_table(path, list(claims), len(read.text))
+
+
+@contextmanager
+def _ocr_progress() -> Iterator[Callable[[int, int, str], None]]:
+    """A progress bar on stderr, shown only while scanned pages go through OCR."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   console=Console(stderr=True), transient=True)
+    task: list[TaskID] = []
+
+    def update(done: int, total: int, stage: str) -> None:
+        if stage != "ocr":
+            return
+        if not task:
+            bar.start()
+            task.append(bar.add_task(msg("read_ocr_progress", page=done, pages=total), total=total))
+        bar.update(task[0], completed=done, description=msg("read_ocr_progress", page=min(done + 1, total), pages=total))
+
+    try:
+        yield update
+    finally:
+        if task:
+            bar.stop()
 
 
 def _value_text(op: str, value: float | None, low: float | None, high: float | None) -> str:

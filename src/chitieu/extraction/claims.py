@@ -78,6 +78,8 @@ class Claim:
     confidence: float = 0.5
     section: str = ""
     page: int | None = None
+    box: list[float] | None = None  # [x0, top, x1, bottom] in PDF points on ``page`` (readers' spans)
+    ocr_confidence: float | None = None  # lowest OCR confidence of the words read, when from a scan
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)

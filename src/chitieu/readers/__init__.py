@@ -8,14 +8,30 @@ failure a user can meet (empty, binary, wrongly encoded, encrypted, corrupt, ove
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from chitieu.messages import ChitieuError
-from chitieu.readers.document import Document, PageSpan, TableBlock
-from chitieu.readers.pdf_reader import PdfLimits
+from chitieu.readers.document import (
+    Box,
+    CellMerge,
+    Document,
+    Mark,
+    PageSpan,
+    Part,
+    TableBlock,
+    TextChunk,
+    TextSpan,
+    document_chunks,
+)
+from chitieu.readers.ocr import OcrSettings
+from chitieu.readers.pdf_reader import PdfLimits, Progress
 from chitieu.readers.zipguard import ZipLimits
 
-__all__ = ["Document", "PageSpan", "PdfLimits", "TableBlock", "ZipLimits", "read_document"]
+__all__ = [
+    "Box", "CellMerge", "Document", "Mark", "OcrSettings", "PageSpan", "Part", "PdfLimits", "Progress",
+    "TableBlock", "TextChunk", "TextSpan", "ZipLimits", "iter_document_chunks", "read_document",
+]
 
 
 def read_document(
@@ -23,8 +39,12 @@ def read_document(
     *,
     pdf_limits: PdfLimits | None = None,
     zip_limits: ZipLimits | None = None,
+    progress: Progress | None = None,
 ) -> Document:
-    """Read any supported document into one text with a page map and tables."""
+    """Read any supported document into one text with a page map and tables.
+
+    ``progress(done, total, stage)`` is called as pages are read (PDF), so a caller can show a bar
+    while scanned pages go through OCR."""
     from chitieu.readers.sniff import detect_kind
 
     file = Path(path)
@@ -39,7 +59,7 @@ def read_document(
         if kind == "pdf":
             from chitieu.readers.pdf_reader import read_pdf
 
-            return read_pdf(file, pdf_limits)
+            return read_pdf(file, pdf_limits, progress)
         if kind == "docx":
             from chitieu.readers.docx_reader import read_docx
 
@@ -57,6 +77,27 @@ def read_document(
         raise ChitieuError("file_too_large", path=file, size="?", limit="bộ nhớ máy") from exc
     except OSError as exc:
         raise ChitieuError("file_unreadable", path=file, reason=exc.strerror or str(exc)) from exc
+
+
+def iter_document_chunks(
+    path: str | os.PathLike[str], *, chunk_bytes: int = 4 * 1024 * 1024, progress: Progress | None = None
+) -> tuple[Document | None, Iterator[TextChunk]]:
+    """Text in bounded chunks for streaming: (None, chunks) for a plain text file of any size, read a piece
+    at a time; (the document, one chunk) for other formats, which are read whole. Chunk offsets index the
+    text ``read_document`` gives, and chunks end at line ends."""
+    from chitieu.readers.sniff import detect_kind
+    from chitieu.readers.text_reader import iter_text_chunks
+
+    file = Path(path)
+    if not file.exists():
+        raise ChitieuError("file_not_found", path=file)
+    if not file.is_file():
+        raise ChitieuError("read_ingest_not_a_file", path=file)
+    if file.stat().st_size and detect_kind(file) == "txt":
+        _, chunks = iter_text_chunks(file, chunk_bytes)
+        return None, chunks
+    document = read_document(file, progress=progress)
+    return document, document_chunks(document)
 
 
 def _with_text_tables(document: Document) -> Document:

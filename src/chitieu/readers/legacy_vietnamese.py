@@ -77,9 +77,12 @@ def encode_tcvn3(text: str) -> bytes:
     return bytes(out)
 
 
-def repair_mojibake(text: str) -> str | None:
-    """UTF-8 that was read as Windows-1252 and saved again → the original, or None when unsure."""
-    if not any(m in text[:SAMPLE] for m in MOJIBAKE_MARKERS):
+def repair_mojibake(text: str, known: bool = False) -> str | None:
+    """UTF-8 that was read as Windows-1252 and saved again → the original, or None when unsure.
+
+    ``known``: the file was already judged mojibake from its start; repair this later piece of it
+    without judging the piece again (a short piece may have too few letters to judge)."""
+    if not known and not any(m in text[:SAMPLE] for m in MOJIBAKE_MARKERS):
         return None
     raw = bytearray()
     for char in text:
@@ -93,7 +96,7 @@ def repair_mojibake(text: str) -> str | None:
         repaired = raw.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    if vietnamese_share(repaired) < max(0.08, vietnamese_share(text) + 0.05):
+    if not known and vietnamese_share(repaired) < max(0.08, vietnamese_share(text) + 0.05):
         return None
     return repaired
 

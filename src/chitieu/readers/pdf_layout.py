@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from chitieu.readers.document import Box
 
 PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-–—]\s*)?(?:trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?\s*(?:[-–—]\s*)?$", re.I)
 SENTENCE_END = ".!?:;"
@@ -23,13 +26,42 @@ KEEP_HYPHEN = "-"  # "kinh tế-" + "xã hội" → "kinh tế-xã hội"
 _LAST_WORD_RE = re.compile(r"(\w+)-$")
 
 
+class Word(NamedTuple):
+    """A piece of a line with its place on the page; ``confidence`` is None for a text layer's text."""
+
+    text: str
+    box: Box | None
+    confidence: float | None = None
+
+
+class PageItem(NamedTuple):
+    """A text line (``rows`` None) or a table row (``rows`` its cells), with the words it was read from."""
+
+    text: str
+    rows: list[str] | None
+    words: tuple[Word, ...] = ()
+
+
+class Placed(NamedTuple):
+    """Characters ``[start, end)`` of the assembled text came from ``word`` on page ``page``."""
+
+    start: int
+    end: int
+    page: int
+    word: Word
+
+
 @dataclass(slots=True)
 class PageLines:
     """One page: text lines and table rows in reading order. ``rows`` is None for text lines."""
 
     number: int
-    items: list[tuple[str, list[str] | None]]
+    items: list[PageItem]
     notes: list[str] = field(default_factory=list)  # footnotes at the page foot
+    ocr: bool = False  # the page's text was read by OCR
+
+    def __post_init__(self) -> None:
+        self.items = [it if isinstance(it, PageItem) else PageItem(*it) for it in self.items]
 
 
 def _signature(line: str) -> str:
@@ -41,7 +73,7 @@ def drop_running_lines(pages: list[PageLines]) -> None:
     counts_top: Counter[str] = Counter()
     counts_bottom: Counter[str] = Counter()
     for page in pages:
-        texts = [t for t, rows in page.items if rows is None and t.strip()]
+        texts = [it.text for it in page.items if it.rows is None and it.text.strip()]
         if texts:
             counts_top[_signature(texts[0])] += 1
             counts_bottom[_signature(texts[-1])] += 1
@@ -90,8 +122,13 @@ def is_continued_row(previous: list[str], row: list[str]) -> bool:
     return len(previous) == len(row) and len(row) > 1 and not row[0].strip() and any(c.strip() for c in row[1:])
 
 
-def assemble(pages: list[PageLines]) -> tuple[str, list[tuple[int, int, int]], list[tuple[int, int, list[list[str]], int]]]:
-    """Join pages into one text; returns (text, page spans, tables as (start, end, rows, page))."""
+Assembled = tuple[str, list[tuple[int, int, int]], list[tuple[int, int, list[list[str]], int]], list[Placed]]
+
+
+def assemble(pages: list[PageLines]) -> Assembled:
+    """Join pages into one text; returns (text, page spans, tables as (start, end, rows, page), and where
+    each word of the text stands on its page)."""
+    placed: list[Placed] = []
     parts: list[str] = []
     length = 0
     spans: list[tuple[int, int, int]] = []
@@ -126,7 +163,7 @@ def assemble(pages: list[PageLines]) -> tuple[str, list[tuple[int, int, int]], l
     for page in pages:
         page_start = length
         carried = open_table is not None  # a table may run on from the previous page
-        for text, rows in page.items:
+        for text, rows, words in page.items:
             if pending and (
                 (rows is not None and open_table is None)
                 or (rows is None and (last_text is None or joins(last_text, " ".join(text.split())) is None))
@@ -154,6 +191,8 @@ def assemble(pages: list[PageLines]) -> tuple[str, list[tuple[int, int, int]], l
                 if open_table is None:
                     open_table = (length, [], page.number)
                 open_table[1].append(rows)
+                if len(words) == len(rows):
+                    placed.extend(_place_cells(words, rows, length, page.number))
                 add("\t".join(rows) + "\n")
                 last_text = None
                 continue
@@ -167,6 +206,8 @@ def assemble(pages: list[PageLines]) -> tuple[str, list[tuple[int, int, int]], l
                     length -= 1
                 elif glue != KEEP_HYPHEN:
                     add("\n" if glue is None else glue)
+            if words:
+                placed.extend(_place(words, line, length, page.number))
             add(line)
             last_text = line
         pending.extend(" ".join(n.split()) for n in page.notes)
@@ -180,4 +221,29 @@ def assemble(pages: list[PageLines]) -> tuple[str, list[tuple[int, int, int]], l
         if spans:
             number, start, _ = spans[-1]
             spans[-1] = (number, start, length)
-    return "".join(parts), spans, tables
+    return "".join(parts), spans, tables, placed
+
+
+def _place_cells(words: tuple[Word, ...], cells: list[str], start: int, page: int) -> list[Placed]:
+    """Each non-empty cell of a table row, placed where it stands in the row's tab-separated line."""
+    out, pos = [], start
+    for word, cell in zip(words, cells, strict=True):
+        if cell and (word.box is not None or word.confidence is not None):
+            out.append(Placed(pos, pos + len(cell), page, word))
+        pos += len(cell) + 1
+    return out
+
+
+def _place(words: tuple[Word, ...], line: str, start: int, page: int) -> list[Placed]:
+    """Each word at its offset when the line is its words joined by spaces; else the whole line as one."""
+    if " ".join(w.text for w in words) == line:
+        out, pos = [], start
+        for word in words:
+            out.append(Placed(pos, pos + len(word.text), page, word))
+            pos += len(word.text) + 1
+        return out
+    boxes = [w.box for w in words if w.box is not None]
+    box = Box(min(b.x0 for b in boxes), min(b.top for b in boxes), max(b.x1 for b in boxes),
+              max(b.bottom for b in boxes)) if boxes else None
+    confidences = [w.confidence for w in words if w.confidence is not None]
+    return [Placed(start, start + len(line), page, Word(line, box, min(confidences) if confidences else None))]

@@ -3,6 +3,10 @@
 Pages are read one at a time and released after use, so memory stays flat whatever the page count.
 Work is bounded by a page limit, a per-page content-size limit (oversized pages are skipped with a
 warning) and a time budget; exceeding the page limit or the budget raises a clear Vietnamese error.
+
+Pages without a text layer (scans) are rendered and read by OCR (``readers/ocr.py``), each within its
+own time limit; a file may mix both kinds of page. Every line keeps its box on the page, and OCRed
+words their confidence, as ``Document.spans``.
 """
 
 from __future__ import annotations
@@ -11,14 +15,24 @@ import contextlib
 import re
 import time
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from chitieu.messages import ChitieuError
-from chitieu.readers.document import Document, PageSpan, TableBlock, clean_cell
+from chitieu.messages import ChitieuError, Problem
+from chitieu.readers.document import Box, Document, PageSpan, TableBlock, TextSpan, clean_cell
 from chitieu.readers.legacy_vietnamese import decode_tcvn3, looks_like_tcvn3
-from chitieu.readers.pdf_layout import PageLines, assemble, drop_running_lines
+from chitieu.readers.ocr import OcrSettings
+from chitieu.readers.pdf_layout import PageItem, PageLines, Word, assemble, drop_running_lines
+
+# (pages done, pages in the file, what is being done): called after each page; OCR pages are the slow ones.
+Progress = Callable[[int, int, str], None]
+# Cells of justified text (Excel, Word) are set with wide letter gaps and no space glyphs: with
+# pdfplumber's default tolerance (3 pt) their words run together ("Tiếpnhậnvănbản").
+TABLE_X_TOLERANCE = 1.5
+MIN_TEXT_CHARS = 10  # a page with fewer characters in its text layer is read as a scan
+LOW_OCR_CONFIDENCE = 0.75  # a page read below this gets a warning asking to check against the original
 
 TRAILER_BYTES = 256 * 1024
 FOOTER_ZONE = 0.93  # lines starting below this share of the page height are footer, not footnotes
@@ -34,9 +48,12 @@ class PdfLimits:
     time_budget_s: float = 300.0
     max_page_content_bytes: int = 32 * 1024 * 1024  # compressed content streams of one page
     find_tables: bool = True
+    ocr: bool = True  # read pages without a text layer by OCR
+    max_ocr_pages: int = 500
+    ocr_settings: OcrSettings = field(default_factory=OcrSettings)
 
 
-def read_pdf(path: Path, limits: PdfLimits | None = None) -> Document:
+def read_pdf(path: Path, limits: PdfLimits | None = None, progress: Progress | None = None) -> Document:
     lim = limits or PdfLimits()
     size = path.stat().st_size
     if size > lim.max_file_bytes:
@@ -52,8 +69,9 @@ def read_pdf(path: Path, limits: PdfLimits | None = None) -> Document:
         raise ChitieuError("file_encrypted", path=path) from exc
     except Exception as exc:  # pdfminer raises many syntax error types on broken files
         raise ChitieuError("file_corrupt", path=path, kind="PDF", reason=_reason(exc)) from exc
-    warnings: list[str] = []
+    problems: list[Problem] = []
     pages: list[PageLines] = []
+    scans: dict[int, float] = {}  # page index → page width in points, for pages without a text layer
     try:
         try:
             page_list = pdf.pages
@@ -71,46 +89,139 @@ def read_pdf(path: Path, limits: PdfLimits | None = None) -> Document:
             number = index + 1
             try:
                 if _content_bytes(page) > lim.max_page_content_bytes:
-                    warnings.append(f"trang {number}: nội dung quá lớn, đã bỏ qua")
+                    problems.append(_skipped(path, number, "nội dung quá lớn"))
+                    continue
+                if _is_scan(page):
+                    scans[index] = float(page.width)
+                    pages.append(PageLines(number, [], ocr=True))
                     continue
                 items, notes = _page_items(page, lim.find_tables)
                 pages.append(PageLines(number, items, notes))
             except ChitieuError:
                 raise
             except Exception as exc:
-                warnings.append(f"trang {number}: không đọc được ({_reason(exc)})")
+                problems.append(_skipped(path, number, f"không đọc được ({_reason(exc)})"))
             finally:
                 page.close()
             page_list[index] = None  # release the page object as we go
+            if progress is not None and not scans:
+                progress(number, total, "text")
     finally:
         _close_quietly(pdf)
+    if scans:
+        _ocr_pages(path, pages, scans, lim, problems, progress, total)
     drop_running_lines(pages)
     _decode_tcvn3_pages(pages)
-    text, spans, tables = assemble(pages)
+    text, spans, tables, placed = assemble(pages)
     if not text.strip():
-        if warnings:
-            raise ChitieuError("read_pdf_pages_skipped", path=path, reason="; ".join(warnings[:3]))
+        if scans and not any(p.code.startswith("read_ocr") for p in problems):
+            raise ChitieuError("read_ocr_no_text", path=path, pages=len(scans))
+        if problems:
+            raise ChitieuError("read_pdf_pages_skipped", path=path, reason="; ".join(p.message for p in problems[:3]))
         raise ChitieuError("read_pdf_no_text", path=path)
-    return Document(
+    document = Document(
         path=path,
         kind="pdf",
         text=text,
         pages=[PageSpan(*s) for s in spans],
         tables=[TableBlock(rows=rows, start=s, end=e, page=p, row_starts=_row_starts(text, s, rows))
                 for s, e, rows, p in tables],
-        warnings=warnings,
+        spans=[TextSpan(p.start, min(p.end, len(text)), p.page, p.word.box, p.word.confidence,
+                        "ocr" if p.word.confidence is not None else "text") for p in placed],
+        ocr_pages=[i + 1 for i in sorted(scans)],
     )
+    for problem in problems:
+        document.warn(problem)
+    return document
+
+
+def _skipped(path: Path, number: int, reason: str) -> Problem:
+    return Problem.make("read_page_skipped", severity="warning", path=path, page=number, reason=reason)
+
+
+def _is_scan(page: Any) -> bool:
+    """No usable text layer: (almost) no characters, and something drawn on the page (an image)."""
+    chars = sum(1 for c in page.chars if c.get("text", "").strip())
+    return chars < MIN_TEXT_CHARS and bool(page.images)
+
+
+def _ocr_pages(
+    path: Path,
+    pages: list[PageLines],
+    scans: dict[int, float],
+    lim: PdfLimits,
+    problems: list[Problem],
+    progress: Progress | None,
+    total: int,
+) -> None:
+    """Fill the pages without a text layer by OCR (in place), page by page within the time limit."""
+    from chitieu.readers.ocr import ocr_pdf_page, open_pdfium, tesseract_ready
+
+    settings = lim.ocr_settings
+    if not lim.ocr or not tesseract_ready(settings.language):
+        if not any(p.items for p in pages):
+            raise ChitieuError("read_ocr_missing", path=path, pages=len(scans))
+        problems.append(Problem.make("read_ocr_missing", severity="warning", path=path, pages=len(scans)))
+        return
+    if len(scans) > lim.max_ocr_pages:
+        raise ChitieuError("read_pdf_too_many_pages", path=path, pages=len(scans), limit=lim.max_ocr_pages)
+    by_number = {p.number: p for p in pages}
+    try:
+        document = open_pdfium(path)
+    except Exception as exc:
+        raise ChitieuError("file_corrupt", path=path, kind="PDF", reason=_reason(exc)) from exc
+    try:
+        done = total - len(scans)
+        for index, width in sorted(scans.items()):
+            number = index + 1
+            if progress is not None:
+                progress(done, total, "ocr")
+            try:
+                page = ocr_pdf_page(document, index, width, settings)
+            except TimeoutError:
+                problems.append(Problem.make("read_ocr_page_timeout", severity="warning", path=path, page=number,
+                                             seconds=int(settings.page_timeout_s)))
+                continue
+            except Exception as exc:  # a page Tesseract or PDFium cannot handle: skip it, keep the rest
+                problems.append(Problem.make("read_ocr_page_failed", severity="warning", path=path, page=number,
+                                             reason=_reason(exc)))
+                continue
+            finally:
+                done += 1
+            by_number[number].items = _ocr_items(page)
+            confidence = page.confidence
+            if confidence is not None and confidence < LOW_OCR_CONFIDENCE:
+                problems.append(Problem.make("read_ocr_low_confidence", severity="warning", path=path, page=number,
+                                             confidence=round(confidence * 100)))
+        if progress is not None:
+            progress(total, total, "ocr")
+    finally:
+        _close_quietly(document)
+
+
+def _ocr_items(page: Any) -> list[PageItem]:
+    """Lines and table rows of an OCRed page in reading order (top to bottom)."""
+    placed: list[tuple[float, int, PageItem]] = []
+    for order, line in enumerate(page.lines):
+        words = tuple(Word(w.text, w.box, w.confidence) for w in line.words)
+        placed.append((line.box.top, order, PageItem(line.text, None, words)))
+    for table in page.tables:
+        for offset, (cells, boxes, confidences) in enumerate(table.placed_rows()):
+            words = tuple(Word(text, box, conf) for text, box, conf in zip(cells, boxes, confidences, strict=True))
+            placed.append((table.top + offset * 1e-3, 0, PageItem("\t".join(cells), cells, words)))
+    return [item for _, _, item in sorted(placed, key=lambda p: (p[0], p[1]))]
 
 
 def _decode_tcvn3_pages(pages: list[PageLines]) -> None:
     """A .VnTime font without a Unicode map gives TCVN3 codes as Latin-1: turn them into letters (in
     place, before lines are joined, so joining sees real letters)."""
-    sample = "\n".join(text for page in pages[:20] for text, _ in page.items)
+    sample = "\n".join(item.text for page in pages[:20] for item in page.items)
     if not looks_like_tcvn3(sample):
         return
     for page in pages:
         page.items = [
-            (decode_tcvn3(text), None if rows is None else [decode_tcvn3(c) for c in rows]) for text, rows in page.items
+            PageItem(decode_tcvn3(text), None if rows is None else [decode_tcvn3(c) for c in rows], words)
+            for text, rows, words in page.items
         ]
         page.notes = [decode_tcvn3(n) for n in page.notes]
 
@@ -161,24 +272,24 @@ def _content_bytes(page: Any) -> int:
     return total
 
 
-def _page_items(page: Any, find_tables: bool) -> tuple[list[tuple[str, list[str] | None]], list[str]]:
+def _page_items(page: Any, find_tables: bool) -> tuple[list[PageItem], list[str]]:
     """Text lines and table rows in reading order, and the footnotes at the page foot."""
     page = _without_superscripts(page)
     notes: list[str] = []
     tables = []
     if find_tables and len(page.edges) > 4:
         tables = sorted((t for t in page.find_tables() if t.bbox), key=lambda t: t.bbox[1])
-    items: list[tuple[str, list[str] | None]] = []
+    items: list[PageItem] = []
     cursor = page.bbox[1]
     bottom = page.bbox[3]
     for table in tables:
         _, top, _, table_bottom = table.bbox
         if top > cursor:
             items.extend(_text_lines(_band(page, cursor, top)))
-        for row in table.extract():
+        for row in table.extract(x_tolerance=TABLE_X_TOLERANCE):
             cells = [clean_cell(c or "") for c in row]
             if any(cells):
-                items.append(("\t".join(cells), cells))
+                items.append(PageItem("\t".join(cells), cells))
         cursor = max(cursor, table_bottom)
     if cursor < bottom:
         notes_top, footer_top = _footnote_block(page, cursor)
@@ -186,7 +297,7 @@ def _page_items(page: Any, find_tables: bool) -> tuple[list[tuple[str, list[str]
             items.extend(_text_lines(page if cursor == page.bbox[1] else _band(page, cursor, bottom)))
         else:
             items.extend(_text_lines(_band(page, cursor, notes_top)))
-            notes.extend(line for line, _ in _text_lines(_band(page, notes_top, footer_top)) if line.strip())
+            notes.extend(item.text for item in _text_lines(_band(page, notes_top, footer_top)) if item.text.strip())
             items.extend(_text_lines(_band(page, footer_top, bottom)))
     return items, notes
 
@@ -256,9 +367,14 @@ def _without_superscripts(page: Any) -> Any:
     return page.filter(lambda obj: obj.get("object_type") != "char" or (obj["x0"], obj["top"]) not in marks)
 
 
-def _text_lines(region: Any) -> list[tuple[str, list[str] | None]]:
-    text = region.extract_text() or ""
-    return [(SPACE_BEFORE_PUNCTUATION.sub("", line), None) for line in text.split("\n")]
+def _text_lines(region: Any) -> list[PageItem]:
+    """The region's text lines, each with its box on the page."""
+    items = []
+    for line in region.extract_text_lines(return_chars=False):
+        text = SPACE_BEFORE_PUNCTUATION.sub("", line["text"])
+        box = Box(float(line["x0"]), float(line["top"]), float(line["x1"]), float(line["bottom"]))
+        items.append(PageItem(text, None, (Word(" ".join(text.split()), box),)))
+    return items
 
 
 def _row_starts(text: str, start: int, rows: list[list[str]]) -> list[int]:

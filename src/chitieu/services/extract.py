@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from chitieu.extraction.claims import Claim, extract_claims
 from chitieu.messages import ChitieuError
@@ -25,16 +26,17 @@ class _ReadText:
     text: str
     page_at: Callable[[int], int | None]
     pages: int
+    document: Any = None  # the reader's Document: boxes and OCR confidence of its spans
 
 
-def _read(path: Path) -> _ReadText:
+def _read(path: Path, progress: Callable[[int, int, str], None] | None = None) -> _ReadText:
     """Read through ``chitieu.readers``; plain UTF-8 text when the readers are not available."""
     try:
         from chitieu.readers import read_document
     except ImportError:  # readers not installed in this build: plain UTF-8 text only
         return _read_plain_text(path)
-    document = read_document(path)
-    return _ReadText(document.text, document.page_at, len(getattr(document, "pages", []) or []))
+    document = read_document(path, progress=progress)
+    return _ReadText(document.text, document.page_at, len(getattr(document, "pages", []) or []), document)
 
 
 def _read_plain_text(path: Path) -> _ReadText:
@@ -47,20 +49,40 @@ def _read_plain_text(path: Path) -> _ReadText:
     return _ReadText(text, lambda _offset: None, 0)
 
 
-def iter_file_claims(path: str | Path, kind: str = "all") -> tuple[_ReadText, Iterator[Claim]]:
-    """The read text and a lazy stream of its claims (``kind``: target, result or all)."""
+def iter_file_claims(
+    path: str | Path, kind: str = "all", progress: Callable[[int, int, str], None] | None = None
+) -> tuple[_ReadText, Iterator[Claim]]:
+    """The read text and a lazy stream of its claims (``kind``: target, result or all).
+
+    ``progress(done, total, stage)`` follows the reading of a PDF's pages (OCR of scans is the slow part).
+    Each claim gets its page, its box on the page when the reader knows it, and a confidence lowered by
+    the OCR confidence of the words it was read from."""
     if kind not in ("target", "result", "all"):
         raise ChitieuError("extract_bad_kind", value=kind)
-    read = _read(Path(path))
+    read = _read(Path(path), progress)
 
     def stream() -> Iterator[Claim]:
         for claim in extract_claims(read.text):
             if kind != "all" and claim.kind != kind:
                 continue
             claim.page = read.page_at(claim.start)
+            if read.document is not None and read.document.spans:
+                _place_claim(claim, read.document)
             yield claim
 
     return read, stream()
+
+
+def _place_claim(claim: Claim, document: Any) -> None:
+    page, box = document.box_of(claim.start, claim.end)
+    if page is not None:
+        claim.page = page
+    if box is not None:
+        claim.box = [round(v, 1) for v in box]
+    ocr = document.ocr_confidence(claim.start, claim.end)
+    if ocr is not None:
+        claim.ocr_confidence = round(ocr, 2)
+        claim.confidence = round(claim.confidence * ocr, 2)
 
 
 def extract_file(path: str | Path, kind: str = "all") -> ExtractionResult:
