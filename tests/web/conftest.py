@@ -12,10 +12,10 @@ import pytest
 from fastapi.testclient import TestClient
 from tests.conftest import _backends, _postgres_url
 
-from chitieu.domain.actors import ROLES, Actor
-from chitieu.services.accounts import add_user, create_token
+from chitieu.domain.actors import Actor
+from chitieu.services.accounts import ROLES, add_user, create_token
 from chitieu.services.database import Database, open_database
-from chitieu.services.datasets import install_dataset
+from chitieu.services.datasets import demo_dataset, install_dataset
 from chitieu.services.publication import publish_plan
 from chitieu.web import WebSettings, create_app
 
@@ -65,9 +65,9 @@ def make_url(kind: str, folder: Path) -> tuple[str, object]:
 
 def prepare(url: str, publish: bool = True) -> Site:
     database = open_database(url)
-    install_dataset(database)
     tokens: dict[str, str] = {}
-    with database.session() as session:
+    with database.session(write=True) as session:
+        install_dataset(session, ADMIN, demo_dataset().name)
         if publish:
             publish_plan(session, ADMIN, PLAN)
         for role in ROLES:

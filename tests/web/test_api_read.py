@@ -31,7 +31,7 @@ def test_assessment_rows_are_the_cli_rows(reader: TestClient, shared_site: Site)
     assert answer.status_code == 200
     body = answer.json()
     with shared_site.database.session() as session:
-        bundle = read_bundle(session, PLAN)
+        bundle = read_bundle(session, 1, PLAN)
     assert bundle is not None
     expected = [r.to_dict() for r in assess_bundle(bundle, as_of=2023)]
     rows = body["rows"]

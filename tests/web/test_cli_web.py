@@ -7,9 +7,10 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from chitieu.cli.main import app
+from chitieu.domain.actors import Actor
 from chitieu.services.accounts import authenticate, principal_for_token
 from chitieu.services.database import open_database
-from chitieu.services.datasets import install_dataset
+from chitieu.services.datasets import demo_dataset, install_dataset
 
 
 def test_user_add_and_token(tmp_path: Path) -> None:
@@ -41,7 +42,8 @@ def test_user_add_and_token(tmp_path: Path) -> None:
 def test_publish_writes_a_static_site(tmp_path: Path) -> None:
     db = str(tmp_path / "p.db")
     database = open_database(db)
-    install_dataset(database)
+    with database.session(write=True) as session:
+        install_dataset(session, Actor("test", role="admin"), demo_dataset().name)
     database.close()
     runner = CliRunner()
     none = runner.invoke(app, ["publish", "--out", str(tmp_path / "site"), "--db", db])

@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "chitieu.cli.transfer",
     "chitieu.cli.extract",
     "chitieu.cli.review",
+    "chitieu.cli.admin",
     "chitieu.cli.serve",
     "chitieu.cli.users",
 )

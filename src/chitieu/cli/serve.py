@@ -43,8 +43,11 @@ def publish_command(
     out: Path = typer.Option(..., "--out", help="Thư mục ghi trang công khai (HTML tĩnh)."),
     db: str | None = typer.Option(None, "--db", help="Tệp SQLite hoặc URL cơ sở dữ liệu."),
     plan: list[str] = typer.Option([], "--plan", help="Công bố thêm kế hoạch này trước khi ghi (lặp lại được)."),
+    workspace: str = typer.Option("default", "--workspace", envvar="CHITIEU_WORKSPACE", help="Không gian làm việc."),
 ) -> None:
     """Ghi cổng thông tin công khai của các kế hoạch đã công bố thành trang web tĩnh (như Open SDG)."""
+    import getpass
+
     from chitieu.domain.actors import Actor
     from chitieu.services.database import open_database
     from chitieu.services.publication import publish_plan, published_codes
@@ -52,15 +55,16 @@ def publish_command(
     from chitieu.web.portal_site import write_site
     from chitieu.web.templating import make_templates
 
+    actor = Actor(name=f"cli:{getpass.getuser()}", workspace=workspace, via="cli", role="admin")
     database = open_database(db)
     try:
-        with database.session() as session:
+        with database.session(write=bool(plan)) as session:
             for code in plan:
-                publish_plan(session, Actor(name="cli", via="cli", role="admin"), code)
-            if not published_codes(session):
+                publish_plan(session, actor, code)
+            if not published_codes(session, actor):
                 raise ChitieuError("publish_none")
             env = make_templates().env
-            plans, files = write_site(session, env, out, STATIC_DIR)
+            plans, files = write_site(session, env, out, STATIC_DIR, workspace=workspace)
     finally:
         database.close()
     typer.echo(msg("publish_written", plans=plans, path=out, files=files))

@@ -45,7 +45,7 @@ def user_add(
     check_password(password)
     database = open_database(db)
     try:
-        with database.session() as session:
+        with database.session(write=True) as session:
             add_user(session, _cli_actor(workspace), name, role=role, password=password, units=unit,  # type: ignore[arg-type]
                      display_name=display_name)
     finally:
@@ -67,7 +67,7 @@ def token_create(
 
     database = open_database(db)
     try:
-        with database.session() as session:
+        with database.session(write=True) as session:
             if find_user(session, name) is None:
                 check_role(role)
                 add_user(session, _cli_actor(workspace), name, role=role, password=None)  # type: ignore[arg-type]

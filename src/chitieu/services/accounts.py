@@ -20,10 +20,11 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from chitieu.domain.actors import ROLES, Actor
+from chitieu.domain.actors import Actor, Role
 from chitieu.messages import ChitieuError
 from chitieu.store.models_web import ApiTokenRow, LoginSessionRow, MembershipRow, UserRow
 
+ROLES = tuple(role.value for role in Role)
 TOKEN_PREFIX = "ct_"
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$")
 MIN_PASSWORD_LENGTH = 8
@@ -94,6 +95,9 @@ def add_user(
     if not NAME_PATTERN.match(name):
         raise ChitieuError("user_bad_name", value=name)
     check_role(role)
+    from chitieu.services.workspaces import workspace_row
+
+    workspace_row(session, actor.workspace)  # workspace_not_found before anything is written
     if find_user(session, name) is not None:
         raise ChitieuError("user_exists", name=name)
     user = UserRow(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from fastapi import Request
 from sqlalchemy.orm import Session
 
-from chitieu.domain.actors import Actor
+from chitieu.domain.actors import Actor, Permission
 from chitieu.messages import ChitieuError
 from chitieu.services.accounts import (
     Principal,
@@ -25,15 +25,15 @@ from chitieu.services.database import Database
 from chitieu.web.security import CSRF_FIELD, CSRF_HEADER, PRE_SESSION_COOKIE, SESSION_COOKIE
 from chitieu.web.settings import WebSettings
 
-# What each role may do. Officers and approvers enter and approve values of their units (issue #9);
-# here they read like viewers.
-PERMISSIONS: dict[str, frozenset[str]] = {
-    "read": frozenset({"admin", "office", "approver", "officer", "viewer"}),
-    "edit_registry": frozenset({"admin", "office"}),
-    "review": frozenset({"admin", "office"}),
-    "upload": frozenset({"admin", "office"}),
-    "publish": frozenset({"admin", "office"}),
-    "manage_users": frozenset({"admin"}),
+# What a web action needs, in the services' own terms (domain.actors.ROLE_PERMISSIONS decides who has it):
+# uploading a report is reporting figures; publishing a plan on the portal is editing the registry.
+PERMISSIONS: dict[str, Permission] = {
+    "read": Permission.READ,
+    "edit_registry": Permission.EDIT_REGISTRY,
+    "review": Permission.REVIEW,
+    "upload": Permission.REPORT_FIGURES,
+    "publish": Permission.EDIT_REGISTRY,
+    "manage_users": Permission.MANAGE_WORKSPACE,
 }
 
 
@@ -44,17 +44,18 @@ class Caller:
     principal: Principal | None
     via: str  # web | api | anonymous
     csrf_token: str = ""  # the session's token (browser sessions only)
+    workspace: str = "default"  # an anonymous visitor's workspace (the signed-in one's comes from membership)
 
     @property
     def signed_in(self) -> bool:
         return self.principal is not None
 
     def can(self, permission: str) -> bool:
-        return self.principal is not None and self.principal.role in PERMISSIONS[permission]
+        return self.principal is not None and self.actor().may(PERMISSIONS[permission])
 
     def actor(self) -> Actor:
         if self.principal is None:
-            return Actor(name="anonymous", role="viewer", via="web")
+            return Actor(name="anonymous", workspace=self.workspace, role="viewer", via="web")
         return self.principal.actor("api" if self.via == "api" else "web")
 
 
@@ -67,9 +68,12 @@ def settings_of(request: Request) -> WebSettings:
 
 
 @contextmanager
-def transaction(request: Request) -> Iterator[Session]:
-    """One unit of work for this request: committed on success, rolled back on any error."""
-    with database_of(request).session() as session:
+def transaction(request: Request, *, write: bool = False) -> Iterator[Session]:
+    """One unit of work for this request: committed on success, rolled back on any error.
+
+    ``write=True`` when it changes data (SQLite then takes its write lock at once, so writers queue).
+    """
+    with database_of(request).session(write=write) as session:
         yield session
 
 
@@ -79,7 +83,7 @@ def caller(request: Request) -> Caller:
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     header = request.headers.get("authorization", "")
-    result = Caller(None, "anonymous")
+    result = Caller(None, "anonymous", workspace=settings_of(request).workspace)
     if header:
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():

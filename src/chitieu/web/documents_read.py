@@ -17,9 +17,9 @@ CLAIM_KEYS: tuple[str, ...] = (
 )
 
 
-def source_row(session: Session, document_id: int) -> SourceDocumentRow:
+def source_row(session: Session, document_id: int, workspace_id: int | None = None) -> SourceDocumentRow:
     row = session.get(SourceDocumentRow, document_id) if 0 < document_id < 2**31 else None
-    if row is None:
+    if row is None or (workspace_id is not None and row.workspace_id != workspace_id):
         raise ChitieuError("document_not_found", id=document_id)
     return row
 
@@ -28,8 +28,8 @@ def latest_job(session: Session, document_id: int) -> JobRow | None:
     return session.scalar(select(JobRow).where(JobRow.source_document_id == document_id).order_by(JobRow.id.desc()).limit(1))
 
 
-def document_state(session: Session, document_id: int) -> dict[str, Any]:
-    source = source_row(session, document_id)
+def document_state(session: Session, document_id: int, workspace_id: int | None = None) -> dict[str, Any]:
+    source = source_row(session, document_id, workspace_id)
     job = latest_job(session, document_id)
     count = session.scalar(select(func.count(ClaimRow.id)).where(ClaimRow.document_id == document_id)) or 0
     params = (job.params or {}) if job is not None else {}
@@ -48,8 +48,9 @@ def document_state(session: Session, document_id: int) -> dict[str, Any]:
     }
 
 
-def list_documents(session: Session, limit: int = 200) -> list[dict[str, Any]]:
-    ids = list(session.scalars(select(SourceDocumentRow.id).order_by(SourceDocumentRow.id.desc()).limit(limit)))
+def list_documents(session: Session, workspace_id: int, limit: int = 200) -> list[dict[str, Any]]:
+    ids = list(session.scalars(select(SourceDocumentRow.id).where(SourceDocumentRow.workspace_id == workspace_id)
+                               .order_by(SourceDocumentRow.id.desc()).limit(limit)))
     return [document_state(session, i) for i in ids]
 
 
@@ -93,15 +94,16 @@ def suggestions(payload: dict[str, Any]) -> list[dict[str, Any]]:
     return sorted(ranked, key=lambda a: -a["score"])
 
 
-def document_claims(session: Session, document_id: int, status: str | None = None) -> list[dict[str, Any]]:
-    source_row(session, document_id)
+def document_claims(session: Session, document_id: int, status: str | None = None,
+                    workspace_id: int | None = None) -> list[dict[str, Any]]:
+    source_row(session, document_id, workspace_id)
     query = select(ClaimRow).where(ClaimRow.document_id == document_id).order_by(ClaimRow.start, ClaimRow.id)
     if status:
         query = query.where(ClaimRow.status == status)
     return [claim_dict(c) for c in session.scalars(query)]
 
 
-def document_text(session: Session, document_id: int) -> str:
-    source = source_row(session, document_id)
+def document_text(session: Session, document_id: int, workspace_id: int | None = None) -> str:
+    source = source_row(session, document_id, workspace_id)
     text = session.scalar(select(StoredFileRow.text).where(StoredFileRow.sha256 == source.sha256))
     return text or ""

@@ -19,7 +19,6 @@ from chitieu.web import plan_pages, queries
 from chitieu.web.context import Caller
 
 SAFE_NAME = re.compile(r"^[A-Za-z0-9._-]{1,100}$")
-ANONYMOUS = Caller(None, "anonymous")
 
 
 def page_name(code: str) -> str:
@@ -29,19 +28,24 @@ def page_name(code: str) -> str:
     return "".join(ch if ch.isalnum() and ch.isascii() else f"_{ord(ch):x}" for ch in code)[:120]
 
 
-def index_context(session: Session) -> dict[str, Any]:
-    return {"plans": queries.list_visible_plans(session, ANONYMOUS), "root": "", "page_name": page_name}
+def visitor(workspace: str) -> Caller:
+    return Caller(None, "anonymous", workspace=workspace)
 
 
-def plan_context(session: Session, cache: queries.AssessmentCache, code: str) -> dict[str, Any]:
-    queries.plan_row(session, ANONYMOUS, code)
-    view = queries.plan_view(session, cache, code, None)
+def index_context(session: Session, workspace: str = "default") -> dict[str, Any]:
+    return {"plans": queries.list_visible_plans(session, visitor(workspace)), "root": "", "page_name": page_name}
+
+
+def plan_context(session: Session, cache: queries.AssessmentCache, code: str, workspace: str = "default") -> dict[str, Any]:
+    queries.plan_row(session, visitor(workspace), code)
+    view = queries.plan_view(session, cache, code, None, visitor(workspace))
     return {"board": plan_pages.dashboard(view), "code": code, "root": "../", "page_name": page_name}
 
 
-def indicator_context(session: Session, cache: queries.AssessmentCache, code: str, indicator: str) -> dict[str, Any] | None:
-    queries.plan_row(session, ANONYMOUS, code)
-    view = queries.plan_view(session, cache, code, None)
+def indicator_context(session: Session, cache: queries.AssessmentCache, code: str, indicator: str,
+                      workspace: str = "default") -> dict[str, Any] | None:
+    queries.plan_row(session, visitor(workspace), code)
+    view = queries.plan_view(session, cache, code, None, visitor(workspace))
     found = view.bundle.indicator(indicator)
     if found is None:
         return None
@@ -57,7 +61,7 @@ def indicator_context(session: Session, cache: queries.AssessmentCache, code: st
 
 
 def write_site(session: Session, env: Environment, out: Path, static_dir: Path,
-               progress: Callable[[str], None] | None = None) -> tuple[int, int]:
+               progress: Callable[[str], None] | None = None, workspace: str = "default") -> tuple[int, int]:
     """Write the portal of every published plan into ``out``; returns (plans, files written)."""
     cache = queries.AssessmentCache()
     out.mkdir(parents=True, exist_ok=True)
@@ -69,17 +73,17 @@ def write_site(session: Session, env: Environment, out: Path, static_dir: Path,
         path.write_text(html, encoding="utf-8")
         files += 1
 
-    index = index_context(session)
+    index = index_context(session, workspace)
     write(out / "index.html", env.get_template("portal_index.html").render(**index))
     plans = [p for p in index["plans"] if p.indicator_count]
     for plan in plans:
         if progress:
             progress(plan.code)
         folder = out / page_name(plan.code)
-        context = plan_context(session, cache, plan.code)
+        context = plan_context(session, cache, plan.code, workspace)
         write(folder / "index.html", env.get_template("portal_plan.html").render(**context))
         for row in context["board"].rows:
-            ind = indicator_context(session, cache, plan.code, row.code)
+            ind = indicator_context(session, cache, plan.code, row.code, workspace)
             if ind is not None:
                 write(folder / f"{page_name(row.code)}.html", env.get_template("portal_indicator.html").render(**ind))
     target = out / "static"

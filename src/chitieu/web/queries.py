@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 from chitieu.assessment import AssessmentRow, assess_bundle
 from chitieu.domain import PlanBundle
 from chitieu.messages import ChitieuError
-from chitieu.store.models import IndicatorRow, ObservationRow, PlanRow, TargetRow
+from chitieu.services.workspaces import workspace_id
+from chitieu.store.models import EventRow, IndicatorRow, ObservationRow, PlanRow, TargetRow
 from chitieu.store.models_web import PlanPublicationRow
 from chitieu.store.reader import read_bundle
 from chitieu.web.context import Caller
@@ -50,11 +51,18 @@ def published_plan_ids(session: Session) -> set[int]:
     return set(session.scalars(select(PlanPublicationRow.plan_id)))
 
 
+def workspace_of(session: Session, who: Caller) -> int:
+    return workspace_id(session, who.actor())
+
+
 def list_visible_plans(session: Session, who: Caller) -> list[PlanListItem]:
-    """Every plan for a signed-in user; only the published ones for an anonymous visitor."""
-    counts = dict(session.execute(select(IndicatorRow.plan_id, func.count(IndicatorRow.id)).group_by(IndicatorRow.plan_id)).all())
+    """The workspace's plans for a signed-in user; only the published ones for an anonymous visitor."""
+    ws = workspace_of(session, who)
+    counts = dict(session.execute(
+        select(IndicatorRow.plan_id, func.count(IndicatorRow.id)).join(PlanRow, PlanRow.id == IndicatorRow.plan_id)
+        .where(PlanRow.workspace_id == ws).group_by(IndicatorRow.plan_id)).all())
     published = published_plan_ids(session)
-    rows = list(session.scalars(select(PlanRow).order_by(PlanRow.id)))
+    rows = list(session.scalars(select(PlanRow).where(PlanRow.workspace_id == ws).order_by(PlanRow.id)))
     codes = {r.id: r.code for r in rows}
     items = [
         PlanListItem(r.code, r.title, r.kind, r.number, r.issuer, r.term_start, r.term_end,
@@ -66,7 +74,8 @@ def list_visible_plans(session: Session, who: Caller) -> list[PlanListItem]:
 
 def plan_row(session: Session, who: Caller, code: str) -> PlanRow:
     """The plan ``code`` if the caller may see it (``plan_not_found`` / ``plan_not_published`` otherwise)."""
-    row = session.scalar(select(PlanRow).where(PlanRow.code == code)) if len(code) <= 100 else None
+    ws = workspace_of(session, who)
+    row = session.scalar(select(PlanRow).where(PlanRow.workspace_id == ws, PlanRow.code == code)) if len(code) <= 100 else None
     if row is None:
         raise ChitieuError("plan_not_found", code=code[:100])
     if not who.signed_in and row.id not in published_plan_ids(session):
@@ -84,10 +93,11 @@ def check_year(value: int | None) -> int | None:
 
 
 def data_fingerprint(session: Session) -> tuple[Any, ...]:
-    """Changes whenever a plan, indicator, target or observation is added, changed or removed."""
-    parts: list[Any] = []
-    for model in (PlanRow, IndicatorRow, TargetRow, ObservationRow):
-        parts.extend(session.execute(select(func.count(model.id), func.max(model.id))).one())
+    """Changes whenever the registry changes: every service write records an event (ids only grow);
+    the newest target and observation ids also catch rows written in bulk without one."""
+    parts: list[Any] = [session.scalar(select(func.max(EventRow.id)))]
+    for model in (TargetRow, ObservationRow):
+        parts.append(session.scalar(select(func.max(model.id))))
     parts.append(len(published_plan_ids(session)))
     return tuple(parts)
 
@@ -131,22 +141,24 @@ class AssessmentCache:
 
 
 def default_as_of(bundle: PlanBundle) -> int:
-    """The latest year with a result (actual or estimate) of the plan, else this year within the term."""
-    years = [o.period.end for o in bundle.observations if o.flag.value in ("actual", "estimate") and o.value is not None]
-    this_year = date.today().year
-    if years:
-        return min(max(years), this_year)
-    end = bundle.plan.term_end or this_year
-    return min(end, this_year)
+    """The services' rule (the last year with measured data); this year within the term without any."""
+    from chitieu.services.registry import default_as_of as measured_year
+
+    try:
+        return measured_year(bundle)
+    except ChitieuError:
+        this_year = date.today().year
+        return min(bundle.plan.term_end or this_year, this_year)
 
 
-def plan_view(session: Session, cache: AssessmentCache, code: str, as_of: int | None) -> PlanView:
+def plan_view(session: Session, cache: AssessmentCache, code: str, as_of: int | None, who: Caller) -> PlanView:
+    ws = workspace_of(session, who)
     fingerprint = data_fingerprint(session)
-    key = (code, as_of, fingerprint)
+    key = (ws, code, as_of, fingerprint)
     view = cache.get(key)
     if view is not None:
         return view
-    bundle = read_bundle(session, code)
+    bundle = read_bundle(session, ws, code)
     if bundle is None:
         raise ChitieuError("plan_not_found", code=code)
     year = as_of if as_of is not None else default_as_of(bundle)

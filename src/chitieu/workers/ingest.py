@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from chitieu.domain.actors import Actor
+from chitieu.domain.actors import Actor, Permission
 from chitieu.messages import ChitieuError, msg
 from chitieu.services.database import Database
 from chitieu.services.uploads import sha256_of, sniff_upload
@@ -30,10 +30,14 @@ def enqueue_ingest(
     Idempotent by the document's hash: the same bytes give the same document and job back (``False``),
     a job that failed is queued again (``True``). The caller submits the job to a queue after commit.
     """
+    from chitieu.services.events import record_event
+    from chitieu.services.workspaces import workspace_id
+
+    ws = workspace_id(session, actor, Permission.REPORT_FIGURES)
     kind = sniff_upload(file_name, content, limit)
     if plan_code is None:
-        plan_code = main_plan_code(session)
-    elif session.scalar(select(PlanRow.id).where(PlanRow.code == plan_code)) is None:
+        plan_code = main_plan_code(session, ws)
+    elif session.scalar(select(PlanRow.id).where(PlanRow.workspace_id == ws, PlanRow.code == plan_code)) is None:
         raise ChitieuError("plan_not_found", code=plan_code)
     sha = sha256_of(content)
     now = datetime.now(UTC)
@@ -42,25 +46,32 @@ def enqueue_ingest(
         stored = StoredFileRow(sha256=sha, file_name=file_name, size=len(content), content=content, text="",
                                created_at=now)
         session.add(stored)
-    source = session.scalar(select(SourceDocumentRow).where(SourceDocumentRow.sha256 == sha))
+    source = session.scalar(select(SourceDocumentRow).where(SourceDocumentRow.workspace_id == ws,
+                                                             SourceDocumentRow.sha256 == sha))
     if source is None:
-        source = SourceDocumentRow(file_name=file_name, sha256=sha, kind=kind, text_length=0, ingested_at=now)
+        source = SourceDocumentRow(workspace_id=ws, file_name=file_name, sha256=sha, kind=kind, text_length=0,
+                                   ingested_at=now)
         session.add(source)
     session.flush()
     job, queued = enqueue(
-        session, kind=KIND, key=sha, params={"plan_code": plan_code, "file_name": file_name},
+        session, kind=KIND, key=f"{actor.workspace}:{sha}",
+        params={"plan_code": plan_code, "file_name": file_name, "actor": actor.name, "role": actor.role},
         created_by=actor.name, workspace=actor.workspace, file_id=stored.id, source_document_id=source.id,
     )
+    if queued:
+        record_event(session, actor, action="document.upload", entity="source_document", entity_id=source.id,
+                     key=sha, after={"file": file_name, "plan": plan_code, "job": job.id},
+                     context={"file": file_name, "plan": plan_code})
     return source, job, queued
 
 
-def main_plan_code(session: Session) -> str | None:
+def main_plan_code(session: Session, ws: int) -> str | None:
     """The plan a document is linked to when the uploader names none: the one with the most indicators."""
     from chitieu.store.models import IndicatorRow
 
     row = session.execute(
         select(PlanRow.code, func.count(IndicatorRow.id).label("n"))
-        .join(IndicatorRow, IndicatorRow.plan_id == PlanRow.id)
+        .join(IndicatorRow, IndicatorRow.plan_id == PlanRow.id).where(PlanRow.workspace_id == ws)
         .group_by(PlanRow.id, PlanRow.code).order_by(func.count(IndicatorRow.id).desc(), PlanRow.id).limit(1)
     ).first()
     return str(row[0]) if row is not None else None
@@ -108,7 +119,8 @@ def run_ingest(database: Database, job: JobRow, progress: Progress, semantic: Ca
         if stored is None or job.source_document_id is None:
             raise ChitieuError("document_not_found", id=job.source_document_id or 0)
         content, file_name = stored.content, str(params.get("file_name") or stored.file_name)
-        bundle = read_bundle(session, plan_code) if plan_code else None
+        source = session.get(SourceDocumentRow, job.source_document_id)
+        bundle = read_bundle(session, source.workspace_id, plan_code) if plan_code and source is not None else None
     document = _read(content, file_name)
     progress(40, msg("job_extracting"))
     indicators = bundle.indicators if bundle is not None else []

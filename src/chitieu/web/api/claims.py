@@ -28,7 +28,7 @@ def accept_claim(request: Request, claim_id: RowId, body: AcceptBody | None = No
 def reject_claim(request: Request, claim_id: RowId) -> dict[str, Any]:
     who = require(request, "review")
     check_csrf(request, who)
-    with transaction(request) as session:
+    with transaction(request, write=True) as session:
         return review.reject(session, who.actor(), claim_id)
 
 

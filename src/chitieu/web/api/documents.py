@@ -12,6 +12,7 @@ from chitieu.services.uploads import clean_file_name, size_text
 from chitieu.web import documents_read
 from chitieu.web.api.schemas import DocumentAccepted, DocumentState, RowId
 from chitieu.web.context import Caller, check_csrf, require, settings_of, transaction
+from chitieu.web.queries import workspace_of
 
 router = APIRouter(tags=["documents"])
 CLAIM_STATUSES = ("candidate", "accepted", "rejected")
@@ -37,7 +38,7 @@ def accept_upload(request: Request, who: Caller, upload: UploadFile | None, plan
     plan_code = (plan or "").strip() or None
     if plan_code is not None and len(plan_code) > 100:
         raise ChitieuError("plan_not_found", code=plan_code[:100])
-    with transaction(request) as session:
+    with transaction(request, write=True) as session:
         source, job, queued = enqueue_ingest(
             session, who.actor(), file_name=name, content=content, plan_code=plan_code,
             limit=settings_of(request).upload_limit,
@@ -63,29 +64,29 @@ def upload_document(
 
 @router.get("/documents", response_model=list[DocumentState], summary="Các văn bản đã tải lên")
 def list_documents(request: Request) -> list[dict[str, Any]]:
-    require(request, "read")
+    who = require(request, "read")
     with transaction(request) as session:
-        return documents_read.list_documents(session)
+        return documents_read.list_documents(session, workspace_of(session, who))
 
 
 @router.get("/documents/{document_id}", response_model=DocumentState, summary="Trạng thái xử lý một văn bản")
 def get_document(request: Request, document_id: RowId) -> dict[str, Any]:
-    require(request, "read")
+    who = require(request, "read")
     with transaction(request) as session:
-        return documents_read.document_state(session, document_id)
+        return documents_read.document_state(session, document_id, workspace_of(session, who))
 
 
 @router.get("/documents/{document_id}/claims", summary="Các đề xuất (mục tiêu, kết quả) trích từ văn bản")
 def get_claims(request: Request, document_id: RowId, status: str | None = None) -> list[dict[str, Any]]:
-    require(request, "read")
+    who = require(request, "read")
     if status is not None and status not in CLAIM_STATUSES:
         raise ChitieuError("read_review_bad_status", value=status[:50])
     with transaction(request) as session:
-        return documents_read.document_claims(session, document_id, status)
+        return documents_read.document_claims(session, document_id, status, workspace_of(session, who))
 
 
 @router.get("/documents/{document_id}/text", summary="Văn bản đã đọc (để đối chiếu vị trí trích dẫn)")
 def get_text(request: Request, document_id: RowId) -> dict[str, Any]:
-    require(request, "read")
+    who = require(request, "read")
     with transaction(request) as session:
-        return {"id": document_id, "text": documents_read.document_text(session, document_id)}
+        return {"id": document_id, "text": documents_read.document_text(session, document_id, workspace_of(session, who))}

@@ -41,7 +41,7 @@ def plan_assessment(
     who = caller(request)
     with transaction(request) as session:
         queries.plan_row(session, who, code)
-        view = queries.plan_view(session, request.app.state.assessments, code, as_of)
+        view = queries.plan_view(session, request.app.state.assessments, code, as_of, who)
     rows = view.forecast if forecast else view.rows
     from collections import Counter
 

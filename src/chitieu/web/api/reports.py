@@ -22,7 +22,7 @@ def _view(request: Request, code: str, as_of: int | None) -> queries.PlanView:
     who = caller(request)
     with transaction(request) as session:
         queries.plan_row(session, who, code)
-        return queries.plan_view(session, request.app.state.assessments, code, as_of)
+        return queries.plan_view(session, request.app.state.assessments, code, as_of, who)
 
 
 def _download(content: bytes | str, media: str, file_name: str) -> Response:
@@ -64,7 +64,10 @@ def summary(request: Request, code: str, as_of: int | None = YEAR) -> dict[str, 
 
 @router.get("/plans/{code}/audit", summary="Các phát hiện kiểm tra tính nhất quán")
 def audit(request: Request, code: str) -> dict[str, Any]:
-    from chitieu.services.audit import audit_bundle
+    from chitieu.services.audit import audit_plans
 
-    view = _view(request, code, None)
-    return {"plan_code": code, "findings": [f.to_dict() for f in audit_bundle(view.bundle)]}
+    who = caller(request)
+    with transaction(request) as session:
+        queries.plan_row(session, who, code)
+        findings = audit_plans(session, who.actor(), code)
+    return {"plan_code": code, "findings": [f.to_dict() for f in findings]}

@@ -13,25 +13,27 @@ from chitieu.store.models import IndicatorRow, PlanRow
 from chitieu.web import documents_read, review
 from chitieu.web.api.documents import accept_upload
 from chitieu.web.api.schemas import RowId
-from chitieu.web.context import check_csrf, require, transaction
+from chitieu.web.context import Caller, check_csrf, require, transaction
 from chitieu.web.highlight import segments
+from chitieu.web.queries import workspace_of
 from chitieu.web.templating import render
 
 router = APIRouter()
 
 
-def _plans(request: Request) -> list[dict[str, Any]]:
+def _plans(request: Request, who: Caller) -> list[dict[str, Any]]:
     with transaction(request) as session:
-        rows = session.execute(select(PlanRow.code, PlanRow.title).order_by(PlanRow.id)).all()
+        ws = workspace_of(session, who)
+        rows = session.execute(select(PlanRow.code, PlanRow.title).where(PlanRow.workspace_id == ws).order_by(PlanRow.id)).all()
     return [{"code": c, "title": t} for c, t in rows]
 
 
 def _documents_page(request: Request, *, error: str = "", status: int = 200, plan: str | None = None) -> Response:
     who = require(request, "read")
     with transaction(request) as session:
-        docs = documents_read.list_documents(session)
+        docs = documents_read.list_documents(session, workspace_of(session, who))
     return render(request, "documents.html", {
-        "documents": docs, "plans": _plans(request), "error": error, "chosen_plan": plan,
+        "documents": docs, "plans": _plans(request, who), "error": error, "chosen_plan": plan,
         "can_upload": who.can("upload"), "active": "documents",
     }, status_code=status)
 
@@ -54,13 +56,14 @@ def upload(request: Request, file: UploadFile | None = File(None), plan: str = F
     return RedirectResponse(f"/documents/{result['id']}", status_code=303)
 
 
-def _indicator_options(request: Request, plan_code: str | None) -> list[dict[str, str]]:
+def _indicator_options(request: Request, who: Caller, plan_code: str | None) -> list[dict[str, str]]:
     if not plan_code:
         return []
     with transaction(request) as session:
+        ws = workspace_of(session, who)
         rows = session.execute(
             select(IndicatorRow.code, IndicatorRow.name, IndicatorRow.unit).join(PlanRow, PlanRow.id == IndicatorRow.plan_id)
-            .where(PlanRow.code == plan_code).order_by(IndicatorRow.position, IndicatorRow.id)
+            .where(PlanRow.workspace_id == ws, PlanRow.code == plan_code).order_by(IndicatorRow.position, IndicatorRow.id)
         ).all()
     return [{"code": c, "name": n, "unit": u} for c, n, u in rows]
 
@@ -69,15 +72,16 @@ def _indicator_options(request: Request, plan_code: str | None) -> list[dict[str
 def document_page(request: Request, document_id: RowId, status: str | None = Query(None, pattern="^(candidate|accepted|rejected)$")) -> Response:
     who = require(request, "read")
     with transaction(request) as session:
-        state = documents_read.document_state(session, document_id)
-        claims = documents_read.document_claims(session, document_id)
-        text = documents_read.document_text(session, document_id)
+        ws = workspace_of(session, who)
+        state = documents_read.document_state(session, document_id, ws)
+        claims = documents_read.document_claims(session, document_id, workspace_id=ws)
+        text = documents_read.document_text(session, document_id, ws)
     shown = [c for c in claims if status is None or c["status"] == status]
     pieces = segments(text, [(c["start"], c["end"], c) for c in claims if c["start"] is not None and c["end"] is not None])
     counts = {s: sum(1 for c in claims if c["status"] == s) for s in ("candidate", "accepted", "rejected")}
     return render(request, "document.html", {
         "doc": state, "claims": shown, "pieces": pieces, "counts": counts, "status_filter": status,
-        "indicators": _indicator_options(request, state["plan_code"]), "can_review": who.can("review"),
+        "indicators": _indicator_options(request, who, state["plan_code"]), "can_review": who.can("review"),
         "active": "documents",
     })
 
@@ -85,9 +89,9 @@ def document_page(request: Request, document_id: RowId, status: str | None = Que
 @router.get("/documents/{document_id}/progress")
 def progress(request: Request, document_id: RowId) -> Response:
     """The progress bar (htmx polls it); when the job has ended the page reloads itself."""
-    require(request, "read")
+    who = require(request, "read")
     with transaction(request) as session:
-        state = documents_read.document_state(session, document_id)
+        state = documents_read.document_state(session, document_id, workspace_of(session, who))
     response = render(request, "_progress.html", {"doc": state})
     if state["status"] in ("done", "failed") and request.headers.get("hx-request"):
         response.headers["HX-Refresh"] = "true"
@@ -102,9 +106,10 @@ def _claim_card(request: Request, claim_id: int, message: str = "", status: int 
         row = session.get(ClaimRow, claim_id)
         if row is None:
             raise ChitieuError("claim_not_found", id=claim_id)
+        documents_read.source_row(session, row.document_id, workspace_of(session, who))
         claim = documents_read.claim_dict(row)
     return render(request, "_claim.html", {
-        "c": claim, "indicators": _indicator_options(request, claim["plan_code"]), "message": message,
+        "c": claim, "indicators": _indicator_options(request, who, claim["plan_code"]), "message": message,
         "can_review": who.can("review"),
     }, status_code=status)
 
@@ -114,7 +119,7 @@ def _decide(request: Request, claim_id: int, action: Any, csrf_token: str) -> Re
     who = require(request, "review")
     check_csrf(request, who, csrf_token)
     try:
-        with transaction(request) as session:
+        with transaction(request, write=True) as session:
             action(session, who.actor())
     except ChitieuError as exc:
         if not request.headers.get("hx-request"):
@@ -184,12 +189,12 @@ def accept_bulk(request: Request, document_id: RowId, claim_ids: list[int] = For
     accepted, failures = 0, []
     for claim_id in claim_ids[:1000]:
         try:
-            with transaction(request) as session:
+            with transaction(request, write=True) as session:
                 review.accept(session, who.actor(), claim_id, indicator_code=None, as_kind=None, period=None)
             accepted += 1
         except ChitieuError as exc:
             failures.append(f"#{claim_id}: {exc.message}")
     with transaction(request) as session:
-        documents_read.source_row(session, document_id)
+        documents_read.source_row(session, document_id, workspace_of(session, who))
     notice = msg("claim_bulk_done", accepted=accepted, failed=len(failures))
     return render(request, "_bulk_result.html", {"notice": notice, "failures": failures[:50], "document_id": document_id})

@@ -43,7 +43,7 @@ def dashboard(request: Request, code: str, as_of: int | None = YEAR) -> Response
     who = caller(request)
     with transaction(request) as session:
         plan = queries.plan_row(session, who, code)
-        view = queries.plan_view(session, request.app.state.assessments, code, as_of)
+        view = queries.plan_view(session, request.app.state.assessments, code, as_of, who)
         published = plan.id in queries.published_plan_ids(session)
     board = plan_pages.dashboard(view)
     return render(request, "dashboard.html", {"board": board, "code": code, "published": published,
@@ -61,7 +61,7 @@ def indicator_page(request: Request, code: str, indicator: str, as_of: int | Non
     who = caller(request)
     with transaction(request) as session:
         queries.plan_row(session, who, code)
-        view = queries.plan_view(session, request.app.state.assessments, code, as_of)
+        view = queries.plan_view(session, request.app.state.assessments, code, as_of, who)
     bundle = view.bundle
     found = bundle.indicator(indicator)
     if found is None:
@@ -87,7 +87,8 @@ def source_view(request: Request, document_code: str, start: int | None = Query(
     """A cited document with the quoted place highlighted (its text when it was uploaded, else the quote)."""
     who = caller(request)
     with transaction(request) as session:
-        document = session.scalar(select(DocumentRow).where(DocumentRow.code == document_code[:100]))
+        ws = queries.workspace_of(session, who)
+        document = session.scalar(select(DocumentRow).where(DocumentRow.workspace_id == ws, DocumentRow.code == document_code[:100]))
         if document is None:
             raise ChitieuError("document_not_found", id=document_code[:100])
         source = session.scalar(select(SourceDocumentRow).where(SourceDocumentRow.document_id == document.id))
@@ -95,7 +96,7 @@ def source_view(request: Request, document_code: str, start: int | None = Query(
         if source is not None and who.signed_in:
             from chitieu.web.documents_read import document_text
 
-            text = document_text(session, source.id)
+            text = document_text(session, source.id, ws)
     excerpt = window(text, start, end, quote) if text else None
     return render(request, "source.html", {
         "document": document, "source": source, "excerpt": excerpt, "quote": quote, "location": location,

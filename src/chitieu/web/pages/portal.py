@@ -7,7 +7,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from chitieu.messages import ChitieuError
 from chitieu.web import portal_site
-from chitieu.web.context import transaction
+from chitieu.web.context import settings_of, transaction
 from chitieu.web.templating import render
 
 router = APIRouter()
@@ -22,7 +22,7 @@ def portal_root() -> Response:
 @router.get("/portal/")
 def portal_index(request: Request) -> Response:
     with transaction(request) as session:
-        context = portal_site.index_context(session)
+        context = portal_site.index_context(session, settings_of(request).workspace)
     return render(request, "portal_index.html", context)
 
 
@@ -30,14 +30,15 @@ def portal_index(request: Request) -> Response:
 @router.get("/portal/{code}/")
 def portal_plan(request: Request, code: str) -> Response:
     with transaction(request) as session:
-        context = portal_site.plan_context(session, request.app.state.assessments, code)
+        context = portal_site.plan_context(session, request.app.state.assessments, code, settings_of(request).workspace)
     return render(request, "portal_plan.html", context)
 
 
 @router.get("/portal/{code}/{page}.html")
 def portal_indicator(request: Request, code: str, page: str) -> Response:
     with transaction(request) as session:
-        context = portal_site.indicator_context(session, request.app.state.assessments, code, page)
+        context = portal_site.indicator_context(session, request.app.state.assessments, code, page,
+                                                settings_of(request).workspace)
     if context is None:
         raise ChitieuError("indicator_not_found", code=page[:100])
     return render(request, "portal_indicator.html", context)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
@@ -16,16 +14,14 @@ router = APIRouter()
 
 @router.get("/plans/{code}/reports")
 def reports_page(request: Request, code: str, as_of: int | None = Query(None, ge=queries.YEAR_LOW, le=queries.YEAR_HIGH)) -> Response:
-    from chitieu.services.audit import audit_bundle
-    from chitieu.store.reader import read_org_units
+    from chitieu.services.audit import audit_plans
 
     who = caller(request)
     with transaction(request) as session:
         plan = queries.plan_row(session, who, code)
-        view = queries.plan_view(session, request.app.state.assessments, code, as_of)
+        view = queries.plan_view(session, request.app.state.assessments, code, as_of, who)
         published = plan.id in queries.published_plan_ids(session)
-        units = read_org_units(session) if not view.bundle.org_units else view.bundle.org_units
-    findings = audit_bundle(replace(view.bundle, org_units=list(units)))
+        findings = audit_plans(session, who.actor(), code)
     return render(request, "reports.html", {
         "code": code, "plan": view.bundle.plan, "as_of": view.as_of, "summary": reports_data.summary_text(view),
         "findings": findings, "published": published, "can_publish": who.can("publish"), "tab": "reports",
@@ -39,7 +35,7 @@ def publish_form(request: Request, code: str, action: str = Form("publish"), csr
 
     who = require(request, "publish")
     check_csrf(request, who, csrf_token)
-    with transaction(request) as session:
+    with transaction(request, write=True) as session:
         if action == "unpublish":
             unpublish_plan(session, who.actor(), code)
         else:
