@@ -19,6 +19,7 @@ from chitieu.readers.furniture_rules import (
     RECIPIENTS,
     SIGNATURE,
     SIGNED,
+    SIGNER,
     TITLE_BLOCK,
 )
 
@@ -66,7 +67,7 @@ def _lead_upper(text: str) -> str:
 
 def _signature_head(text: str) -> bool:
     head = _lead_upper(text)
-    return (bool(head) and SIGNATURE.matches(head)) or SIGNED.matches(text)
+    return (bool(head) and SIGNATURE.matches(head)) or SIGNED.matches(text) or SIGNER.matches(text)
 
 
 def find_marks(lines: list[tuple[int, str]]) -> list[Mark]:

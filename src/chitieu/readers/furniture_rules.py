@@ -106,7 +106,15 @@ TITLE_BLOCK = LineRule(
         "Ngày 15 tháng 10 năm 2020, Đại hội đã bầu Ban Chấp hành.",
     ),
 )
-FURNITURE_RULES: tuple[LineRule, ...] = (RECIPIENTS, LEGAL_BASIS, SIGNATURE, SIGNED, TITLE_BLOCK)
+# A signatory written in ordinary case (reports of a department's staff), possibly followed by the name.
+SIGNER = LineRule(
+    "signature",
+    r"^(?:Người (?:báo cáo|lập(?: biểu| báo cáo)?|ký|duyệt|tổng hợp)|Thủ trưởng (?:đơn vị|cơ quan)|Kế toán trưởng)"
+    r"(?:\s+[A-ZĐÀ-Ỹ][^\s\d,.;:]*){0,5}\s*$",
+    examples=("Người báo cáo Đặng Vũ Linh", "Người lập biểu", "Thủ trưởng đơn vị"),
+    not_examples=("Người báo cáo cho biết thu ngân sách tăng 12%.", "Người lập biểu mẫu số 3 gồm 12 chỉ tiêu"),
+)
+FURNITURE_RULES: tuple[LineRule, ...] = (RECIPIENTS, LEGAL_BASIS, SIGNATURE, SIGNED, SIGNER, TITLE_BLOCK)
 
 # Title lines that open a document bound in a volume; the first word decides the part's kind.
 PART_TITLES: tuple[LineRule, ...] = (
