@@ -19,6 +19,11 @@ def _texts(row) -> list[str]:
     return [c.text for c in row.cells]
 
 
+def data_table(document):
+    """The appendix table (the header block and the signature are borderless tables of their own)."""
+    return next(t for t in document.tables if t.rows[0].cells[0].text == "TT")
+
+
 def test_landscape_and_font(document) -> None:
     section = document.sections[0]
     assert section.orientation == WD_ORIENT.LANDSCAPE and section.page_width > section.page_height
@@ -26,7 +31,7 @@ def test_landscape_and_font(document) -> None:
 
 
 def test_merged_header_repeated(document) -> None:
-    table = document.tables[0]
+    table = data_table(document)
     top, bottom = _texts(table.rows[0]), _texts(table.rows[1])
     assert top[:4] == ["TT", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu Nghị quyết Đại hội"]
     assert bottom[:4] == top[:4]  # vertically merged cells
@@ -39,7 +44,7 @@ def test_merged_header_repeated(document) -> None:
 
 
 def test_rows_and_values(document) -> None:
-    table = document.tables[0]
+    table = data_table(document)
     assert len(table.rows) == 2 + 60  # 4 groups, 2 header rows, 54 rows with targets
     rows = {r.cells[1].text: _texts(r) for r in table.rows[2:]}
     assert rows["Thu ngân sách trên địa bàn"][3:7] == ["3.000", "2.134,6", "71,2%", "Chưa đạt"]
@@ -48,7 +53,7 @@ def test_rows_and_values(document) -> None:
 
 
 def test_group_rows_bold(document) -> None:
-    table = document.tables[0]
+    table = data_table(document)
     groups = [r for r in table.rows[2:] if r.cells[0].text in ("I", "II", "III", "IV")]
     assert len(groups) == 4
     assert all(run.bold for r in groups for run in r.cells[1].paragraphs[0].runs)
@@ -64,7 +69,7 @@ def test_summary_and_charts(document) -> None:
 def test_fixed_layout_wide_name_column_rows_kept_whole(document) -> None:
     from docx.oxml.ns import qn
 
-    table = document.tables[0]
+    table = data_table(document)
     grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
     assert grid[1] == max(grid) and grid[1] > 3 * grid[0]  # LibreOffice lays the table out from the grid
     assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"

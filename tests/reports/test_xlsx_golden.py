@@ -27,27 +27,53 @@ def _row_of(sheet, name: str) -> list[object]:
 def test_sheets_and_title(written_reports: dict[str, Path], sheet) -> None:
     workbook = openpyxl.load_workbook(written_reports["xlsx"])
     assert workbook.sheetnames == ["Phụ lục", "Biểu đồ"]
-    assert str(sheet["A1"].value).startswith("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NGHỊ QUYẾT ĐẠI HỘI")
+    # the plan's issuer is the provincial Party Congress: the Party layout (HD 36-HD/VPTW)
+    assert [sheet[f"A{r}"].value for r in (1, 2, 3)] == ["ĐẢNG BỘ TỈNH LAI CHÂU", "TỈNH ỦY", "*"]
+    assert sheet["A2"].font.b and not sheet["A1"].font.b
+    assert sheet["E1"].value == "ĐẢNG CỘNG SẢN VIỆT NAM" and sheet["E1"].font.b and sheet["E1"].font.u
+    assert sheet["E1"].font.sz == 15
+    assert sheet["A5"].value == "Phụ lục số …" and sheet["A5"].font.b and sheet["A5"].font.sz == 14
+    assert str(sheet["A6"].value).startswith("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NGHỊ QUYẾT ĐẠI HỘI")
+    assert sheet["A7"].value == "(Kèm theo Báo cáo số … ngày … tháng … năm … của Ban Thường vụ Tỉnh ủy)"
+    assert sheet["A7"].font.i
+
+
+def test_page_numbers_and_margins(written_reports: dict[str, Path], sheet) -> None:
+    assert sheet.page_margins.left == pytest.approx(30 / 25.4) and sheet.page_margins.right == pytest.approx(15 / 25.4)
+    assert sheet.page_margins.top == pytest.approx(20 / 25.4) and sheet.page_margins.bottom == pytest.approx(20 / 25.4)
+    with zipfile.ZipFile(written_reports["xlsx"]) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    # the page number centred at the top of every page but the first
+    assert '<headerFooter differentFirst="1"><oddHeader>&amp;C&amp;"Times New Roman,Regular"&amp;13&amp;P</oddHeader>' in xml
+
+
+def test_signature_block_after_the_summary(sheet) -> None:
+    cells = [(c.row, c.column, c.value) for row in sheet.iter_rows() for c in row if c.value]
+    summary_row = next(r for r, _c, v in cells if v == "Tóm tắt")
+    after = [(r, c, v) for r, c, v in cells if r > summary_row + 1]
+    assert [v for _r, _c, v in after] == ["T/M BAN THƯỜNG VỤ", "BÍ THƯ", "…"]
+    assert all(c == 7 for _r, c, _v in after)  # the right-hand columns G..J
+    assert after[2][0] - after[1][0] == 5  # room for the signature and seal
 
 
 def test_two_level_merged_header(sheet) -> None:
     merged = {str(r) for r in sheet.merged_cells.ranges}
-    assert {"A4:A5", "B4:B5", "C4:C5", "D4:D5", "E4:G4", "H4:J4"} <= merged
-    assert sheet["E4"].value == "Ước thực hiện giai đoạn 2021 - 2023"
-    assert sheet["H4"].value == "Ước thực hiện giai đoạn 2020 - 2025"
-    assert [sheet.cell(5, c).value for c in range(5, 8)] == [
+    assert {"A9:A10", "B9:B10", "C9:C10", "D9:D10", "E9:G9", "H9:J9"} <= merged
+    assert sheet["E9"].value == "Ước thực hiện giai đoạn 2021 - 2023"
+    assert sheet["H9"].value == "Ước thực hiện giai đoạn 2020 - 2025"
+    assert [sheet.cell(10, c).value for c in range(5, 8)] == [
         "Kết quả đạt được", "Tỷ lệ % so với mục tiêu nghị quyết", "So sánh với mục tiêu nghị quyết Đại hội",
     ]
-    assert sheet.print_title_rows.replace("$", "") == "4:5"
+    assert sheet.print_title_rows.replace("$", "") == "9:10"
 
 
 def test_every_indicator_row_present(sheet, dataset_bundle: PlanBundle) -> None:
-    names = [row[1] for row in sheet.iter_rows(min_row=6, values_only=True)]
+    names = [row[1] for row in sheet.iter_rows(min_row=11, values_only=True)]
     with_target = {t.indicator_code for t in dataset_bundle.targets}
     for indicator in dataset_bundle.indicators:
         if indicator.code in with_target:
             assert indicator.name in names
-    assert sum(1 for row in sheet.iter_rows(min_row=6, values_only=True) if row[3]) == 54
+    assert sum(1 for row in sheet.iter_rows(min_row=11, values_only=True) if row[3]) == 54
 
 
 def test_key_values_as_officials_write_them(sheet) -> None:
@@ -70,10 +96,10 @@ def test_hidden_numeric_copies(sheet) -> None:
 
 
 def test_group_rows_bold_and_font(sheet) -> None:
-    group_cells = [row[1] for row in sheet.iter_rows(min_row=6) if row[0].value in ("I", "II", "III", "IV")]
+    group_cells = [row[1] for row in sheet.iter_rows(min_row=11) if row[0].value in ("I", "II", "III", "IV")]
     assert len(group_cells) == 4 and all(c.font.b for c in group_cells)
-    assert sheet["B7"].font.name == "Times New Roman"
-    assert sheet["E4"].font.name == "Times New Roman" and sheet["E4"].font.b
+    assert sheet["B12"].font.name == "Times New Roman"
+    assert sheet["E9"].font.name == "Times New Roman" and sheet["E9"].font.b
 
 
 def test_landscape_a4(sheet) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Sequence
@@ -38,7 +37,7 @@ def _get(row: Any, *names: str) -> Any:
     return None
 
 
-def render_assessment_table(rows: Sequence[Any], console: Console, title: str = "Đánh giá chỉ tiêu") -> None:
+def render_assessment_table(rows: Sequence[Any], console: Console, title: str | None = "Đánh giá chỉ tiêu") -> None:
     """A rich table of assessment rows (``AssessmentRow`` or ``TableRow``), verdicts coloured.
 
     On a narrow console (< 100 columns) the official-verdict column is left out so the verdicts stay whole.
@@ -133,7 +132,10 @@ def assess_command(
     if fmt == "json":
         typer.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))
     elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+        from chitieu.reports.safe_cells import SafeDictWriter
+
+        # a BOM when the output goes to a file or a pipe, so Excel opening the file reads Vietnamese right
+        writer = SafeDictWriter(sys.stdout, CSV_COLUMNS, bom=not sys.stdout.isatty())
         writer.writeheader()
         for r in rows:
             writer.writerow(r.to_dict())
@@ -142,48 +144,107 @@ def assess_command(
         render_assessment_table(rows, _console(), title=f"{bundle.plan.title} — {title}")
 
 
-def _write_text(path: Path, text: str) -> None:
-    from chitieu.services.output_files import atomic_output
+TABLE_BATCH = 1000  # rows per printed table: a large input is shown batch by batch, never held whole
+MAX_WARNINGS_SHOWN = 50
 
-    with atomic_output(path) as temp:
-        temp.write_text(text, encoding="utf-8")
+
+class _Warnings:
+    """Warnings printed as rows go by; past ``MAX_WARNINGS_SHOWN`` they are only counted."""
+
+    def __init__(self, console: Console) -> None:
+        self.console, self.count = console, 0
+
+    def show(self, row: Any) -> None:
+        for warning in row.warnings:
+            self.count += 1
+            if self.count <= MAX_WARNINGS_SHOWN:
+                self.console.print(f"Cảnh báo: {warning}", style="yellow", highlight=False)
+
+    def close(self) -> None:
+        if self.count > MAX_WARNINGS_SHOWN:
+            self.console.print(msg("table_more_warnings", count=self.count - MAX_WARNINGS_SHOWN), style="yellow",
+                               highlight=False)
 
 
 def assess_table_command(
     file: Path = typer.Argument(..., help="Bảng chỉ tiêu (.csv hoặc .xlsx)."),
     stage: str = typer.Option("final", "--stage", help="midterm | final | forecast"),
-    fmt: str = typer.Option("table", "--format", help="json | table | xlsx"),
-    out: Path | None = typer.Option(None, "--out", help="Tệp kết quả (xlsx: mặc định <tên>_danh-gia.xlsx)."),
+    fmt: str = typer.Option("table", "--format", help="table | json | xlsx | csv"),
+    out: Path | None = typer.Option(
+        None, "--out", help="Tệp kết quả (xlsx/csv: mặc định <tên>_danh-gia.xlsx/.csv; json: mặc định in ra màn hình)."
+    ),
 ) -> None:
-    """Đánh giá một bảng mục tiêu/kết quả bất kỳ (cột Chỉ tiêu, Mục tiêu, Kết quả)."""
-    from chitieu.assessment import parse_stage
-    from chitieu.services.assess_table import assess_table, write_assessed_xlsx
+    """Đánh giá một bảng mục tiêu/kết quả bất kỳ (cột Chỉ tiêu, Mục tiêu, Kết quả).
 
-    _check_format(fmt, ("json", "table", "xlsx"))
+    Bảng lớn (hàng triệu dòng) được đọc và ghi lần lượt từng dòng, không nạp cả bảng vào bộ nhớ.
+    """
+    from chitieu.assessment import parse_stage
+    from chitieu.services.assess_table import (
+        TableRun,
+        write_assessed_csv,
+        write_assessed_json,
+        write_assessed_xlsx,
+    )
+
+    _check_format(fmt, ("json", "table", "xlsx", "csv"))
     try:
         chosen = parse_stage(stage)
     except ValueError as exc:
         raise ChitieuError("table_bad_stage", value=stage) from exc
-    result = assess_table(file, chosen)
-    agree, total = result.agreement
     err = Console(stderr=True)
-    for row in result.rows:
-        for warning in row.warnings:
-            err.print(f"Cảnh báo: {warning}", style="yellow", highlight=False)
+    warnings = _Warnings(err)
+    run = TableRun(file, chosen, on_row=warnings.show)
     if fmt == "json":
-        text = json.dumps([r.to_dict() for r in result.rows], ensure_ascii=False, indent=2)
         if out is not None:
-            _write_text(out, text + "\n")
+            from chitieu.services.output_files import atomic_output
+
+            with atomic_output(out) as temp, temp.open("w", encoding="utf-8") as handle:
+                write_assessed_json(run, handle)
+                handle.write("\n")
         else:
-            typer.echo(text)
-    elif fmt == "xlsx":
-        target = out or file.with_name(f"{file.stem}_danh-gia.xlsx")
-        write_assessed_xlsx(result, target)
-        err.print(msg("table_written", rows=len(result.rows), path=target), highlight=False)
+            _json_to_stdout(run)
+    elif fmt in ("xlsx", "csv"):
+        target = out or file.with_name(f"{file.stem}_danh-gia.{fmt}")
+        writer = write_assessed_xlsx if fmt == "xlsx" else write_assessed_csv
+        writer(run, target)
+        err.print(msg("table_written", rows=run.rows_read, path=target), highlight=False)
     else:
-        render_assessment_table(result.rows, _console(), title=f"{file.name} — {chosen.label_vi}")
+        _print_table(run, f"{file.name} — {chosen.label_vi}")
+    warnings.close()
+    agree, total = run.agreement
     if total:
         err.print(msg("table_agreement", agree=agree, total=total), highlight=False)
+
+
+def _json_to_stdout(rows: Any) -> None:
+    """The JSON array is built in a spooled file (memory, then disk) and printed only when complete."""
+    import shutil
+    import tempfile
+
+    from chitieu.services.assess_table import write_assessed_json
+
+    with tempfile.SpooledTemporaryFile(max_size=16 * 1024 * 1024, mode="w+", encoding="utf-8") as spool:
+        write_assessed_json(rows, spool)
+        spool.seek(0)
+        shutil.copyfileobj(spool, sys.stdout)  # type: ignore[misc]
+    sys.stdout.write("\n")
+
+
+def _print_table(rows: Any, title: str) -> None:
+    console = _console()
+    batch: list[Any] = []
+    first = True
+    for _index, _cells, row in rows:
+        if row is None:
+            continue
+        batch.append(row)
+        if len(batch) >= TABLE_BATCH:
+            render_assessment_table(batch, console, title=title if first else None)
+            if first:
+                Console(stderr=True).print(msg("table_large_hint"), style="yellow", highlight=False)
+            batch, first = [], False
+    if batch or first:
+        render_assessment_table(batch, console, title=title if first else None)
 
 
 def register(app: typer.Typer) -> None:

@@ -22,6 +22,7 @@ from chitieu.domain.quantity import Op
 from chitieu.domain.targets import Target
 from chitieu.numbers import format_number
 from chitieu.reports import labels
+from chitieu.reports.filing import Filing, FilingDetails, filing_for
 from chitieu.reports.summary import count_statuses, summary_paragraph
 from chitieu.vocab.verdicts import Status
 
@@ -106,7 +107,7 @@ class AppendixTable:
     rows: list[AppendixRow]
     summary: str
     charts: list[GroupChart]
-
+    filing: Filing | None = None  # header block, "Phụ lục số …", "(Kèm theo …)", signature
     @property
     def assessed_rows(self) -> list[AppendixRow]:
         return [r for r in self.rows if r.is_assessed]
@@ -121,8 +122,13 @@ def build_appendix(
     final: Sequence[AssessedRow],
     *,
     as_of: int,
+    filing: FilingDetails | None = None,
 ) -> AppendixTable:
-    """The official appendix rows for ``bundle`` from the as-of run and the forecast run."""
+    """The official appendix rows for ``bundle`` from the as-of run and the forecast run.
+
+    The lines around the table (header block, appendix number, attachment line, signature) follow the
+    plan's issuer (state or Party layout) and ``filing``; placeholders "…" where it says nothing.
+    """
     plan = bundle.plan
     mid_by_code = {r.code: r for r in midterm}
     end_by_code = {r.code: r for r in final}
@@ -156,6 +162,7 @@ def build_appendix(
         rows=rows,
         summary=summary,
         charts=_charts(rows),
+        filing=filing_for(plan, filing),
     )
 
 

@@ -15,110 +15,169 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-import xlsxwriter
-from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from chitieu.reports import labels
 from chitieu.reports.appendix import AppendixRow, AppendixTable, GroupChart, ResultCell, RowKind
+from chitieu.reports.filing import Filing, Line
+from chitieu.reports.safe_cells import XlsxStyles, xlsx_workbook
 
 FONT = "Times New Roman"
 VISIBLE_COLUMNS = 10  # A..J as in the official table
 HIDDEN_FIRST = 11  # L..P: numeric copies (K stays empty)
 HIDDEN_HEADERS = ("Mục tiêu (số)", "Giữa kỳ: kết quả (số)", "Giữa kỳ: tỷ lệ", "Cuối kỳ: kết quả (số)", "Cuối kỳ: tỷ lệ")
 COLUMN_WIDTHS = (5, 46, 10, 12, 11, 12, 13, 11, 12, 13)
-HEADER_TOP, HEADER_BOTTOM, FIRST_DATA = 3, 4, 5
 A4 = 9
+MM_PER_INCH = 25.4
+AGENCY_COLUMNS = (0, 3)  # A..D hold the issuing body, E..J the national name or Party heading
+HEADING_COLUMNS = (4, VISIBLE_COLUMNS - 1)
+SIGNATURE_COLUMNS = (6, VISIBLE_COLUMNS - 1)
+
+
+class FiledWorksheet(Worksheet):
+    """A worksheet whose page-number header is hidden on the first page (ND 30/2020: no number on page 1).
+
+    XlsxWriter writes only the odd-page header; this adds ``differentFirst`` and an empty first-page header.
+    """
+
+    def _write_header_footer(self) -> None:
+        if not self.header:
+            super()._write_header_footer()
+            return
+        self._xml_start_tag("headerFooter", [("differentFirst", 1)])
+        self._xml_data_element("oddHeader", self.header)
+        self._xml_data_element("firstHeader", "")
+        self._xml_end_tag("headerFooter")
 
 
 def write_xlsx(table: AppendixTable, path: Path) -> None:
     """Write ``table`` to ``path`` (the caller handles temp files and renaming)."""
-    workbook = xlsxwriter.Workbook(
-        str(path),
-        {"default_format_properties": {"font_name": FONT, "font_size": 12}, "strings_to_numbers": False},
-    )
+    workbook = xlsx_workbook(str(path), default_format_properties={"font_name": FONT, "font_size": 12})
     try:
         formats = _formats(workbook)
-        sheet = workbook.add_worksheet(labels.SHEET_TABLE)
-        _page_setup(sheet)
-        _title(sheet, table, formats)
-        _headers(sheet, table, formats)
-        last = _rows(sheet, table.rows, formats)
-        _summary(sheet, table.summary, last + 2, formats)
+        sheet = workbook.add_worksheet(labels.SHEET_TABLE, worksheet_class=FiledWorksheet)
+        top = _title(sheet, table, formats)
+        _page_setup(sheet, top)
+        _headers(sheet, table, formats, top)
+        last = _rows(sheet, table.rows, formats, top + 2)
+        end = _summary(sheet, table.summary, last + 2, formats)
+        if table.filing is not None:
+            _signature(sheet, table.filing, end + 2, formats)
         _charts(workbook, table, formats)
     finally:
         workbook.close()
 
 
-def _formats(wb: Workbook) -> dict[str, Format]:
-    """Every cell style once (no per-cell format objects)."""
+def _formats(wb: Workbook) -> XlsxStyles:
+    """Every cell style once (no per-cell format objects); text cells never become formulas."""
     border = {"border": 1, "valign": "vcenter", "font_name": FONT, "font_size": 12}
-    return {
-        "title": wb.add_format({"bold": True, "font_size": 14, "align": "center", "valign": "vcenter",
-                                "text_wrap": True, "font_name": FONT}),
-        "subtitle": wb.add_format({"italic": True, "align": "center", "font_name": FONT}),
-        "header": wb.add_format({**border, "bold": True, "align": "center", "text_wrap": True, "bg_color": "#F2F2F2"}),
-        "group": wb.add_format({**border, "bold": True, "text_wrap": True}),
-        "group_center": wb.add_format({**border, "bold": True, "align": "center"}),
-        "text": wb.add_format({**border, "text_wrap": True}),
-        "component": wb.add_format({**border, "text_wrap": True, "indent": 1}),
-        "header_row": wb.add_format({**border, "text_wrap": True, "italic": True}),
-        "center": wb.add_format({**border, "align": "center", "text_wrap": True}),
-        "number": wb.add_format({**border, "align": "right"}),
-        "summary": wb.add_format({"text_wrap": True, "valign": "top", "font_name": FONT, "font_size": 12}),
-        "summary_head": wb.add_format({"bold": True, "font_name": FONT, "font_size": 12}),
-        "hidden_number": wb.add_format({"num_format": "#,##0.###", "font_name": FONT}),
-        "hidden_percent": wb.add_format({"num_format": "0.0%", "font_name": FONT}),
-        "data_header": wb.add_format({**border, "bold": True, "text_wrap": True, "align": "center"}),
-        "data_percent": wb.add_format({**border, "num_format": "0.0%"}),
-    }
+    line = {"align": "center", "valign": "vcenter", "font_name": FONT}
+    return XlsxStyles(wb, {
+        "title": {**line, "bold": True, "font_size": 14, "text_wrap": True},
+        "subtitle": {**line, "font_size": 13},
+        **{_line_style(bold, italic, size, underline): {**line, "bold": bold, "italic": italic, "font_size": size,
+                                                        "underline": underline}
+           for bold in (False, True) for italic in (False, True) for size in (13, 14, 15) for underline in (0, 1)},
+        "header": {**border, "bold": True, "align": "center", "text_wrap": True, "bg_color": "#F2F2F2"},
+        "group": {**border, "bold": True, "text_wrap": True},
+        "group_center": {**border, "bold": True, "align": "center"},
+        "text": {**border, "text_wrap": True},
+        "component": {**border, "text_wrap": True, "indent": 1},
+        "header_row": {**border, "text_wrap": True, "italic": True},
+        "center": {**border, "align": "center", "text_wrap": True},
+        "number": {**border, "align": "right"},
+        "summary": {"text_wrap": True, "valign": "top", "font_name": FONT, "font_size": 12},
+        "summary_head": {"bold": True, "font_name": FONT, "font_size": 12},
+        "hidden_number": {"num_format": "#,##0.###", "font_name": FONT},
+        "hidden_percent": {"num_format": "0.0%", "font_name": FONT},
+        "data_header": {**border, "bold": True, "text_wrap": True, "align": "center"},
+        "data_percent": {**border, "num_format": "0.0%"},
+    })
 
 
-def _page_setup(sheet: Worksheet) -> None:
+def _line_style(bold: bool, italic: bool, size: float, underline: int) -> str:
+    return f"line_{int(bold)}{int(italic)}_{int(size)}_{underline}"
+
+
+def _page_setup(sheet: Worksheet, header_top: int) -> None:
     sheet.set_landscape()
     sheet.set_paper(A4)
-    sheet.set_margins(left=0.5, right=0.4, top=0.6, bottom=0.6)
+    sheet.set_margins(left=30 / MM_PER_INCH, right=15 / MM_PER_INCH, top=20 / MM_PER_INCH,
+                      bottom=20 / MM_PER_INCH)
+    sheet.set_header('&C&"Times New Roman,Regular"&13&P', margin=10 / MM_PER_INCH)  # page number, top centre
     sheet.center_horizontally()
     sheet.fit_to_pages(1, 0)
-    sheet.repeat_rows(HEADER_TOP, HEADER_BOTTOM)
-    sheet.freeze_panes(FIRST_DATA, 0)
+    sheet.repeat_rows(header_top, header_top + 1)
+    sheet.freeze_panes(header_top + 2, 0)
     for col, width in enumerate(COLUMN_WIDTHS):
         sheet.set_column(col, col, width)
     sheet.set_column(VISIBLE_COLUMNS, VISIBLE_COLUMNS + len(HIDDEN_HEADERS), 14, None, {"hidden": True})
 
 
-def _title(sheet: Worksheet, table: AppendixTable, f: dict[str, Format]) -> None:
-    sheet.set_row(0, 36)
-    sheet.merge_range(0, 0, 0, VISIBLE_COLUMNS - 1, table.title, f["title"])
+def _line(sheet: Worksheet, r: int, columns: tuple[int, int], line: Line, f: XlsxStyles) -> None:
+    """One centred line of the header block; a rule as long as the words becomes an underline."""
+    style = _line_style(line.bold, line.italic, min(15, max(13, round(line.size))), int(line.rule_below >= 1.0))
+    f.merged(sheet, r, columns[0], r, columns[1], line.text, style)
+
+
+def _title(sheet: Worksheet, table: AppendixTable, f: XlsxStyles) -> int:
+    """The lines above the table; returns the row of the table's first header row."""
+    r = 0
+    filing = table.filing
+    if filing is not None:
+        for k in range(max(len(filing.agency), len(filing.heading))):
+            if k < len(filing.agency):
+                _line(sheet, r + k, AGENCY_COLUMNS, filing.agency[k], f)
+            if k < len(filing.heading):
+                _line(sheet, r + k, HEADING_COLUMNS, filing.heading[k], f)
+        r += max(len(filing.agency), len(filing.heading)) + 1
+        _line(sheet, r, (0, VISIBLE_COLUMNS - 1), filing.appendix_label, f)
+        r += 1
+    sheet.set_row(r, 36)
+    f.merged(sheet, r, 0, r, VISIBLE_COLUMNS - 1, table.title, "title")
+    r += 1
     if table.subtitle:
-        sheet.merge_range(1, 0, 1, VISIBLE_COLUMNS - 1, table.subtitle, f["subtitle"])
+        f.merged(sheet, r, 0, r, VISIBLE_COLUMNS - 1, table.subtitle, "subtitle")
+        r += 1
+    if filing is not None:
+        _line(sheet, r, (0, VISIBLE_COLUMNS - 1), filing.attachment, f)
+        r += 1
+    return r + 1
 
 
-def _headers(sheet: Worksheet, table: AppendixTable, f: dict[str, Format]) -> None:
-    top, bottom = HEADER_TOP, HEADER_BOTTOM
+def _signature(sheet: Worksheet, filing: Filing, r: int, f: XlsxStyles) -> None:
+    *titles, name = filing.signature
+    for line in titles:
+        _line(sheet, r, SIGNATURE_COLUMNS, line, f)
+        r += 1
+    _line(sheet, r + filing.signature_space, SIGNATURE_COLUMNS, name, f)
+
+
+def _headers(sheet: Worksheet, table: AppendixTable, f: XlsxStyles, top: int) -> None:
+    bottom = top + 1
     sheet.set_row(bottom, 64)
     for col, text in enumerate((labels.COL_NUMBER, labels.COL_NAME, labels.COL_UNIT, table.target_column)):
-        sheet.merge_range(top, col, bottom, col, text, f["header"])
+        f.merged(sheet, top, col, bottom, col, text, "header")
     for first, block in ((4, table.midterm_block), (7, table.final_block)):
-        sheet.merge_range(top, first, top, first + 2, block.title, f["header"])
-        sheet.write_row(bottom, first, (labels.COL_RESULT, labels.COL_RATIO, table.verdict_column), f["header"])
-    sheet.write_row(bottom, HIDDEN_FIRST, HIDDEN_HEADERS, f["header"])
+        f.merged(sheet, top, first, top, first + 2, block.title, "header")
+        f.row(sheet, bottom, first, (labels.COL_RESULT, labels.COL_RATIO, table.verdict_column), "header")
+    f.row(sheet, bottom, HIDDEN_FIRST, HIDDEN_HEADERS, "header")
 
 
-def _rows(sheet: Worksheet, rows: list[AppendixRow], f: dict[str, Format]) -> int:
-    r = FIRST_DATA
+def _rows(sheet: Worksheet, rows: list[AppendixRow], f: XlsxStyles, first: int) -> int:
+    r = first
     for row in rows:
         if row.kind is RowKind.GROUP:
-            sheet.write(r, 0, row.number, f["group_center"])
-            sheet.write(r, 1, row.name, f["group"])
-            sheet.write_row(r, 2, [""] * (VISIBLE_COLUMNS - 2), f["group"])
+            f.text(sheet, r, 0, row.number, "group_center")
+            f.text(sheet, r, 1, row.name, "group")
+            f.row(sheet, r, 2, [""] * (VISIBLE_COLUMNS - 2), "group")
         else:
-            name_format = f["component"] if row.level > 1 else f["header_row"] if row.kind is RowKind.HEADER else f["text"]
-            sheet.write(r, 0, row.number, f["center"])
-            sheet.write(r, 1, row.name, name_format)
-            sheet.write(r, 2, row.unit, f["center"])
-            sheet.write(r, 3, row.target_text, f["number"])
+            name_format = "component" if row.level > 1 else "header_row" if row.kind is RowKind.HEADER else "text"
+            f.text(sheet, r, 0, row.number, "center")
+            f.text(sheet, r, 1, row.name, name_format)
+            f.text(sheet, r, 2, row.unit, "center")
+            f.text(sheet, r, 3, row.target_text, "number")
             _block(sheet, r, 4, row.midterm, f)
             _block(sheet, r, 7, row.final, f)
             _hidden(sheet, r, row, f)
@@ -134,13 +193,13 @@ def _row_height(row: AppendixRow) -> float:
     return 16.5 * lines
 
 
-def _block(sheet: Worksheet, r: int, col: int, cell: ResultCell, f: dict[str, Format]) -> None:
-    sheet.write(r, col, cell.value_text, f["number"])
-    sheet.write(r, col + 1, cell.ratio_text, f["number"])
-    sheet.write(r, col + 2, cell.status_vi, f["center"])
+def _block(sheet: Worksheet, r: int, col: int, cell: ResultCell, f: XlsxStyles) -> None:
+    f.text(sheet, r, col, cell.value_text, "number")
+    f.text(sheet, r, col + 1, cell.ratio_text, "number")
+    f.text(sheet, r, col + 2, cell.status_vi, "center")
 
 
-def _hidden(sheet: Worksheet, r: int, row: AppendixRow, f: dict[str, Format]) -> None:
+def _hidden(sheet: Worksheet, r: int, row: AppendixRow, f: XlsxStyles) -> None:
     values = (row.target_value, row.midterm.value, _fraction(row.chart_midterm), row.final.value,
               _fraction(row.chart_final))
     for k, value in enumerate(values):
@@ -152,14 +211,15 @@ def _fraction(percent: float | None) -> float | None:
     return None if percent is None else percent / 100
 
 
-def _summary(sheet: Worksheet, text: str, r: int, f: dict[str, Format]) -> None:
-    sheet.write(r, 0, labels.SUMMARY_HEADING, f["summary_head"])
+def _summary(sheet: Worksheet, text: str, r: int, f: XlsxStyles) -> int:
+    f.text(sheet, r, 0, labels.SUMMARY_HEADING, "summary_head")
     lines = max(2, len(text) // 150 + 1)
     sheet.set_row(r + 1, 16 * lines)
-    sheet.merge_range(r + 1, 0, r + 1, VISIBLE_COLUMNS - 1, text, f["summary"])
+    f.merged(sheet, r + 1, 0, r + 1, VISIBLE_COLUMNS - 1, text, "summary")
+    return r + 1
 
 
-def _charts(wb: Workbook, table: AppendixTable, f: dict[str, Format]) -> None:
+def _charts(wb: Workbook, table: AppendixTable, f: XlsxStyles) -> None:
     """Sheet 2: per group, the % of target by indicator as numbers and a native bar chart beside them."""
     sheet = wb.add_worksheet(labels.SHEET_CHARTS)
     sheet.set_landscape()
@@ -176,14 +236,14 @@ def _charts(wb: Workbook, table: AppendixTable, f: dict[str, Format]) -> None:
 
 
 def _group_chart(
-    wb: Workbook, sheet: Worksheet, data: GroupChart, series_names: tuple[str, str], r: int, f: dict[str, Format]
+    wb: Workbook, sheet: Worksheet, data: GroupChart, series_names: tuple[str, str], r: int, f: XlsxStyles
 ) -> int:
     title = labels.CHART_TITLE.format(group=f"{data.number}. {data.name}")
-    sheet.write(r, 0, title, f["summary_head"])
-    sheet.write_row(r + 1, 0, (labels.COL_NAME, *series_names), f["data_header"])
+    f.text(sheet, r, 0, title, "summary_head")
+    f.row(sheet, r + 1, 0, (labels.COL_NAME, *series_names), "data_header")
     first = r + 2
     for k, label in enumerate(data.labels):
-        sheet.write(first + k, 0, label, f["text"])
+        f.text(sheet, first + k, 0, label, "text")
         for col, value in ((1, data.midterm[k]), (2, data.final[k])):
             if value is None:
                 sheet.write_blank(first + k, col, None, f["data_percent"])

@@ -6,10 +6,13 @@ never used to compute. Bad input raises ``ChitieuError`` naming file, row and co
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import IO
 
 from chitieu.assessment import Outcome, Stage, assess, status_for, verdicts_agree
 from chitieu.assessment.qualitative import compare_words, grade_of
@@ -17,12 +20,16 @@ from chitieu.domain import Op, Polarity, Quantity
 from chitieu.messages import ChitieuError, msg
 from chitieu.numbers import format_number
 from chitieu.quantities import QuantityError, find_change, is_no_data, parse_change
+from chitieu.reports.safe_cells import SafeCsvWriter, XlsxStyles, xlsx_workbook
 from chitieu.services.assess_table_read import (
     COLUMN_NUMBER_RE,
+    OWN_COLUMNS,
     SheetGrid,
     TableLayout,
+    TableSource,
     find_layout,
-    read_table,
+    is_own_column,
+    open_table,
 )
 from chitieu.services.output_files import atomic_output
 from chitieu.vocab.comparators import BOOLEAN_WORDS
@@ -195,89 +202,147 @@ def _assess_words(out: TableRow, target_text: str, result_text: str, official_te
     out.agrees = verdicts_agree(status, official)
 
 
-def assess_table(path: Path | str, stage: Stage = Stage.FINAL) -> TableAssessment:
-    """Read and assess a table; rows come back in input order (blank rows left out)."""
-    table = read_table(Path(path))
-    layout = find_layout(table)
-    target_from_name = layout.target is None
-    header = layout.headers
-    names = [h or f"cột {i + 1}" for i, h in enumerate(header)]
-    rows: list[TableRow] = []
-    current_header = ""
-    for index in range(layout.header_row + 1, len(table.rows)):
-        cells = table.rows[index]
-        if not any(c.strip() for c in cells):
-            continue
-        excel_row = index + 1
-        name = _cell(cells, layout.indicator)
-        columns = {names[i]: (cells[i] if i < len(cells) else "") for i in range(len(names))}
+class TableRun:
+    """One pass over a table: rows are read and assessed one at a time (any size, bounded memory).
+
+    Iterating yields ``(index, cells, row)`` for every input row in order — ``index`` 0-based, ``cells``
+    the row as text, ``row`` its ``TableRow`` (``None`` above the header and for blank rows). The
+    agreement counts grow as rows go by; at the end a table without one judged row raises
+    ``empty_table``. A run can be iterated once.
+    """
+
+    def __init__(self, path: Path | str, stage: Stage = Stage.FINAL,
+                 on_row: Callable[[TableRow], None] | None = None) -> None:
+        self.on_row = on_row  # called with each judged or explained row as it is made (warnings, progress)
+        self.source: TableSource = open_table(Path(path))
+        self.path = self.source.path
+        self.stage = stage
+        self.layout = find_layout(self.source.head_grid)
+        self.width = max((len(r) for r in self.source.head), default=0)
+        self.rows_read = 0
+        self.judged = 0
+        self.agree = 0
+        self.compared = 0
+
+    @property
+    def agreement(self) -> tuple[int, int]:
+        """(rows agreeing with the official verdict, rows with both verdicts) so far."""
+        return self.agree, self.compared
+
+    def __iter__(self) -> Iterator[tuple[int, list[str], TableRow | None]]:
+        layout = self.layout
+        header = layout.headers
+        names = [h or f"cột {i + 1}" for i, h in enumerate(header)]
         number_col = next((i for i, r in layout.roles.items() if r == "number"), None)
-        out = TableRow(row=excel_row, indicator=name, columns=columns, number=_cell(cells, number_col))
-        if fold(name) == fold(header[layout.indicator]) or _is_column_numbering(name, _cell(cells, layout.target)):
-            continue  # header repeated after a page break, or the "(1) (2) (3)" column-number row
-        target_text = name if target_from_name else _cell(cells, layout.target)
-        target_col = header[layout.indicator] if target_from_name else header[layout.target]  # type: ignore[index]
-        if target_from_name and find_change(name, last=True) is None:
-            target_text = ""
-        if not target_text:
-            if not target_from_name:
-                current_header = name or current_header
-            out.explanation = msg("table_row_header") if name else msg("table_row_note")
-            rows.append(out)
-            continue
-        if is_no_data(target_text):  # "x", "-": the row has no target of its own
-            out.target = target_text
-            out.explanation = msg("table_target_missing", row=excel_row, column=target_col, value=target_text)
-            rows.append(out)
-            continue
-        if not _is_component(name):
-            current_header = ""  # a header's scope ends at the first row that is not one of its parts
-        parsed_target = (find_change(name, last=True) if target_from_name
-                         else _parse_target(target_text, table.path, excel_row, target_col))
-        if parsed_target is None:  # words only: a grade or a bare direction, else shown and not assessed
-            _assess_words(out, target_text, _cell(cells, layout.result), _cell(cells, layout.verdict), stage,
-                          target_col)
-            rows.append(out)
-            continue
-        target, target_dir = parsed_target
-        if target_from_name:
-            target_text = target.text  # the part of the name that states the target
-        result_text = _cell(cells, layout.result)
-        unit_col = header[layout.unit] if layout.unit is not None else "unit"
-        unit = _check_unit(_cell(cells, layout.unit), table.path, excel_row, unit_col, out.warnings)
-        try:
-            parsed = _parse_result(result_text)
-            if parsed is None and result_text and not is_no_data(result_text):
-                out.warnings.append(msg("table_result_unreadable", row=excel_row, column=header[layout.result], value=result_text))
-            polarity, inferred, reason = _polarity(cells, layout, table.path, excel_row, name,
-                                                   replace(target, text=target_text),  # cues read the whole cell
-                                                   current_header if _is_component(name) else None)
-            use_unit = target.unit or unit or (parsed[0].unit if parsed else "")
-            a = assess(target, parsed[0] if parsed else None, polarity=polarity, stage=stage, unit=use_unit,
-                       indicator_code=str(excel_row), target_direction=target_dir,
-                       lead="lead_forecast" if stage is Stage.FORECAST else "lead_actual",
-                       result_direction=parsed[1] if parsed else 0)
-            official_text = _cell(cells, layout.verdict) or None
-            official = official_status(official_text)
-            out.target, out.result, out.unit = target_text, result_text, unit or target.unit or use_unit
-            out.target_parsed = _quantity_dict(target, target_dir)
-            out.value, out.gap, out.gap_unit = a.value, None if a.gap is None else round(a.gap, 4), a.gap_unit
-            out.ratio = None if a.ratio is None else round(a.ratio, 1)
-            out.status, out.status_vi, out.explanation = a.status.value, a.status_vi, a.explanation
-            out.polarity, out.polarity_inferred, out.polarity_reason = polarity.value, inferred, reason
-            out.official_text, out.official_status = official_text, official.value if official else None
-            out.agrees = verdicts_agree(a.status, official)
-        except ChitieuError:
-            raise
-        except (ArithmeticError, ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
-            # one odd row must not sink the table: it comes back unjudged, with the reason
-            out.target, out.result = target_text, result_text
-            out.explanation = msg("table_row_failed", row=excel_row, reason=f"{type(exc).__name__}: {exc}")
-            out.warnings.append(out.explanation)
-        rows.append(out)
-    if not any(r.status is not None for r in rows):
-        raise ChitieuError("empty_table", path=table.path)
-    return TableAssessment(table.path, stage, layout, table, rows)
+        state = _RowState()
+        for index, cells in enumerate(self.source.rows()):
+            self.rows_read = index + 1
+            if index <= layout.header_row or not any(c.strip() for c in cells):
+                yield index, cells, None
+                continue
+            out = _assess_row(self, cells, index + 1, names, number_col, state)
+            if out is not None:
+                if self.on_row is not None:
+                    self.on_row(out)
+                if out.status is not None:
+                    self.judged += 1
+                if out.agrees is not None:
+                    self.compared += 1
+                    self.agree += out.agrees
+            yield index, cells, out
+        if not self.judged:
+            raise ChitieuError("empty_table", path=self.path)
+
+
+@dataclass(slots=True)
+class _RowState:
+    current_header: str = ""
+
+
+def assess_table(path: Path | str, stage: Stage = Stage.FINAL) -> TableAssessment:
+    """Read and assess a table whole; rows come back in input order (blank rows left out).
+
+    For large tables use ``TableRun`` and the ``write_assessed_*`` writers, which stream.
+    """
+    run = TableRun(path, stage)
+    grid: list[list[str]] = []
+    rows: list[TableRow] = []
+    for _index, cells, row in run:
+        grid.append(cells)
+        if row is not None:
+            rows.append(row)
+    return TableAssessment(run.path, stage, run.layout, SheetGrid(run.path, grid), rows)
+
+
+def _assess_row(run: TableRun, cells: list[str], excel_row: int, names: list[str], number_col: int | None,
+                state: _RowState) -> TableRow | None:
+    """One data row judged; ``None`` for rows that are not data (a repeated header, column numbers)."""
+    layout, stage, path = run.layout, run.stage, run.path
+    header = layout.headers
+    target_from_name = layout.target is None
+    name = _cell(cells, layout.indicator)
+    columns = {names[i]: (cells[i] if i < len(cells) else "") for i in range(len(names))}
+    out = TableRow(row=excel_row, indicator=name, columns=columns, number=_cell(cells, number_col))
+    if fold(name) == fold(header[layout.indicator]) or _is_column_numbering(name, _cell(cells, layout.target)):
+        return None  # header repeated after a page break, or the "(1) (2) (3)" column-number row
+    target_text = name if target_from_name else _cell(cells, layout.target)
+    target_col = header[layout.indicator] if target_from_name else header[layout.target]  # type: ignore[index]
+    if target_from_name and find_change(name, last=True) is None:
+        target_text = ""
+    if not target_text:
+        if not target_from_name:
+            state.current_header = name or state.current_header
+        out.explanation = msg("table_row_header") if name else msg("table_row_note")
+        return out
+    if is_no_data(target_text):  # "x", "-": the row has no target of its own
+        out.target = target_text
+        out.explanation = msg("table_target_missing", row=excel_row, column=target_col, value=target_text)
+        return out
+    if not _is_component(name):
+        state.current_header = ""  # a header's scope ends at the first row that is not one of its parts
+    parsed_target = (find_change(name, last=True) if target_from_name
+                     else _parse_target(target_text, path, excel_row, target_col))
+    if parsed_target is None:  # words only: a grade or a bare direction, else shown and not assessed
+        _assess_words(out, target_text, _cell(cells, layout.result), _cell(cells, layout.verdict), stage,
+                      target_col)
+        return out
+    target, target_dir = parsed_target
+    if target_from_name:
+        target_text = target.text  # the part of the name that states the target
+    result_text = _cell(cells, layout.result)
+    unit_col = header[layout.unit] if layout.unit is not None else "unit"
+    unit = _check_unit(_cell(cells, layout.unit), path, excel_row, unit_col, out.warnings)
+    try:
+        parsed = _parse_result(result_text)
+        if parsed is None and result_text and not is_no_data(result_text):
+            out.warnings.append(msg("table_result_unreadable", row=excel_row, column=header[layout.result],
+                                    value=result_text))
+        polarity, inferred, reason = _polarity(cells, layout, path, excel_row, name,
+                                               replace(target, text=target_text),  # cues read the whole cell
+                                               state.current_header if _is_component(name) else None)
+        use_unit = target.unit or unit or (parsed[0].unit if parsed else "")
+        a = assess(target, parsed[0] if parsed else None, polarity=polarity, stage=stage, unit=use_unit,
+                   indicator_code=str(excel_row), target_direction=target_dir,
+                   lead="lead_forecast" if stage is Stage.FORECAST else "lead_actual",
+                   result_direction=parsed[1] if parsed else 0)
+        official_text = _cell(cells, layout.verdict) or None
+        official = official_status(official_text)
+        out.target, out.result, out.unit = target_text, result_text, unit or target.unit or use_unit
+        out.target_parsed = _quantity_dict(target, target_dir)
+        out.value, out.gap, out.gap_unit = a.value, None if a.gap is None else round(a.gap, 4), a.gap_unit
+        out.ratio = None if a.ratio is None else round(a.ratio, 1)
+        out.status, out.status_vi, out.explanation = a.status.value, a.status_vi, a.explanation
+        out.polarity, out.polarity_inferred, out.polarity_reason = polarity.value, inferred, reason
+        out.official_text, out.official_status = official_text, official.value if official else None
+        out.agrees = verdicts_agree(a.status, official)
+    except ChitieuError:
+        raise
+    except (ArithmeticError, ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+        # one odd row must not sink the table: it comes back unjudged, with the reason
+        out.target, out.result = target_text, result_text
+        out.explanation = msg("table_row_failed", row=excel_row, reason=f"{type(exc).__name__}: {exc}")
+        out.warnings.append(out.explanation)
+    return out
 
 
 def _polarity(
@@ -296,30 +361,93 @@ def _polarity(
     return polarity, True, reason
 
 
-ADDED_COLUMNS = ("Đánh giá (chitieu)", "Tỷ lệ % so với mục tiêu (chitieu)", "Chiều đánh giá (chitieu)",
-                 "Giải thích (chitieu)", "Khớp đánh giá chính thức")
+ADDED_COLUMNS = OWN_COLUMNS
+XLSX_MAX_ROWS = 1_048_576  # Excel's limit per sheet
+Outcomes = Iterable[tuple[int, list[str], TableRow | None]]
 
 
-def write_assessed_xlsx(result: TableAssessment, out: Path) -> None:
-    """The input table with the computed columns added; written to a temporary file then moved into place."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+def _added_cells(row: TableRow | None) -> list[str]:
+    if row is None or row.status is None:
+        return []
+    agree = "" if row.agrees is None else ("Khớp" if row.agrees else "Khác")
+    ratio = "" if row.ratio is None else format_number(row.ratio, 1)
+    return [row.status_vi or "", ratio, row.polarity_reason, row.explanation, agree]
 
-    by_row = {r.row: r for r in result.rows}
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Đánh giá"
-    width = max(len(r) for r in result.table.rows)
-    for index, cells in enumerate(result.table.rows):
-        values: list[object] = list(cells) + [""] * (width - len(cells))
-        if index == result.layout.header_row:
-            values += list(ADDED_COLUMNS)
-        elif (r := by_row.get(index + 1)) is not None and r.status is not None:
-            agree = "" if r.agrees is None else ("Khớp" if r.agrees else "Khác")
-            ratio = "" if r.ratio is None else format_number(r.ratio, 1)
-            values += [r.status_vi, ratio, r.polarity_reason, r.explanation, agree]
-        ws.append(values)
-    for cell in ws[result.layout.header_row + 1]:
-        cell.font = Font(bold=True, name="Times New Roman")
+
+def _output_cells(index: int, cells: list[str], row: TableRow | None, header_row: int, width: int,
+                  dropped: frozenset[int]) -> list[str]:
+    """The input row with the computed columns after the table's width (cells beyond it follow them).
+
+    ``dropped`` columns (those an earlier run of ``assess-table`` added) are left out: they are replaced.
+    """
+    values = [(cells[i] if i < len(cells) else "") for i in range(width) if i not in dropped]
+    extra = list(cells[width:])
+    while extra and not extra[-1].strip():
+        extra.pop()
+    added = list(ADDED_COLUMNS) if index == header_row else _added_cells(row)
+    if extra:
+        added += [""] * (len(ADDED_COLUMNS) - len(added)) + extra
+    return values + added
+
+
+def write_assessed_xlsx(result: TableAssessment | TableRun, out: Path) -> int:
+    """The input table with the computed columns added, as XLSX (streamed: constant memory).
+
+    Text cells are written as text, never as formulas. Returns the number of rows written; the
+    file appears only when complete.
+    """
+    outcomes, layout, width = _outcomes(result)
+    dropped = frozenset(i for i, h in enumerate(layout.headers) if is_own_column(h))
     with atomic_output(out) as temp:
-        wb.save(temp)
+        book = xlsx_workbook(str(temp), constant_memory=True)
+        try:
+            styles = XlsxStyles(book, {"head": {"bold": True, "font_name": "Times New Roman"},
+                                       "cell": {"font_name": "Times New Roman"}})
+            sheet = book.add_worksheet("Đánh giá")
+            written = 0
+            for index, cells, row in outcomes:
+                if index >= XLSX_MAX_ROWS:
+                    raise ChitieuError("table_too_many_rows_xlsx", path=result.path, limit=format_number(XLSX_MAX_ROWS))
+                style = "head" if index == layout.header_row else "cell"
+                for col, text in enumerate(_output_cells(index, cells, row, layout.header_row, width, dropped)):
+                    if text:
+                        styles.text(sheet, index, col, text, style)
+                written += 1
+        finally:
+            book.close()
+    return written
+
+
+def write_assessed_csv(result: TableAssessment | TableRun, out: Path) -> int:
+    """The same table as UTF-8 CSV with a BOM, text that looks like a formula escaped."""
+    outcomes, layout, width = _outcomes(result)
+    dropped = frozenset(i for i, h in enumerate(layout.headers) if is_own_column(h))
+    written = 0
+    with atomic_output(out) as temp, temp.open("w", encoding="utf-8", newline="") as handle:
+        writer = SafeCsvWriter(handle)
+        for index, cells, row in outcomes:
+            writer.writerow(_output_cells(index, cells, row, layout.header_row, width, dropped))
+            written += 1
+    return written
+
+
+def write_assessed_json(result: TableAssessment | TableRun, handle: IO[str]) -> int:
+    """The assessed rows as one JSON array (the same text as ``json.dumps(rows, indent=2)``), streamed."""
+    count = 0
+    for _index, _cells, row in _outcomes(result)[0]:
+        if row is None:
+            continue
+        item = json.dumps(row.to_dict(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        handle.write(("[\n  " if count == 0 else ",\n  ") + item)
+        count += 1
+    handle.write("\n]" if count else "[]")
+    return count
+
+
+def _outcomes(result: TableAssessment | TableRun) -> tuple[Outcomes, TableLayout, int]:
+    if isinstance(result, TableRun):
+        return result, result.layout, result.width
+    by_row = {r.row: r for r in result.rows}
+    width = max((len(r) for r in result.table.rows), default=0)
+    items = ((i, cells, by_row.get(i + 1)) for i, cells in enumerate(result.table.rows))
+    return items, result.layout, width

@@ -3,21 +3,31 @@ finding its header row and columns. Errors are ``ChitieuError`` naming the file,
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from chitieu.messages import ChitieuError, msg
+from chitieu.messages.os_errors import os_error_reason
 from chitieu.quantities import QuantityError, parse_quantity
-from chitieu.readers.input_files import WORKBOOK_SUFFIXES, open_workbook, read_input_bytes, require_file
+from chitieu.readers.input_files import WORKBOOK_SUFFIXES, open_workbook, require_file
 from chitieu.readers.text_reader import decode_bytes
-from chitieu.vocab.table_headers import accepted_headers, header_role
+from chitieu.reports.safe_cells import unescape_cell
+from chitieu.vocab.table_headers import accepted_headers, fold, header_role
 from chitieu.vocab.verdicts import parse_verdict
 
 HEADER_SEARCH_ROWS = 30
+BOM_ENCODINGS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
 COLUMN_NUMBER_RE = re.compile(r"^\(?(?:[A-Za-z]|\d{1,2}|[A-Za-z]\d)\)?$")  # "(1)", "A", "B2": column numbers
 
 
@@ -45,42 +55,115 @@ class TableLayout:
     roles: dict[int, str] = field(default_factory=dict)
 
 
-def read_table(path: Path) -> SheetGrid:
-    """Read ``path`` (.csv/.txt/.tsv or .xlsx/.xlsm) into text cells."""
+HEAD_ROWS = HEADER_SEARCH_ROWS + 60  # rows kept to find the header and judge its columns by their cells
+CSV_SAMPLE_BYTES = 1024 * 1024  # the encoding and separator are decided on this much of a CSV
+# Columns ``assess-table`` adds to its own output: read back, they are ignored (the verdict column
+# that counts is the office's own, not our earlier computation).
+OWN_COLUMN_MARK = "(chitieu)"
+OWN_COLUMNS = ("Đánh giá (chitieu)", "Tỷ lệ % so với mục tiêu (chitieu)", "Chiều đánh giá (chitieu)",
+               "Giải thích (chitieu)", "Khớp đánh giá chính thức (chitieu)")
+
+
+@dataclass(slots=True)
+class TableSource:
+    """A table read row by row: ``head`` holds its first rows, ``rows()`` streams all of them again.
+
+    Large tables are never held whole in memory: an XLSX sheet is read in openpyxl's read-only
+    (streaming) mode, a CSV is decoded as it is read.
+    """
+
+    path: Path
+    head: list[list[str]]
+    _open: Callable[[], Iterator[list[str]]]
+
+    def rows(self) -> Iterator[list[str]]:
+        """Every row from the top of the table, as text cells."""
+        return self._open()
+
+    @property
+    def head_grid(self) -> SheetGrid:
+        return SheetGrid(self.path, self.head)
+
+
+def open_table(path: Path) -> TableSource:
+    """Open ``path`` (.csv/.txt/.tsv or .xlsx/.xlsm) for streaming; the first rows are read now."""
+    path = Path(path)
     require_file(path)
     suffix = path.suffix.lower()
     if suffix in WORKBOOK_SUFFIXES:
-        rows = _read_xlsx(path)
+        source = _open_xlsx(path)
     elif suffix in (".csv", ".txt", ".tsv"):
-        rows = _read_csv(path)
+        source = _open_csv(path)
     else:
         raise ChitieuError("file_format_unsupported", path=path, allowed=".csv, .xlsx")
-    if not any(any(c.strip() for c in r) for r in rows):
+    if not any(any(c.strip() for c in r) for r in source.head):
         raise ChitieuError("file_empty", path=path)
-    return SheetGrid(path, rows)
+    return source
 
 
-def _read_csv(path: Path) -> list[list[str]]:
-    data = read_input_bytes(path)
-    if not data.strip():
+def read_table(path: Path) -> SheetGrid:
+    """Read ``path`` (.csv/.txt/.tsv or .xlsx/.xlsm) whole into text cells (small tables)."""
+    source = open_table(path)
+    return SheetGrid(source.path, list(source.rows()))
+
+
+def _csv_encoding(path: Path) -> tuple[str, str]:
+    """(encoding to stream the file with, separator) decided on the first ``CSV_SAMPLE_BYTES``."""
+    try:
+        with path.open("rb") as handle:
+            sample = handle.read(CSV_SAMPLE_BYTES + 1)
+    except OSError as exc:
+        raise ChitieuError("file_unreadable", path=path, reason=os_error_reason(exc)) from exc
+    if not sample.strip():
         raise ChitieuError("file_empty", path=path)
-    text = unicodedata.normalize("NFC", decode_bytes(data, path)[0])  # cp1258 spells tones as combining marks
+    if len(sample) > CSV_SAMPLE_BYTES:  # cut at a line end so no character is split
+        sample = sample[:CSV_SAMPLE_BYTES]
+        cut = sample.rfind(b"\n")
+        if cut > 0:
+            sample = sample[: cut + 1 + (1 if sample[cut + 1 : cut + 2] == b"\x00" else 0)]
+    text, encoding = decode_bytes(sample, path)
+    for bom, name in BOM_ENCODINGS:
+        if sample.startswith(bom):
+            encoding = name  # the streaming decoder must skip the mark itself
+            break
+    text = unicodedata.normalize("NFC", text)
     if "\x00" in text:
         raise ChitieuError("file_binary", path=path)
     try:
-        return _split_csv(text)
+        delimiter = _best_delimiter(text)
     except csv.Error as exc:
         raise ChitieuError("file_corrupt", path=path, kind="CSV", reason=msg("reason_csv_syntax")) from exc
+    return encoding, delimiter
 
 
-def _split_csv(text: str) -> list[list[str]]:
-    """Rows of a CSV whose separator is ``,``, ``;`` or tab: the one giving the most rows of one width.
+def _open_csv(path: Path) -> TableSource:
+    encoding, delimiter = _csv_encoding(path)
+
+    def rows() -> Iterator[list[str]]:
+        try:
+            with path.open("r", encoding=encoding, newline="") as handle:
+                reader = csv.reader(handle, delimiter=delimiter)
+                for row in reader:
+                    # cp1258 spells tones as combining marks; chitieu's own CSV escapes "=…" as "'=…"
+                    yield [unescape_cell(unicodedata.normalize("NFC", c)) for c in row]
+        except csv.Error as exc:
+            raise ChitieuError("file_corrupt", path=path, kind="CSV", reason=msg("reason_csv_syntax")) from exc
+        except UnicodeDecodeError as exc:
+            raise ChitieuError("file_unreadable", path=path, reason=f"lỗi bảng mã {encoding}") from exc
+        except OSError as exc:
+            raise ChitieuError("file_unreadable", path=path, reason=os_error_reason(exc)) from exc
+
+    return TableSource(path, list(islice(rows(), HEAD_ROWS)), rows)
+
+
+def _best_delimiter(text: str) -> str:
+    """The separator (``,``, ``;`` or tab) giving the most rows of one width.
 
     Decimal commas ("7,12%") fool sniffers when Excel in a Vietnamese locale writes ";" — so every
     separator is tried and the most regular table (most non-empty rows sharing the widest common
     width ≥ 3) wins; ties go to tab, then ";", then ",".
     """
-    best: tuple[tuple[int, int], list[list[str]]] | None = None
+    best: tuple[tuple[int, int], str] | None = None
     for delimiter in ("\t", ";", ","):
         rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
         widths = [len(r) for r in rows if any(c.strip() for c in r)]
@@ -89,11 +172,11 @@ def _split_csv(text: str) -> list[list[str]]:
         width = max(set(widths), key=lambda w: (widths.count(w), w))
         score = (widths.count(width) if width >= 3 else 0, width)
         if best is None or score > best[0]:
-            best = (score, rows)
-    return best[1] if best is not None else []
+            best = (score, delimiter)
+    return best[1] if best is not None else ","
 
 
-def _cell_text(value: object, number_format: str) -> str:
+def _cell_text(value: object, number_format: str | None) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -105,21 +188,40 @@ def _cell_text(value: object, number_format: str) -> str:
             number *= 100
         text = str(int(number)) if number.is_integer() else repr(round(number, 10)).replace(".", ",")
         return text + ("%" if percent else "")
-    return str(value).strip()
+    return unescape_cell(str(value)).strip()
 
 
-def _read_xlsx(path: Path) -> list[list[str]]:
+def _sheet_rows(ws: Any) -> Iterator[list[str]]:
+    for row in ws.iter_rows():
+        yield [_cell_text(c.value, getattr(c, "number_format", "")) for c in row]
+
+
+def _open_xlsx(path: Path) -> TableSource:
+    """The first sheet that holds a target/result table (a cover sheet is skipped), streamed."""
     wb = open_workbook(path)
     try:
-        sheets = []
-        for ws in wb.worksheets:
-            rows = [[_cell_text(c.value, getattr(c, "number_format", "")) for c in row] for row in ws.iter_rows()]
+        chosen, head = 0, None
+        for index, ws in enumerate(wb.worksheets):
+            rows = list(islice(_sheet_rows(ws), HEAD_ROWS))
             if _has_header(rows):
-                return rows  # the first sheet that holds a target/result table (a cover sheet is skipped)
-            sheets.append(rows)
-        return sheets[0] if sheets else []
+                chosen, head = index, rows
+                break
+            if head is None:
+                head = rows
+        if head is None:
+            head = []
     finally:
         wb.close()
+
+    def rows() -> Iterator[list[str]]:
+        book = open_workbook(path)
+        try:
+            if chosen < len(book.worksheets):
+                yield from _sheet_rows(book.worksheets[chosen])
+        finally:
+            book.close()
+
+    return TableSource(path, head, rows)
 
 
 def _has_header(rows: list[list[str]]) -> bool:
@@ -131,7 +233,12 @@ def _has_header(rows: list[list[str]]) -> bool:
 
 
 def _roles(row: list[str]) -> dict[int, str]:
-    return {i: r for i, cell in enumerate(row) if (r := header_role(cell))}
+    return {i: r for i, cell in enumerate(row) if not is_own_column(cell) and (r := header_role(cell))}
+
+
+def is_own_column(header: str) -> bool:
+    """A column ``assess-table`` added to its own output ("Đánh giá (chitieu)")."""
+    return header.strip().lower().endswith(OWN_COLUMN_MARK) or fold(header) == fold("Khớp đánh giá chính thức")
 
 
 def _looks_like_data(row: list[str], col: int | None) -> bool:
@@ -178,6 +285,9 @@ def _merge(top: list[str], below: list[str]) -> tuple[list[str], dict[int, str]]
         elif below[i].strip() == "":
             parent = ""
         child = below[i].strip()
+        if is_own_column(child):
+            headers.append(child)
+            continue
         name = f"{parent} / {child}" if parent and child and parent != child else (child or parent)
         headers.append(name)
         role = (header_role(child) or (header_role(parent) if header_role(parent) in ("target", "result") else None)

@@ -13,6 +13,7 @@ from chitieu.messages import ChitieuError, Problem, Report, msg
 from chitieu.readers.input_files import WORKBOOK_SUFFIXES, open_workbook, read_input_bytes
 from chitieu.readers.text_reader import decode_bytes
 from chitieu.registry.tables import RawTable, TableData, build_table, exact_number_text, normalise_header
+from chitieu.reports.safe_cells import SafeCsvWriter, XlsxStyles, unescape_cell, xlsx_workbook
 from chitieu.services.output_files import atomic_output
 
 
@@ -38,7 +39,7 @@ def read_csv_table(path: Path, name: str, report: Report) -> RawTable | None:
     try:
         header = next(reader)
         for index, values in enumerate(reader, start=2):
-            rows.append((index, list(values)))
+            rows.append((index, [unescape_cell(v) for v in values]))  # "'=…" as chitieu's CSV escapes it
     except csv.Error:
         reason = msg("reason_csv_syntax")
         report.add(Problem.make("csv_malformed", path=label, row=len(rows) + 2, reason=reason))
@@ -73,6 +74,7 @@ def read_workbook(path: Path, known: set[str], report: Report) -> dict[str, RawT
                 report.add(Problem.make("file_empty", path=label))
                 continue
             (_, header), body = values[0], values[1:]
+            body = [(i, [unescape_cell(v) if isinstance(v, str) else v for v in r]) for i, r in body]
             tables[name] = build_table(name, label, header, body, report)
     finally:
         book.close()
@@ -96,15 +98,14 @@ def read_tables(path: Path, known: set[str], report: Report) -> dict[str, RawTab
     raise ChitieuError("file_format_unsupported", path=path, allowed="thư mục CSV, .xlsx")
 
 
-
-
 def write_csv_folder(folder: Path, tables: TableData) -> list[Path]:
-    """One UTF-8 CSV per table (with BOM so Excel shows Vietnamese right); each file replaced atomically."""
+    """One UTF-8 CSV per table (with BOM so Excel shows Vietnamese right, text that looks like a formula
+    escaped); each file replaced atomically."""
     written: list[Path] = []  # atomic_output creates the folder
     for name, (columns, rows) in tables.items():
         final = folder / f"{name}.csv"
-        with atomic_output(final) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as handle:
-            out = csv.writer(handle, lineterminator="\n")
+        with atomic_output(final) as tmp, tmp.open("w", encoding="utf-8", newline="") as handle:
+            out = SafeCsvWriter(handle)
             out.writerow(columns)
             for row in rows:
                 out.writerow(["" if v is None else exact_number_text(v) if isinstance(v, float) else v for v in row])
@@ -113,27 +114,23 @@ def write_csv_folder(folder: Path, tables: TableData) -> list[Path]:
 
 
 def write_workbook(path: Path, tables: TableData) -> Path:
-    """One sheet per table, numbers as numbers, text as text; written to a temporary file then moved."""
-    import xlsxwriter
-
+    """One sheet per table, numbers as numbers, text as text (never a formula); written to a temporary
+    file then moved."""
     with atomic_output(path) as tmp:
-        book = xlsxwriter.Workbook(str(tmp), {"strings_to_numbers": False, "strings_to_formulas": False})
-        bold = book.add_format({"bold": True, "font_name": "Times New Roman"})
-        plain = book.add_format({"font_name": "Times New Roman"})
+        book = xlsx_workbook(str(tmp))
+        styles = XlsxStyles(book, {"bold": {"bold": True, "font_name": "Times New Roman"},
+                                   "plain": {"font_name": "Times New Roman"}})
         for name, (columns, rows) in tables.items():
             sheet = book.add_worksheet(name)
             sheet.freeze_panes(1, 0)
             for c, column in enumerate(columns):
-                sheet.write_string(0, c, column, bold)
+                styles.text(sheet, 0, c, column, "bold")
                 width = max([len(column), *(len(str(r[c])) for r in rows if r[c] is not None)][:200] or [8])
                 sheet.set_column(c, c, min(max(width + 2, 8), 60))
             for r, row in enumerate(rows, start=1):
                 for c, value in enumerate(row):
                     if value is None or value == "":
                         continue
-                    if isinstance(value, int | float):
-                        sheet.write_number(r, c, value, plain)
-                    else:
-                        sheet.write_string(r, c, str(value), plain)
+                    styles.value(sheet, r, c, value, "plain")
         book.close()
     return path

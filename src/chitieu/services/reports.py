@@ -8,6 +8,7 @@ from pathlib import Path
 from chitieu.domain.bundle import PlanBundle
 from chitieu.messages import ChitieuError
 from chitieu.reports.appendix import AppendixTable, AssessedRow, build_appendix
+from chitieu.reports.filing import FilingDetails
 from chitieu.services.output_files import atomic_output
 
 FORMATS = ("xlsx", "docx")
@@ -19,6 +20,7 @@ def appendix_table(
     as_of: int = 2023,
     midterm: Sequence[AssessedRow] | None = None,
     final: Sequence[AssessedRow] | None = None,
+    filing: FilingDetails | None = None,
 ) -> AppendixTable:
     """The appendix rows from the as-of and forecast assessments (computed here unless given)."""
     if not bundle.indicators:
@@ -28,7 +30,7 @@ def appendix_table(
 
         midterm = assess_bundle(bundle, as_of=as_of) if midterm is None else midterm
         final = assess_bundle(bundle, forecast=True) if final is None else final
-    return build_appendix(bundle, midterm, final, as_of=as_of)
+    return build_appendix(bundle, midterm, final, as_of=as_of, filing=filing)
 
 
 def _writer(fmt: str) -> Callable[[AppendixTable, Path], None]:
@@ -61,13 +63,15 @@ def write_appendix(
     as_of: int = 2023,
     midterm: Sequence[AssessedRow] | None = None,
     final: Sequence[AssessedRow] | None = None,
+    filing: FilingDetails | None = None,
 ) -> Path:
     """Assess ``bundle`` as of ``as_of`` and to the end of the term, and write the appendix as ``fmt``.
 
     ``fmt`` is "xlsx" or "docx". Nothing is left half-written: the file appears only when complete.
-    The two assessment runs may be passed in when the caller already has them (``chitieu demo``).
+    The two assessment runs may be passed in when the caller already has them (``chitieu demo``);
+    ``filing`` gives the report the appendix goes with (number, date, signer).
     """
     fmt = fmt.lower().lstrip(".")
     _writer(fmt)  # reject an unknown format before any work
-    table = appendix_table(bundle, as_of=as_of, midterm=midterm, final=final)
+    table = appendix_table(bundle, as_of=as_of, midterm=midterm, final=final, filing=filing)
     return write_table(table, out_path, fmt)
