@@ -150,7 +150,7 @@ def _first_error(tmp_path: Path, tables: dict[str, str]) -> Problem:
         ("observations", lambda t: t.replace("NQ-X,NTM,2023", "NQ-X,NTM,2023-20xx"), "bad_period", 5, "period"),
         ("targets", lambda t: t.replace(">3,>,3", ">3,>,4"), "text_disagrees", 4, "value"),
         ("targets", lambda t: t.replace("NQ-X,GRDP,draft", "NQ-X,GRDP,final"), "bad_choice", 3, "version"),
-        ("indicators", lambda t: t.replace("higher_better", "up"), "bad_polarity", 2, "polarity"),
+        ("indicators", lambda t: t.replace("higher_better", "ngang"), "bad_polarity", 2, "polarity"),
         ("observations", lambda t: t.replace('"6,14"', "6,14"), "csv_malformed", 3, None),
         ("documents", lambda t: t.replace("2023-06-30", "30-06-2023x"), "bad_date", 2, "issued_on"),
         ("org_units", lambda t: t.replace("T,Tỉnh X,tỉnh,", "T,Tỉnh X,tỉnh,H1"), "parent_cycle", 2, "parent_code"),
