@@ -12,10 +12,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from chitieu.cli.common import db_option, unit_of_work, workspace_option
 from chitieu.messages import ChitieuError, msg
 from chitieu.numbers import format_number
 
-DEFAULT_PLAN = "LC-XIV"
 STATUS_STYLES: dict[str, str] = {
     "exceeded": "bold green",
     "achieved": "green",
@@ -95,28 +95,10 @@ def _check_format(fmt: str, allowed: tuple[str, ...]) -> str:
     return fmt
 
 
-def _load_bundle(db: str | None, plan: str) -> Any:
-    from chitieu.services.database import open_database
-    from chitieu.services.registry import load_bundle
-
-    database = open_database(db)
-    try:
-        try:
-            return load_bundle(database, plan)
-        except ChitieuError as exc:
-            if exc.code != "plan_not_found" or plan != DEFAULT_PLAN:
-                raise
-            from chitieu.services.datasets import install_dataset
-
-            install_dataset(database)  # first use on an empty database: load the bundled dataset
-            return load_bundle(database, plan)
-    finally:
-        database.close()
-
-
 def assess_command(
-    db: str | None = typer.Option(None, "--db", help="Tệp SQLite hoặc URL cơ sở dữ liệu."),
-    plan: str = typer.Option(DEFAULT_PLAN, "--plan", help="Mã nghị quyết/kế hoạch."),
+    db: str | None = db_option(),
+    workspace: str = workspace_option(),
+    plan: str | None = typer.Option(None, "--plan", help="Mã nghị quyết/kế hoạch (mặc định: kế hoạch duy nhất có chỉ tiêu)."),
     as_of: int | None = typer.Option(None, "--as-of", help="Đánh giá đến năm này."),
     forecast: bool = typer.Option(False, "--forecast", help="Dự báo đến hết thời hạn."),
     fmt: str = typer.Option("table", "--format", help="table | json | csv"),
@@ -125,9 +107,11 @@ def assess_command(
     _check_format(fmt, ("table", "json", "csv"))
     if (as_of is None) == (not forecast):
         raise ChitieuError("assess_need_mode")
-    from chitieu.assessment.bundle import assess_bundle
+    from chitieu.assessment import assess_bundle
+    from chitieu.services.registry import default_plan, load_bundle
 
-    bundle = _load_bundle(db, plan)
+    with unit_of_work(db, workspace) as (session, actor):
+        bundle = load_bundle(session, actor, plan or default_plan(session, actor))
     rows = assess_bundle(bundle, as_of=as_of, forecast=forecast)
     if fmt == "json":
         typer.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))

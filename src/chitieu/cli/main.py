@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "chitieu.cli.transfer",
     "chitieu.cli.extract",
     "chitieu.cli.review",
+    "chitieu.cli.admin",
 )
 
 for _name in COMMAND_MODULES:

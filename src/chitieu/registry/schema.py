@@ -55,6 +55,7 @@ TABLES: tuple[TableSpec, ...] = (
         ("plan_code", "indicator_code", "period", "text"),
         ("value", "op", "org_unit_code", "flag", "stated_ratio", "stated_verdict", *PROVENANCE_COLUMNS),
     ),
+    TableSpec("stated_counts", ("plan_code", "year", "category", "count"), PROVENANCE_COLUMNS),
 )
 TABLE_BY_NAME: dict[str, TableSpec] = {t.name: t for t in TABLES}
 
