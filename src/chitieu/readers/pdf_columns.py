@@ -108,7 +108,7 @@ def _table(run: list[Line]) -> LooseTable | None:
     def aligned(line: Line) -> bool:
         return all(any(abs(p.x0 - c) < COLUMN_SNAP for c in columns) for p in line.pieces)
 
-    first = next(i for i, ln in enumerate(run) if len(ln.pieces) >= MIN_COLUMNS or aligned(ln) and len(ln.pieces) > 1)
+    first = next(i for i, ln in enumerate(run) if len(ln.pieces) >= MIN_COLUMNS or (aligned(ln) and len(ln.pieces) > 1))
     last = max(i for i, ln in enumerate(run) if len(ln.pieces) >= MIN_COLUMNS or aligned(ln))
     kept = run[first : last + 1]
     rows: list[list[str]] = []
