@@ -31,6 +31,8 @@ COMMAND_MODULES = (
     "chitieu.cli.extract",
     "chitieu.cli.review",
     "chitieu.cli.admin",
+    "chitieu.cli.serve",
+    "chitieu.cli.users",
     "chitieu.cli.programme",
 )
 
