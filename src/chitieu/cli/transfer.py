@@ -21,6 +21,9 @@ TABLE_LABELS: dict[str, str] = {
     "targets": "Mục tiêu (các phiên bản)",
     "observations": "Số liệu thực hiện",
     "stated_counts": "Số đếm báo cáo tự nêu",
+    "capital_plans": "Kế hoạch vốn",
+    "disbursements": "Số liệu giải ngân",
+    "disbursement_targets": "Mục tiêu giải ngân",
 }
 MAX_PROBLEMS_SHOWN = 50
 
