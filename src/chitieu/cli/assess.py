@@ -120,6 +120,9 @@ def assess_command(
     as_of: int | None = typer.Option(None, "--as-of", help="Đánh giá đến năm này."),
     forecast: bool = typer.Option(False, "--forecast", help="Dự báo đến hết thời hạn."),
     fmt: str = typer.Option("table", "--format", help="table | json | csv"),
+    convention: str | None = typer.Option(
+        None, "--convention", help="Quy ước đánh giá: «mac-dinh» hoặc tệp .json (xem «chitieu convention»)."
+    ),
 ) -> None:
     """Đánh giá các chỉ tiêu của một nghị quyết: đến một năm (--as-of) hoặc dự báo cuối kỳ (--forecast)."""
     _check_format(fmt, ("table", "json", "csv"))
@@ -128,7 +131,9 @@ def assess_command(
     from chitieu.assessment.bundle import assess_bundle
 
     bundle = _load_bundle(db, plan)
-    rows = assess_bundle(bundle, as_of=as_of, forecast=forecast)
+    from chitieu.services.assess_table_learn import resolve_profile
+
+    rows = assess_bundle(bundle, as_of=as_of, forecast=forecast, profile=resolve_profile(convention))
     if fmt == "json":
         typer.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))
     elif fmt == "csv":
@@ -173,6 +178,12 @@ def assess_table_command(
     out: Path | None = typer.Option(
         None, "--out", help="Tệp kết quả (xlsx/csv: mặc định <tên>_danh-gia.xlsx/.csv; json: mặc định in ra màn hình)."
     ),
+    convention: str | None = typer.Option(
+        None, "--convention", help="Quy ước đánh giá: «mac-dinh» hoặc tệp .json (xem «chitieu convention»)."
+    ),
+    learn_from: Path | None = typer.Option(
+        None, "--learn-from", help="Bảng đánh giá kỳ trước (.csv/.xlsx có cột «Đánh giá»): học quy ước của đơn vị rồi đánh giá theo đó."
+    ),
 ) -> None:
     """Đánh giá một bảng mục tiêu/kết quả bất kỳ (cột Chỉ tiêu, Mục tiêu, Kết quả).
 
@@ -192,8 +203,11 @@ def assess_table_command(
     except ValueError as exc:
         raise ChitieuError("table_bad_stage", value=stage) from exc
     err = Console(stderr=True)
+    if not err.is_terminal:
+        err = Console(stderr=True, width=160)
+    profile = _table_profile(convention, learn_from, err)
     warnings = _Warnings(err)
-    run = TableRun(file, chosen, on_row=warnings.show)
+    run = TableRun(file, chosen, on_row=warnings.show, profile=profile)
     if fmt == "json":
         if out is not None:
             from chitieu.services.output_files import atomic_output
@@ -214,6 +228,60 @@ def assess_table_command(
     agree, total = run.agreement
     if total:
         err.print(msg("table_agreement", agree=agree, total=total), highlight=False)
+
+
+def _table_profile(convention: str | None, learn_from: Path | None, err: Console) -> Any:
+    """The profile to judge with: learned from a past table (shown on stderr), or named, or the default."""
+    from chitieu.services.assess_table_learn import learn_from_table, resolve_profile
+
+    if learn_from is None:
+        return resolve_profile(convention)
+    if convention is not None:
+        raise ChitieuError("bad_option", option="--convention", reason="không dùng cùng --learn-from")
+    learned = learn_from_table(learn_from)
+    print_learned(learned, err)
+    return learned.profile
+
+
+def _shown(key: str, value: object) -> str:
+    from chitieu.assessment.conventions import describe_setting
+
+    return describe_setting(key, value).split(": ", 1)[-1]
+
+
+def print_learned(learned: Any, console: Console) -> None:
+    """The fitted profile, what changed from the default, the agreement, and the rows still disagreeing."""
+    from chitieu.assessment.conventions import describe, describe_setting
+
+    fit = learned.fit
+    console.print(msg("convention_learned_title", path=learned.source.name), style="bold", highlight=False)
+    for line in describe(fit.profile):
+        console.print(f"  • {line}", highlight=False)
+    before, total = fit.default_agreement
+    console.print(msg("convention_learned_agreement", before=before, after=fit.agreement[0], total=total), highlight=False)
+    if fit.changed:
+        changes = "; ".join(f"{describe_setting(k, new)} ({msg('convention_default_was', value=_shown(k, old))})"
+                            for k, (old, new) in fit.changed.items())
+        console.print(msg("convention_learned_changed", changes=changes), highlight=False)
+    else:
+        console.print(msg("convention_learned_same"), highlight=False)
+    if not fit.disagreements:
+        console.print(msg("convention_remaining_none"), highlight=False)
+        return
+    table = Table(title=msg("convention_remaining_title"), header_style="bold", expand=False)
+    for column, kwargs in (("Dòng", {"justify": "right"}), ("Chỉ tiêu", {"max_width": 40, "overflow": "fold"}),
+                           ("Mục tiêu", {"overflow": "fold"}), ("Kết quả", {"overflow": "fold"}),
+                           ("Theo quy ước", {}), ("Bảng ghi", {}), ("Vì sao", {"max_width": 50, "overflow": "fold"})):
+        table.add_column(column, **kwargs)
+    for d in fit.disagreements:
+        if d.fixes:
+            key, value = next(iter(d.fixes[0].items()))
+            why = msg("convention_fix_one", setting=describe_setting(key, value))
+        else:
+            why = msg("convention_fix_none")
+        table.add_row(str(d.case.row), d.case.indicator, d.case.target_text, d.case.result_text, d.ours.label_vi,
+                      d.case.official_text, why)
+    console.print(table)
 
 
 def _json_to_stdout(rows: Any) -> None:

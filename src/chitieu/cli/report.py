@@ -60,6 +60,9 @@ def appendix_command(
     on_behalf: str = typer.Option("", "--on-behalf", help="Dòng thẩm quyền, ví dụ «T/M BAN THƯỜNG VỤ», «TM. ỦY BAN NHÂN DÂN»."),
     layout: str = typer.Option("auto", "--layout", help="auto | state (NĐ 30/2020) | party (HD 36-HD/VPTW)."),
     agency: list[str] | None = typer.Option(None, "--agency", help="Tên cơ quan góc trái, mỗi dòng một lần (cấp trên trước)."),
+    convention: str | None = typer.Option(
+        None, "--convention", help="Quy ước đánh giá: «mac-dinh» hoặc tệp .json (xem «chitieu convention»)."
+    ),
 ) -> None:
     """Lập phụ lục «Kết quả thực hiện các chỉ tiêu» theo mẫu chính thức (Excel hoặc Word).
 
@@ -80,7 +83,9 @@ def appendix_command(
     finally:
         database.close()
     target = out if out is not None else Path(f"phu-luc-{plan}.{fmt}")
-    written = write_appendix(bundle, target, fmt, as_of=as_of, filing=details)
+    from chitieu.services.assess_table_learn import resolve_profile
+
+    written = write_appendix(bundle, target, fmt, as_of=as_of, filing=details, profile=resolve_profile(convention))
     typer.echo(msg("report_written", path=written))
 
 
