@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from service_store import Store
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("CHITIEU_SHARED", REPO_ROOT.parent / "shared"))
 CORPUS = SHARED / "corpus"
@@ -62,3 +64,15 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         with admin.begin() as conn:
             conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+@pytest.fixture
+def store(database_url: str) -> Iterator[Store]:
+    """An empty database (SQLite, and PostgreSQL when configured) with an administrator of "default"."""
+    from chitieu.services.database import open_database
+
+    database = open_database(database_url)
+    try:
+        yield Store(database)
+    finally:
+        database.close()

@@ -13,7 +13,7 @@ from chitieu.vocab.comparators import (
     LEAD_WORDS,
     NO_DATA_WORDS,
 )
-from chitieu.vocab.table_headers import HEADER_ALIASES, POLARITY_WORDS, fold, header_role, parse_polarity_word
+from chitieu.vocab.table_headers import header_role, parse_polarity_word
 
 
 def test_words_are_lower_case_nfc_and_unique() -> None:
@@ -28,14 +28,6 @@ def test_words_are_lower_case_nfc_and_unique() -> None:
 def test_every_comparator_maps_to_a_bound_or_equality() -> None:
     assert {c.op for c in COMPARATORS} <= {Op.EQ, Op.GT, Op.GE, Op.LT, Op.LE}
     assert {c.position for c in COMPARATORS} == {"prefix", "suffix"}
-
-
-def test_header_aliases_are_folded() -> None:
-    for _, aliases in HEADER_ALIASES:
-        for alias in aliases:
-            assert alias == fold(alias) or alias.endswith(" ")
-    for word in POLARITY_WORDS:
-        assert word == fold(word) or not any(ch.isalnum() for ch in word)  # symbols: "+", "↓", "-"
 
 
 def test_header_roles() -> None:

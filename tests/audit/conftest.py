@@ -26,7 +26,7 @@ def document_bundle(corpus_dir: Path) -> PlanBundle:
 @pytest.fixture(scope="session")
 def dataset_bundles() -> dict[str, PlanBundle]:
     datasets = pytest.importorskip("chitieu.services.datasets")
-    registry, _ = datasets.read_dataset()
+    registry, _ = datasets.read_dataset("laichau_xiv")
     for bundle in registry.contents.values():
         bundle.org_units = list(registry.org_units)
     return registry.contents

@@ -89,12 +89,10 @@ def test_audit_cli_json(tmp_path: Path) -> None:
     import json
 
     from chitieu.cli.main import app
-    from chitieu.services.database import open_database
-    from chitieu.services.datasets import install_dataset
 
     db = tmp_path / "chitieu.db"
-    with open_database(db) as database:
-        install_dataset(database)
+    installed = CliRunner().invoke(app, ["dataset", "install", "laichau_xiv", "--db", str(db)])
+    assert installed.exit_code == 0, installed.output
     result = CliRunner().invoke(app, ["audit", "--db", str(db), "--format", "json"])
     assert result.exit_code == 0, result.output
     findings = json.loads(result.output)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -115,11 +116,19 @@ def test_assess_command_needs_a_mode(tmp_path: Path) -> None:
     assert run.returncode != 0 and "--as-of" in run.stderr and "Traceback" not in run.stderr
 
 
+def test_assess_on_an_empty_database_installs_nothing(tmp_path: Path) -> None:
+    db = str(tmp_path / "chitieu.db")
+    run = chitieu("assess", "--db", db, "--as-of", "2023", "--format", "json")
+    assert run.returncode != 0 and "chưa có kế hoạch" in run.stderr and "Traceback" not in run.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM plans").fetchone() == (0,)
+
+
 def test_assess_command_on_the_bundled_dataset(tmp_path: Path) -> None:
     db = str(tmp_path / "chitieu.db")
+    installed = chitieu("dataset", "install", "laichau_xiv", "--db", db)
+    assert installed.returncode == 0, installed.stderr
     mid = chitieu("assess", "--db", db, "--as-of", "2023", "--format", "json")
-    if mid.returncode != 0 and "demo" in mid.stderr:
-        pytest.skip("store not available")
     assert mid.returncode == 0, mid.stderr
     rows = json.loads(mid.stdout)
     assert {"code", "name", "unit", "target", "value", "ratio", "status", "status_vi", "explanation"} <= set(rows[0])

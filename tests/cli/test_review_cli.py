@@ -13,6 +13,7 @@ import pytest
 from chitieu.domain import Indicator, Plan, PlanBundle
 from chitieu.services.database import open_database
 from chitieu.services.registry import save_bundle
+from service_store import Store
 
 pytestmark = pytest.mark.e2e
 
@@ -40,7 +41,7 @@ def rows(db: Path, sql: str) -> list[tuple]:
 def workspace(tmp_path: Path) -> tuple[Path, Path, Path]:
     db = tmp_path / "ct.db"
     with open_database(db) as database:
-        save_bundle(database, PlanBundle(
+        Store(database)(save_bundle, PlanBundle(
             plan=Plan("NQ-T", "Nghị quyết thử", term_start=2020, term_end=2025),
             indicators=[Indicator("RUNG", "Tỷ lệ che phủ rừng", "%", plan_code="NQ-T"),
                         Indicator("NS", "Thu ngân sách trên địa bàn", "Tỷ đồng", plan_code="NQ-T")],

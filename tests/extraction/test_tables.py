@@ -48,7 +48,7 @@ def test_two_level_header_gives_result_blocks_with_periods() -> None:
     table = parse_indicator_table(MIDTERM)
     assert table is not None
     roles = [c.role for c in table.columns]
-    assert roles == ["number", "name", "unit", "target", "result", "ratio", "verdict", "result", "ratio", "verdict"]
+    assert roles == ["number", "indicator", "unit", "target", "result", "ratio", "verdict", "result", "ratio", "verdict"]
     assert [b.period for b in table.blocks] == [(2021, 2023), (2025, 2025)]
     assert [(b.value, b.ratio, b.verdict) for b in table.blocks] == [(4, 5, 6), (7, 8, 9)]
 
@@ -103,7 +103,7 @@ def test_plan_year_layout_with_evaluation_column() -> None:
     ]
     table = parse_indicator_table(rows)
     assert table is not None
-    assert [c.role for c in table.columns] == ["number", "name", "unit", "target", "result", "verdict"]
+    assert [c.role for c in table.columns] == ["number", "indicator", "unit", "target", "result", "verdict"]
     second = table.rows[1]
     assert second.target_quantity.op is Op.GE and second.target_quantity.value == 45
     assert second.results[0].period == (2025, 2025)
@@ -129,13 +129,13 @@ def test_table_without_indicator_header_is_not_an_indicator_table() -> None:
 @pytest.mark.parametrize(
     ("header", "role"),
     [
-        ("TT", "number"), ("STT", "number"), ("Chỉ tiêu", "name"), ("Nội dung", "name"),
+        ("TT", "number"), ("STT", "number"), ("Chỉ tiêu", "indicator"), ("Nội dung", "indicator"),
         ("Đơn vị tính", "unit"), ("ĐVT", "unit"), ("Mục tiêu Nghị quyết Đại hội", "target"),
         ("Kế hoạch 2025", "target"), ("Chỉ tiêu NQ", "target"), ("Kết quả đạt được", "result"),
         ("Ước thực hiện giai đoạn 2021 - 2023", "result"), ("Thực hiện 2025", "result"), ("Năm 2022", "result"),
         ("Tỷ lệ % so với mục tiêu nghị quyết", "ratio"), ("TH/KH (%)", "ratio"),
         ("So sánh với mục tiêu nghị quyết Đại hội", "verdict"), ("Đánh giá", "verdict"),
-        ("Chi tieu", "name"), ("Don vi tinh", "unit"), ("Ghi chú", None),
+        ("Chi tieu", "indicator"), ("Don vi tinh", "unit"), ("Ghi chú", None),
     ],
 )
 def test_column_roles(header: str, role: str | None) -> None:

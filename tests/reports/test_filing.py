@@ -74,7 +74,7 @@ def party_docx(dataset_bundle: PlanBundle, tmp_path_factory: pytest.TempPathFact
     from chitieu.services.reports import write_appendix
 
     out = tmp_path_factory.mktemp("filed") / "party.docx"
-    return write_appendix(dataset_bundle, out, "docx", filing=PARTY_DETAILS)
+    return write_appendix(dataset_bundle, out, "docx", as_of=2023, filing=PARTY_DETAILS)
 
 
 def _paragraph_texts(document) -> list[str]:  # type: ignore[no-untyped-def]
@@ -124,7 +124,7 @@ def test_state_plan_gets_the_national_motto(dataset_bundle: PlanBundle, tmp_path
     from chitieu.services.reports import write_appendix
 
     bundle = replace(dataset_bundle, plan=replace(dataset_bundle.plan, issuer="Ủy ban nhân dân tỉnh Lai Châu"))
-    out = write_appendix(bundle, tmp_path / "state.docx", "docx")
+    out = write_appendix(bundle, tmp_path / "state.docx", "docx", as_of=2023)
     texts = _paragraph_texts(docx.Document(str(out)))
     assert {"ỦY BAN NHÂN DÂN TỈNH LAI CHÂU", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
             "Phụ lục số …", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"} <= set(texts)
@@ -134,14 +134,10 @@ def test_state_plan_gets_the_national_motto(dataset_bundle: PlanBundle, tmp_path
 
 def test_cli_filing_options(dataset_bundle: PlanBundle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from chitieu.cli.main import app
-    from chitieu.services.database import open_database
-    from chitieu.services.datasets import install_dataset
 
     monkeypatch.chdir(tmp_path)
-    database = open_database(str(tmp_path / "x.db"))
-    install_dataset(database)
-    database.close()
     runner = CliRunner()
+    assert runner.invoke(app, ["dataset", "install", "laichau_xiv", "--db", "x.db"]).exit_code == 0
     done = runner.invoke(app, ["report", "appendix", "-f", "docx", "--db", "x.db", "--out", "a.docx",
                                "--appendix-number", "3", "--report-number", "88-BC/TU", "--report-date", "2/3/2024",
                                "--signer", "Lê C", "--signer-title", "BÍ THƯ", "--layout", "state",

@@ -43,12 +43,9 @@ def test_existing_file_replaced_whole(corpus_table: AppendixTable, tmp_path: Pat
 
 def test_cli_report_appendix(dataset_bundle: PlanBundle, tmp_path: Path) -> None:
     from chitieu.cli.main import app
-    from chitieu.services.database import open_database
-    from chitieu.services.datasets import install_dataset
 
     db = tmp_path / "chitieu.db"
-    with open_database(db) as database:
-        install_dataset(database)
+    assert CliRunner().invoke(app, ["dataset", "install", "laichau_xiv", "--db", str(db)]).exit_code == 0
     out = tmp_path / "out" / "phu-luc.docx"
     result = CliRunner().invoke(app, ["report", "appendix", "--db", str(db), "--format", "docx", "--out", str(out)])
     assert result.exit_code == 0, result.output

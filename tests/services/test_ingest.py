@@ -7,18 +7,18 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-import docx
 import pytest
 from sqlalchemy import func, select
 
 from chitieu.domain import Indicator, Plan, PlanBundle
 from chitieu.messages import ChitieuError
 from chitieu.readers import Document, read_document
-from chitieu.services.database import Database, open_database
+from chitieu.services.database import open_database
 from chitieu.services.ingest import ingest_file
 from chitieu.services.ingest_review import accept_claim, edit_claim, list_claims, reject_claim
 from chitieu.services.registry import save_bundle
 from chitieu.store.models import ClaimRow, DocumentRow, ObservationRow, SourceDocumentRow, TargetRow
+from service_store import Store
 
 PLAN = "NQ-T"
 INDICATORS = [
@@ -38,40 +38,26 @@ ROWS = [
 
 
 @pytest.fixture
-def database(database_url: str) -> Iterator[Database]:
+def database(database_url: str) -> Iterator[Store]:
     with open_database(database_url) as db:
-        save_bundle(db, PlanBundle(plan=Plan(PLAN, "Nghị quyết thử", term_start=2020, term_end=2025), indicators=INDICATORS))
-        yield db
-
-
-@pytest.fixture
-def report_docx(tmp_path: Path) -> Path:
-    document = docx.Document()
-    document.add_paragraph("Báo cáo sơ kết giữa nhiệm kỳ (văn bản thử).")
-    table = document.add_table(rows=len(ROWS), cols=len(HEADER))
-    for i, row in enumerate(ROWS):
-        for j, cell in enumerate(row):
-            if cell:
-                table.cell(i, j).text = cell
-    document.add_paragraph("Hết phụ lục.")
-    path = tmp_path / "so-ket.docx"
-    document.save(str(path))
-    return path
+        store = Store(db)
+        store(save_bundle, PlanBundle(plan=Plan(PLAN, "Nghị quyết thử", term_start=2020, term_end=2025), indicators=INDICATORS))
+        yield store
 
 
 def no_text(_: Document) -> list[Any]:
     return []
 
 
-def _count(database: Database, model: type) -> int:
-    with database.session() as session:
+def _count(database: Store, model: type) -> int:
+    with database.database.session() as session:
         return session.scalar(select(func.count()).select_from(model)) or 0
 
 
-def test_table_claims_are_stored_as_linked_candidates(database: Database, report_docx: Path) -> None:
-    outcome = ingest_file(database, report_docx, PLAN, extractor=no_text)
+def test_table_claims_are_stored_as_linked_candidates(database: Store, report_docx: Path) -> None:
+    outcome = database(ingest_file, report_docx, PLAN, extractor=no_text)
     assert outcome.created and outcome.claims == 6 and outcome.from_tables == 6 and outcome.linked == 6
-    views = list_claims(database, plan_code=PLAN, status="candidate")
+    views = database(list_claims, plan_code=PLAN, status="candidate")
     assert [(v.kind, v.indicator_code) for v in views] == [
         ("target", "GRDP"), ("result", "GRDP"), ("target", "NS"), ("result", "NS"), ("target", "RUNG"), ("result", "RUNG")
     ]
@@ -85,17 +71,17 @@ def test_table_claims_are_stored_as_linked_candidates(database: Database, report
     assert "2.134,6" in budget_result.quote
 
 
-def test_reingesting_the_same_file_adds_nothing(database: Database, report_docx: Path, tmp_path: Path) -> None:
-    first = ingest_file(database, report_docx, PLAN, extractor=no_text)
+def test_reingesting_the_same_file_adds_nothing(database: Store, report_docx: Path, tmp_path: Path) -> None:
+    first = database(ingest_file, report_docx, PLAN, extractor=no_text)
     copy = tmp_path / "ban-sao.docx"
     copy.write_bytes(report_docx.read_bytes())
-    second = ingest_file(database, copy, PLAN, extractor=no_text)
+    second = database(ingest_file, copy, PLAN, extractor=no_text)
     assert not second.created and second.source_id == first.source_id and second.claims == first.claims
     assert _count(database, SourceDocumentRow) == 1
     assert _count(database, ClaimRow) == first.claims
 
 
-def test_text_claims_from_the_extractor_are_kept_outside_tables(database: Database, report_docx: Path) -> None:
+def test_text_claims_from_the_extractor_are_kept_outside_tables(database: Store, report_docx: Path) -> None:
     def extractor(document: Document) -> list[Any]:
         text = document.text
         start = text.index("Báo cáo")
@@ -108,68 +94,68 @@ def test_text_claims_from_the_extractor_are_kept_outside_tables(database: Databa
             {"kind": "other", "indicator": "x", "value": 1, "start": 0, "end": 1},
         ]
 
-    outcome = ingest_file(database, report_docx, PLAN, extractor=extractor)
+    outcome = database(ingest_file, report_docx, PLAN, extractor=extractor)
     assert outcome.from_text == 1 and outcome.from_tables == 6
-    text_claims = [v for v in list_claims(database) if v.quote.startswith("Báo cáo")]
+    text_claims = [v for v in database(list_claims) if v.quote.startswith("Báo cáo")]
     assert len(text_claims) == 1 and text_claims[0].indicator_code == "RUNG" and text_claims[0].op == ">="
 
 
-def test_accept_creates_target_and_observation_with_provenance(database: Database, report_docx: Path) -> None:
-    ingest_file(database, report_docx, PLAN, extractor=no_text)
-    views = list_claims(database)
-    target = accept_claim(database, views[2].id, version="draft")
-    observation = accept_claim(database, views[3].id)
+def test_accept_creates_target_and_observation_with_provenance(database: Store, report_docx: Path) -> None:
+    database(ingest_file, report_docx, PLAN, extractor=no_text)
+    views = database(list_claims)
+    target = database(accept_claim, views[2].id, version="draft")
+    observation = database(accept_claim, views[3].id)
     assert (target.created, observation.created) == ("target", "observation")
-    with database.session() as session:
+    with database.database.session() as session:
         t = session.get(TargetRow, target.row_id)
         o = session.get(ObservationRow, observation.row_id)
         assert t is not None and o is not None
-        assert (t.version, t.op, t.value, t.deadline, t.unit) == ("draft", "=", 3000, 2025, "Tỷ đồng")
+        assert (t.target_version, t.op, t.value, t.deadline, t.unit) == ("draft", "=", 3000, 2025, "Tỷ đồng")
         assert (o.period_start, o.period_end, o.value, o.flag) == (2021, 2023, pytest.approx(2134.6), "estimate")
         assert o.stated_ratio == pytest.approx(71.2) and o.stated_verdict == "Chưa đạt"
         assert o.source_start == views[3].start and "2.134,6" in o.source_quote
         doc = session.get(DocumentRow, o.source_document_id)
         assert doc is not None and doc.title == "so-ket.docx"
         assert t.source_document_id == o.source_document_id
-    statuses = {v.id: v.status for v in list_claims(database, status=None)}
+    statuses = {v.id: v.status for v in database(list_claims, status=None)}
     assert statuses[views[2].id] == statuses[views[3].id] == "accepted"
-    assert list_claims(database, status="accepted")[0].id == views[2].id
+    assert database(list_claims, status="accepted")[0].id == views[2].id
 
 
-def test_only_accepted_claims_reach_the_registry(database: Database, report_docx: Path) -> None:
-    ingest_file(database, report_docx, PLAN, extractor=no_text)
+def test_only_accepted_claims_reach_the_registry(database: Store, report_docx: Path) -> None:
+    database(ingest_file, report_docx, PLAN, extractor=no_text)
     assert _count(database, TargetRow) == 0 and _count(database, ObservationRow) == 0
-    first = list_claims(database)[0]
-    reject_claim(database, first.id)
+    first = database(list_claims)[0]
+    database(reject_claim, first.id)
     assert _count(database, TargetRow) == 0
     with pytest.raises(ChitieuError) as info:
-        accept_claim(database, first.id)
+        database(accept_claim, first.id)
     assert info.value.code == "read_review_not_candidate"
 
 
-def test_edit_then_accept_as_observation_with_period(database: Database, report_docx: Path) -> None:
-    ingest_file(database, report_docx, PLAN, extractor=no_text)
-    forest_target = next(v for v in list_claims(database) if v.indicator_code == "RUNG" and v.kind == "target")
-    edited = edit_claim(database, forest_target.id, value=53.1, op="=")
+def test_edit_then_accept_as_observation_with_period(database: Store, report_docx: Path) -> None:
+    database(ingest_file, report_docx, PLAN, extractor=no_text)
+    forest_target = next(v for v in database(list_claims) if v.indicator_code == "RUNG" and v.kind == "target")
+    edited = database(edit_claim, forest_target.id, value=53.1, op="=")
     assert edited.value == 53.1
     with pytest.raises(ChitieuError) as info:
-        accept_claim(database, forest_target.id, as_kind="observation")
+        database(accept_claim, forest_target.id, as_kind="observation")
     assert info.value.code == "read_review_no_period"
-    outcome = accept_claim(database, forest_target.id, as_kind="observation", period="2023")
-    with database.session() as session:
+    outcome = database(accept_claim, forest_target.id, as_kind="observation", period="2023")
+    with database.database.session() as session:
         row = session.get(ObservationRow, outcome.row_id)
         assert row is not None and (row.period_start, row.value) == (2023, 53.1)
 
 
-def test_review_errors(database: Database, report_docx: Path) -> None:
-    ingest_file(database, report_docx, PLAN, extractor=no_text)
-    claim = list_claims(database)[0]
+def test_review_errors(database: Store, report_docx: Path) -> None:
+    database(ingest_file, report_docx, PLAN, extractor=no_text)
+    claim = database(list_claims)[0]
     cases = [
-        (lambda: accept_claim(database, 10_000), "claim_not_found"),
-        (lambda: accept_claim(database, claim.id, indicator_code="KHONG-CO"), "read_review_plan_mismatch"),
-        (lambda: edit_claim(database, claim.id, op="~"), "read_review_bad_op"),
-        (lambda: accept_claim(database, claim.id, as_kind="observation", period="20x3"), "read_review_bad_period"),
-        (lambda: list_claims(database, status="xong"), "read_review_bad_status"),
+        (lambda: database(accept_claim, 10_000), "claim_not_found"),
+        (lambda: database(accept_claim, claim.id, indicator_code="KHONG-CO"), "read_review_plan_mismatch"),
+        (lambda: database(edit_claim, claim.id, op="~"), "read_review_bad_op"),
+        (lambda: database(accept_claim, claim.id, as_kind="observation", period="20x3"), "read_review_bad_period"),
+        (lambda: database(list_claims, status="xong"), "read_review_bad_status"),
     ]
     for action, code in cases:
         with pytest.raises(ChitieuError) as info:
@@ -177,21 +163,21 @@ def test_review_errors(database: Database, report_docx: Path) -> None:
         assert info.value.code == code
 
 
-def test_unknown_plan_or_bad_file_writes_nothing(database: Database, report_docx: Path, tmp_path: Path) -> None:
+def test_unknown_plan_or_bad_file_writes_nothing(database: Store, report_docx: Path, tmp_path: Path) -> None:
     with pytest.raises(ChitieuError) as info:
-        ingest_file(database, report_docx, "KHONG-CO", extractor=no_text)
+        database(ingest_file, report_docx, "KHONG-CO", extractor=no_text)
     assert info.value.code == "plan_not_found"
     empty = tmp_path / "rong.txt"
     empty.write_bytes(b"")
     with pytest.raises(ChitieuError) as info:
-        ingest_file(database, empty, PLAN, extractor=no_text)
+        database(ingest_file, empty, PLAN, extractor=no_text)
     assert info.value.code == "file_empty"
     assert _count(database, SourceDocumentRow) == 0 and _count(database, ClaimRow) == 0
 
 
-def test_midterm_report_appendix_is_ingested(database: Database, corpus_dir: Path) -> None:
-    outcome = ingest_file(database, corpus_dir / "002_afab32be4bedbcb5.txt", PLAN, extractor=no_text)
-    views = list_claims(database)
+def test_midterm_report_appendix_is_ingested(database: Store, corpus_dir: Path) -> None:
+    outcome = database(ingest_file, corpus_dir / "002_afab32be4bedbcb5.txt", PLAN, extractor=no_text)
+    views = database(list_claims)
     assert outcome.from_tables == len(views) > 100
     budget = [v for v in views if v.indicator_code == "NS"]
     assert {(v.kind, round(v.value or 0, 1), v.period) for v in budget} == {

@@ -6,7 +6,6 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-import sqlalchemy as sa
 
 from chitieu.domain import (
     Indicator,
@@ -26,7 +25,6 @@ from chitieu.domain import (
     TargetVersion,
 )
 from chitieu.messages import ChitieuError
-from chitieu.services.database import Database, open_database
 from chitieu.services.registry import (
     CitedDocument,
     list_plans,
@@ -37,6 +35,7 @@ from chitieu.services.registry import (
     save_documents,
     save_org_units,
 )
+from service_store import Store
 
 
 def sample_bundle() -> PlanBundle:
@@ -79,52 +78,40 @@ def sample_bundle() -> PlanBundle:
     )
 
 
-@pytest.fixture
-def database(database_url: str) -> Database:
-    db = open_database(database_url)
-    yield db  # type: ignore[misc]
-    db.close()
-
-
-def _count(database: Database, table: str) -> int:
-    with database.session() as s:
-        return int(s.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar_one())
-
-
-def test_bundle_round_trip_is_exact(database: Database) -> None:
+def test_bundle_round_trip_is_exact(store: Store) -> None:
     bundle = sample_bundle()
-    save_bundle(database, bundle)
-    assert load_bundle(database, "NQ-X") == bundle
+    store(save_bundle, bundle)
+    assert store(load_bundle, "NQ-X") == bundle
     # the related programme is a plan of its own, with the project below it
-    assert load_bundle(database, "CT-1").related_plans == [bundle.related_plans[1]]
+    assert store(load_bundle, "CT-1").related_plans == [bundle.related_plans[1]]
 
 
-def test_provenance_of_unknown_document_creates_placeholder(database: Database) -> None:
-    save_bundle(database, sample_bundle())
-    assert [(d.code, d.title) for d in load_documents(database)] == [("BC-2023", "BC-2023")]
+def test_provenance_of_unknown_document_creates_placeholder(store: Store) -> None:
+    store(save_bundle, sample_bundle())
+    assert [(d.code, d.title) for d in store(load_documents)] == [("BC-2023", "BC-2023")]
 
 
-def test_replace_swaps_content_and_keeps_one_copy(database: Database) -> None:
+def test_replace_swaps_content_and_keeps_one_copy(store: Store) -> None:
     bundle = sample_bundle()
-    save_bundle(database, bundle)
+    store(save_bundle, bundle)
     smaller = replace(bundle, indicators=bundle.indicators[:1], targets=bundle.targets[:2], observations=bundle.observations[:2])
-    save_bundle(database, smaller)
-    assert load_bundle(database, "NQ-X") == smaller
-    assert _count(database, "indicators") == 1
-    assert _count(database, "targets") == 2
+    store(save_bundle, smaller)
+    assert store(load_bundle, "NQ-X") == smaller
+    assert store.count("indicators") == 1
+    assert store.count("targets") == 2
 
 
-def test_without_replace_existing_plan_is_an_error(database: Database) -> None:
-    save_bundle(database, sample_bundle())
+def test_without_replace_existing_plan_is_an_error(store: Store) -> None:
+    store(save_bundle, sample_bundle())
     with pytest.raises(ChitieuError) as info:
-        save_bundle(database, sample_bundle(), replace=False)
+        store(save_bundle, sample_bundle(), replace=False)
     assert info.value.code == "plan_exists"
-    assert load_bundle(database, "NQ-X") == sample_bundle()
+    assert store(load_bundle, "NQ-X") == sample_bundle()
 
 
-def test_failing_save_rolls_back_everything(database: Database) -> None:
+def test_failing_save_rolls_back_everything(store: Store) -> None:
     bundle = sample_bundle()
-    save_bundle(database, bundle)
+    store(save_bundle, bundle)
     broken = replace(
         bundle,
         plan=replace(bundle.plan, title="Tên mới"),
@@ -132,38 +119,68 @@ def test_failing_save_rolls_back_everything(database: Database) -> None:
         observations=[*bundle.observations, Observation("KHONG-CO", Period.year(2023), 1.0)],  # last one is bad
     )
     with pytest.raises(ChitieuError) as info:
-        save_bundle(database, broken)
+        store(save_bundle, broken)
     assert info.value.code == "bundle_unknown_indicator"
     assert "KHONG-CO" in info.value.message
-    assert load_bundle(database, "NQ-X") == bundle  # old title, old content, no MOI
+    assert store(load_bundle, "NQ-X") == bundle  # old title, old content, no MOI
 
 
-def test_failing_first_save_leaves_database_empty(database: Database) -> None:
+def test_failing_first_save_leaves_database_empty(store: Store) -> None:
     bundle = sample_bundle()
     broken = replace(bundle, observations=[Observation("GRDP", Period.year(2023), 1.0, org_unit_code="NOWHERE")])
     with pytest.raises(ChitieuError):
-        save_bundle(database, broken)
+        store(save_bundle, broken)
     for table in ("plans", "indicators", "org_units", "documents", "targets"):
-        assert _count(database, table) == 0, table
+        assert store.count(table) == 0, table
 
 
-def test_plan_not_found(database: Database) -> None:
+def test_plan_not_found(store: Store) -> None:
     with pytest.raises(ChitieuError) as info:
-        load_bundle(database, "NONE")
+        store(load_bundle, "NONE")
     assert info.value.code == "plan_not_found"
     assert "NONE" in info.value.message
 
 
-def test_list_plans_counts_indicators(database: Database) -> None:
-    save_bundle(database, sample_bundle())
-    listed = [(s.plan.code, s.indicator_count) for s in list_plans(database)]
+def test_list_plans_counts_indicators(store: Store) -> None:
+    store(save_bundle, sample_bundle())
+    listed = [(s.plan.code, s.indicator_count) for s in store(list_plans)]
     assert listed == [("NQ-X", 4), ("CT-1", 0), ("DA-1", 0)]
 
 
-def test_documents_and_org_units_upsert(database: Database) -> None:
-    save_documents(database, [CitedDocument("D1", "Báo cáo", "báo cáo", date(2023, 6, 1))])
-    save_documents(database, [CitedDocument("D1", "Báo cáo sơ kết"), CitedDocument("D2", "Nghị quyết")])
-    assert [(d.code, d.title) for d in load_documents(database)] == [("D1", "Báo cáo sơ kết"), ("D2", "Nghị quyết")]
+def test_documents_and_org_units_upsert(store: Store) -> None:
+    store(save_documents, [CitedDocument("D1", "Báo cáo", "báo cáo", date(2023, 6, 1))])
+    store(save_documents, [CitedDocument("D1", "Báo cáo sơ kết"), CitedDocument("D2", "Nghị quyết")])
+    assert [(d.code, d.title) for d in store(load_documents)] == [("D1", "Báo cáo sơ kết"), ("D2", "Nghị quyết")]
     units = [OrgUnit("H", "Huyện", parent_code="T"), OrgUnit("T", "Tỉnh")]  # child before parent
-    save_org_units(database, units)
-    assert load_org_units(database) == units
+    store(save_org_units, units)
+    assert store(load_org_units) == units
+
+
+def test_default_plan_is_the_only_top_level_plan_with_indicators(store: Store) -> None:
+    from chitieu.services.registry import default_plan
+    from chitieu.services.workspaces import update_settings
+
+    with pytest.raises(ChitieuError) as info:
+        store(default_plan)
+    assert info.value.code == "no_plans"
+    store(save_bundle, sample_bundle())  # NQ-X with indicators; CT-1 and DA-1 below it, empty
+    assert store(default_plan) == "NQ-X"
+    other = PlanBundle(plan=Plan("NQ-Y", "Nghị quyết khác"), indicators=[Indicator("A", "Chỉ tiêu A", plan_code="NQ-Y")])
+    store(save_bundle, other)
+    with pytest.raises(ChitieuError) as info:
+        store(default_plan)
+    assert info.value.code == "plan_ambiguous" and "NQ-X, NQ-Y" in info.value.message
+    store(update_settings, {"default_plan": "NQ-Y"})  # what an installed dataset declares
+    assert store(default_plan) == "NQ-Y"
+
+
+def test_default_as_of_is_the_last_year_with_measured_data() -> None:
+    from chitieu.services.registry import default_as_of
+
+    bundle = sample_bundle()  # actual 2021-2023 and 2021, estimate… and a projection to 2025 of a unit
+    assert default_as_of(bundle) == 2023
+    only_projection = replace(bundle, observations=[o for o in bundle.observations if o.flag is ObservationFlag.PROJECTION])
+    assert default_as_of(only_projection, {"default_as_of": 2022}) == 2022
+    with pytest.raises(ChitieuError) as info:
+        default_as_of(only_projection)
+    assert info.value.code == "as_of_unknown" and "--as-of" in info.value.message

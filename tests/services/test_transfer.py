@@ -7,14 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 from openpyxl import load_workbook
 
 from chitieu.domain import ObservationFlag, Op, PlanKind, Polarity, TargetKind, TargetVersion
 from chitieu.messages import ChitieuError, Problem
-from chitieu.services.database import Database, open_database
+from chitieu.services.database import open_database
 from chitieu.services.registry import load_bundle, load_registry
 from chitieu.services.transfer import export_registry, import_registry, read_registry
+from service_store import Store
 
 # A small registry written the way an office would: Vietnamese numbers, labels, empty cells.
 REGISTRY: dict[str, str] = {
@@ -68,18 +68,12 @@ def edited(table: str, change: Callable[[str], str]) -> dict[str, str]:
     return tables
 
 
-@pytest.fixture
-def database(database_url: str) -> Database:
-    db = open_database(database_url)
-    yield db  # type: ignore[misc]
-    db.close()
-
-
 def test_values_are_read_as_written(tmp_path: Path) -> None:
     registry, report = read_registry(write_registry(tmp_path / "reg"))
     assert report.problems == [] and registry is not None
     assert registry.counts() == {
         "documents": 1, "plans": 2, "org_units": 2, "groups": 2, "indicators": 4, "targets": 5, "observations": 4,
+        "stated_counts": 0,
     }
     program = registry.plan("CT-1")
     assert program is not None and program.kind is PlanKind.PROGRAMME and program.budget == 1250.5
@@ -108,27 +102,28 @@ def test_values_are_read_as_written(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
-def test_export_import_round_trip_is_identical(database: Database, tmp_path: Path, fmt: str) -> None:
-    outcome = import_registry(database, write_registry(tmp_path / "reg"))
+def test_export_import_round_trip_is_identical(store: Store, tmp_path: Path, fmt: str) -> None:
+    outcome = store(import_registry, write_registry(tmp_path / "reg"))
     assert outcome.written and outcome.counts["observations"] == 4
-    original, registry = load_bundle(database, "NQ-X"), load_registry(database)
+    original, registry = store(load_bundle, "NQ-X"), store(load_registry)
     target = tmp_path / ("out.xlsx" if fmt == "xlsx" else "out")
-    export_registry(database, target, fmt=fmt)  # type: ignore[arg-type]
-    with open_database(tmp_path / "second.db") as second:
-        again = import_registry(second, target)
+    store(export_registry, target, fmt=fmt)  # type: ignore[arg-type]
+    with open_database(tmp_path / "second.db") as database:
+        second = Store(database)
+        again = second(import_registry, target)
         assert again.report.errors() == []
-        assert load_bundle(second, "NQ-X") == original
-        assert load_registry(second) == registry
+        assert second(load_bundle, "NQ-X") == original
+        assert second(load_registry) == registry
 
 
-def test_export_of_one_plan_keeps_its_parent_and_children(database: Database, tmp_path: Path) -> None:
-    import_registry(database, write_registry(tmp_path / "reg"))
-    export_registry(database, tmp_path / "one", plan_code="CT-1")
+def test_export_of_one_plan_keeps_its_parent_and_children(store: Store, tmp_path: Path) -> None:
+    store(import_registry, write_registry(tmp_path / "reg"))
+    store(export_registry, tmp_path / "one", plan_code="CT-1")
     registry, report = read_registry(tmp_path / "one")
     assert report.ok and registry is not None
     assert [p.code for p in registry.plans] == ["NQ-X", "CT-1"]  # parent kept so the reference holds
     with pytest.raises(ChitieuError) as info:
-        export_registry(database, tmp_path / "none", plan_code="NOPE")
+        store(export_registry, tmp_path / "none", plan_code="NOPE")
     assert info.value.code == "plan_not_found"
 
 
@@ -150,7 +145,7 @@ def _first_error(tmp_path: Path, tables: dict[str, str]) -> Problem:
         ("observations", lambda t: t.replace("NQ-X,NTM,2023", "NQ-X,NTM,2023-20xx"), "bad_period", 5, "period"),
         ("targets", lambda t: t.replace(">3,>,3", ">3,>,4"), "text_disagrees", 4, "value"),
         ("targets", lambda t: t.replace("NQ-X,GRDP,draft", "NQ-X,GRDP,final"), "bad_choice", 3, "version"),
-        ("indicators", lambda t: t.replace("higher_better", "up"), "bad_polarity", 2, "polarity"),
+        ("indicators", lambda t: t.replace("higher_better", "ngang"), "bad_polarity", 2, "polarity"),
         ("observations", lambda t: t.replace('"6,14"', "6,14"), "csv_malformed", 3, None),
         ("documents", lambda t: t.replace("2023-06-30", "30-06-2023x"), "bad_date", 2, "issued_on"),
         ("org_units", lambda t: t.replace("T,Tỉnh X,tỉnh,", "T,Tỉnh X,tỉnh,H1"), "parent_cycle", 2, "parent_code"),
@@ -186,28 +181,27 @@ def test_unknown_columns_and_tables_are_warnings(tmp_path: Path) -> None:
     assert {p.code for p in report.problems} == {"unknown_column", "unknown_table"}
 
 
-def test_error_in_last_row_writes_nothing(database: Database, tmp_path: Path) -> None:
+def test_error_in_last_row_writes_nothing(store: Store, tmp_path: Path) -> None:
     tables = edited("observations", lambda t: t.replace("Chưa hoàn thành", "???"))
-    outcome = import_registry(database, write_registry(tmp_path / "bad", tables))
+    outcome = store(import_registry, write_registry(tmp_path / "bad", tables))
     assert not outcome.written
     assert [(p.code, p.row) for p in outcome.report.errors()] == [("bad_target", 5)]
-    with database.session() as s:
-        for table in ("documents", "plans", "org_units", "indicators", "targets", "observations"):
-            assert s.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar_one() == 0, table
+    for table in ("documents", "plans", "org_units", "indicators", "targets", "observations"):
+        assert store.count(table) == 0, table
 
 
-def test_failed_reimport_keeps_previous_data(database: Database, tmp_path: Path) -> None:
-    import_registry(database, write_registry(tmp_path / "good"))
-    before = load_registry(database)
+def test_failed_reimport_keeps_previous_data(store: Store, tmp_path: Path) -> None:
+    store(import_registry, write_registry(tmp_path / "good"))
+    before = store(load_registry)
     tables = edited("targets", lambda t: t.replace("9-10", "9-11")) | edited("observations", lambda t: t.replace("2021,", "20x1,"))
-    outcome = import_registry(database, write_registry(tmp_path / "bad", tables))
+    outcome = store(import_registry, write_registry(tmp_path / "bad", tables))
     assert not outcome.written
-    assert load_registry(database) == before
+    assert store(load_registry) == before
 
 
-def test_workbook_rows_are_sheet_rows(database: Database, tmp_path: Path) -> None:
-    import_registry(database, write_registry(tmp_path / "reg"))
-    book_path = export_registry(database, tmp_path / "reg.xlsx", fmt="xlsx")[0]
+def test_workbook_rows_are_sheet_rows(store: Store, tmp_path: Path) -> None:
+    store(import_registry, write_registry(tmp_path / "reg"))
+    book_path = store(export_registry, tmp_path / "reg.xlsx", fmt="xlsx")[0]
     book = load_workbook(book_path)
     sheet = book["indicators"]
     unit_column = [c.value for c in sheet[1]].index("unit") + 1
@@ -247,7 +241,7 @@ def test_missing_path_is_a_clear_error(tmp_path: Path) -> None:
     assert info.value.code == "registry_not_found"
 
 
-def test_figures_saved_without_text_are_exported_with_written_text(database: Database, tmp_path: Path) -> None:
+def test_figures_saved_without_text_are_exported_with_written_text(store: Store, tmp_path: Path) -> None:
     from chitieu.domain import Indicator, Observation, Period, Plan, PlanBundle, Target
     from chitieu.services.registry import save_bundle
 
@@ -260,8 +254,8 @@ def test_figures_saved_without_text_are_exported_with_written_text(database: Dat
         ],
         observations=[Observation("A", Period.year(2023), 1234567.5), Observation("A", Period.year(2024), None, Op.DONE)],
     )
-    save_bundle(database, bundle)
-    export_registry(database, tmp_path / "out")
+    store(save_bundle, bundle)
+    store(export_registry, tmp_path / "out")
     targets = (tmp_path / "out" / "targets.csv").read_text(encoding="utf-8-sig")
     assert "P,A,adopted,2.134,6-2.500,range,,2134,6,2500," not in targets  # CSV quoting keeps commas inside cells
     assert '"2.134,6-2.500"' in targets and '"2134,6"' in targets and "≥0,125" in targets

@@ -5,56 +5,51 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 
 from chitieu.messages import ChitieuError
-from chitieu.services.database import Database, open_database
+from chitieu.services.database import open_database
 from chitieu.services.datasets import bundled_dataset_path, install_dataset, read_dataset
 from chitieu.services.registry import load_bundle, load_registry
 from chitieu.services.transfer import export_registry, import_registry, read_registry
+from service_store import Store
 
 TABLE_OF = {
     "documents": "documents", "plans": "plans", "org_units": "org_units", "groups": "indicator_groups",
     "indicators": "indicators", "targets": "targets", "observations": "observations",
+    "stated_counts": "stated_counts",
 }
+DATASET = "laichau_xiv"
 
 
-@pytest.fixture
-def database(database_url: str) -> Database:
-    db = open_database(database_url)
-    yield db  # type: ignore[misc]
-    db.close()
-
-
-def _stored_counts(database: Database) -> dict[str, int]:
-    with database.session() as s:
-        return {name: int(s.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar_one()) for name, table in TABLE_OF.items()}
+def _stored_counts(store: Store) -> dict[str, int]:
+    return {name: store.count(table) for name, table in TABLE_OF.items()}
 
 
 def test_bundled_dataset_is_valid() -> None:
-    registry, report = read_registry(bundled_dataset_path())
+    registry, report = read_registry(bundled_dataset_path(DATASET))
     assert report.errors() == []
     assert registry is not None and registry.plan("LC-XIV") is not None
 
 
-def test_install_stores_everything_and_refreshes_in_place(database: Database) -> None:
-    installed = install_dataset(database)
+def test_install_stores_everything_and_refreshes_in_place(store: Store) -> None:
+    installed = store(install_dataset, DATASET)
     assert installed.main_plan == "LC-XIV"
-    assert _stored_counts(database) == installed.counts
-    first = load_bundle(database, "LC-XIV")
-    again = install_dataset(database)  # refresh: replace, never duplicate
-    assert _stored_counts(database) == again.counts == installed.counts
-    assert load_bundle(database, "LC-XIV") == first
+    assert _stored_counts(store) == installed.counts
+    first = store(load_bundle, "LC-XIV")
+    again = store(install_dataset, DATASET)  # refresh: replace, never duplicate
+    assert _stored_counts(store) == again.counts == installed.counts
+    assert store(load_bundle, "LC-XIV") == first
 
 
-def test_dataset_round_trips_through_xlsx(database: Database, tmp_path: Path) -> None:
-    install_dataset(database)
-    export_registry(database, tmp_path / "laichau.xlsx", fmt="xlsx")
-    with open_database(tmp_path / "copy.db") as copy:
-        outcome = import_registry(copy, tmp_path / "laichau.xlsx")
+def test_dataset_round_trips_through_xlsx(store: Store, tmp_path: Path) -> None:
+    store(install_dataset, DATASET)
+    store(export_registry, tmp_path / "laichau.xlsx", fmt="xlsx")
+    with open_database(tmp_path / "copy.db") as database:
+        copy = Store(database)
+        outcome = copy(import_registry, tmp_path / "laichau.xlsx")
         assert outcome.report.errors() == []
-        assert load_bundle(copy, "LC-XIV") == load_bundle(database, "LC-XIV")
-        assert load_registry(copy) == load_registry(database)
+        assert copy(load_bundle, "LC-XIV") == store(load_bundle, "LC-XIV")
+        assert copy(load_registry) == store(load_registry)
 
 
 def test_unknown_dataset_name() -> None:

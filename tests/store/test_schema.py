@@ -16,8 +16,9 @@ from chitieu.store.models import Base
 
 EXPECTED_TABLES = {
     "documents", "plans", "org_units", "indicator_groups", "indicators", "targets", "observations",
-    "source_documents", "claims", "alembic_version",
+    "source_documents", "claims", "alembic_version", "workspaces", "events", "stated_counts",
 }
+DEFAULT_WS = "(SELECT id FROM workspaces WHERE code = 'default')"
 
 
 def test_migrations_build_the_models_exactly(database_url: str) -> None:
@@ -40,7 +41,7 @@ def test_migrations_build_the_models_exactly(database_url: str) -> None:
 
 def test_opening_twice_keeps_data_and_revision(database_url: str) -> None:
     with open_database(database_url) as database, database.session() as s:
-        s.execute(sa.text("INSERT INTO documents (code, title, kind, issuer, note) VALUES ('D', 'T', '', '', '')"))
+        s.execute(sa.text(f"INSERT INTO documents (workspace_id, code, title, kind, issuer, note) VALUES ({DEFAULT_WS}, 'D', 'T', '', '', '')"))
     with open_database(database_url) as database, database.session() as s:
         assert s.execute(sa.text("SELECT title FROM documents WHERE code = 'D'")).scalar_one() == "T"
         assert current_revision(database.engine) == head_revision()
@@ -49,8 +50,8 @@ def test_opening_twice_keeps_data_and_revision(database_url: str) -> None:
 def _insert_plan(conn: sa.Connection, code: str = "P", kind: str = "resolution") -> int:
     conn.execute(
         sa.text(
-            "INSERT INTO plans (code, title, kind, number, issuer, budget_note, source_location, source_quote) "
-            "VALUES (:c, 't', :k, '', '', '', '', '')"
+            "INSERT INTO plans (workspace_id, code, title, kind, number, issuer, budget_note, source_location, "
+            f"source_quote) VALUES ({DEFAULT_WS}, :c, 't', :k, '', '', '', '', '')"
         ),
         {"c": code, "k": kind},
     )
@@ -76,7 +77,7 @@ def _insert_indicator(conn: sa.Connection, plan_id: int, polarity: str = "higher
         pytest.param(lambda c: _insert_indicator(c, 999), id="indicator-plan-foreign-key"),
         pytest.param(
             lambda c: c.execute(
-                sa.text("INSERT INTO targets (indicator_id, version, op, kind, unit, text, source_location, source_quote) "
+                sa.text("INSERT INTO targets (indicator_id, target_version, op, kind, unit, text, source_location, source_quote) "
                         "VALUES (1, 'adopted', 'range', 'level', '', '', '', '')")
             ),
             id="target-indicator-foreign-key",
@@ -97,7 +98,7 @@ def test_range_target_check_constraint(database_url: str) -> None:
         _insert_indicator(conn, _insert_plan(conn))
         indicator_id = conn.execute(sa.text("SELECT id FROM indicators")).scalar_one()
         insert = sa.text(
-            "INSERT INTO targets (indicator_id, version, op, low, high, kind, unit, text, source_location, source_quote) "
+            "INSERT INTO targets (indicator_id, target_version, op, low, high, kind, unit, text, source_location, source_quote) "
             "VALUES (:i, 'adopted', 'range', :lo, :hi, 'level', '', '', '', '')"
         )
         conn.execute(insert, {"i": indicator_id, "lo": 9, "hi": 10})
@@ -143,7 +144,7 @@ def test_unknown_driver_is_a_vietnamese_error() -> None:
 def test_session_rolls_back_on_error(database_url: str) -> None:
     with open_database(database_url) as database:
         with pytest.raises(RuntimeError), database.session() as s:
-            s.execute(sa.text("INSERT INTO documents (code, title, kind, issuer, note) VALUES ('D', 'T', '', '', '')"))
+            s.execute(sa.text(f"INSERT INTO documents (workspace_id, code, title, kind, issuer, note) VALUES ({DEFAULT_WS}, 'D', 'T', '', '', '')"))
             raise RuntimeError("boom")
         with database.session() as s:
             assert s.execute(sa.text("SELECT count(*) FROM documents")).scalar_one() == 0
@@ -152,7 +153,7 @@ def test_session_rolls_back_on_error(database_url: str) -> None:
 def test_database_errors_become_chitieu_errors(database_url: str) -> None:
     with open_database(database_url) as database:
         with pytest.raises(ChitieuError) as info, database.session() as s:
-            s.execute(sa.text("INSERT INTO documents (code, title, kind, issuer, note) VALUES ('D', 'T', '', '', '')"))
+            s.execute(sa.text(f"INSERT INTO documents (workspace_id, code, title, kind, issuer, note) VALUES ({DEFAULT_WS}, 'D', 'T', '', '', '')"))
             s.execute(sa.text("INSERT INTO documents (code, title, kind, issuer, note) VALUES ('D', 'U', '', '', '')"))
         assert info.value.code == "database_error"
         with database.session() as s:

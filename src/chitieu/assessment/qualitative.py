@@ -15,19 +15,18 @@ Anything else cannot be told (``None``): the row is passed through with its reas
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from chitieu.assessment.verdict import Outcome
+from chitieu.grammar.text import norm
 from chitieu.vocab.comparators import BOOLEAN_WORDS, DIRECTION_WORDS, GRADE_FILLERS, GRADE_WORDS
 
 _NEGATIONS = ("không", "chưa")
 
 
 def _norm(text: str) -> str:
-    s = unicodedata.normalize("NFC", text or "").lower()
-    s = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", s)
-    s = re.sub(r"[^\w\s]", " ", s)
-    return " ".join(s.split())
+    """The one ``norm``, without notes in brackets or punctuation."""
+    s = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", norm(text or ""))
+    return norm(re.sub(r"[^\w\s]", " ", s), strip=" ")
 
 
 def grade_of(text: str) -> float | None:

@@ -2,6 +2,6 @@
 
 from chitieu.audit.findings import Finding, Severity
 from chitieu.audit.run import run_audit
-from chitieu.audit.summary_counts import StatedCount
+from chitieu.domain.stated_counts import StatedCount
 
 __all__ = ["Finding", "Severity", "StatedCount", "run_audit"]

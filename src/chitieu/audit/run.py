@@ -14,8 +14,10 @@ from chitieu.audit.verdicts import check_verdicts
 from chitieu.domain.bundle import PlanBundle
 
 
-def run_audit(bundle: PlanBundle, stated_counts: Sequence[StatedCount] = ()) -> list[Finding]:
-    """Findings of every check, errors first."""
+def run_audit(bundle: PlanBundle, stated_counts: Sequence[StatedCount] | None = None) -> list[Finding]:
+    """Findings of every check, errors first; the stated counts are the bundle's unless given."""
+    if stated_counts is None:
+        stated_counts = bundle.stated_counts
     findings = [
         *check_stated_ratios(bundle),
         *check_unit_tables(bundle),

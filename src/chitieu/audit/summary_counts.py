@@ -1,6 +1,6 @@
 """(e) The counts a report states about its own table ("12 chỉ tiêu vượt, 10 … đạt") against its rows.
 
-Stated counts are data (``StatedCount``): the service reads them for the plan and passes them in.
+Stated counts are data (``StatedCount``, a registry table): the plan's bundle carries them.
 Rows are counted from the official verdicts printed in the table (``Observation.stated_verdict``) of
 the as-of column (period ending in ``year``) and the end-of-term column (period ending at the
 plan's last year).
@@ -15,21 +15,10 @@ from chitieu.audit.context import province_columns
 from chitieu.audit.findings import Finding, Severity, make_finding
 from chitieu.domain.bundle import PlanBundle
 from chitieu.domain.observations import Observation
-from chitieu.domain.provenance import Provenance
+from chitieu.domain.stated_counts import StatedCount
 from chitieu.vocab.verdicts import Status, parse_verdict
 
 SUCCESS = frozenset({Status.EXCEEDED, Status.ACHIEVED})
-
-
-@dataclass(frozen=True, slots=True)
-class StatedCount:
-    """"Dự ước đến hết năm 2023 có 12 chỉ tiêu thành phần vượt": category "exceeded", year 2023, count 12."""
-
-    plan_code: str
-    year: int
-    category: str  # a key of CATEGORIES
-    count: int
-    provenance: Provenance | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,10 +12,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from chitieu.cli.common import db_option, unit_of_work, workspace_option
 from chitieu.messages import ChitieuError, msg
 from chitieu.numbers import format_number
 
-DEFAULT_PLAN = "LC-XIV"
 STATUS_STYLES: dict[str, str] = {
     "exceeded": "bold green",
     "achieved": "green",
@@ -95,28 +95,10 @@ def _check_format(fmt: str, allowed: tuple[str, ...]) -> str:
     return fmt
 
 
-def _load_bundle(db: str | None, plan: str) -> Any:
-    from chitieu.services.database import open_database
-    from chitieu.services.registry import load_bundle
-
-    database = open_database(db)
-    try:
-        try:
-            return load_bundle(database, plan)
-        except ChitieuError as exc:
-            if exc.code != "plan_not_found" or plan != DEFAULT_PLAN:
-                raise
-            from chitieu.services.datasets import install_dataset
-
-            install_dataset(database)  # first use on an empty database: load the bundled dataset
-            return load_bundle(database, plan)
-    finally:
-        database.close()
-
-
 def assess_command(
-    db: str | None = typer.Option(None, "--db", help="Tệp SQLite hoặc URL cơ sở dữ liệu."),
-    plan: str = typer.Option(DEFAULT_PLAN, "--plan", help="Mã nghị quyết/kế hoạch."),
+    db: str | None = db_option(),
+    workspace: str = workspace_option(),
+    plan: str | None = typer.Option(None, "--plan", help="Mã nghị quyết/kế hoạch (mặc định: kế hoạch duy nhất có chỉ tiêu)."),
     as_of: int | None = typer.Option(None, "--as-of", help="Đánh giá đến năm này."),
     forecast: bool = typer.Option(False, "--forecast", help="Dự báo đến hết thời hạn."),
     fmt: str = typer.Option("table", "--format", help="table | json | csv"),
@@ -128,12 +110,14 @@ def assess_command(
     _check_format(fmt, ("table", "json", "csv"))
     if (as_of is None) == (not forecast):
         raise ChitieuError("assess_need_mode")
-    from chitieu.assessment.bundle import assess_bundle
+    from chitieu.assessment import assess_bundle
+    from chitieu.services.conventions import workspace_profile
+    from chitieu.services.registry import default_plan, load_bundle
 
-    bundle = _load_bundle(db, plan)
-    from chitieu.services.assess_table_learn import resolve_profile
-
-    rows = assess_bundle(bundle, as_of=as_of, forecast=forecast, profile=resolve_profile(convention))
+    with unit_of_work(db, workspace) as (session, actor):
+        bundle = load_bundle(session, actor, plan or default_plan(session, actor))
+        profile = workspace_profile(session, actor, convention)
+    rows = assess_bundle(bundle, as_of=as_of, forecast=forecast, profile=profile)
     if fmt == "json":
         typer.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))
     elif fmt == "csv":
@@ -184,8 +168,12 @@ def assess_table_command(
     learn_from: Path | None = typer.Option(
         None, "--learn-from", help="Bảng đánh giá kỳ trước (.csv/.xlsx có cột «Đánh giá»): học quy ước của đơn vị rồi đánh giá theo đó."
     ),
+    db: str | None = db_option(),
+    workspace: str = workspace_option(),
 ) -> None:
     """Đánh giá một bảng mục tiêu/kết quả bất kỳ (cột Chỉ tiêu, Mục tiêu, Kết quả).
+
+    Quy ước đánh giá: --learn-from, --convention, hoặc quy ước đang dùng của không gian làm việc (khi có cơ sở dữ liệu).
 
     Bảng lớn (hàng triệu dòng) được đọc và ghi lần lượt từng dòng, không nạp cả bảng vào bộ nhớ.
     """
@@ -205,7 +193,7 @@ def assess_table_command(
     err = Console(stderr=True)
     if not err.is_terminal:
         err = Console(stderr=True, width=160)
-    profile = _table_profile(convention, learn_from, err)
+    profile = _table_profile(convention, learn_from, err, db, workspace)
     warnings = _Warnings(err)
     run = TableRun(file, chosen, on_row=warnings.show, profile=profile)
     if fmt == "json":
@@ -230,17 +218,39 @@ def assess_table_command(
         err.print(msg("table_agreement", agree=agree, total=total), highlight=False)
 
 
-def _table_profile(convention: str | None, learn_from: Path | None, err: Console) -> Any:
-    """The profile to judge with: learned from a past table (shown on stderr), or named, or the default."""
-    from chitieu.services.assess_table_learn import learn_from_table, resolve_profile
+def _table_profile(convention: str | None, learn_from: Path | None, err: Console, db: str | None,
+                   workspace: str) -> Any:
+    """The profile to judge with: learned from a past table (shown on stderr); a built-in name or a JSON file;
+    a name saved for the workspace, or the workspace's convention in use — asked of the database only when
+    there is one (``--db``, ``CHITIEU_DATABASE_URL`` or ``./chitieu.db``): a table alone creates no database."""
+    from chitieu.assessment.conventions import DEFAULT_PROFILE
+    from chitieu.services.assess_table_learn import BUILT_IN, learn_from_table, resolve_profile
 
-    if learn_from is None:
-        return resolve_profile(convention)
-    if convention is not None:
-        raise ChitieuError("bad_option", option="--convention", reason="không dùng cùng --learn-from")
-    learned = learn_from_table(learn_from)
-    print_learned(learned, err)
-    return learned.profile
+    if learn_from is not None:
+        if convention is not None:
+            raise ChitieuError("bad_option", option="--convention", reason="không dùng cùng --learn-from")
+        learned = learn_from_table(learn_from)
+        print_learned(learned, err)
+        return learned.profile
+    spec = (convention or "").strip()
+    if spec and (spec.lower() in BUILT_IN or spec.lower().endswith(".json") or Path(spec).exists()):
+        return resolve_profile(spec)
+    if not _database_given(db):
+        if spec:
+            raise ChitieuError("convention_not_found", name=spec, known=", ".join(sorted(BUILT_IN)))
+        return DEFAULT_PROFILE
+    from chitieu.services.conventions import workspace_profile
+
+    with unit_of_work(db, workspace) as (session, actor):
+        return workspace_profile(session, actor, spec or None)
+
+
+def _database_given(db: str | None) -> bool:
+    import os
+
+    from chitieu.services.database import DATABASE_URL_ENV, DEFAULT_SQLITE_FILE
+
+    return bool(db) or bool(os.environ.get(DATABASE_URL_ENV)) or (Path.cwd() / DEFAULT_SQLITE_FILE).is_file()
 
 
 def _shown(key: str, value: object) -> str:

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from chitieu.audit import Finding, Severity
+from chitieu.cli.common import db_option, unit_of_work, workspace_option
 from chitieu.messages import ChitieuError, msg
 
 SEVERITY_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
@@ -33,7 +34,8 @@ def render_findings(findings: list[Finding], console: Console) -> None:
 
 
 def audit_command(
-    db: str | None = typer.Option(None, "--db", help="Tệp SQLite hoặc URL cơ sở dữ liệu."),
+    db: str | None = db_option(),
+    workspace: str = workspace_option(),
     plan: str | None = typer.Option(None, "--plan", help="Mã nghị quyết/kế hoạch (mặc định: mọi kế hoạch)."),
     fmt: str = typer.Option("table", "--format", "-f", help="Định dạng: table hoặc json."),
 ) -> None:
@@ -42,14 +44,10 @@ def audit_command(
     fmt = fmt.lower()
     if fmt not in ("json", "table"):
         raise ChitieuError("audit_bad_format", value=fmt)
-    from chitieu.services.audit import audit_database
-    from chitieu.services.database import open_database
+    from chitieu.services.audit import audit_plans
 
-    database = open_database(db)
-    try:
-        findings = audit_database(database, plan)
-    finally:
-        database.close()
+    with unit_of_work(db, workspace) as (session, actor):
+        findings = audit_plans(session, actor, plan)
     if fmt == "json":
         typer.echo(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
     else:

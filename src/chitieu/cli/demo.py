@@ -1,4 +1,4 @@
-"""``chitieu demo``: load the bundled Lai Châu XIV dataset, print verdicts, write the official appendix."""
+"""``chitieu demo``: install the bundled demo dataset, print verdicts, write the official appendix."""
 
 from __future__ import annotations
 
@@ -9,16 +9,15 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from chitieu.assessment import summary_sentence
-from chitieu.assessment.bundle import AssessmentRow, assess_bundle
+from chitieu.assessment import AssessmentRow, assess_bundle, summary_sentence
 from chitieu.cli.assess import render_assessment_table
+from chitieu.cli.common import DB_HELP, cli_actor, workspace_option
 from chitieu.services.database import display_url, open_database
-from chitieu.services.datasets import install_dataset
-from chitieu.services.registry import load_bundle
+from chitieu.services.datasets import demo_dataset, install_dataset
+from chitieu.services.registry import default_as_of, load_bundle
 from chitieu.services.reports import write_appendix
 
 REPORT_FORMATS = ("xlsx", "docx")
-AS_OF_YEAR = 2023
 
 
 def verdict_summary(rows: list[AssessmentRow], lead: str) -> str:
@@ -27,11 +26,14 @@ def verdict_summary(rows: list[AssessmentRow], lead: str) -> str:
 
 
 def demo_command(
-    db: str | None = typer.Option(None, "--db", help="Tệp SQLite hoặc URL cơ sở dữ liệu (mặc định: CHITIEU_DATABASE_URL hoặc ./chitieu.db)."),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
     out: Path = typer.Option(Path("out/demo"), "--out", help="Thư mục ghi báo cáo phụ lục (xlsx, docx)."),
+    workspace: str = workspace_option(),
 ) -> None:
-    """Chạy thử: nạp bộ dữ liệu Lai Châu khóa XIV, đánh giá chỉ tiêu, in kết quả và viết báo cáo phụ lục."""
+    """Chạy thử: cài bộ dữ liệu mẫu đi kèm, đánh giá chỉ tiêu, in kết quả và viết báo cáo phụ lục."""
     console = Console()
+    dataset = demo_dataset()
+    actor = cli_actor(workspace)
 
     progress = Progress(
         TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
@@ -41,19 +43,22 @@ def demo_command(
     with progress:
         task = progress.add_task("Mở cơ sở dữ liệu", total=3 + len(REPORT_FORMATS))
         database = open_database(db)
-        progress.update(task, advance=1, description="Nạp bộ dữ liệu Lai Châu khóa XIV")
-        installed = install_dataset(database)
-        bundle = load_bundle(database, installed.main_plan)
+        progress.update(task, advance=1, description=f"Nạp bộ dữ liệu «{dataset.title}»")
+        with database.session(write=True) as session:
+            installed = install_dataset(session, actor, dataset.name)
+        with database.session() as session:
+            bundle = load_bundle(session, actor, installed.main_plan)
         database.close()
+        as_of = installed.as_of or default_as_of(bundle)
         progress.update(task, advance=1, description="Đánh giá chỉ tiêu")
-        midterm = assess_bundle(bundle, as_of=AS_OF_YEAR)
+        midterm = assess_bundle(bundle, as_of=as_of)
         forecast = assess_bundle(bundle, forecast=True)
         progress.update(task, advance=1)
         for fmt in REPORT_FORMATS:
             progress.update(task, description=f"Viết phụ lục {fmt}")
             target = out / f"phu-luc-{installed.main_plan.lower()}.{fmt}"
             target.parent.mkdir(parents=True, exist_ok=True)
-            written.append(write_appendix(bundle, target, fmt, as_of=AS_OF_YEAR, midterm=midterm, final=forecast))
+            written.append(write_appendix(bundle, target, fmt, as_of=as_of, midterm=midterm, final=forecast))
             progress.update(task, advance=1)
 
     counts = installed.counts
@@ -62,9 +67,9 @@ def demo_command(
         f"{counts['targets']} mục tiêu, {counts['observations']} số liệu, {counts['plans']} văn bản kế hoạch.",
         highlight=False,
     )
-    render_assessment_table(midterm, console, title=f"Kết quả thực hiện đến năm {AS_OF_YEAR}")
+    render_assessment_table(midterm, console, title=f"Kết quả thực hiện đến năm {as_of}")
     render_assessment_table(forecast, console, title=f"Dự báo đến hết nhiệm kỳ ({bundle.plan.term_end or ''})")
-    console.print(verdict_summary(midterm, f"Đến năm {AS_OF_YEAR}"), highlight=False, soft_wrap=True)
+    console.print(verdict_summary(midterm, f"Đến năm {as_of}"), highlight=False, soft_wrap=True)
     lead = f"Dự báo đến hết nhiệm kỳ ({bundle.plan.term_end or ''})"
     console.print(verdict_summary(forecast, lead), highlight=False, soft_wrap=True)
     console.print(f"Cơ sở dữ liệu: {display_url(database.url).removeprefix('sqlite:///')}", highlight=False, soft_wrap=True)

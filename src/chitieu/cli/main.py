@@ -30,6 +30,8 @@ COMMAND_MODULES = (
     "chitieu.cli.transfer",
     "chitieu.cli.extract",
     "chitieu.cli.review",
+    "chitieu.cli.admin",
+    "chitieu.cli.convention",
 )
 
 for _name in COMMAND_MODULES:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import typer
 
+from chitieu.cli.common import db_option, unit_of_work, workspace_option
 from chitieu.messages import ChitieuError, msg
 from chitieu.reports.filing import DocumentStyle, FilingDetails
 
-DEFAULT_PLAN = "LC-XIV"
 FORMATS = ("xlsx", "docx")
 LAYOUTS = ("auto", "state", "party")
 
@@ -46,9 +46,10 @@ def filing_details(
 
 def appendix_command(
     fmt: str = typer.Option(..., "--format", "-f", help="Định dạng: xlsx hoặc docx."),
-    db: str | None = typer.Option(None, "--db", help="Tệp SQLite hoặc URL cơ sở dữ liệu."),
-    plan: str = typer.Option(DEFAULT_PLAN, "--plan", help="Mã nghị quyết/kế hoạch."),
-    as_of: int = typer.Option(2023, "--as-of", help="Năm đánh giá giữa kỳ (cột thứ nhất)."),
+    db: str | None = db_option(),
+    workspace: str = workspace_option(),
+    plan: str | None = typer.Option(None, "--plan", help="Mã nghị quyết/kế hoạch (mặc định: kế hoạch duy nhất có chỉ tiêu)."),
+    as_of: int | None = typer.Option(None, "--as-of", help="Năm đánh giá của cột thứ nhất (mặc định: năm cuối có số liệu thực hiện)."),
     out: Path | None = typer.Option(None, "--out", help="Tệp đầu ra (mặc định: phu-luc-<mã>.<định dạng>)."),
     appendix_number: str = typer.Option("", "--appendix-number", help="Số phụ lục («Phụ lục số …»), ví dụ 03."),
     report_kind: str = typer.Option("Báo cáo", "--report-kind", help="Loại văn bản kèm theo (mặc định: Báo cáo)."),
@@ -73,19 +74,18 @@ def appendix_command(
         raise ChitieuError("report_bad_format", value=fmt, accepted=", ".join(FORMATS))
     details = filing_details(appendix_number, report_kind, report_number, report_date, reported_by, signer,
                              signer_title, on_behalf, layout, agency)
-    from chitieu.services.database import open_database
-    from chitieu.services.registry import load_bundle
+    from chitieu.services.conventions import workspace_profile
+    from chitieu.services.registry import default_as_of, default_plan, load_bundle
     from chitieu.services.reports import write_appendix
+    from chitieu.services.workspaces import get_workspace
 
-    database = open_database(db)
-    try:
-        bundle = load_bundle(database, plan)
-    finally:
-        database.close()
-    target = out if out is not None else Path(f"phu-luc-{plan}.{fmt}")
-    from chitieu.services.assess_table_learn import resolve_profile
-
-    written = write_appendix(bundle, target, fmt, as_of=as_of, filing=details, profile=resolve_profile(convention))
+    with unit_of_work(db, workspace) as (session, actor):
+        code = plan or default_plan(session, actor)
+        bundle = load_bundle(session, actor, code)
+        year = as_of if as_of is not None else default_as_of(bundle, get_workspace(session, actor).settings)
+        profile = workspace_profile(session, actor, convention)
+    target = out if out is not None else Path(f"phu-luc-{code}.{fmt}")
+    written = write_appendix(bundle, target, fmt, as_of=year, filing=details, profile=profile)
     typer.echo(msg("report_written", path=written))
 
 

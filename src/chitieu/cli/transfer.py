@@ -8,6 +8,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from chitieu.cli.common import database_label, db_option, unit_of_work, workspace_option
 from chitieu.messages import Problem, msg
 
 # Vietnamese names of the registry tables, for summaries.
@@ -19,6 +20,7 @@ TABLE_LABELS: dict[str, str] = {
     "indicators": "Chỉ tiêu",
     "targets": "Mục tiêu (các phiên bản)",
     "observations": "Số liệu thực hiện",
+    "stated_counts": "Số đếm báo cáo tự nêu",
 }
 MAX_PROBLEMS_SHOWN = 50
 
@@ -44,48 +46,41 @@ def print_problems(problems: list[Problem], console: Console) -> None:
 
 def import_command(
     path: Path = typer.Argument(..., help="Thư mục CSV hoặc tệp .xlsx theo định dạng sổ đăng ký."),
-    db: str | None = typer.Option(None, "--db", help="Tệp SQLite hoặc URL cơ sở dữ liệu (mặc định: CHITIEU_DATABASE_URL hoặc ./chitieu.db)."),
+    db: str | None = db_option(),
+    workspace: str = workspace_option(),
 ) -> None:
-    """Nhập sổ đăng ký (nghị quyết, chỉ tiêu, mục tiêu, số liệu) từ CSV/XLSX: ghi tất cả hoặc không ghi gì."""
-    from chitieu.services.database import open_database
-    from chitieu.services.transfer import read_registry
+    """Nhập sổ đăng ký (nghị quyết, chỉ tiêu, mục tiêu, số liệu) từ CSV/XLSX: ghi tất cả hoặc không ghi gì.
+
+    Dòng đã có (cùng mã) được cập nhật tại chỗ, giữ nguyên định danh; mỗi thay đổi được ghi nhật ký."""
+    from chitieu.services.transfer import import_registry
 
     out, err = Console(), Console(stderr=True)
-    registry, report = read_registry(path)
-    if registry is None:
-        print_problems(report.problems, err)
-        err.print(msg("registry_invalid", path=path, count=len(report.errors())), style="bold red", highlight=False)
+    with unit_of_work(db, workspace, write=True) as (session, actor):
+        outcome = import_registry(session, actor, path)
+    print_problems(outcome.report.problems, err)
+    if not outcome.written:
+        err.print(msg("registry_invalid", path=path, count=len(outcome.report.errors())), style="bold red",
+                  highlight=False)
         raise typer.Exit(2)
-    print_problems(report.problems, err)  # warnings only
-    from chitieu.services.registry import save_registry
-
-    with open_database(db) as database:
-        save_registry(database, registry, replace=True)
-        out.print(counts_table(registry.counts(), f"Đã nhập «{path}» vào {database_label(database.url)}"))
-
-
-def database_label(url: str) -> str:
-    from chitieu.services.database import display_url
-
-    return display_url(url).removeprefix("sqlite:///")
+    out.print(counts_table(outcome.counts, f"Đã nhập «{path}» vào {database_label(db)} (không gian «{workspace}»)"))
 
 
 def export_command(
     path: Path = typer.Argument(..., help="Thư mục (CSV) hoặc tệp .xlsx sẽ được ghi."),
-    db: str | None = typer.Option(None, "--db", help="Tệp SQLite hoặc URL cơ sở dữ liệu."),
+    db: str | None = db_option(),
+    workspace: str = workspace_option(),
     fmt: str = typer.Option("csv", "--format", help="csv (một thư mục, mỗi bảng một tệp) hoặc xlsx (một sổ tính)."),
     plan: str | None = typer.Option(None, "--plan", help="Chỉ xuất một kế hoạch (kèm các kế hoạch liên quan)."),
 ) -> None:
     """Xuất sổ đăng ký ra CSV hoặc XLSX (cùng định dạng với lệnh import)."""
     from chitieu.messages import ChitieuError
-    from chitieu.services.database import open_database
     from chitieu.services.transfer import export_registry
 
     fmt = fmt.strip().lower()
     if fmt not in ("csv", "xlsx"):
         raise ChitieuError("bad_option", option="--format", reason=f"«{fmt}» (dùng csv hoặc xlsx)")
-    with open_database(db) as database:
-        written = export_registry(database, path, fmt=fmt, plan_code=plan)  # type: ignore[arg-type]
+    with unit_of_work(db, workspace) as (session, actor):
+        written = export_registry(session, actor, path, fmt="xlsx" if fmt == "xlsx" else "csv", plan_code=plan)
     console = Console()
     console.print(f"Đã xuất {len(written)} tệp:", highlight=False)
     for file in written:

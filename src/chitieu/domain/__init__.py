@@ -3,6 +3,7 @@
 Nothing in this package does I/O; the store, services and readers build and persist these objects.
 """
 
+from chitieu.domain.actors import DEFAULT_WORKSPACE, Actor, Permission, Role, Via
 from chitieu.domain.bundle import PlanBundle
 from chitieu.domain.indicators import Indicator, IndicatorGroup, Polarity
 from chitieu.domain.observations import Observation, ObservationFlag, Period
@@ -11,9 +12,13 @@ from chitieu.domain.plans import Plan, PlanKind
 from chitieu.domain.provenance import Provenance
 from chitieu.domain.quantity import Op, Quantity
 from chitieu.domain.registry import CitedDocument, Registry
+from chitieu.domain.stated_counts import StatedCount
 from chitieu.domain.targets import Target, TargetKind, TargetVersion
+from chitieu.domain.workspaces import Workspace
 
 __all__ = [
+    "DEFAULT_WORKSPACE",
+    "Actor",
     "CitedDocument",
     "Indicator",
     "IndicatorGroup",
@@ -22,6 +27,7 @@ __all__ = [
     "Op",
     "OrgUnit",
     "Period",
+    "Permission",
     "Plan",
     "PlanBundle",
     "PlanKind",
@@ -29,7 +35,11 @@ __all__ = [
     "Provenance",
     "Quantity",
     "Registry",
+    "Role",
+    "StatedCount",
     "Target",
     "TargetKind",
     "TargetVersion",
+    "Via",
+    "Workspace",
 ]

@@ -8,6 +8,7 @@ from chitieu.domain.indicators import Indicator, IndicatorGroup
 from chitieu.domain.observations import Observation
 from chitieu.domain.org_units import OrgUnit
 from chitieu.domain.plans import Plan
+from chitieu.domain.stated_counts import StatedCount
 from chitieu.domain.targets import Target, TargetVersion
 
 
@@ -22,6 +23,7 @@ class PlanBundle:
     observations: list[Observation] = field(default_factory=list)
     org_units: list[OrgUnit] = field(default_factory=list)
     related_plans: list[Plan] = field(default_factory=list)  # thematic resolutions, programmes, ...
+    stated_counts: list[StatedCount] = field(default_factory=list)  # counts the plan's report states about its table
 
     def indicator(self, code: str) -> Indicator | None:
         return next((i for i in self.indicators if i.code == code), None)

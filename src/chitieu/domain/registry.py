@@ -27,7 +27,7 @@ class CitedDocument:
 class Registry:
     """The whole exchange content: what a registry folder/workbook holds and the store keeps.
 
-    ``contents`` maps a plan code to that plan's groups, indicators, targets and observations (as a
+    ``contents`` maps a plan code to that plan's groups, indicators, targets, observations and stated counts (as a
     ``PlanBundle`` whose ``related_plans`` and ``org_units`` are left empty: those are shared and
     live in ``plans`` and ``org_units``). ``plan_sources`` is the provenance of each plan's row.
     """
@@ -67,6 +67,7 @@ class Registry:
             observations=list(content.observations),
             org_units=list(self.org_units),
             related_plans=self.descendants(code),
+            stated_counts=list(content.stated_counts),
         )
 
     def counts(self) -> dict[str, int]:
@@ -80,4 +81,5 @@ class Registry:
             "indicators": sum(len(b.indicators) for b in bundles),
             "targets": sum(len(b.targets) for b in bundles),
             "observations": sum(len(b.observations) for b in bundles),
+            "stated_counts": sum(len(b.stated_counts) for b in bundles),
         }

@@ -22,14 +22,13 @@ from chitieu.extraction.cues import (
     SectionKind,
     read_plan_refs,
 )
+from chitieu.extraction.grammar import reference
 from chitieu.extraction.quantity import TextQuantity
 
 TARGET = "target"
 RESULT = "result"
 
-_PAREN_BASELINE_RE = re.compile(
-    r"\((?:[^()]*(?:năm\s+(?:19|20)\d{2}|hiện nay|hiện tại|đến nay|ước|đạt)[^()]*)$", re.IGNORECASE
-)
+_PAREN_BASELINE_RE = reference("paren_baseline")
 _PAREN_TIME_RE = re.compile(r"năm\s+(?:19|20)\d{2}|hiện nay|hiện tại|đến nay|\bước\b")
 PAREN_NAME_MAX_WORDS = 2
 _CUE_YEAR_RE = re.compile(r"\s*đến (?:cuối )?năm ((?:19|20)\d{2})")

@@ -23,22 +23,24 @@ from chitieu.extraction.cues import (
 from chitieu.extraction.grammar import (
     BASELINE_RE,
     CHANGE_VERBS,
+    NOT_INDICATORS,
     OTHER_UNIT_PAREN_RE,
     PAREN_REFERENCE_RE,
     PLAN_REFERENCE_RE,
     PLAN_VERBS,
     PLAN_WORDS,
     SHARE_PAREN_RE,
+    reference,
 )
 from chitieu.extraction.indicator import content_words, phrases_for
 from chitieu.extraction.normalise import Normalised, normalise
 from chitieu.extraction.quantity import TextQuantity, find_quantities
 from chitieu.extraction.segment import iter_paragraphs, split_clauses, split_sentences
-from chitieu.extraction.text_units import META_UNITS
+from chitieu.extraction.text_units import META_UNITS, all_word_units
 from chitieu.extraction.unwrap import soften_line_breaks
 
 _PLAN_AFTER_RE = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in sorted(PLAN_WORDS, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
-_PLAN_PAREN_RE = re.compile(r"\(\s*(?:(?:vượt|đạt|bằng|thấp hơn|cao hơn|so với)\s+)?(?:theo\s+)?(?:nghị quyết|nq|kế hoạch|kh|mục tiêu|chỉ tiêu|dự toán)\b[^()]*$", re.IGNORECASE)
+_PLAN_PAREN_RE = reference("plan_paren")
 _CHANGE_LEAD_RE = re.compile(r"(?:" + "|".join(CHANGE_VERBS) + r")\b", re.IGNORECASE)
 _CHANGE_RE = re.compile(r"(?:^|\s)(?:" + "|".join(CHANGE_VERBS) + r")$", re.IGNORECASE)
 _PLAN_VERB_RE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in sorted(PLAN_VERBS, key=len, reverse=True)) + r")(?=\s|$)", re.IGNORECASE)
@@ -50,7 +52,12 @@ _DATE_LINE_RE = re.compile(
     re.IGNORECASE,
 )
 DATE_LINE_WINDOW = 1500
-_ZERO_RE = re.compile(r"\bkhông còn\s+(?P<noun>[^\W\d_]+(?:\s[^\W\d_]+)?)(?P<rest>[^,;.()]*)", re.IGNORECASE)
+_ZERO_RE = reference("zero")
+_WORD_UNITS = tuple(all_word_units())  # longest first
+_NOT_INDICATOR_RES = tuple(
+    (frozenset(rule.units), re.compile(rule.context), re.compile(rule.unless) if rule.unless else None)
+    for rule in NOT_INDICATORS
+)
 
 
 @dataclass(slots=True)
@@ -173,11 +180,14 @@ def _paragraph_claims(
                 q = item.quantity
                 if q.unit.lower() in META_UNITS or (q.bare and "đạt" not in q.lead and q.op is Op.EQ):
                     continue
+                if _not_an_indicator(q, clause_l):
+                    continue
+                op = Op.EQ if kind == RESULT and q.level else q.op
                 o_start, o_end = norm.span(phrase.start, phrase.end)
                 yield Claim(
                     kind=kind,
                     indicator=phrase.text,
-                    op=q.op.value,
+                    op=op.value,
                     value=q.value,
                     low=q.low,
                     high=q.high,
@@ -296,8 +306,8 @@ def _attach(item: _Item, bucket: list[str], text: str, end: int) -> None:
 _NEXT_NUMBER_RE = re.compile(r"\d")
 _PAREN_OPEN_RE = re.compile(r"\s*\(\s*")
 # Words before a figure that restate the figure before it, or give by how much it beat its plan.
-_RESTATES_RE = re.compile(r"(?:tương đương|tương ứng|tức là|tức)\s*(?:với\s*)?$")
-_EXCEEDS_RE = re.compile(r"(?:^|\s)vượt\s*$")
+_RESTATES_RE = reference("restates", 0)
+_EXCEEDS_RE = reference("exceeds", 0)
 _PLAN_QUALIFIER_RE = re.compile(r"[^\d,;.()]{0,40}(?=[,;.()]|$)")
 
 
@@ -317,9 +327,7 @@ def _share_of_count(count: TextQuantity, rate: TextQuantity) -> bool:
 
 
 # Words before a figure that make it the new level reached ("tăng lên 143 tỷ", "giảm xuống còn 2,1%").
-_NEW_LEVEL_RE = re.compile(
-    r"(?:tăng lên|nâng lên|giảm xuống(?:\s+còn)?|giảm còn|(?<!giảm )xuống(?:\s+còn)?)(?:\s+(?:mức|gần|khoảng|hơn|trên|dưới))*\s*$"
-)
+_NEW_LEVEL_RE = reference("new_level", 0)
 _YEAR_PHRASE_RE = re.compile(r"(?:đến|tới|vào|cuối|hết)?\s*năm\s+(?:19|20)\d{2}")
 
 
@@ -349,6 +357,27 @@ def _adjacent(t: str, end: int, start: int) -> bool:
     return len(content_words(_PLAN_VERB_RE.sub(" ", t[end:start])).split()) <= 1
 
 
+def _not_an_indicator(q: TextQuantity, clause_l: str) -> bool:
+    """People counted at a meeting or an election ("Đại hội bầu 17 ủy viên"), unless a target or result cue
+    of the clause says the count is an indicator (``text.not_indicators``)."""
+    unit = q.unit.lower()
+    for units, context, unless in _NOT_INDICATOR_RES:
+        if unit in units and context.search(clause_l) and not (unless and unless.search(clause_l)):
+            return True
+    return False
+
+
+def _counted_unit(noun_phrase: str) -> str:
+    """The longest known unit a noun phrase starts with ("hộ gia đình ở nhà tạm" → "hộ gia đình"), else its
+    first word ("xã dưới 15 tiêu chí" → "xã")."""
+    lowered = noun_phrase.lower()
+    for unit in _WORD_UNITS:
+        if lowered.startswith(unit) and (len(lowered) == len(unit) or not lowered[len(unit)].isalnum()):
+            return noun_phrase[: len(unit)]
+    words = noun_phrase.split()
+    return words[0] if words else noun_phrase
+
+
 def _zero_claims(
     norm: Normalised,
     c_start: int,
@@ -367,11 +396,7 @@ def _zero_claims(
         return
     t = norm.text
     for m in _ZERO_RE.finditer(t, c_start, c_end):
-        noun = m.group("noun")
-        words = noun.split()
-        unit = words[0] if words else noun
-        if len(words) > 1 and f"{words[0]} {words[1]}".lower() in {"hộ nghèo", "nhà tạm", "hộ gia"}:
-            unit = noun
+        unit = _counted_unit(t[m.start("noun") : m.end("rest")])
         end = m.end("rest")
         while end > m.start() and t[end - 1] in " ,":
             end -= 1

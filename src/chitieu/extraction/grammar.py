@@ -1,7 +1,8 @@
-"""Data tables of the running-text quantity grammar: the words around a number and what they mean.
+"""Tables of the running-text quantity grammar: typed views of ``chitieu/grammar/rules/{words,text}.yaml``.
 
-Every table is plain data (validated in tests): the grammar in ``quantity`` compiles them into
-regular expressions, longest phrase first.
+The grammar in ``quantity`` and the claim builder in ``claims`` compile them into regular expressions,
+longest phrase first. The words around numbers are the same tables table cells use
+(``chitieu.vocab.comparators``); only the reading differs.
 """
 
 from __future__ import annotations
@@ -9,97 +10,75 @@ from __future__ import annotations
 import re
 
 from chitieu.domain.quantity import Op
-from chitieu.vocab.comparators import COMPARATORS, HEDGES
+from chitieu.grammar.loader import rulebook
+from chitieu.grammar.schema import ContextRule, NameThresholdRule
+from chitieu.vocab.comparators import (
+    DIRECTION_WORDS,
+    HEDGES,
+    LEVEL_WORDS,
+    comparators_by_length,
+)
+from chitieu.vocab.comparators import LEAD_WORDS as _LEAD_WORDS
 
-# Words before a number that set its comparator. "từ" is a lower bound only with "trở lên" or alone.
-PREFIX_OPS: dict[str, Op] = {c.word: c.op for c in COMPARATORS if c.position == "prefix" and c.word != "="}
-PREFIX_OPS.update({"xuống dưới": Op.LT, "xuống": Op.LE, "giảm xuống": Op.LE, "giảm còn": Op.LE, "vượt": Op.GT})
-PREFIX_OPS.pop("từ", None)  # handled by the grammar (range "từ … đến …", "từ … trở lên", "từ … lên …")
+_BOOK = rulebook()
+
+# Words before a number that set its comparator. "từ" is handled by the grammar ("từ … đến …", "từ … trở
+# lên", "từ … lên …"). Level words ("giảm còn 3%") carry the op of a promise; an achieved level is "=".
+PREFIX_OPS: dict[str, Op] = {c.word: c.op for c in comparators_by_length("prefix", "text")}
+PREFIX_OPS.update({word: op for word, (op, _direction) in LEVEL_WORDS.items()})
 
 # Words after a number (and its unit) that set its comparator.
-SUFFIX_OPS: dict[str, Op] = {c.word: c.op for c in COMPARATORS if c.position == "suffix"}
+SUFFIX_OPS: dict[str, Op] = {c.word: c.op for c in comparators_by_length("suffix", "text")}
 
 # Softening words kept as the hedge of a quantity.
-HEDGE_WORDS: tuple[str, ...] = (
-    *(h for h in HEDGES if h != "phấn đấu"), "dự kiến đạt", "ước thực hiện", "ước khoảng", "dự ước đạt",
-)
+HEDGE_WORDS: tuple[str, ...] = HEDGES
 
-# Verbs and fillers between an indicator and its number: skipped when reading the comparator.
-LEAD_WORDS: tuple[str, ...] = (
-    "đạt", "đạt được", "đạt mức", "là", "ở mức", "mức", "bình quân", "trung bình", "tăng", "giảm",
-    "tăng bình quân", "giảm bình quân", "tăng trung bình", "hằng năm", "hàng năm", "mỗi năm", "còn", "lên",
-    "cho", "chiếm", "có", "đến", "được", "gấp", "nâng lên", "duy trì", "với", "thêm", "tăng thêm", "thu",
-    "phấn đấu", "phấn đấu đạt", "giữ", "giữ vững", "ổn định", "riêng", "trong đó",
-)
+# Verbs and fillers between an indicator and its number: skipped when reading the comparator. Direction
+# words lead a change ("tăng 9,8%").
+LEAD_WORDS: tuple[str, ...] = (*_LEAD_WORDS, *DIRECTION_WORDS)
 
 # Left contexts that make the following number an ordinal, a list number or a name, not a quantity.
-ORDINAL_BEFORE: tuple[str, ...] = (
-    "thứ", "lần thứ", "khóa", "khoá", "mức độ", "cấp độ", "nhóm", "loại", "tổ", "mốc", "quốc lộ", "ql",
-    "tỉnh lộ", "đường tỉnh", "đt", "tiểu dự án", "dự án", "điều", "khoản", "chương", "mục", "phụ lục",
-    "covid", "covid-", "lô", "tầng", "tuyến", "phần", "bước", "top", "hạng", "vị trí", "vị trí thứ", "số",
-    "giai đoạn", "nhiệm kỳ", "năm", "tháng", "ngày", "quý", "kỳ", "trang", "biểu", "bảng", "mẫu",
-    "một trong", "trong tốp", "tốp", "nhóm dẫn đầu", "khu vực", "xếp", "xếp hạng",
-)
+ORDINAL_BEFORE_PATTERN: str = "|".join(f"(?:{rule.pattern})" for rule in _BOOK.table("text.ordinal_before"))  # type: ignore[attr-defined]
 
-# Words right before a small count with a guessed noun unit that make it part of a noun phrase, not a
-# quantity ("thu từ 3 khu vực kinh tế", "số thu của 3 khu vực này", "giữa 2 huyện").
-NAME_COUNT_BEFORE_RE = re.compile(r"(?:^|\s)(?:của|từ|giữa)\s+$", re.IGNORECASE)
+# Words right before a small count with a guessed noun unit that make it part of a noun phrase.
+NAME_COUNT_BEFORE_RE = re.compile(_BOOK.pattern("text.name_count_before", "of_from_between"), re.IGNORECASE)
 NAME_COUNT_MAX = 10
 
-# A comparator + number + unit that names a group instead of measuring it ("xã dưới 15 tiêu chí").
-NAME_THRESHOLDS: tuple[tuple[str, str, bool], ...] = (
-    # (regex that the text before the comparator ends with, unit the threshold uses, comparator required)
-    (r"(?:xã|huyện|thôn|bản|xã đạt|huyện đạt)\s*$", "tiêu chí", False),
-    (r"(?:ocop|sản phẩm|sản phẩm đạt|đạt)\s*$", "sao", False),
-    (r"(?:số dân|dân số|quy mô)\s*$", "người", True),
-    (r"(?:trẻ em|trẻ|người|học sinh|lao động|dân số|phụ nữ|nam|nữ|cụ|em)\s*$", "tuổi", False),
+# A comparator + number + unit that names a group instead of measuring it ("xã dưới 15 tiêu chí"):
+# (regex that the text before the comparator ends with, unit the threshold uses, comparator required).
+NAME_THRESHOLDS: tuple[tuple[str, str, bool], ...] = tuple(
+    (rule.before, rule.unit, rule.needs_comparator) for rule in _BOOK.typed("text.name_thresholds", NameThresholdRule)
 )
+
+# Figures that are not indicators in some contexts (people counted at a meeting).
+NOT_INDICATORS: tuple[ContextRule, ...] = _BOOK.typed("text.not_indicators", ContextRule)
 
 # Words after a number that mark it as the plan it is compared with ("bằng 68,9% kế hoạch").
-PLAN_WORDS: tuple[str, ...] = (
-    "kế hoạch", "kh", "dự toán", "nghị quyết", "nq", "mục tiêu", "chỉ tiêu", "chỉ tiêu nghị quyết",
-    "chỉ tiêu kế hoạch", "mục tiêu nghị quyết", "mục tiêu đề án", "kế hoạch năm", "kế hoạch vốn",
-    "so với kế hoạch", "so với dự toán", "so với chỉ tiêu", "so với nghị quyết", "so với mục tiêu", "so kế hoạch",
-    "so dự toán", "so với tỉnh giao", "so với huyện giao", "tỉnh giao", "huyện giao",
-)
-PLAN_VERBS: tuple[str, ...] = ("bằng", "đạt", "vượt", "đạt và vượt", "hoàn thành", "so với", "so")
+PLAN_WORDS: tuple[str, ...] = _BOOK.words("text.plan_words")
+PLAN_VERBS: tuple[str, ...] = _BOOK.words("text.plan_verbs")
 
-# Words after a number that compare it to a baseline ("tăng 4,12 triệu đồng so với năm 2020").
-CHANGE_VERBS: tuple[str, ...] = ("tăng", "giảm", "gấp", "tăng gấp", "tăng thêm", "giảm thêm", "cao hơn", "thấp hơn", "hơn", "nâng", "tăng gần", "giảm gần")
-BASELINE_RE = re.compile(
-    r"so\s+(?:với\s+)?(?P<base>cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|năm\s+\d{4}|đầu\s+nhiệm\s+kỳ|"
-    r"kế\s+hoạch|dự\s+toán|nghị\s+quyết|năm\s+trước|bình\s+quân[\w ]{0,20}|trung\s+bình[\w ]{0,20}|\d{4})",
-    re.IGNORECASE,
-)
+# Words before a number that compare it to a baseline ("tăng 4,12 triệu đồng so với năm 2020").
+CHANGE_VERBS: tuple[str, ...] = _BOOK.words("text.change_verbs")
 
-# Words right before a parenthesised figure that make it the baseline or the plan of the claim before it
-# ("cao hơn cùng kỳ năm 2025 (27,5%)", "thấp hơn mức Quốc hội cho phép (4,42% GDP)", "cao hơn bình quân chung
-# cả nước (ước tăng 8%)").
-PAREN_REFERENCE_RE = re.compile(
-    r"(?:cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|năm\s+(?:trước|\d{4})|đầu\s+nhiệm\s+kỳ|cho\s+phép|quy\s+định|"
-    r"được\s+giao|(?:kế\s+hoạch|dự\s+toán|nghị\s+quyết|mục\s+tiêu|chỉ\s+tiêu)(?:\s+(?:đề\s+ra|đặt\s+ra|được\s+giao|giao|năm))?|"
-    r"(?:bình\s+quân\s+(?:chung\s+)?(?:của\s+)?)?cả\s+nước)\s*\(\s*(?:(?:ước|dự\s+ước|khoảng)\s+)?(?:(?:tăng|giảm|đạt)\s+)?$",
-    re.IGNORECASE,
-)
 
-# In a review, a figure written right after these words is the plan quoted for comparison, not a result
-# ("chưa đạt mục tiêu đề ra là 95%", "thấp hơn mục tiêu 40%", "mục tiêu đến năm 2025 là 500 hợp tác xã").
-PLAN_REFERENCE_RE = re.compile(
-    r"(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|nghị\s+quyết|dự\s+toán)"
-    r"(?:\s+(?:đề\s+ra|đặt\s+ra|được\s+giao|giao|đến\s+năm\s+\d{4}|năm\s+\d{4}|nghị\s+quyết|đại\s+hội|đề\s+án|kế\s+hoạch))*"
-    r"\s*(?:là|:)?\s*$",
-    re.IGNORECASE,
-)
+def reference(rule_id: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """A named pattern of the ``text.references`` table, compiled."""
+    return re.compile(_BOOK.pattern("text.references", rule_id), flags)
+
+
+BASELINE_RE = reference("baseline")
+PAREN_REFERENCE_RE = reference("paren_reference")
+PLAN_REFERENCE_RE = reference("plan_reference")
+OTHER_UNIT_PAREN_RE = reference("other_unit_paren")
+SHARE_PAREN_RE = reference("share_paren")
 
 # Verbs that start the predicate of a subject that numbers share ("… đạt tiêu chuẩn văn hóa").
-PREDICATE_WORDS: tuple[str, ...] = (
-    "đạt", "được", "có", "hoàn thành", "là", "sử dụng", "tham gia", "đến trường", "qua đào tạo", "xếp loại",
-)
+PREDICATE_WORDS: tuple[str, ...] = _BOOK.words("text.predicates")
 
-# A parenthesis that names another unit a figure is ranked against ("đứng thứ 2 cả nước (sau tỉnh Bắc Ninh
-# tăng 13,9%)"): its figures belong to that unit, not to the text's subject.
-OTHER_UNIT_PAREN_RE = re.compile(r"\(\s*(?:chỉ\s+|đứng\s+|xếp\s+)?(?:sau|trước|sau\s+khi\s+so\s+với)\s+[^()\d]{0,60}$", re.IGNORECASE)
-
-# A parenthesis that gives a figure's share of a whole ("120 xã đạt chuẩn (chiếm 9,5%)", "(chiếm 40% dự toán
-# thu nội địa)"): context for the figure before it, never a claim of its own.
-SHARE_PAREN_RE = re.compile(r"\(\s*chiếm\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+|dưới\s+)?$", re.IGNORECASE)
+# Words after a bare number that are never its unit, and that never make a counted noun of it.
+NOT_UNIT_WORDS: frozenset[str] = frozenset(_BOOK.words("text.not_unit_words"))
+NOT_COUNT_NOUNS: frozenset[str] = frozenset(_BOOK.words("text.not_count_nouns"))
+# Indicators measured in years of life: "Tuổi thọ bình quân 75,5 tuổi", "thời gian sống khỏe mạnh 67 năm".
+LIFE_SPAN_WORDS: tuple[str, ...] = _BOOK.words("text.life_span")
+# "giá trị trên 1 ha", "mỗi 1 lao động": "one of a unit" that a ratio is measured by, not a quantity.
+PER_ONE_WORDS: frozenset[str] = frozenset(_BOOK.words("text.per_one"))

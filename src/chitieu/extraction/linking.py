@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from chitieu.domain import Indicator
+from chitieu.grammar.text import strip_diacritics
 from chitieu.vocab.units import lookup_unit, normalise_unit_text
 
 LINK_THRESHOLD = 0.62
@@ -62,7 +63,6 @@ ABBREVIATIONS: dict[str, str] = {
     "tw": "trung ương",
 }
 _ABBREVIATION_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, ABBREVIATIONS), key=len, reverse=True)) + r")\b")
-_FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "D"})
 _PUNCT_RE = re.compile(r"[^\w%‰/]+")
 
 
@@ -74,10 +74,7 @@ def normalise_phrase(text: str) -> str:
     return _ABBREVIATION_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], s)
 
 
-def fold(text: str) -> str:
-    """Remove Vietnamese diacritics ("Tỷ lệ đô thị hóa" → "Ty le do thi hoa")."""
-    decomposed = unicodedata.normalize("NFD", (text or "").translate(_FOLD_TABLE))
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
+fold = strip_diacritics  # "Tỷ lệ đô thị hóa" → "Ty le do thi hoa" (the one helper, case kept)
 
 
 def keywords(text: str) -> frozenset[str]:

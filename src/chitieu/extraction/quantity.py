@@ -15,16 +15,22 @@ from chitieu.domain.quantity import Op
 from chitieu.extraction.grammar import (
     HEDGE_WORDS,
     LEAD_WORDS,
+    LIFE_SPAN_WORDS,
     NAME_COUNT_BEFORE_RE,
     NAME_COUNT_MAX,
     NAME_THRESHOLDS,
-    ORDINAL_BEFORE,
+    NOT_COUNT_NOUNS,
+    NOT_UNIT_WORDS,
+    ORDINAL_BEFORE_PATTERN,
+    PER_ONE_WORDS,
     PREFIX_OPS,
     SUFFIX_OPS,
+    reference,
 )
 from chitieu.extraction.text_units import (
     DENOMINATORS,
     MAGNITUDES,
+    NOT_UNITS,
     POPULATION_BASE_WORDS,
     POPULATION_BASES,
     RATE_BASES,
@@ -32,9 +38,11 @@ from chitieu.extraction.text_units import (
     TIME_UNITS,
     all_word_units,
 )
-from chitieu.numbers import VULGAR_FRACTIONS, number_value
+from chitieu.grammar.loader import rulebook
+from chitieu.grammar.numbers import UNSIGNED_NUMBER, VULGAR_FRACTIONS, number_value
+from chitieu.vocab.comparators import LEVEL_WORDS
 
-_NUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+\.\d+|\d+(?:[.,]\d+)?)"
+_NUM = UNSIGNED_NUMBER
 _FRACTIONS = "".join(VULGAR_FRACTIONS)
 _MAG = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
 _RATE = "|".join(re.escape(r) for r in sorted(RATE_UNITS, key=len, reverse=True))
@@ -56,6 +64,10 @@ QUANTITY_RE = re.compile(
 _WORD_UNIT_RE = re.compile(
     r"\s*(?P<u>" + "|".join(re.escape(u) for u in all_word_units()) + r")(?![\w%])", re.IGNORECASE
 )
+# A word that begins with a unit's syllable but is another word ("đồng bào", "trường hợp").
+_NOT_UNIT_RE = re.compile(
+    r"\s*(?P<w>" + "|".join(re.escape(u) for u in sorted(NOT_UNITS, key=len, reverse=True)) + r")(?![\w%])", re.IGNORECASE
+)
 _DENOM_RE = re.compile(
     r"(?:\s?/\s?(?:" + "|".join(re.escape(d) for d in sorted(DENOMINATORS, key=len, reverse=True)) + r")(?![\w]))+",
     re.IGNORECASE,
@@ -64,49 +76,27 @@ _RATE_BASE_RE = re.compile(r"[ ]?(?P<b>" + "|".join(re.escape(b) for b in sorted
 _PLAN_DEN_RE = re.compile(rf"\s?/\s?(?P<n>{_NUM})(?![\d/])(?:\s?(?P<u>[^\W\d_]+))?")
 _SUFFIX_RE = re.compile(r"\s*(?P<s>" + "|".join(sorted(SUFFIX_OPS, key=len, reverse=True)) + r")(?![\w])", re.IGNORECASE)
 
-# Blocked spans: dates, document numbers, periods, list numbers in parentheses.
-BLOCKED_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("date", r"(?<![\d/])\d{1,2}/\d{1,2}/\d{2,4}(?![\d/])"),
-    ("month_year", r"(?<![\d/.,])\d{1,2}/(?:19|20)\d{2}(?![\d/])"),
-    ("day_month", r"(?:ngày|đến|từ|hết|trước)\s+\d{1,2}/\d{1,2}(?![\d/])"),
-    ("document_number", r"\d+(?:/\d{2,4})?[-/][A-ZĐ][A-Za-zĐđ]*(?:[-/][A-ZĐ][A-Za-zĐđ0-9]*)*"),
-    ("period", r"(?<![\d.,])(?:19|20)\d{2}\s*-\s*(?:19|20)?\d{2}(?![\d.,%])"),
-    ("list_number", r"\(\s?\d{1,2}\s?\)"),
-    ("clock", r"\d{1,2}\s?(?:giờ|h)\s?\d{2}"),
-    # Phone numbers: groups that are no thousands grouping ("1900.8099", "080.46243", "0912 345 678").
-    ("phone", r"(?<![\d.,])(?:\d{4,}\.\d+|\d+(?:\.\d{3})*\.\d{4,}|0\d{2,3}[ .]\d{3}[ .]\d{3,4})(?![\d])"),
+# Blocked spans: dates, document numbers, periods, list numbers in parentheses (grammar/rules/text.yaml).
+BLOCKED_PATTERNS: tuple[tuple[str, str], ...] = tuple(
+    (rule.id, rule.pattern) for rule in rulebook().table("text.blocked")  # type: ignore[attr-defined]
 )
-_BLOCKED_RE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in BLOCKED_PATTERNS))
+_BLOCKED_RE = re.compile("|".join(f"(?:{pattern})" for _name, pattern in BLOCKED_PATTERNS))
 
-_ORDINAL_WORDS = sorted(ORDINAL_BEFORE, key=len, reverse=True)
-_ORDINAL_RE = re.compile(
-    r"(?:^|(?<=[\s(.,;:-]))(?:"
-    + "|".join(
-        (r"(?<!tổng )(?<!với )số" if w == "số" else r"(?<!mỗi )(?<!hằng )(?<!hàng )năm" if w == "năm" else re.escape(w))
-        for w in _ORDINAL_WORDS
-    )
-    + r")\s?\.?\s*$",
-    re.IGNORECASE,
-)
+_ORDINAL_RE = re.compile(r"(?:^|(?<=[\s(.,;:-]))(?:" + ORDINAL_BEFORE_PATTERN + r")\s?\.?\s*$", re.IGNORECASE)
 _PREFIX_WORDS = sorted({*PREFIX_OPS, *HEDGE_WORDS, *LEAD_WORDS, "từ", "không còn"}, key=len, reverse=True)
 _PREFIX_RE = re.compile(
     r"(?:^|(?<=[\s(,;:]))(?P<w>" + "|".join(re.escape(w) for w in _PREFIX_WORDS) + r")\s*$", re.IGNORECASE
 )
-_SYMBOL_PREFIX_RE = re.compile(r"(?P<w>≥|≤|>=|<=|>|<)\s*$")
-_SYMBOL_OPS: dict[str, Op] = {"≥": Op.GE, ">=": Op.GE, "≤": Op.LE, "<=": Op.LE, ">": Op.GT, "<": Op.LT}
-_NAME_THRESHOLD_RES = tuple((re.compile(before, re.IGNORECASE), unit, needs) for before, unit, needs in NAME_THRESHOLDS)
-_FROM_TO_RE = re.compile(
-    rf"\s*(?:(?:(?:vào\s+)?(?:cuối\s+|đầu\s+)?(?:năm|nhiệm\s+kỳ)\s+(?:19|20)\d{{2}}|hiện\s+nay|hiện\s+tại|năm\s+nay)\s*,?\s*)?"
-    rf"(?:lên|xuống|còn|xuống\s+còn|giảm\s+còn|tăng\s+lên)\s+(?:mức\s+|còn\s+)?-?{_NUM}",
-    re.IGNORECASE,
+_SYMBOL_OPS: dict[str, Op] = {w: op for w, op in PREFIX_OPS.items() if not w[0].isalpha()}
+_SYMBOL_PREFIX_RE = re.compile(r"(?P<w>" + "|".join(re.escape(w) for w in sorted(_SYMBOL_OPS, key=len, reverse=True)) + r")\s*$")
+_POPULATION_BASE_BEFORE_RE = re.compile(
+    r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in sorted(POPULATION_BASE_WORDS, key=len, reverse=True)) + r")\s*$", re.IGNORECASE
 )
-# Indicators measured in years of life: "Tuổi thọ bình quân 75,5 tuổi", "thời gian sống khỏe mạnh 67 năm".
-LIFE_SPAN_WORDS: tuple[str, ...] = ("tuổi thọ", "thời gian sống", "số năm đi học", "năm sống khỏe")
+_NAME_THRESHOLD_RES = tuple((re.compile(before, re.IGNORECASE), unit, needs) for before, unit, needs in NAME_THRESHOLDS)
+_FROM_TO_RE = reference("from_to")
 # "từ 85% tổ chức cơ sở đảng trở lên", "10.000 đảng viên mới trở lên": the bound is written after the noun.
 _FROM_AT_LEAST_RE = re.compile(r"[^\d,;.()%:]{0,50}?\btrở lên\b", re.IGNORECASE)
 _AT_LEAST_AFTER_RE = re.compile(r"(?:\s+[^\W\d_]+){1,2}\s+trở lên\b", re.IGNORECASE)
-# "giá trị trên 1 ha", "mỗi 1 lao động": "one of a unit" that a ratio is measured by, not a quantity.
-PER_ONE_WORDS: frozenset[str] = frozenset({"trên", "mỗi", "cho"})
 # A noun right after a bare count becomes its unit ("980 buồng", "18 địa phương", "14 homestay").
 _NOUN_AFTER_RE = re.compile(r"[ ]+(?P<w1>[^\W\d_]+)(?![\w/%])(?:[ ]+(?P<w2>[^\W\d_]+)(?![\w/%]))?")
 
@@ -129,6 +119,7 @@ class TextQuantity:
     per_year: bool = False
     bare: bool = False  # no unit at all
     noun_unit: bool = False  # the unit is the noun written after a bare count ("980 buồng")
+    level: bool = False  # written as the level reached ("giảm còn 12,5%"): op "=" once achieved
 
 
 def blocked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -179,7 +170,7 @@ def _read_unit(text: str, pos: int, end: int, has_rate: bool, magnitude: str) ->
     unit = ""
     if not has_rate:
         m = _WORD_UNIT_RE.match(text, pos, end)
-        if m:
+        if m and not _NOT_UNIT_RE.match(text, pos, end):  # "120 đồng bào" counts people, not money
             unit, pos = m.group("u"), m.end()
     m = _DENOM_RE.match(text, pos, end)
     if m and (unit or has_rate or magnitude):
@@ -188,24 +179,7 @@ def _read_unit(text: str, pos: int, end: int, has_rate: bool, magnitude: str) ->
     return unit, pos
 
 
-# Words that follow a bare number without being its unit.
-_NOT_UNITS: frozenset[str] = frozenset(
-    {
-        "đạt", "của", "so", "với", "và", "trong", "là", "được", "có", "trên", "dưới", "từ", "đến", "tại", "theo",
-        "cho", "các", "những", "một", "tăng", "giảm", "năm", "tháng", "ngày", "quý", "hoặc", "thì", "đã", "sẽ",
-        "vào", "ra", "về", "do", "bằng", "vượt", "nhưng", "hay", "để", "khi", "nếu", "trở", "lên", "xuống",
-        "đồng", "kế", "dự", "mục", "chỉ", "nghị", "ước", "còn", "như", "gồm", "thuộc", "ở", "phải",
-    }
-)
-# Words after a bare number that never make a counted noun of it: grammar words, adjectives, verbs.
-NOT_COUNT_NOUNS: frozenset[str] = frozenset(
-    {
-        "mới", "trở", "lên", "thì", "mà", "này", "đó", "kia", "nào", "đầu", "cuối", "qua", "tới", "sau", "trước",
-        "hoặc", "cùng", "thêm", "nữa", "lại", "không", "chưa", "cũng", "rất", "hơn", "nhất", "kể", "tính", "cả",
-        "tại", "nên", "vì", "bởi", "số", "tổng", "lần", "khâu", "nhiệm", "giải", "quan", "nội", "vấn", "lĩnh",
-        "trụ", "đột", "điều", "khoản", "chương", "mục", "phần", "nhóm", "tiểu", "bước", "kỳ", "khóa", "khoá",
-    }
-)
+_NOT_UNITS = NOT_UNIT_WORDS
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[TextQuantity]:
@@ -293,8 +267,10 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
             and NAME_COUNT_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
         ):
             return None  # "thu từ 3 khu vực kinh tế": a count inside a noun phrase
-    if n2 is None and not rate and unit_l in POPULATION_BASES and words and words[0] in POPULATION_BASE_WORDS:
-        return None  # "số bác sĩ trên 10.000 dân": the base of a ratio
+    if n2 is None and not rate and unit_l in POPULATION_BASES and _POPULATION_BASE_BEFORE_RE.search(
+        text, max(floor, m.start() - 12), m.start()
+    ):
+        return None  # "số bác sĩ trên 10.000 dân", "mỗi 1.000 dân": the base of a ratio
     if _names_a_group(text, start, m.start(), unit_l, prefix_op, words):
         return None
     if "từ" in words and _FROM_TO_RE.match(text, pos, end):
@@ -312,6 +288,10 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
         op = prefix_op or Op.EQ
     per_year = "/năm" in unit.replace(" ", "").lower()
     lead = " ".join(reversed([w for w in words if w in LEAD_WORDS]))
+    # the level word set the comparator itself (not "giảm xuống còn dưới 4%") and no suffix changed it
+    op_word = next((w for w in words if w in PREFIX_OPS), None)
+    symbol = _SYMBOL_PREFIX_RE.search(text, max(floor, m.start() - 4), m.start())
+    level = op_word in LEVEL_WORDS and symbol is None and sm is None and op is prefix_op
     return TextQuantity(
         start=start,
         number_start=m.start(),
@@ -327,6 +307,7 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
         per_year=per_year,
         bare=not unit,
         noun_unit=noun_unit,
+        level=level,
     )
 
 
@@ -349,6 +330,9 @@ def _is_noun(word: str) -> bool:
 
 def _noun_unit(text: str, pos: int, end: int) -> tuple[str, int]:
     """A counted noun of one or two syllables right after a bare number, or ("", pos)."""
+    compound = _NOT_UNIT_RE.match(text, pos, end)
+    if compound:
+        return compound.group("w"), compound.end()
     m = _NOUN_AFTER_RE.match(text, pos, end)
     if not m or not _is_noun(m.group("w1")):
         return "", pos

@@ -14,21 +14,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from chitieu.extraction.cues import SectionKind, classify_title
+from chitieu.grammar.loader import rulebook
+from chitieu.grammar.schema import HeadingRule, PatternRule
 
-# (name, regex on the line, level): smaller level = outer section.
-HEADING_MARKERS: tuple[tuple[str, str, int], ...] = (
-    ("part", r"(?:phần|PHẦN|Phần)\s+(?:thứ\s+\w+|THỨ\s+\w+|[IVX]+|\d+)\b[.:-]?\s*", 0),
-    ("chapter", r"(?:Chương|CHƯƠNG)\s+[IVX\d]+[.:-]?\s*", 0),
-    ("roman", r"[IVX]{1,5}\s?[-.)/]\s+", 2),  # before letters: "I-" is a Roman numeral
-    ("letter", r"[A-ZĐ]\s?[-.)/]\s+", 1),
-    ("article", r"Điều\s+\d+\s?[.:]\s*", 2),
-    ("number", r"\d{1,2}\s?[.)/-]\s+", 3),
-    ("number2", r"\d{1,2}\.\d{1,2}\.?\s+", 4),
-    ("number3", r"\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s+", 5),
-    ("alpha", r"[a-zđ]\s?[).]\s+", 6),
+_BOOK = rulebook()
+# (name, regex on the line, level): smaller level = outer section (grammar/rules/sections.yaml).
+HEADING_MARKERS: tuple[tuple[str, str, int], ...] = tuple(
+    (rule.id, rule.pattern, rule.level) for rule in _BOOK.typed("sections.headings", HeadingRule)
 )
 # List items: content, never headings.
-LIST_MARKERS: tuple[str, ...] = (r"\(\d{1,2}\)\s*", r"\([a-zđ]\)\s*", r"[-+•·▪◦]\s+")
+LIST_MARKERS: tuple[str, ...] = tuple(rule.pattern for rule in _BOOK.typed("sections.list_markers", PatternRule))
 LEAD_IN_LEVEL = 9
 
 _HEADING_RES = tuple((name, re.compile(pattern), level) for name, pattern, level in HEADING_MARKERS)

@@ -1,8 +1,8 @@
 """Appendix tables of indicators → rows of indicator, unit, target, results and verdicts (pure).
 
 Works on rows of cell strings, wherever they came from (a .docx table, a PDF table, tab-separated or
-space-aligned lines of a text). Column roles are found from the header words through ``COLUMN_ROLES``
-(a data table), so other layouts work: "TT | Chỉ tiêu | ĐVT | Kế hoạch 2025 | Thực hiện 2025 | Đánh
+space-aligned lines of a text). Column roles are found from the header words through the one header-role
+table (``grammar/rules/headers.yaml``), so other layouts work: "TT | Chỉ tiêu | ĐVT | Kế hoạch 2025 | Thực hiện 2025 | Đánh
 giá", several yearly result columns, or the two-level header of a mid-term report where "Ước thực
 hiện giai đoạn 2021 - 2023" spans "Kết quả đạt được | Tỷ lệ % | So sánh …". Page headers repeated in
 the middle of the table are skipped, names wrapped onto continuation rows are merged back, "+ " rows
@@ -15,21 +15,11 @@ import re
 from dataclasses import dataclass, field
 
 from chitieu.domain import Quantity
-from chitieu.extraction.linking import fold
+from chitieu.grammar.text import fold
 from chitieu.quantities import QuantityError, parse_quantity
+from chitieu.vocab.table_headers import column_role as header_column_role
 from chitieu.vocab.verdicts import Status, parse_verdict
 
-# Column role → header patterns, matched in this order on the diacritics-folded, lower-cased header.
-COLUMN_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("number", (r"^(?:s\.?\s?tt|tt|so tt|so thu tu|thu tu)\.?$",)),
-    ("ratio", (r"ty le\s*%", r"%\s*so voi", r"ty le so voi", r"so voi .*\(%\)", r"^(?:th|thuc hien)\s*/\s*(?:kh|ke hoach)")),
-    ("verdict", (r"so sanh", r"danh gia", r"muc do (?:hoan thanh|dat)", r"kha nang (?:hoan thanh|dat)", r"^xep loai")),
-    ("unit", (r"^don vi(?: tinh)?$", r"^dvt$", r"^dv tinh$")),
-    ("result", (r"ket qua", r"thuc hien", r"^uoc", r"luy ke", r"thuc te", r"^nam \d{4}$", r"^\d{4}$")),
-    ("target", (r"muc tieu", r"ke hoach", r"^chi tieu (?:nq|nghi quyet|dai hoi|ke hoach|giao|duoc giao)", r"^(?:kh|nq)\b", r"nghi quyet")),
-    ("name", (r"chi tieu", r"noi dung", r"^ten\b", r"danh muc", r"linh vuc")),
-)
-_ROLE_RES = tuple((role, tuple(re.compile(p) for p in patterns)) for role, patterns in COLUMN_ROLES)
 VALUE_ROLES = frozenset({"target", "result", "ratio", "verdict"})
 # Words that open an indicator's name; a row starting with one is a sibling, not a component.
 INDICATOR_HEAD_WORDS: tuple[str, ...] = (
@@ -49,14 +39,11 @@ def clean(text: str) -> str:
 
 
 def column_role(header: str) -> str | None:
-    """The role of a column from its header text ("Đơn vị tính" → "unit"); None when unknown."""
-    key = fold(clean(header)).lower()
-    if not key:
-        return None
-    for role, patterns in _ROLE_RES:
-        if any(p.search(key) for p in patterns):
-            return role
-    return None
+    """The role of a column from its header text ("Đơn vị tính" → "unit"); None when unknown. The roles come
+    from the one header table (``chitieu.vocab.table_headers``); a header naming a period only ("Năm 2022")
+    is a result column of that period."""
+    role = header_column_role(clean(header))
+    return "result" if role == "period" else role
 
 
 def period_of(label: str) -> tuple[int, int] | None:
@@ -156,7 +143,7 @@ def _role_columns(header: list[str], sub: list[str] | None, width: int) -> list[
         elif sub is not None and child:
             top = carried  # a spanning upper header covers this column
         role = column_role(child) if child else None
-        if role is None or (role == "name" and top):
+        if role is None or (role == "indicator" and top):
             role = column_role(child) if child and not top else role or column_role(top)
         label = " / ".join(x for x in (top, child) if x)
         columns.append(Column(j, role, label, top if child else ""))
@@ -182,7 +169,7 @@ def _result_blocks(columns: list[Column]) -> list[ResultBlock]:
 
 def _is_header(row: list[str]) -> bool:
     roles = [column_role(c) for c in row if clean(c)]
-    return "name" in roles and sum(1 for r in roles if r) >= 3
+    return "indicator" in roles and sum(1 for r in roles if r) >= 3
 
 
 def _is_subheader(row: list[str], columns_hint: int) -> bool:
@@ -215,13 +202,13 @@ def parse_indicator_table(rows: list[list[str]]) -> IndicatorTable | None:
     sub = rows[h + 1] if h + 1 < len(rows) and _is_subheader(rows[h + 1], len(header)) else None
     width = max(len(r) for r in rows)
     columns = _role_columns(header, sub, width)
-    role_index = {role: next((c.index for c in columns if c.role == role), None) for role in ("number", "name", "unit", "target")}
-    if role_index["name"] is None:
+    role_index = {role: next((c.index for c in columns if c.role == role), None) for role in ("number", "indicator", "unit", "target")}
+    if role_index["indicator"] is None:
         return None
     blocks = _result_blocks(columns)
-    signatures = {tuple(fold(clean(c)).lower() for c in header if clean(c))}
+    signatures = {tuple(fold(clean(c)) for c in header if clean(c))}
     if sub is not None:
-        signatures.add(tuple(fold(clean(c)).lower() for c in sub if clean(c)))
+        signatures.add(tuple(fold(clean(c)) for c in sub if clean(c)))
     value_cols = [c.index for c in columns if c.role in VALUE_ROLES] + ([role_index["unit"]] if role_index["unit"] is not None else [])
     target_label = columns[role_index["target"]].label if role_index["target"] is not None else ""
     out: list[IndicatorRow] = []
@@ -231,10 +218,10 @@ def parse_indicator_table(rows: list[list[str]]) -> IndicatorTable | None:
         cells = [clean(c) for c in rows[i]]
         if not any(cells) or _is_column_numbers(cells):
             continue
-        if tuple(fold(c).lower() for c in cells if c) in signatures:
+        if tuple(fold(c) for c in cells if c) in signatures:
             continue  # a header repeated at the top of a page
         tt = _cell(cells, role_index["number"])
-        name = _cell(cells, role_index["name"])
+        name = _cell(cells, role_index["indicator"])
         has_values = any(_cell(cells, j) for j in value_cols)
         if not tt and out and (not name or name[0].islower()) and not any(
             has_number(_cell(cells, j)) for j in value_cols
@@ -280,7 +267,7 @@ def _merge_continuation(
 ) -> None:
     """A wrapped line: append its pieces to the row above (name, unit, verdict words)."""
     row.last_row = index
-    name = _cell(cells, roles["name"])
+    name = _cell(cells, roles["indicator"])
     if name:
         row.name = f"{row.name} {name}".strip()
     unit = _cell(cells, roles["unit"])

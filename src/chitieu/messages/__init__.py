@@ -15,14 +15,15 @@ from chitieu.messages.catalogue_assessment import ASSESSMENT_MESSAGES
 from chitieu.messages.catalogue_conventions import CONVENTIONS_MESSAGES
 from chitieu.messages.catalogue_core import CORE_MESSAGES
 from chitieu.messages.catalogue_extraction import EXTRACTION_MESSAGES
+from chitieu.messages.catalogue_grammar import GRAMMAR_MESSAGES
 from chitieu.messages.catalogue_outputs import OUTPUTS_MESSAGES
 from chitieu.messages.catalogue_readers import READERS_MESSAGES
 from chitieu.messages.catalogue_reports import REPORTS_MESSAGES
 from chitieu.messages.catalogue_store import STORE_MESSAGES
 
 _PARTS = (
-    CORE_MESSAGES, ASSESSMENT_MESSAGES, EXTRACTION_MESSAGES, READERS_MESSAGES, REPORTS_MESSAGES, STORE_MESSAGES,
-    OUTPUTS_MESSAGES, CONVENTIONS_MESSAGES,
+    CORE_MESSAGES, ASSESSMENT_MESSAGES, EXTRACTION_MESSAGES, GRAMMAR_MESSAGES, READERS_MESSAGES, REPORTS_MESSAGES,
+    STORE_MESSAGES, OUTPUTS_MESSAGES, CONVENTIONS_MESSAGES,
 )
 MESSAGES: dict[str, str] = {}
 for _part in _PARTS:

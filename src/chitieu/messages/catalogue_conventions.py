@@ -44,4 +44,10 @@ CONVENTIONS_MESSAGES: dict[str, str] = {
     "convention_default_was": "mặc định: {value}",
     "convention_fix_none": "không thiết lập nào của quy ước giải thích được (cách đọc số liệu hoặc chiều đánh giá khác)",
     "convention_using": "Đánh giá «{path}» theo quy ước «{name}».",
+    "convention_bad_name": "Tên quy ước «{name}» không hợp lệ (chữ thường không dấu, số, «-», «_»; không trùng «mac-dinh»).",
+    "convention_saved": "Đã lưu quy ước «{name}» cho không gian làm việc «{workspace}».",
+    "convention_in_use": "Từ nay các đánh giá dùng quy ước này.",
+    "convention_now_used": "Không gian làm việc «{workspace}» đánh giá theo quy ước «{name}».",
+    "convention_deleted": "Đã xóa quy ước «{name}» của không gian làm việc «{workspace}».",
+    "convention_show_title": "Quy ước «{name}»",
 }

@@ -3,6 +3,29 @@
 STORE_MESSAGES: dict[str, str] = {
     # database
     "database_migration_failed": "Không cập nhật được cấu trúc cơ sở dữ liệu «{url}»: {reason}",
+    "database_behind": "Cơ sở dữ liệu «{url}» dùng cấu trúc phiên bản {current}, cũ hơn phiên bản {head} mà chitieu này cần. Hãy sao lưu rồi chạy «chitieu db upgrade» để cập nhật, sau đó thử lại.",
+    "database_ahead": "Cơ sở dữ liệu «{url}» dùng cấu trúc phiên bản {current}, mới hơn chitieu này (phiên bản {head}); hãy cập nhật chitieu.",
+    "database_foreign": "«{url}» đã có bảng dữ liệu nhưng không phải cơ sở dữ liệu chitieu; hãy chọn tệp hoặc cơ sở dữ liệu khác.",
+    "database_busy": "Cơ sở dữ liệu «{url}» đang bận (người khác hoặc tiến trình khác đang ghi); hãy thử lại sau ít giây.",
+    "database_upgraded": "Đã cập nhật cấu trúc cơ sở dữ liệu «{url}» từ phiên bản {before} lên {after}.",
+    "database_up_to_date": "Cơ sở dữ liệu «{url}» đã ở phiên bản cấu trúc mới nhất ({head}).",
+    "conflict_stale": "{what} vừa được {by} sửa lúc {at} (bạn sửa từ phiên bản {expected}, hiện là phiên bản {current}). Giá trị hiện tại: {value}. Hãy xem lại rồi sửa lại nếu vẫn cần.",
+    "conflict_stale_row": "Dữ liệu bạn sửa vừa được người khác thay đổi; chưa ghi gì. Hãy tải lại rồi sửa lại nếu vẫn cần.",
+    # workspaces and permissions
+    "workspace_not_found": "Không có không gian làm việc «{code}» (hiện có: {known}).",
+    "workspace_exists": "Không gian làm việc «{code}» đã có.",
+    "workspace_created": "Đã tạo không gian làm việc «{code}» ({name}).",
+    "workspace_bad_code": "Mã không gian làm việc «{code}» không hợp lệ (chỉ dùng chữ không dấu, số, «-» và «_», tối đa 100 ký tự).",
+    "forbidden": "«{actor}» (vai trò {role}) không có quyền {permission} trong không gian làm việc «{workspace}».",
+    "permission_read": "xem sổ đăng ký và số liệu",
+    "permission_edit_registry": "sửa sổ đăng ký chỉ tiêu",
+    "permission_report_figures": "nhập và sửa số liệu đề xuất",
+    "permission_review": "duyệt số liệu đề xuất",
+    "permission_manage_workspace": "quản lý không gian làm việc",
+    # defaults chosen from the data
+    "no_plans": "Không gian làm việc «{workspace}» chưa có kế hoạch nào có chỉ tiêu; hãy nhập sổ đăng ký (chitieu import) hoặc cài bộ dữ liệu mẫu (chitieu demo hoặc chitieu dataset install TÊN).",
+    "plan_ambiguous": "Không gian làm việc «{workspace}» có {count} kế hoạch: {plans}; hãy chọn một bằng --plan.",
+    "as_of_unknown": "Kế hoạch «{plan}» chưa có số liệu thực hiện nào để chọn năm đánh giá mặc định; hãy chỉ rõ --as-of.",
     "plan_exists": "Kế hoạch/nghị quyết «{plan}» đã có trong cơ sở dữ liệu; dùng chế độ thay thế để ghi đè.",
     "plan_parent_missing": "Kế hoạch «{plan}» thuộc kế hoạch cha «{parent}» nhưng kế hoạch cha chưa có trong cơ sở dữ liệu.",
     "bundle_unknown_indicator": "Kế hoạch «{plan}»: {what} dùng chỉ tiêu «{ref}» nhưng chỉ tiêu này chưa được khai báo.",
@@ -28,4 +51,6 @@ STORE_MESSAGES: dict[str, str] = {
     # datasets and demo
     "dataset_not_found": "Không tìm thấy bộ dữ liệu đi kèm «{name}».",
     "dataset_invalid": "Bộ dữ liệu đi kèm «{name}» bị lỗi: {reason}",
+    "dataset_installed": "Đã cài bộ dữ liệu «{name}» vào không gian làm việc «{workspace}»: kế hoạch chính «{plan}».",
+    "dataset_list_item": "«{name}»: {title} (cài bằng: chitieu dataset install {name})",
 }

@@ -56,6 +56,8 @@ def registry_tables(registry: Registry) -> TableData:
                  _number(o.value), o.op.value, o.org_unit_code, o.flag.value, _number(o.stated_ratio),
                  o.stated_verdict, *_source(o.provenance)]
             )
+        for s in content.stated_counts:
+            rows["stated_counts"].append([code, s.year, s.category, s.count, *_source(s.provenance)])
     columns = {t.name: list(TABLE_BY_NAME[t.name].columns) for t in TABLES}
     return {
         name: (columns[name], table_rows)

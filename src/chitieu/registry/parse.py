@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+from chitieu.audit.summary_counts import CATEGORIES
 from chitieu.domain import (
     Indicator,
     IndicatorGroup,
@@ -28,6 +29,7 @@ from chitieu.domain import (
     TargetVersion,
 )
 from chitieu.domain.registry import CitedDocument, Registry
+from chitieu.domain.stated_counts import StatedCount
 from chitieu.messages import Problem, Report
 from chitieu.quantities import parse_quantity
 from chitieu.registry.cells import Cells
@@ -326,6 +328,29 @@ class _Builder:
 
         self.rows("observations", each)
 
+    def read_stated_counts(self) -> None:
+        seen: set[object] = set()
+
+        def each(c: Cells) -> None:
+            plan_code, year, category = self.plan_ref(c), c.year("year"), c.required("category")
+            if not c.text("year"):
+                c.problem("missing_value", "year")
+            if category and category not in CATEGORIES:
+                c.problem("bad_choice", "category", value=category, accepted=", ".join(CATEGORIES))
+            count = c.integer("count")
+            if not c.text("count"):
+                c.problem("missing_value", "count")
+            elif count is not None and count < 0:
+                c.problem("bad_value", "count", value=count, reason="số đếm không được âm")
+            source = self.provenance(c)
+            if plan_code is None or year is None or count is None or c.failed:
+                return
+            if not self.unique(c, seen, (plan_code, year, category), f"{plan_code}/{year}/{category}"):
+                return
+            self.content(plan_code).stated_counts.append(StatedCount(plan_code, year, category, count, source))
+
+        self.rows("stated_counts", each)
+
 
 Resolved = tuple[Op, float | None, float | None, float | None, Quantity | None]
 
@@ -406,4 +431,5 @@ def parse_registry(tables: dict[str, RawTable], report: Report, path_label: str)
     builder.read_indicators()
     builder.read_targets()
     builder.read_observations()
+    builder.read_stated_counts()
     return builder.registry if report.ok else None

@@ -10,6 +10,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from chitieu.domain import ObservationFlag, Op, PlanKind, Polarity, TargetKind, TargetVersion
+from chitieu.vocab.table_headers import parse_polarity_word
 
 PROVENANCE_COLUMNS = ("source_document", "source_location", "source_quote")
 
@@ -54,19 +55,15 @@ TABLES: tuple[TableSpec, ...] = (
         ("plan_code", "indicator_code", "period", "text"),
         ("value", "op", "org_unit_code", "flag", "stated_ratio", "stated_verdict", *PROVENANCE_COLUMNS),
     ),
+    TableSpec("stated_counts", ("plan_code", "year", "category", "count"), PROVENANCE_COLUMNS),
 )
 TABLE_BY_NAME: dict[str, TableSpec] = {t.name: t for t in TABLES}
 
-# Accepted spellings of enumerated cells besides the codes themselves (keys lower-case).
+# Accepted spellings of enumerated cells besides the codes themselves (keys lower-case); polarities: below.
 CHOICE_ALIASES: dict[type[StrEnum], dict[str, str]] = {
     PlanKind: {
         "nghị quyết": "resolution", "chương trình": "programme", "đề án": "project",
         "kết luận": "conclusion", "chỉ thị": "directive", "kế hoạch": "plan",
-    },
-    Polarity: {
-        "higher": "higher_better", "lower": "lower_better", "càng cao càng tốt": "higher_better",
-        "càng thấp càng tốt": "lower_better", "cơ cấu": "neutral_structure", "tỷ trọng": "neutral_structure",
-        "structure": "neutral_structure", "hoàn thành": "boolean",
     },
     TargetKind: {
         "mức": "level", "bình quân năm": "annual_rate", "hằng năm": "per_year", "mỗi năm": "per_year",
@@ -85,7 +82,10 @@ E = TypeVar("E", bound=StrEnum)
 
 
 def choice_of(enum: type[E], text: str) -> E | None:
-    """The enum member written as ``text`` (its code or an accepted alias), or None."""
+    """The enum member written as ``text`` (its code or an accepted alias), or None. Polarities are read
+    through the one polarity-alias table (``grammar/rules/polarity.yaml``)."""
+    if enum is Polarity:
+        return parse_polarity_word(text)  # type: ignore[return-value]
     key = " ".join(text.strip().lower().split())
     key = CHOICE_ALIASES.get(enum, {}).get(key, key)
     try:

@@ -1,6 +1,6 @@
 """Fixed Vietnamese wording of the official appendix table (data, not code paths).
 
-The layout is the one of the Lai Châu 2023 mid-term report's appendix "KẾT QUẢ THỰC HIỆN CÁC
+The layout is the one provincial mid-term and end-of-term reports print for their appendix "KẾT QUẢ THỰC HIỆN CÁC
 CHỈ TIÊU …": TT | Chỉ tiêu | Đơn vị tính | Mục tiêu | two result blocks of three columns.
 """
 

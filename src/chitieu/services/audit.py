@@ -1,38 +1,34 @@
-"""Audit services: consistency findings for the plans in the database."""
+"""Audit services: consistency findings for the plans of a workspace."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from chitieu.audit import Finding, StatedCount, run_audit
-from chitieu.audit.stated_counts_lc_xiv import LC_XIV_STATED_COUNTS
-from chitieu.domain.bundle import PlanBundle
-from chitieu.services.database import Database
-from chitieu.services.registry import list_plans, load_bundle, load_org_units
+from sqlalchemy.orm import Session
 
-# Counts a plan's own report states about its table, by plan code (see chitieu.audit.summary_counts).
-STATED_COUNTS: dict[str, Sequence[StatedCount]] = {"LC-XIV": LC_XIV_STATED_COUNTS}
+from chitieu.audit import Finding, StatedCount, run_audit
+from chitieu.domain import Actor, PlanBundle
+from chitieu.services.registry import list_plans, load_bundle, load_org_units
 
 
 def audit_bundle(bundle: PlanBundle, stated_counts: Sequence[StatedCount] | None = None) -> list[Finding]:
-    """Findings for one bundle; the plan's known stated counts are used unless given."""
-    counts = STATED_COUNTS.get(bundle.plan.code, ()) if stated_counts is None else stated_counts
-    return run_audit(bundle, counts)
+    """Findings for one bundle; the counts its report states (its ``stated_counts`` table) unless given."""
+    return run_audit(bundle, stated_counts)
 
 
-def audit_database(database: Database, plan_code: str | None = None) -> list[Finding]:
+def audit_plans(session: Session, actor: Actor, plan_code: str | None = None) -> list[Finding]:
     """Findings for ``plan_code`` (``ChitieuError("plan_not_found")`` if unknown), or for every plan
     that has indicators (per-unit tables such as Phụ lục 1 may live in a plan of their own)."""
     if plan_code is not None:
         codes = [plan_code]
     else:
-        codes = [s.plan.code for s in list_plans(database) if s.indicator_count]
+        codes = [s.plan.code for s in list_plans(session, actor) if s.indicator_count]
     org_units = None
     findings: list[Finding] = []
     for code in codes:
-        bundle = load_bundle(database, code)
+        bundle = load_bundle(session, actor, code)
         if not bundle.org_units:
-            org_units = load_org_units(database) if org_units is None else org_units
+            org_units = load_org_units(session, actor) if org_units is None else org_units
             bundle.org_units = list(org_units)
         findings.extend(audit_bundle(bundle))
     return findings

@@ -1,7 +1,7 @@
 """Ingest a document: read it, extract claims from its text and appendix tables, link them, store them.
 
-Claims are stored as *candidates* beside the source document (identified by the SHA-256 of its
-bytes, so ingesting the same file twice adds nothing). A person then reviews them
+Claims are stored as *candidates* beside the source document (identified within the workspace by the
+SHA-256 of its bytes, so ingesting the same file twice adds nothing). A person then reviews them
 (``chitieu.services.review``); only accepted claims become targets or observations.
 """
 
@@ -15,14 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from chitieu.domain import Op, Quantity
+from chitieu.domain import Actor, Op, Permission, Quantity
 from chitieu.extraction.linking import IndicatorLinker, SemanticScorer
 from chitieu.extraction.tables import IndicatorRow as TableIndicatorRow
 from chitieu.extraction.tables import parse_indicator_table
 from chitieu.readers import Document, TableBlock, read_document
-from chitieu.services.database import Database
+from chitieu.services.events import record_event
 from chitieu.services.registry import load_bundle
+from chitieu.services.workspaces import workspace_id
 from chitieu.store.models import ClaimRow, SourceDocumentRow
 
 QUOTE_LIMIT = 400
@@ -69,7 +71,8 @@ def file_sha256(path: Path) -> str:
 
 
 def ingest_file(
-    database: Database,
+    session: Session,
+    actor: Actor,
     path: str | Path,
     plan_code: str,
     *,
@@ -77,33 +80,38 @@ def ingest_file(
     extractor: Callable[[Document], Iterable[Any]] | None = None,
 ) -> IngestOutcome:
     """Store ``path`` and its claims as candidates for ``plan_code``; idempotent on the file content."""
+    ws = workspace_id(session, actor, Permission.REPORT_FIGURES)
     file = Path(path)
-    bundle = load_bundle(database, plan_code)  # plan_not_found before any work
+    bundle = load_bundle(session, actor, plan_code)  # plan_not_found before any work
     document = read_document(file)
     sha = file_sha256(file)
-    with database.session() as session:
-        existing = session.scalar(select(SourceDocumentRow).where(SourceDocumentRow.sha256 == sha))
-        if existing is not None:
-            count = session.scalar(select(func.count(ClaimRow.id)).where(ClaimRow.document_id == existing.id)) or 0
-            return IngestOutcome(existing.id, sha, existing.file_name, False, count)
+    existing = session.scalar(
+        select(SourceDocumentRow).where(SourceDocumentRow.workspace_id == ws, SourceDocumentRow.sha256 == sha)
+    )
+    if existing is not None:
+        count = session.scalar(select(func.count(ClaimRow.id)).where(ClaimRow.document_id == existing.id)) or 0
+        return IngestOutcome(existing.id, sha, existing.file_name, False, count)
     table_claims, table_spans = claims_from_tables(document)
     text_claims = [c for c in claims_from_text(document, extractor) if not _inside(c, table_spans)]
     claims = table_claims + text_claims
     linker = IndicatorLinker(bundle.indicators, semantic=semantic)
     linked = sum(1 for c in claims if _link(c, linker, plan_code))
-    with database.session() as session:
-        source = SourceDocumentRow(
-            file_name=file.name,
-            sha256=sha,
-            kind=document.kind,
-            text_length=len(document.text),
-            ingested_at=datetime.now(UTC),
-        )
-        session.add(source)
-        session.flush()
-        for claim in claims:
-            session.add(_claim_row(source.id, claim))
-        source_id = source.id
+    source = SourceDocumentRow(
+        workspace_id=ws,
+        file_name=file.name,
+        sha256=sha,
+        kind=document.kind,
+        text_length=len(document.text),
+        ingested_at=datetime.now(UTC),
+    )
+    session.add(source)
+    session.flush()
+    for claim in claims:
+        session.add(_claim_row(source.id, claim))
+    source_id = source.id
+    record_event(session, actor, action="document.ingest", entity="source_document", entity_id=source_id,
+                 key=file.name, after={"file_name": file.name, "sha256": sha, "claims": len(claims), "linked": linked},
+                 context={"plan": plan_code})
     return IngestOutcome(
         source_id, sha, file.name, True, len(claims), len(table_claims), len(text_claims), linked, tuple(document.warnings)
     )

@@ -2,7 +2,9 @@
 
 Only an accepted claim changes the registry: it becomes a target (version as given) or an observation
 of the indicator it is linked to, carrying its provenance (source document, page, offsets, quote).
-Every action is one transaction.
+Every function works in the caller's unit of work, within the actor's workspace, and records an event
+(claim before → after, and the target or observation it created). ``expected_version`` guards against
+two people acting on the same claim at once.
 """
 
 from __future__ import annotations
@@ -13,12 +15,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chitieu.domain import Period
+from chitieu.domain import Actor, Period, Permission
 from chitieu.domain.quantity import Op
 from chitieu.extraction.tables import parse_cell_quantity
 from chitieu.messages import ChitieuError
-from chitieu.services.database import Database
+from chitieu.services.concurrency import check_version
+from chitieu.services.events import record_event
 from chitieu.services.registry import plan_not_found
+from chitieu.services.workspaces import workspace_id
 from chitieu.store.models import (
     ClaimRow,
     DocumentRow,
@@ -54,6 +58,7 @@ class ClaimView:
     file_name: str
     plan_code: str
     quote: str
+    version: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,35 +76,47 @@ def _period_text(payload: dict[str, Any]) -> str:
     return str(period) if isinstance(period, int | str) else ""
 
 
-def list_claims(database: Database, *, plan_code: str | None = None, status: str | None = None) -> list[ClaimView]:
+def _view(claim: ClaimRow, file_name: str) -> ClaimView:
+    payload = claim.payload or {}
+    return ClaimView(
+        claim.id, claim.status, claim.kind, claim.indicator_phrase, claim.linked_indicator_code,
+        claim.link_score, claim.op, claim.value, claim.low, claim.high, claim.unit, _period_text(payload),
+        claim.page, claim.start, claim.end, file_name, str(payload.get("plan_code") or ""), claim.quote,
+        claim.version,
+    )
+
+
+def list_claims(
+    session: Session, actor: Actor, *, plan_code: str | None = None, status: str | None = None
+) -> list[ClaimView]:
+    """The workspace's claims (optionally of one plan, in one status), in the order they were found."""
     if status is not None and status not in STATUSES:
         raise ChitieuError("read_review_bad_status", value=status)
-    with database.session() as session:
-        query = select(ClaimRow, SourceDocumentRow.file_name).join(SourceDocumentRow).order_by(ClaimRow.id)
-        if status is not None:
-            query = query.where(ClaimRow.status == status)
-        views = []
-        for claim, file_name in session.execute(query):
-            payload = claim.payload or {}
-            if plan_code is not None and payload.get("plan_code") != plan_code:
-                continue
-            views.append(ClaimView(
-                claim.id, claim.status, claim.kind, claim.indicator_phrase, claim.linked_indicator_code,
-                claim.link_score, claim.op, claim.value, claim.low, claim.high, claim.unit, _period_text(payload),
-                claim.page, claim.start, claim.end, file_name, str(payload.get("plan_code") or ""), claim.quote,
-            ))
+    ws = workspace_id(session, actor)
+    query = (select(ClaimRow, SourceDocumentRow.file_name).join(SourceDocumentRow)
+             .where(SourceDocumentRow.workspace_id == ws).order_by(ClaimRow.id))
+    if status is not None:
+        query = query.where(ClaimRow.status == status)
+    views = []
+    for claim, file_name in session.execute(query):
+        if plan_code is not None and (claim.payload or {}).get("plan_code") != plan_code:
+            continue
+        views.append(_view(claim, file_name))
     return views
 
 
-def _claim(session: Session, claim_id: int) -> ClaimRow:
+def _claim(session: Session, ws: int, claim_id: int) -> ClaimRow:
     claim = session.get(ClaimRow, claim_id)
-    if claim is None:
+    source = session.get(SourceDocumentRow, claim.document_id) if claim is not None else None
+    if claim is None or source is None or source.workspace_id != ws:
         raise ChitieuError("claim_not_found", id=claim_id)
     return claim
 
 
-def _candidate(session: Session, claim_id: int, action: str) -> ClaimRow:
-    claim = _claim(session, claim_id)
+def _candidate(session: Session, ws: int, claim_id: int, action: str, expected_version: int | None) -> ClaimRow:
+    claim = _claim(session, ws, claim_id)
+    check_version(claim, expected_version, what=f"Đề xuất số {claim_id}", session=session, entity="claim",
+                  value=lambda: _claim_text(claim))
     if claim.status != "candidate":
         raise ChitieuError(
             "read_review_not_candidate", id=claim_id, status=claim_status_label(claim.status), action=action
@@ -107,13 +124,46 @@ def _candidate(session: Session, claim_id: int, action: str) -> ClaimRow:
     return claim
 
 
-def reject_claim(database: Database, claim_id: int) -> None:
-    with database.session() as session:
-        _candidate(session, claim_id, "từ chối").status = "rejected"
+def _claim_state(claim: ClaimRow) -> dict[str, Any]:
+    return {"status": claim.status, "op": claim.op, "value": claim.value, "low": claim.low, "high": claim.high,
+            "unit": claim.unit, "indicator": claim.linked_indicator_code}
+
+
+def _claim_text(claim: ClaimRow) -> str:
+    state = _claim_state(claim)
+    state["status"] = claim_status_label(claim.status)
+    return ", ".join(f"{k}={v}" for k, v in state.items() if v not in (None, ""))
+
+
+def _record(session: Session, actor: Actor, action: str, claim: ClaimRow, before: dict[str, Any],
+            reason: str = "", **context: Any) -> None:
+    session.flush()
+    after = _claim_state(claim)
+    changed = {k for k in after if before.get(k) != after[k]}
+    record_event(session, actor, action=action, entity="claim", entity_id=claim.id, key=str(claim.id),
+                 before={k: before.get(k) for k in changed}, after={k: after[k] for k in changed}, reason=reason,
+                 context={"plan": (claim.payload or {}).get("plan_code"), **context})
+
+
+def reject_claim(session: Session, actor: Actor, claim_id: int, *, expected_version: int | None = None,
+                 reason: str = "") -> ClaimView:
+    """Mark a candidate claim rejected (nothing enters the registry)."""
+    ws = workspace_id(session, actor, Permission.REVIEW)
+    claim = _candidate(session, ws, claim_id, "từ chối", expected_version)
+    before = _claim_state(claim)
+    claim.status = "rejected"
+    _record(session, actor, "claim.reject", claim, before, reason)
+    return _view(claim, _file_name(session, claim))
+
+
+def _file_name(session: Session, claim: ClaimRow) -> str:
+    source = session.get(SourceDocumentRow, claim.document_id)
+    return source.file_name if source is not None else ""
 
 
 def edit_claim(
-    database: Database,
+    session: Session,
+    actor: Actor,
     claim_id: int,
     *,
     value: float | None = None,
@@ -122,52 +172,60 @@ def edit_claim(
     op: str | None = None,
     unit: str | None = None,
     indicator_code: str | None = None,
+    expected_version: int | None = None,
+    reason: str = "",
 ) -> ClaimView:
+    """Correct a candidate claim before it is accepted (value, bounds, comparator, unit, indicator)."""
     if op is not None and op not in EDITABLE_OPS:
         raise ChitieuError("read_review_bad_op", value=op)
-    with database.session() as session:
-        claim = _candidate(session, claim_id, "sửa")
-        if indicator_code is not None:
-            _indicator(session, claim, indicator_code)
-            claim.linked_indicator_code = indicator_code
-        for name, new in (("value", value), ("low", low), ("high", high), ("op", op), ("unit", unit)):
-            if new is not None:
-                setattr(claim, name, new)
-        if op is not None and op != "range":
-            claim.low = claim.high = None
-        claim.payload = {**(claim.payload or {}), "edited": True}
-    return next(v for v in list_claims(database) if v.id == claim_id)
+    ws = workspace_id(session, actor, Permission.REPORT_FIGURES)
+    claim = _candidate(session, ws, claim_id, "sửa", expected_version)
+    before = _claim_state(claim)
+    if indicator_code is not None:
+        _indicator(session, ws, claim, indicator_code)
+        claim.linked_indicator_code = indicator_code
+    for name, new in (("value", value), ("low", low), ("high", high), ("op", op), ("unit", unit)):
+        if new is not None:
+            setattr(claim, name, new)
+    if op is not None and op != "range":
+        claim.low = claim.high = None
+    claim.payload = {**(claim.payload or {}), "edited": True}
+    _record(session, actor, "claim.edit", claim, before, reason)
+    return _view(claim, _file_name(session, claim))
 
 
-def _plan_row(session: Session, claim: ClaimRow) -> PlanRow:
+def _plan_row(session: Session, ws: int, claim: ClaimRow) -> PlanRow:
     plan_code = (claim.payload or {}).get("plan_code")
     if not plan_code:
         raise ChitieuError("read_review_no_plan", id=claim.id)
-    plan = session.scalar(select(PlanRow).where(PlanRow.code == plan_code))
+    plan = session.scalar(select(PlanRow).where(PlanRow.workspace_id == ws, PlanRow.code == plan_code))
     if plan is None:
         raise plan_not_found(str(plan_code))
     return plan
 
 
-def _indicator(session: Session, claim: ClaimRow, code: str) -> IndicatorRow:
-    plan = _plan_row(session, claim)
+def _indicator(session: Session, ws: int, claim: ClaimRow, code: str) -> IndicatorRow:
+    plan = _plan_row(session, ws, claim)
     row = session.scalar(select(IndicatorRow).where(IndicatorRow.plan_id == plan.id, IndicatorRow.code == code))
     if row is None:
         raise ChitieuError("read_review_plan_mismatch", indicator=code, plan=plan.code, id=claim.id)
     return row
 
 
-def _source_document(session: Session, claim: ClaimRow) -> DocumentRow:
+def _source_document(session: Session, ws: int, claim: ClaimRow) -> DocumentRow:
     source = session.get(SourceDocumentRow, claim.document_id)
     assert source is not None
     if source.document_id is not None:
         found = session.get(DocumentRow, source.document_id)
         if found is not None:
             return found
-    document = DocumentRow(code=f"nguon-{source.sha256[:12]}", title=source.file_name, kind=source.kind,
-                           note=f"sha256 {source.sha256}")
-    session.add(document)
-    session.flush()
+    code = f"nguon-{source.sha256[:12]}"
+    document = session.scalar(select(DocumentRow).where(DocumentRow.workspace_id == ws, DocumentRow.code == code))
+    if document is None:
+        document = DocumentRow(workspace_id=ws, code=code, title=source.file_name, kind=source.kind,
+                               issuer="", note=f"sha256 {source.sha256}")
+        session.add(document)
+        session.flush()
     source.document_id = document.id
     return document
 
@@ -190,44 +248,53 @@ def _target_kind(unit: str) -> str:
 
 
 def accept_claim(
-    database: Database,
+    session: Session,
+    actor: Actor,
     claim_id: int,
     *,
     indicator_code: str | None = None,
     as_kind: str | None = None,
     period: str | None = None,
     version: str = "adopted",
+    expected_version: int | None = None,
+    reason: str = "",
 ) -> AcceptOutcome:
     """Turn a candidate claim into a target or an observation of its indicator, with provenance."""
-    with database.session() as session:
-        claim = _candidate(session, claim_id, "chấp nhận")
-        code = indicator_code or claim.linked_indicator_code
-        if not code:
-            raise ChitieuError("read_review_no_indicator", id=claim_id)
-        indicator = _indicator(session, claim, code)
-        plan = _plan_row(session, claim)
-        payload = dict(claim.payload or {})
-        target = (as_kind or ("target" if claim.kind == "target" else "observation")) == "target"
-        provenance = {
-            "source_document_id": _source_document(session, claim).id,
-            "source_location": _location(claim),
-            "source_quote": claim.quote,
-            "source_page": claim.page,
-            "source_start": claim.start,
-            "source_end": claim.end,
-        }
-        span = _period(payload, period, claim_id, required=not target)
-        text = str(payload.get("text") or "")
-        if target:
-            row: TargetRow | ObservationRow = _target_row(claim, indicator, plan, span, version, text, provenance)
-        else:
-            row = _observation_row(claim, indicator, span, payload, text, provenance)
-        session.add(row)
-        session.flush()
-        claim.status = "accepted"
-        claim.linked_indicator_code = code
-        claim.payload = {**payload, "accepted": {"as": "target" if target else "observation", "id": row.id}}
-        return AcceptOutcome(claim_id, "target" if target else "observation", row.id, code)
+    ws = workspace_id(session, actor, Permission.REVIEW)
+    claim = _candidate(session, ws, claim_id, "chấp nhận", expected_version)
+    before = _claim_state(claim)
+    code = indicator_code or claim.linked_indicator_code
+    if not code:
+        raise ChitieuError("read_review_no_indicator", id=claim_id)
+    indicator = _indicator(session, ws, claim, code)
+    plan = _plan_row(session, ws, claim)
+    payload = dict(claim.payload or {})
+    target = (as_kind or ("target" if claim.kind == "target" else "observation")) == "target"
+    provenance = {
+        "source_document_id": _source_document(session, ws, claim).id,
+        "source_location": _location(claim),
+        "source_quote": claim.quote,
+        "source_page": claim.page,
+        "source_start": claim.start,
+        "source_end": claim.end,
+    }
+    span = _period(payload, period, claim_id, required=not target)
+    text = str(payload.get("text") or "")
+    if target:
+        row: TargetRow | ObservationRow = _target_row(claim, indicator, plan, span, version, text, provenance)
+    else:
+        row = _observation_row(claim, indicator, span, payload, text, provenance)
+    session.add(row)
+    session.flush()
+    claim.status = "accepted"
+    claim.linked_indicator_code = code
+    created = "target" if target else "observation"
+    claim.payload = {**payload, "accepted": {"as": created, "id": row.id}}
+    _record(session, actor, "claim.accept", claim, before, reason, created={"as": created, "id": row.id})
+    record_event(session, actor, action="claim.accept", entity=created, entity_id=row.id,
+                 key=f"{plan.code}/{code}", after={"text": row.text, "op": row.op, "value": row.value},
+                 context={"claim": claim.id, "plan": plan.code, "indicator": code, "change": "created"})
+    return AcceptOutcome(claim_id, created, row.id, code)
 
 
 def _period(payload: dict[str, Any], option: str | None, claim_id: int, required: bool) -> Period | None:
@@ -253,7 +320,7 @@ def _target_row(claim: ClaimRow, indicator: IndicatorRow, plan: PlanRow, span: P
     if op != "range" and op != "done" and claim.value is None:
         raise ChitieuError("read_review_no_value", id=claim.id)
     return TargetRow(
-        indicator_id=indicator.id, version=version, op=op, value=claim.value, low=claim.low, high=claim.high,
+        indicator_id=indicator.id, target_version=version, op=op, value=claim.value, low=claim.low, high=claim.high,
         kind=_target_kind(claim.unit), start_year=plan.term_start, deadline=span.end if span else _deadline(claim, plan),
         unit=claim.unit, text=text or _written(claim), **provenance,
     )

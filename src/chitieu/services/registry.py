@@ -1,35 +1,69 @@
-"""Registry services: save and load plan bundles, documents and org units (one transaction each)."""
+"""Registry services: save and load plan bundles, whole registries, documents and org units of a workspace.
+
+Every function takes the caller's session (the unit of work: the edge commits or rolls back) and the
+actor; writes record one event per row changed (who, when, before → after) plus one for the action.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from chitieu.domain import OrgUnit, Plan, PlanBundle
-from chitieu.domain.registry import CitedDocument, Registry
+from chitieu.domain import (
+    Actor,
+    CitedDocument,
+    ObservationFlag,
+    OrgUnit,
+    Permission,
+    Plan,
+    PlanBundle,
+    Registry,
+)
 from chitieu.messages import ChitieuError
-from chitieu.services.database import Database
+from chitieu.services.events import record_event
+from chitieu.services.workspaces import get_workspace, workspace_id
 from chitieu.store.models import IndicatorRow, PlanRow
-from chitieu.store.reader import read_bundle, read_documents, read_org_units, read_plans, read_registry
-from chitieu.store.writer import write_bundle, write_documents, write_org_units, write_registry
+from chitieu.store.reader import (
+    plan_row,
+    read_bundle,
+    read_documents,
+    read_org_units,
+    read_plans,
+    read_registry,
+)
+from chitieu.store.writer import (
+    Changes,
+    write_bundle,
+    write_documents,
+    write_org_units,
+    write_registry,
+)
 
 __all__ = [
     "CitedDocument",
     "PlanSummary",
     "Registry",
+    "default_as_of",
+    "default_plan",
     "list_plans",
     "load_bundle",
     "load_documents",
     "load_org_units",
     "load_registry",
     "plan_not_found",
+    "record_changes",
     "save_bundle",
     "save_documents",
     "save_org_units",
     "save_registry",
 ]
+
+# Observations that measure what happened (projections and plan figures do not).
+MEASURED = (ObservationFlag.ACTUAL, ObservationFlag.ESTIMATE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,67 +78,130 @@ def plan_not_found(plan_code: str) -> ChitieuError:
     return ChitieuError("plan_not_found", code=plan_code)
 
 
-def save_bundle(database: Database, bundle: PlanBundle, *, replace: bool = True) -> None:
+def record_changes(
+    session: Session, actor: Actor, changes: Changes, *, action: str, context: Mapping[str, Any] | None = None
+) -> None:
+    """One event per row created, updated or deleted (after a flush, so that new rows have ids)."""
+    session.flush()
+    for change in changes.items:
+        record_event(session, actor, action=action, entity=change.entity, entity_id=change.entity_id,
+                     key=change.key, before=change.before, after=change.after,
+                     context={**(context or {}), "change": change.kind})
+
+
+def save_bundle(session: Session, actor: Actor, bundle: PlanBundle, *, replace: bool = True) -> Changes:
     """Store the bundle (plan, related plans, org units, groups, indicators, targets, observations).
 
-    With ``replace`` the plan's previous content is replaced; without it an existing plan is an error.
-    All or nothing: any error leaves the database as it was.
+    With ``replace`` the plan's content becomes the bundle's (rows matched in place keep their ids);
+    without it an existing plan is an error.
     """
-    with database.session() as session:
-        write_bundle(session, bundle, replace=replace)
+    ws = workspace_id(session, actor, Permission.EDIT_REGISTRY)
+    changes = Changes()
+    write_bundle(session, ws, bundle, changes, replace=replace)
+    record_changes(session, actor, changes, action="registry.save", context={"plan": bundle.plan.code})
+    return changes
 
 
-def save_registry(database: Database, registry: Registry, *, replace: bool = True) -> None:
-    """Store a whole registry (documents, org units, plans and their content) in one transaction."""
-    with database.session() as session:
-        write_registry(session, registry, replace=replace)
+def save_registry(
+    session: Session, actor: Actor, registry: Registry, *, action: str = "registry.save",
+    context: Mapping[str, Any] | None = None,
+) -> Changes:
+    """Store a whole registry (documents, org units, plans and their content); rows keep their ids."""
+    ws = workspace_id(session, actor, Permission.EDIT_REGISTRY)
+    changes = Changes()
+    write_registry(session, ws, registry, changes, replace=True)
+    record_changes(session, actor, changes, action=action, context=context)
+    record_event(session, actor, action=action, entity="registry", key=str((context or {}).get("source", "")),
+                 after={"counts": registry.counts(), "changes": changes.counts()}, context=context)
+    return changes
 
 
-def load_bundle(database: Database, plan_code: str) -> PlanBundle:
-    """The plan's bundle; ``ChitieuError("plan_not_found")`` when there is no such plan."""
-    with database.session() as session:
-        bundle = read_bundle(session, plan_code)
+def load_bundle(session: Session, actor: Actor, plan_code: str) -> PlanBundle:
+    """The plan's bundle; ``ChitieuError("plan_not_found")`` when the workspace has no such plan."""
+    ws = workspace_id(session, actor)
+    bundle = read_bundle(session, ws, plan_code)
     if bundle is None:
         raise plan_not_found(plan_code)
     return bundle
 
 
-def load_registry(database: Database, plan_code: str | None = None) -> Registry:
-    """Everything stored, or one plan with its related plans and the documents they cite."""
-    with database.session() as session:
-        if plan_code is not None and session.scalar(select(PlanRow.id).where(PlanRow.code == plan_code)) is None:
-            raise plan_not_found(plan_code)
-        return read_registry(session, plan_code)
+def load_registry(session: Session, actor: Actor, plan_code: str | None = None) -> Registry:
+    """Everything in the workspace, or one plan with its related plans and the documents they cite."""
+    ws = workspace_id(session, actor)
+    if plan_code is not None and plan_row(session, ws, plan_code) is None:
+        raise plan_not_found(plan_code)
+    return read_registry(session, ws, plan_code)
 
 
-def list_plans(database: Database) -> list[PlanSummary]:
-    """All plans in storage order, with their indicator counts."""
-    with database.session() as session:
-        counts = dict(
-            session.execute(
-                select(PlanRow.code, func.count(IndicatorRow.id))
-                .outerjoin(IndicatorRow, IndicatorRow.plan_id == PlanRow.id)
-                .group_by(PlanRow.code)
-            ).all()
-        )
-        return [PlanSummary(plan, counts.get(plan.code, 0)) for plan in read_plans(session)]
+def list_plans(session: Session, actor: Actor) -> list[PlanSummary]:
+    """The workspace's plans in storage order, with their indicator counts."""
+    ws = workspace_id(session, actor)
+    counts = dict(
+        session.execute(
+            select(PlanRow.code, func.count(IndicatorRow.id))
+            .outerjoin(IndicatorRow, IndicatorRow.plan_id == PlanRow.id)
+            .where(PlanRow.workspace_id == ws)
+            .group_by(PlanRow.code)
+        ).all()
+    )
+    return [PlanSummary(plan, counts.get(plan.code, 0)) for plan in read_plans(session, ws)]
 
 
-def save_documents(database: Database, documents: Iterable[CitedDocument]) -> None:
-    with database.session() as session:
-        write_documents(session, documents)
+def default_plan(session: Session, actor: Actor) -> str:
+    """The plan a command means when none is named: the workspace's only top-level plan with indicators.
+
+    With several, the workspace setting ``default_plan`` (written when a dataset is installed) decides if it
+    names one of them; otherwise ``ChitieuError("plan_ambiguous")`` lists them. No plan: ``no_plans``.
+    """
+    summaries = [s for s in list_plans(session, actor) if s.indicator_count]
+    codes = {s.plan.code for s in summaries}
+    top = [s.plan.code for s in summaries if s.plan.parent_code is None or s.plan.parent_code not in codes]
+    if len(top) == 1:
+        return top[0]
+    if not top:
+        raise ChitieuError("no_plans", workspace=actor.workspace)
+    chosen = get_workspace(session, actor).settings.get("default_plan")
+    if isinstance(chosen, str) and chosen in top:
+        return chosen
+    raise ChitieuError("plan_ambiguous", workspace=actor.workspace, count=len(top), plans=", ".join(top))
 
 
-def load_documents(database: Database) -> list[CitedDocument]:
-    with database.session() as session:
-        return read_documents(session)
+def default_as_of(bundle: PlanBundle, settings: Mapping[str, Any] | None = None) -> int:
+    """The as-of year a command means when none is given: the last year the plan has measured data for.
+
+    Measured = actual or estimated figures of the plan's whole area (projections and plan figures are
+    not measurements). Without any, the workspace setting ``default_as_of`` (dataset metadata) if present;
+    else ``ChitieuError("as_of_unknown")``.
+    """
+    years = [o.period.end for o in bundle.observations if o.org_unit_code is None and o.flag in MEASURED
+             and (o.value is not None or o.text)]
+    if years:
+        return max(years)
+    fallback = (settings or {}).get("default_as_of")
+    if isinstance(fallback, int):
+        return fallback
+    raise ChitieuError("as_of_unknown", plan=bundle.plan.code)
 
 
-def save_org_units(database: Database, units: Iterable[OrgUnit]) -> None:
-    with database.session() as session:
-        write_org_units(session, units)
+def save_documents(session: Session, actor: Actor, documents: Iterable[CitedDocument]) -> Changes:
+    ws = workspace_id(session, actor, Permission.EDIT_REGISTRY)
+    changes = Changes()
+    write_documents(session, ws, documents, changes)
+    record_changes(session, actor, changes, action="registry.save")
+    return changes
 
 
-def load_org_units(database: Database) -> list[OrgUnit]:
-    with database.session() as session:
-        return read_org_units(session)
+def load_documents(session: Session, actor: Actor) -> list[CitedDocument]:
+    return read_documents(session, workspace_id(session, actor))
+
+
+def save_org_units(session: Session, actor: Actor, units: Iterable[OrgUnit]) -> Changes:
+    ws = workspace_id(session, actor, Permission.EDIT_REGISTRY)
+    changes = Changes()
+    write_org_units(session, ws, units, changes)
+    record_changes(session, actor, changes, action="registry.save")
+    return changes
+
+
+def load_org_units(session: Session, actor: Actor) -> list[OrgUnit]:
+    return read_org_units(session, workspace_id(session, actor))

@@ -18,7 +18,7 @@ FORMATS = ("xlsx", "docx")
 def appendix_table(
     bundle: PlanBundle,
     *,
-    as_of: int = 2023,
+    as_of: int,
     midterm: Sequence[AssessedRow] | None = None,
     final: Sequence[AssessedRow] | None = None,
     filing: FilingDetails | None = None,
@@ -62,7 +62,7 @@ def write_appendix(
     out_path: Path,
     fmt: str,
     *,
-    as_of: int = 2023,
+    as_of: int,
     midterm: Sequence[AssessedRow] | None = None,
     final: Sequence[AssessedRow] | None = None,
     filing: FilingDetails | None = None,

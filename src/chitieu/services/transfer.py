@@ -1,4 +1,8 @@
-"""Import and export of the registry as a CSV folder or an XLSX workbook (docs/registry-format.md)."""
+"""Import and export of the registry as a CSV folder or an XLSX workbook (docs/registry-format.md).
+
+The file edge reads raw tables (``registry_files``); the pure exchange format (``chitieu.registry``)
+validates them; the registry services store them in the caller's unit of work.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from chitieu.domain import Registry
+from sqlalchemy.orm import Session
+
+from chitieu.domain import Actor, Permission, Registry
 from chitieu.messages import ChitieuError, Report
 from chitieu.registry import TABLES, parse_registry, registry_tables
-from chitieu.services.database import Database
 from chitieu.services.registry import load_registry, save_registry
 from chitieu.services.registry_files import read_tables, write_csv_folder, write_workbook
+from chitieu.services.workspaces import require
+from chitieu.store.writer import Changes
 
 ExportFormat = Literal["csv", "xlsx"]
 
@@ -23,6 +30,7 @@ class ImportOutcome:
     path: Path
     report: Report
     counts: dict[str, int] = field(default_factory=dict)
+    changes: dict[str, dict[str, int]] = field(default_factory=dict)  # per entity: created/updated/deleted
 
     @property
     def written(self) -> bool:
@@ -38,25 +46,32 @@ def read_registry(path: str | Path) -> tuple[Registry | None, Report]:
     return registry, report
 
 
-def import_registry(database: Database, path: str | Path) -> ImportOutcome:
-    """Validate the registry at ``path`` and store all of it in one transaction, or nothing at all."""
+def import_registry(session: Session, actor: Actor, path: str | Path) -> ImportOutcome:
+    """Validate the registry at ``path`` and store all of it in the caller's unit of work, or nothing.
+
+    Rows already stored are matched by code and updated in place (their ids, and so the links of
+    accepted claims, are kept); each change is an event.
+    """
+    require(actor, Permission.EDIT_REGISTRY)  # before reading anything
     registry, report = read_registry(path)
     outcome = ImportOutcome(Path(path), report)
     if registry is None:
         return outcome
-    save_registry(database, registry, replace=True)
+    changes: Changes = save_registry(session, actor, registry, action="registry.import",
+                                     context={"source": Path(path).name})
     outcome.counts = registry.counts()
+    outcome.changes = changes.counts()
     return outcome
 
 
 def export_registry(
-    database: Database, path: str | Path, fmt: ExportFormat = "csv", plan_code: str | None = None
+    session: Session, actor: Actor, path: str | Path, fmt: ExportFormat = "csv", plan_code: str | None = None
 ) -> list[Path]:
     """Write the registry (or one plan with its related plans) as a CSV folder or an XLSX workbook."""
     if fmt not in ("csv", "xlsx"):
         raise ChitieuError("bad_option", option="--format", reason=f"«{fmt}» (dùng csv hoặc xlsx)")
     path = Path(path)
-    tables = registry_tables(load_registry(database, plan_code))
+    tables = registry_tables(load_registry(session, actor, plan_code))
     if fmt == "xlsx":
         if path.is_dir():
             raise ChitieuError("export_target_exists", path=path)

@@ -1,9 +1,11 @@
 """SQLAlchemy 2 models of the registry (typed ``Mapped`` columns).
 
-Surrogate integer ids with foreign keys; business codes are unique (indicator and group codes are
-unique within their plan). Enumerations are plain strings guarded by CHECK constraints so that the
-same schema works on SQLite and PostgreSQL. The Alembic migrations in ``store/migrations`` create
-exactly this schema (a test compares them).
+Surrogate integer ids with foreign keys. A workspace (one province or body) owns documents, plans, org
+units, source documents and events; business codes are unique within a workspace (indicator and group
+codes within their plan). Mutable rows carry an integer ``version`` that SQLAlchemy checks and bumps on
+every UPDATE (optimistic concurrency: a stale write fails instead of overwriting). Enumerations are
+plain strings guarded by CHECK constraints so that the same schema works on SQLite and PostgreSQL. The
+Alembic migrations in ``store/migrations`` create exactly this schema (a test compares them).
 """
 
 from __future__ import annotations
@@ -18,13 +20,15 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
     Text,
     UniqueConstraint,
+    text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -55,13 +59,42 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-class DocumentRow(Base):
-    """A document cited as a source (resolution, report, appendix)."""
+class Versioned:
+    """An integer row version checked and bumped by every ORM UPDATE (``version_id_col``)."""
 
-    __tablename__ = "documents"
+    version: Mapped[int] = mapped_column(Integer, server_default=text("1"))
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+class WorkspaceRow(Versioned, Base):
+    """One province or body; "default" always exists. ``settings`` is JSON (e.g. default plan, conventions)."""
+
+    __tablename__ = "workspaces"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     code: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(Text, default="")
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class InWorkspace:
+    """Rows owned by a workspace."""
+
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"), index=True)
+
+
+class DocumentRow(InWorkspace, Versioned, Base):
+    """A document cited as a source (resolution, report, appendix)."""
+
+    __tablename__ = "documents"
+    __table_args__ = (UniqueConstraint("workspace_id", "code"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(100))
     title: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(100), default="")
     issued_on: Mapped[date | None] = mapped_column(Date)
@@ -69,15 +102,16 @@ class DocumentRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
-class PlanRow(Base):
+class PlanRow(InWorkspace, Versioned, Base):
     __tablename__ = "plans"
     __table_args__ = (
+        UniqueConstraint("workspace_id", "code"),
         CheckConstraint(one_of("kind", PLAN_KINDS), name="kind"),
         CheckConstraint("term_end IS NULL OR term_start IS NULL OR term_end >= term_start", name="term"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    code: Mapped[str] = mapped_column(String(100), unique=True)
+    code: Mapped[str] = mapped_column(String(100))
     title: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(20), default="resolution")
     number: Mapped[str] = mapped_column(String(100), default="")
@@ -93,14 +127,15 @@ class PlanRow(Base):
     source_quote: Mapped[str] = mapped_column(Text, default="")
 
 
-class OrgUnitRow(Base):
+class OrgUnitRow(InWorkspace, Versioned, Base):
     __tablename__ = "org_units"
     __table_args__ = (
+        UniqueConstraint("workspace_id", "code"),
         CheckConstraint("valid_to IS NULL OR valid_from IS NULL OR valid_to >= valid_from", name="validity"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    code: Mapped[str] = mapped_column(String(100), unique=True)
+    code: Mapped[str] = mapped_column(String(100))
     name: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(100), default="")
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("org_units.id", ondelete="SET NULL"))
@@ -108,7 +143,7 @@ class OrgUnitRow(Base):
     valid_to: Mapped[date | None] = mapped_column(Date)
 
 
-class IndicatorGroupRow(Base):
+class IndicatorGroupRow(Versioned, Base):
     __tablename__ = "indicator_groups"
     __table_args__ = (UniqueConstraint("plan_id", "code"),)
 
@@ -120,7 +155,7 @@ class IndicatorGroupRow(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class IndicatorRow(Base):
+class IndicatorRow(Versioned, Base):
     __tablename__ = "indicators"
     __table_args__ = (
         UniqueConstraint("plan_id", "code"),
@@ -151,20 +186,23 @@ class ProvenanceColumns:
     source_end: Mapped[int | None] = mapped_column(Integer)
 
 
-class TargetRow(ProvenanceColumns, Base):
-    """A versioned target (draft / adopted / revised) of an indicator."""
+class TargetRow(ProvenanceColumns, Versioned, Base):
+    """A target of an indicator in one of its editions (``target_version``: draft / adopted / revised).
+
+    ``target_version`` is the domain's ``Target.version``; ``version`` is the row version every table has.
+    """
 
     __tablename__ = "targets"
     __table_args__ = (
         CheckConstraint(one_of("op", OPS), name="op"),
         CheckConstraint(one_of("kind", TARGET_KINDS), name="kind"),
-        CheckConstraint(one_of("version", TARGET_VERSIONS), name="version"),
+        CheckConstraint(one_of("target_version", TARGET_VERSIONS), name="target_version"),
         CheckConstraint("op <> 'range' OR (low IS NOT NULL AND high IS NOT NULL)", name="range_bounds"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     indicator_id: Mapped[int] = mapped_column(ForeignKey("indicators.id", ondelete="CASCADE"), index=True)
-    version: Mapped[str] = mapped_column(String(20), default="adopted")
+    target_version: Mapped[str] = mapped_column(String(20), default="adopted")
     op: Mapped[str] = mapped_column(String(10))
     value: Mapped[float | None] = mapped_column(Float)
     low: Mapped[float | None] = mapped_column(Float)
@@ -178,7 +216,7 @@ class TargetRow(ProvenanceColumns, Base):
     baseline_value: Mapped[float | None] = mapped_column(Float)
 
 
-class ObservationRow(ProvenanceColumns, Base):
+class ObservationRow(ProvenanceColumns, Versioned, Base):
     """A value of an indicator for a period (and org unit; NULL = the whole plan area)."""
 
     __tablename__ = "observations"
@@ -201,21 +239,38 @@ class ObservationRow(ProvenanceColumns, Base):
     stated_verdict: Mapped[str | None] = mapped_column(String(100))
 
 
-class SourceDocumentRow(Base):
-    """A file ingested for extraction (identified by its content hash)."""
+class StatedCountRow(Versioned, Base):
+    """A count the plan's report states about its own table ("12 chỉ tiêu vượt"), checked by the audit."""
+
+    __tablename__ = "stated_counts"
+    __table_args__ = (UniqueConstraint("plan_id", "year", "category"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    category: Mapped[str] = mapped_column(String(50))
+    count: Mapped[int] = mapped_column(Integer)
+    source_document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
+    source_location: Mapped[str] = mapped_column(Text, default="")
+    source_quote: Mapped[str] = mapped_column(Text, default="")
+
+
+class SourceDocumentRow(InWorkspace, Base):
+    """A file ingested for extraction (identified within its workspace by its content hash)."""
 
     __tablename__ = "source_documents"
+    __table_args__ = (UniqueConstraint("workspace_id", "sha256"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     file_name: Mapped[str] = mapped_column(Text)
-    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    sha256: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(20), default="")
     text_length: Mapped[int] = mapped_column(Integer, default=0)
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
 
 
-class ClaimRow(Base):
+class ClaimRow(Versioned, Base):
     """A target or result proposed by extraction, waiting for review."""
 
     __tablename__ = "claims"
@@ -244,3 +299,30 @@ class ClaimRow(Base):
     linked_indicator_code: Mapped[str | None] = mapped_column(String(100))
     link_score: Mapped[float | None] = mapped_column(Float)
     payload: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class EventRow(Base):
+    """One change (or action) in a workspace: who, when (UTC), through which channel, what, before → after.
+
+    Written by the services, never updated. ``entity``/``entity_id``/``key`` name the row changed
+    (``key`` is its business key, e.g. "NQ-01/GRDP/2021-2023"); ``before``/``after`` are JSON snapshots of
+    the fields that changed; ``context`` is JSON such as ``{"round": 3, "unit": "X", "file": "…"}``.
+    """
+
+    __tablename__ = "events"
+    __table_args__ = (Index("ix_events_entity", "entity", "entity_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    actor: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20), default="")
+    via: Mapped[str] = mapped_column(String(20), default="")
+    action: Mapped[str] = mapped_column(String(100))
+    entity: Mapped[str] = mapped_column(String(100), default="")
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    key: Mapped[str] = mapped_column(Text, default="")
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    context: Mapped[dict[str, Any] | None] = mapped_column(JSON)

@@ -1,4 +1,4 @@
-"""Read registry content from the store back into domain objects."""
+"""Read one workspace's registry content from the store back into domain objects."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from chitieu.domain import (
     PlanKind,
     Polarity,
     Provenance,
+    StatedCount,
     Target,
     TargetKind,
     TargetVersion,
@@ -31,17 +32,18 @@ from chitieu.store.models import (
     OrgUnitRow,
     PlanRow,
     ProvenanceColumns,
+    StatedCountRow,
     TargetRow,
 )
 
 
-def read_documents(session: Session) -> list[CitedDocument]:
-    rows = session.scalars(select(DocumentRow).order_by(DocumentRow.id))
+def read_documents(session: Session, workspace_id: int) -> list[CitedDocument]:
+    rows = session.scalars(select(DocumentRow).where(DocumentRow.workspace_id == workspace_id).order_by(DocumentRow.id))
     return [CitedDocument(r.code, r.title, r.kind, r.issued_on, r.issuer, r.note) for r in rows]
 
 
-def read_org_units(session: Session) -> list[OrgUnit]:
-    rows = list(session.scalars(select(OrgUnitRow).order_by(OrgUnitRow.id)))
+def read_org_units(session: Session, workspace_id: int) -> list[OrgUnit]:
+    rows = list(session.scalars(select(OrgUnitRow).where(OrgUnitRow.workspace_id == workspace_id).order_by(OrgUnitRow.id)))
     code_of = {r.id: r.code for r in rows}
     return [
         OrgUnit(r.code, r.name, r.kind, code_of.get(r.parent_id) if r.parent_id else None, r.valid_from, r.valid_to)
@@ -49,8 +51,8 @@ def read_org_units(session: Session) -> list[OrgUnit]:
     ]
 
 
-def _plans_with_rows(session: Session) -> list[tuple[Plan, PlanRow]]:
-    rows = list(session.scalars(select(PlanRow).order_by(PlanRow.id)))
+def _plans_with_rows(session: Session, workspace_id: int) -> list[tuple[Plan, PlanRow]]:
+    rows = list(session.scalars(select(PlanRow).where(PlanRow.workspace_id == workspace_id).order_by(PlanRow.id)))
     code_of = {r.id: r.code for r in rows}
     return [
         (
@@ -73,11 +75,15 @@ def _plans_with_rows(session: Session) -> list[tuple[Plan, PlanRow]]:
     ]
 
 
-def read_plans(session: Session) -> list[Plan]:
-    return [plan for plan, _ in _plans_with_rows(session)]
+def read_plans(session: Session, workspace_id: int) -> list[Plan]:
+    return [plan for plan, _ in _plans_with_rows(session, workspace_id)]
 
 
-def _provenance(row: ProvenanceColumns | PlanRow, document_codes: dict[int, str]) -> Provenance | None:
+def plan_row(session: Session, workspace_id: int, plan_code: str) -> PlanRow | None:
+    return session.scalar(select(PlanRow).where(PlanRow.workspace_id == workspace_id, PlanRow.code == plan_code))
+
+
+def _provenance(row: ProvenanceColumns | PlanRow | StatedCountRow, document_codes: dict[int, str]) -> Provenance | None:
     if row.source_document_id is None:
         return None
     return Provenance(
@@ -90,7 +96,9 @@ def _provenance(row: ProvenanceColumns | PlanRow, document_codes: dict[int, str]
     )
 
 
-def read_content(session: Session, plan: Plan, plan_id: int, document_codes: dict[int, str]) -> PlanBundle:
+def read_content(
+    session: Session, plan: Plan, plan_id: int, document_codes: dict[int, str], org_code: dict[int, str]
+) -> PlanBundle:
     """The plan's groups, indicators, targets and observations (related plans and org units left empty)."""
     group_rows = list(
         session.scalars(select(IndicatorGroupRow).where(IndicatorGroupRow.plan_id == plan_id).order_by(IndicatorGroupRow.id))
@@ -130,7 +138,7 @@ def read_content(session: Session, plan: Plan, plan_id: int, document_codes: dic
             deadline=t.deadline,
             start_year=t.start_year,
             kind=TargetKind(t.kind),
-            version=TargetVersion(t.version),
+            version=TargetVersion(t.target_version),
             plan_code=plan.code,
             unit=t.unit,
             text=t.text,
@@ -140,7 +148,6 @@ def read_content(session: Session, plan: Plan, plan_id: int, document_codes: dic
         )
         for t in target_rows
     ]
-    org_code = dict(session.execute(select(OrgUnitRow.id, OrgUnitRow.code)).all())
     observation_rows = session.scalars(
         select(ObservationRow).where(ObservationRow.indicator_id.in_(ids)).order_by(ObservationRow.id)
     )
@@ -159,22 +166,34 @@ def read_content(session: Session, plan: Plan, plan_id: int, document_codes: dic
         )
         for o in observation_rows
     ]
-    return PlanBundle(plan=plan, groups=groups, indicators=indicators, targets=targets, observations=observations)
+    count_rows = session.scalars(
+        select(StatedCountRow).where(StatedCountRow.plan_id == plan_id).order_by(StatedCountRow.id)
+    )
+    stated = [StatedCount(plan.code, s.year, s.category, s.count, _provenance(s, document_codes)) for s in count_rows]
+    return PlanBundle(plan=plan, groups=groups, indicators=indicators, targets=targets, observations=observations,
+                      stated_counts=stated)
 
 
-def read_registry(session: Session, plan_code: str | None = None) -> Registry:
-    """The whole registry, or (with ``plan_code``) that plan, its descendants and what they cite."""
-    document_codes = dict(session.execute(select(DocumentRow.id, DocumentRow.code)).all())
-    registry = Registry(documents=read_documents(session), org_units=read_org_units(session))
-    pairs = _plans_with_rows(session)
+def read_registry(session: Session, workspace_id: int, plan_code: str | None = None) -> Registry:
+    """The workspace's whole registry, or (with ``plan_code``) that plan, its descendants and what they cite."""
+    document_codes = dict(
+        session.execute(select(DocumentRow.id, DocumentRow.code).where(DocumentRow.workspace_id == workspace_id))
+        .all()
+    )
+    org_code = dict(
+        session.execute(select(OrgUnitRow.id, OrgUnitRow.code).where(OrgUnitRow.workspace_id == workspace_id))
+        .all()
+    )
+    registry = Registry(documents=read_documents(session, workspace_id), org_units=read_org_units(session, workspace_id))
+    pairs = _plans_with_rows(session, workspace_id)
     registry.plans = [plan for plan, _ in pairs]
     if plan_code is not None:
         keep = {plan_code} | {p.code for p in registry.descendants(plan_code)} | _ancestors(registry, plan_code)
         pairs = [(plan, row) for plan, row in pairs if plan.code in keep]
         registry.plans = [plan for plan, _ in pairs]
     for plan, row in pairs:
-        content = read_content(session, plan, row.id, document_codes)
-        if content.indicators or content.groups:
+        content = read_content(session, plan, row.id, document_codes, org_code)
+        if content.indicators or content.groups or content.stated_counts:
             registry.contents[plan.code] = content
         source = _provenance(row, document_codes)
         if source is not None:
@@ -196,14 +215,14 @@ def _ancestors(registry: Registry, code: str) -> set[str]:
 def _cited_codes(registry: Registry) -> set[str]:
     codes = {s.document for s in registry.plan_sources.values()}
     for content in registry.contents.values():
-        for item in (*content.targets, *content.observations):
+        for item in (*content.targets, *content.observations, *content.stated_counts):
             if item.provenance is not None:
                 codes.add(item.provenance.document)
     return codes
 
 
-def read_bundle(session: Session, plan_code: str) -> PlanBundle | None:
+def read_bundle(session: Session, workspace_id: int, plan_code: str) -> PlanBundle | None:
     """The plan's bundle (with related plans = its descendants, and all org units), or None."""
-    registry = read_registry(session, plan_code)
+    registry = read_registry(session, workspace_id, plan_code)
     return registry.bundle(plan_code)
 

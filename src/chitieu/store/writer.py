@@ -1,15 +1,36 @@
-"""Write registry content into the store (inside a caller's transaction; never commits)."""
+"""Write registry content into one workspace of the store (inside a caller's transaction; never commits).
+
+Every write is an upsert that keeps row ids: documents, org units and plans are matched by code within
+the workspace; a plan's groups and indicators by code within the plan; targets by indicator and edition
+(draft/adopted/revised); observations by indicator, org unit, period and flag (then by their source);
+stated counts by year and category. Matched rows are updated in place (their ``version`` moves on only
+when a value changes), new rows are inserted, and a plan's rows that the new content no longer has are
+deleted. Each change is collected in ``Changes`` for the event log, with its business key and the values
+before and after (codes, not internal ids).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chitieu.domain import Indicator, Observation, OrgUnit, Plan, PlanBundle, Provenance, Target
-from chitieu.domain.registry import CitedDocument, Registry
+from chitieu.domain import (
+    CitedDocument,
+    Indicator,
+    IndicatorGroup,
+    Observation,
+    OrgUnit,
+    Plan,
+    PlanBundle,
+    Provenance,
+    Registry,
+    StatedCount,
+    Target,
+)
 from chitieu.messages import ChitieuError
 from chitieu.store.models import (
     DocumentRow,
@@ -18,86 +39,219 @@ from chitieu.store.models import (
     ObservationRow,
     OrgUnitRow,
     PlanRow,
+    StatedCountRow,
     TargetRow,
 )
 
+Row = Any  # one of the mapped row classes
+R = TypeVar("R")
+
+
+@dataclass(slots=True)
+class Change:
+    """One row created, updated or deleted; ``row`` gives the id once the session has flushed."""
+
+    entity: str  # "plan", "indicator", "target", ...
+    kind: str  # created | updated | deleted
+    key: str
+    row: Row
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+    @property
+    def entity_id(self) -> int | None:
+        return getattr(self.row, "id", None)
+
+
+@dataclass(slots=True)
+class Changes:
+    """What a write did, in order; ``counts()`` says how many rows of each entity were created/updated/deleted."""
+
+    items: list[Change] = field(default_factory=list)
+
+    def add(self, change: Change) -> None:
+        self.items.append(change)
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for c in self.items:
+            out.setdefault(c.entity, {"created": 0, "updated": 0, "deleted": 0})[c.kind] += 1
+        return out
+
+    def __len__(self) -> int:
+        return len(self.items)
+
 
 class _Ids:
-    """Code → id lookups for the rows written or already present."""
+    """Code ↔ id look-ups of the workspace's documents, org units and plans."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, workspace_id: int) -> None:
         self.session = session
-        self.documents = dict(session.execute(select(DocumentRow.code, DocumentRow.id)).all())
-        self.org_units = dict(session.execute(select(OrgUnitRow.code, OrgUnitRow.id)).all())
-        self.plans = dict(session.execute(select(PlanRow.code, PlanRow.id)).all())
+        self.workspace_id = workspace_id
+        self.documents = self._codes(DocumentRow)
+        self.org_units = self._codes(OrgUnitRow)
+        self.plans = self._codes(PlanRow)
 
-    def document(self, provenance: Provenance | None) -> int | None:
+    def _codes(self, model: Any) -> dict[str, int]:
+        query = select(model.code, model.id).where(model.workspace_id == self.workspace_id)
+        return dict(self.session.execute(query).all())
+
+    def document(self, provenance: Provenance | None, changes: Changes) -> int | None:
         """Id of the cited document; an unknown code gets a placeholder document titled by its code."""
         if provenance is None or not provenance.document:
             return None
         code = provenance.document
         if code not in self.documents:
-            row = DocumentRow(code=code, title=code, kind="", issuer="", note="")
+            row = DocumentRow(workspace_id=self.workspace_id, code=code, title=code, kind="", issuer="", note="")
             self.session.add(row)
             self.session.flush()
             self.documents[code] = row.id
+            changes.add(Change("document", "created", code, row, None, {"code": code, "title": code}))
         return self.documents[code]
 
+    def document_code(self, document_id: int | None) -> str | None:
+        if document_id is None:
+            return None
+        return next((c for c, i in self.documents.items() if i == document_id), str(document_id))
 
-def _provenance_columns(ids: _Ids, provenance: Provenance | None) -> dict[str, object]:
+
+def _provenance_columns(ids: _Ids, provenance: Provenance | None, changes: Changes, *, full: bool = True) -> dict[str, Any]:
     p = provenance
-    return {
-        "source_document_id": ids.document(p),
+    values: dict[str, Any] = {
+        "source_document_id": ids.document(p, changes),
         "source_location": p.location if p else "",
         "source_quote": p.quote if p else "",
-        "source_page": p.page if p else None,
-        "source_start": p.start if p else None,
-        "source_end": p.end if p else None,
     }
+    if full:
+        values |= {"source_page": p.page if p else None, "source_start": p.start if p else None,
+                   "source_end": p.end if p else None}
+    return values
 
 
-def write_documents(session: Session, documents: Iterable[CitedDocument]) -> None:
-    """Insert or update documents by code."""
-    existing = {r.code: r for r in session.scalars(select(DocumentRow))}
-    for d in documents:
-        row = existing.get(d.code) or DocumentRow(code=d.code)
-        row.title, row.kind, row.issued_on, row.issuer, row.note = d.title, d.kind, d.issued_on, d.issuer, d.note
+def _shown(values: dict[str, Any], ids: _Ids, codes: dict[str, Callable[[Any], Any]] | None = None) -> dict[str, Any]:
+    """Values as the event log shows them: the cited document by its code, other references by code too."""
+    out: dict[str, Any] = {}
+    for name, value in values.items():
+        if name == "source_document_id":
+            out["source_document"] = ids.document_code(value)
+        elif codes and name in codes:
+            out[name.removesuffix("_id") + "_code"] = codes[name](value)
+        elif name in ("workspace_id", "plan_id", "indicator_id"):
+            continue
+        else:
+            out[name] = value
+    return out
+
+
+def _upsert(
+    row: Row | None,
+    make: Callable[[], Row],
+    values: dict[str, Any],
+    *,
+    session: Session,
+    changes: Changes,
+    entity: str,
+    key: str,
+    show: Callable[[dict[str, Any]], dict[str, Any]],
+) -> Row:
+    """Insert ``make()`` with ``values``, or update ``row`` in place where a value differs."""
+    if row is None:
+        row = make()
+        for name, value in values.items():
+            setattr(row, name, value)
         session.add(row)
+        changes.add(Change(entity, "created", key, row, None, show(values)))
+        return row
+    diff = {name: value for name, value in values.items() if getattr(row, name) != value}
+    if diff:
+        before = show({name: getattr(row, name) for name in diff})
+        for name, value in diff.items():
+            setattr(row, name, value)
+        changes.add(Change(entity, "updated", key, row, before, show(diff)))
+    return row
+
+
+def _delete(session: Session, row: Row, changes: Changes, entity: str, key: str, snapshot: dict[str, Any]) -> None:
+    session.delete(row)
+    changes.add(Change(entity, "deleted", key, row, snapshot, None))
+
+
+def _pair(
+    existing: Sequence[R], wanted: Sequence[Any], primary: Callable[[Any], Hashable],
+    secondary: Callable[[Any], Hashable], row_primary: Callable[[R], Hashable], row_secondary: Callable[[R], Hashable],
+) -> tuple[list[tuple[R | None, Any]], list[R]]:
+    """Match wanted items to existing rows: same primary key, then same secondary key, then in order.
+
+    Returns (row or None, item) for every wanted item, and the rows left unmatched (to delete).
+    """
+    pools: dict[Hashable, list[R]] = {}
+    for row in existing:
+        pools.setdefault(row_primary(row), []).append(row)
+    matched: dict[int, R] = {}
+    for index, item in enumerate(wanted):  # first pass: exact secondary match
+        pool = pools.get(primary(item), [])
+        found = next((r for r in pool if row_secondary(r) == secondary(item)), None)
+        if found is not None:
+            pool.remove(found)
+            matched[index] = found
+    for index, item in enumerate(wanted):  # second pass: the rest in order
+        if index not in matched:
+            pool = pools.get(primary(item), [])
+            if pool:
+                matched[index] = pool.pop(0)
+    leftover = [r for pool in pools.values() for r in pool]
+    return [(matched.get(i), item) for i, item in enumerate(wanted)], leftover
+
+
+# -- documents, org units, plans ------------------------------------------------------------------------
+
+
+def write_documents(session: Session, workspace_id: int, documents: Iterable[CitedDocument], changes: Changes) -> None:
+    """Insert or update documents by code (never deleted: other plans may cite them)."""
+    ids = _Ids(session, workspace_id)
+    existing = {r.code: r for r in session.scalars(select(DocumentRow).where(DocumentRow.workspace_id == workspace_id))}
+    for d in documents:
+        values = {"title": d.title, "kind": d.kind, "issued_on": d.issued_on, "issuer": d.issuer, "note": d.note}
+        _upsert(existing.get(d.code), lambda d=d: DocumentRow(workspace_id=workspace_id, code=d.code), values,
+                session=session, changes=changes, entity="document", key=d.code, show=lambda v: _shown(v, ids))
     session.flush()
 
 
-def write_org_units(session: Session, units: Iterable[OrgUnit]) -> None:
+def write_org_units(session: Session, workspace_id: int, units: Iterable[OrgUnit], changes: Changes) -> None:
     """Insert or update org units by code; parents are resolved after all units exist."""
     units = list(units)
-    existing = {r.code: r for r in session.scalars(select(OrgUnitRow))}
+    ids = _Ids(session, workspace_id)
+    existing = {r.code: r for r in session.scalars(select(OrgUnitRow).where(OrgUnitRow.workspace_id == workspace_id))}
     rows: dict[str, OrgUnitRow] = {}
     for u in units:
-        row = existing.get(u.code) or OrgUnitRow(code=u.code)
-        row.name, row.kind, row.valid_from, row.valid_to = u.name, u.kind, u.valid_from, u.valid_to
-        session.add(row)
-        rows[u.code] = row
-    _link_parents(session, units, rows, existing | rows,
+        values = {"name": u.name, "kind": u.kind, "valid_from": u.valid_from, "valid_to": u.valid_to}
+        rows[u.code] = _upsert(existing.get(u.code), lambda u=u: OrgUnitRow(workspace_id=workspace_id, code=u.code),
+                               values, session=session, changes=changes, entity="org_unit", key=u.code,
+                               show=lambda v: _shown(v, ids))
+    _link_parents(session, units, rows, existing | rows, changes, "org_unit",
                   lambda u: ChitieuError("bundle_unknown_reference", plan="—", what=f"đơn vị {u.code}", ref=u.parent_code))
 
 
-def write_plans(session: Session, plans: Iterable[Plan], sources: dict[str, Provenance] | None = None) -> None:
+def write_plans(
+    session: Session, workspace_id: int, plans: Iterable[Plan], sources: dict[str, Provenance] | None,
+    changes: Changes,
+) -> None:
     """Insert or update plans by code; parents may be earlier or later in ``plans`` or already stored."""
     plans = list(plans)
-    ids = _Ids(session)
-    existing = {r.code: r for r in session.scalars(select(PlanRow))}
+    ids = _Ids(session, workspace_id)
+    existing = {r.code: r for r in session.scalars(select(PlanRow).where(PlanRow.workspace_id == workspace_id))}
     rows: dict[str, PlanRow] = {}
     for p in plans:
-        row = existing.get(p.code) or PlanRow(code=p.code)
-        row.title, row.kind, row.number, row.issued_on, row.issuer = p.title, p.kind.value, p.number, p.issued_on, p.issuer
-        row.term_start, row.term_end, row.budget, row.budget_note = p.term_start, p.term_end, p.budget, p.budget_note
+        values: dict[str, Any] = {
+            "title": p.title, "kind": p.kind.value, "number": p.number, "issued_on": p.issued_on, "issuer": p.issuer,
+            "term_start": p.term_start, "term_end": p.term_end, "budget": p.budget, "budget_note": p.budget_note,
+        }
         if sources is not None:  # None: keep what is stored (a bundle carries no plan provenance)
-            src = sources.get(p.code)
-            row.source_document_id = ids.document(src)
-            row.source_location = src.location if src else ""
-            row.source_quote = src.quote if src else ""
-        session.add(row)
-        rows[p.code] = row
-    _link_parents(session, plans, rows, existing | rows,
+            values |= _provenance_columns(ids, sources.get(p.code), changes, full=False)
+        rows[p.code] = _upsert(existing.get(p.code), lambda p=p: PlanRow(workspace_id=workspace_id, code=p.code),
+                               values, session=session, changes=changes, entity="plan", key=p.code,
+                               show=lambda v: _shown(v, ids))
+    _link_parents(session, plans, rows, existing | rows, changes, "plan",
                   lambda p: ChitieuError("plan_parent_missing", plan=p.code, parent=p.parent_code))
 
 
@@ -106,83 +260,121 @@ def _link_parents(
     items: list[Any],
     rows: dict[str, Any],
     known: dict[str, Any],
+    changes: Changes,
+    entity: str,
     missing: Callable[[Any], ChitieuError],
 ) -> None:
     """Second pass of a code-keyed upsert: set ``parent_id`` once every row has an id (parents may come later)."""
     session.flush()
+    code_of = {row.id: code for code, row in known.items()}
+    created = {id(c.row) for c in changes.items if c.kind == "created"}
     for item in items:
         parent = known.get(item.parent_code) if item.parent_code else None
         if item.parent_code and parent is None:
             raise missing(item)
-        rows[item.code].parent_id = parent.id if parent else None
+        row = rows[item.code]
+        new_parent = parent.id if parent else None
+        if row.parent_id != new_parent:
+            if id(row) not in created:
+                changes.add(Change(entity, "updated", item.code, row, {"parent_code": code_of.get(row.parent_id)},
+                                   {"parent_code": item.parent_code}))
+            row.parent_id = new_parent
     session.flush()
 
 
-def _clear_content(session: Session, plan_id: int) -> None:
-    indicator_ids = select(IndicatorRow.id).where(IndicatorRow.plan_id == plan_id)
-    session.execute(delete(ObservationRow).where(ObservationRow.indicator_id.in_(indicator_ids)))
-    session.execute(delete(TargetRow).where(TargetRow.indicator_id.in_(indicator_ids)))
-    session.execute(update(IndicatorRow).where(IndicatorRow.plan_id == plan_id).values(parent_id=None))
-    session.execute(delete(IndicatorRow).where(IndicatorRow.plan_id == plan_id))
-    session.execute(update(IndicatorGroupRow).where(IndicatorGroupRow.plan_id == plan_id).values(parent_id=None))
-    session.execute(delete(IndicatorGroupRow).where(IndicatorGroupRow.plan_id == plan_id))
+# -- a plan's content -----------------------------------------------------------------------------------
 
 
-def _has_content(session: Session, plan_id: int) -> bool:
-    return session.scalar(select(IndicatorRow.id).where(IndicatorRow.plan_id == plan_id).limit(1)) is not None
+def _key(*parts: object) -> str:
+    return "/".join("" if p is None else str(p) for p in parts)
 
 
-def write_content(session: Session, plan_code: str, content: PlanBundle, *, replace: bool = True) -> None:
-    """Store the plan's groups, indicators, targets and observations (the plan row must exist)."""
-    ids = _Ids(session)
+def write_content(
+    session: Session, workspace_id: int, plan_code: str, content: PlanBundle, changes: Changes, *, replace: bool = True
+) -> None:
+    """Store the plan's groups, indicators, targets, observations and stated counts (the plan row must exist).
+
+    With ``replace`` the plan's content becomes exactly ``content`` (rows matched in place, others added
+    or deleted); without it a plan that already has content is an error.
+    """
+    ids = _Ids(session, workspace_id)
     plan_id = ids.plans[plan_code]
-    if _has_content(session, plan_id):
-        if not replace:
-            raise ChitieuError("plan_exists", plan=plan_code)
-        _clear_content(session, plan_id)
-    session.flush()
-
-    groups: dict[str, IndicatorGroupRow] = {}
-    for g in content.groups:
-        groups[g.code] = IndicatorGroupRow(plan_id=plan_id, code=g.code, name=g.name, position=g.order)
-    session.add_all(groups.values())
-    session.flush()
-    for g in content.groups:
-        if g.parent_code:
-            if g.parent_code not in groups:
-                raise ChitieuError("bundle_unknown_reference", plan=plan_code, what=f"nhóm {g.code}", ref=g.parent_code)
-            groups[g.code].parent_id = groups[g.parent_code].id
-
-    indicators: dict[str, IndicatorRow] = {}
-    for i in content.indicators:
-        indicators[i.code] = _indicator_row(plan_code, plan_id, i, groups)
-    session.add_all(indicators.values())
-    session.flush()
-    for i in content.indicators:
-        if i.parent_code:
-            if i.parent_code not in indicators:
-                raise ChitieuError("bundle_unknown_indicator", plan=plan_code, what=f"chỉ tiêu {i.code}", ref=i.parent_code)
-            indicators[i.code].parent_id = indicators[i.parent_code].id
-
-    session.add_all(_target_row(plan_code, ids, t, indicators) for t in content.targets)
-    session.add_all(_observation_row(plan_code, ids, o, indicators) for o in content.observations)
+    stored_indicators = {r.code: r for r in session.scalars(select(IndicatorRow).where(IndicatorRow.plan_id == plan_id))}
+    if stored_indicators and not replace:
+        raise ChitieuError("plan_exists", plan=plan_code)
+    groups = _write_groups(session, ids, plan_code, plan_id, content.groups, changes)
+    indicators = _write_indicators(session, ids, plan_code, plan_id, content.indicators, groups, stored_indicators,
+                                   changes)
+    _write_targets(session, ids, plan_code, content.targets, indicators, changes)
+    _write_observations(session, ids, plan_code, content.observations, indicators, changes)
+    _write_stated_counts(session, ids, plan_code, plan_id, content.stated_counts, changes)
+    for code, row in stored_indicators.items():  # children went first; now the indicators no longer listed
+        if code not in indicators:
+            _delete(session, row, changes, "indicator", _key(plan_code, code), {"code": code, "name": row.name})
+    for code, group in _stored_groups(session, plan_id).items():
+        if code not in groups:
+            _delete(session, group, changes, "group", _key(plan_code, code), {"code": code, "name": group.name})
     session.flush()
 
 
-def _indicator_row(plan_code: str, plan_id: int, i: Indicator, groups: dict[str, IndicatorGroupRow]) -> IndicatorRow:
-    if i.group_code and i.group_code not in groups:
-        raise ChitieuError("bundle_unknown_reference", plan=plan_code, what=f"chỉ tiêu {i.code}", ref=i.group_code)
-    return IndicatorRow(
-        plan_id=plan_id,
-        code=i.code,
-        name=i.name,
-        unit=i.unit,
-        polarity=i.polarity.value,
-        group_id=groups[i.group_code].id if i.group_code else None,
-        number=i.number,
-        position=i.order,
-        description=i.description,
-    )
+def _stored_groups(session: Session, plan_id: int) -> dict[str, IndicatorGroupRow]:
+    return {r.code: r for r in session.scalars(select(IndicatorGroupRow).where(IndicatorGroupRow.plan_id == plan_id))}
+
+
+def _write_groups(
+    session: Session, ids: _Ids, plan_code: str, plan_id: int, wanted: list[IndicatorGroup], changes: Changes
+) -> dict[str, IndicatorGroupRow]:
+    stored = _stored_groups(session, plan_id)
+    rows: dict[str, IndicatorGroupRow] = {}
+    for g in wanted:
+        rows[g.code] = _upsert(stored.get(g.code), lambda g=g: IndicatorGroupRow(plan_id=plan_id, code=g.code),
+                               {"name": g.name, "position": g.order}, session=session, changes=changes,
+                               entity="group", key=_key(plan_code, g.code), show=lambda v: _shown(v, ids))
+    session.flush()
+    code_of = {row.id: code for code, row in (stored | rows).items()}
+    for g in wanted:
+        if g.parent_code and g.parent_code not in rows:
+            raise ChitieuError("bundle_unknown_reference", plan=plan_code, what=f"nhóm {g.code}", ref=g.parent_code)
+        parent_id = rows[g.parent_code].id if g.parent_code else None
+        row = rows[g.code]
+        if row.parent_id != parent_id:
+            if stored.get(g.code) is row:
+                changes.add(Change("group", "updated", _key(plan_code, g.code), row,
+                                   {"parent_code": code_of.get(row.parent_id)}, {"parent_code": g.parent_code}))
+            row.parent_id = parent_id
+    return rows
+
+
+def _write_indicators(
+    session: Session, ids: _Ids, plan_code: str, plan_id: int, wanted: list[Indicator],
+    groups: dict[str, IndicatorGroupRow], stored: dict[str, IndicatorRow], changes: Changes,
+) -> dict[str, IndicatorRow]:
+    group_code = {row.id: code for code, row in groups.items()}
+    rows: dict[str, IndicatorRow] = {}
+    for i in wanted:
+        if i.group_code and i.group_code not in groups:
+            raise ChitieuError("bundle_unknown_reference", plan=plan_code, what=f"chỉ tiêu {i.code}", ref=i.group_code)
+        values = {
+            "name": i.name, "unit": i.unit, "polarity": i.polarity.value,
+            "group_id": groups[i.group_code].id if i.group_code else None, "number": i.number,
+            "position": i.order, "description": i.description,
+        }
+        rows[i.code] = _upsert(stored.get(i.code), lambda i=i: IndicatorRow(plan_id=plan_id, code=i.code), values,
+                               session=session, changes=changes, entity="indicator", key=_key(plan_code, i.code),
+                               show=lambda v: _shown(v, ids, {"group_id": group_code.get}))
+    session.flush()
+    code_of = {row.id: code for code, row in (stored | rows).items()}
+    for i in wanted:
+        if i.parent_code and i.parent_code not in rows:
+            raise ChitieuError("bundle_unknown_indicator", plan=plan_code, what=f"chỉ tiêu {i.code}", ref=i.parent_code)
+        parent_id = rows[i.parent_code].id if i.parent_code else None
+        row = rows[i.code]
+        if row.parent_id != parent_id:
+            if stored.get(i.code) is row:
+                changes.add(Change("indicator", "updated", _key(plan_code, i.code), row,
+                                   {"parent_code": code_of.get(row.parent_id)}, {"parent_code": i.parent_code}))
+            row.parent_id = parent_id
+    return rows
 
 
 def _indicator_id(plan_code: str, code: str, what: str, indicators: dict[str, IndicatorRow]) -> int:
@@ -192,57 +384,116 @@ def _indicator_id(plan_code: str, code: str, what: str, indicators: dict[str, In
     return row.id
 
 
-def _target_row(plan_code: str, ids: _Ids, t: Target, indicators: dict[str, IndicatorRow]) -> TargetRow:
-    return TargetRow(
-        indicator_id=_indicator_id(plan_code, t.indicator_code, "chỉ tiêu đặt ra (target)", indicators),
-        version=t.version.value,
-        op=t.op.value,
-        value=t.value,
-        low=t.low,
-        high=t.high,
-        kind=t.kind.value,
-        start_year=t.start_year,
-        deadline=t.deadline,
-        unit=t.unit,
-        text=t.text,
-        baseline_year=t.baseline_year,
-        baseline_value=t.baseline_value,
-        **_provenance_columns(ids, t.provenance),
+def _rows_of(session: Session, model: Any, indicator_ids: list[int]) -> list[Any]:
+    if not indicator_ids:
+        return []
+    return list(session.scalars(select(model).where(model.indicator_id.in_(indicator_ids)).order_by(model.id)))
+
+
+def _stored_indicator_ids(session: Session, plan_code: str, ids: _Ids) -> dict[int, str]:
+    query = select(IndicatorRow.id, IndicatorRow.code).where(IndicatorRow.plan_id == ids.plans[plan_code])
+    return dict(session.execute(query).all())
+
+
+def _write_targets(
+    session: Session, ids: _Ids, plan_code: str, wanted: list[Target], indicators: dict[str, IndicatorRow],
+    changes: Changes,
+) -> None:
+    code_of = _stored_indicator_ids(session, plan_code, ids)
+    stored = _rows_of(session, TargetRow, list(code_of))
+    pairs, leftover = _pair(
+        stored, wanted,
+        primary=lambda t: (t.indicator_code, t.version.value),
+        secondary=lambda t: (t.provenance.document if t.provenance else None, t.provenance.location if t.provenance else ""),
+        row_primary=lambda r: (code_of.get(r.indicator_id), r.target_version),
+        row_secondary=lambda r: (ids.document_code(r.source_document_id), r.source_location),
     )
+    for row in leftover:
+        _delete(session, row, changes, "target", _key(plan_code, code_of.get(row.indicator_id), row.target_version),
+                {"target_version": row.target_version, "text": row.text, "op": row.op, "value": row.value})
+    session.flush()
+    for row, t in pairs:
+        values = {
+            "indicator_id": _indicator_id(plan_code, t.indicator_code, "chỉ tiêu đặt ra (target)", indicators),
+            "target_version": t.version.value, "op": t.op.value, "value": t.value, "low": t.low, "high": t.high,
+            "kind": t.kind.value, "start_year": t.start_year, "deadline": t.deadline, "unit": t.unit, "text": t.text,
+            "baseline_year": t.baseline_year, "baseline_value": t.baseline_value,
+            **_provenance_columns(ids, t.provenance, changes),
+        }
+        _upsert(row, TargetRow, values, session=session, changes=changes, entity="target",
+                key=_key(plan_code, t.indicator_code, t.version.value), show=lambda v: _shown(v, ids))
 
 
-def _observation_row(plan_code: str, ids: _Ids, o: Observation, indicators: dict[str, IndicatorRow]) -> ObservationRow:
-    org_unit_id = None
-    if o.org_unit_code:
-        org_unit_id = ids.org_units.get(o.org_unit_code)
-        if org_unit_id is None:
-            raise ChitieuError("bundle_unknown_reference", plan=plan_code, what="số liệu thực hiện", ref=o.org_unit_code)
-    return ObservationRow(
-        indicator_id=_indicator_id(plan_code, o.indicator_code, "số liệu thực hiện", indicators),
-        org_unit_id=org_unit_id,
-        period_start=o.period.start,
-        period_end=o.period.end,
-        value=o.value,
-        op=o.op.value,
-        flag=o.flag.value,
-        text=o.text,
-        stated_ratio=o.stated_ratio,
-        stated_verdict=o.stated_verdict,
-        **_provenance_columns(ids, o.provenance),
+def _write_observations(
+    session: Session, ids: _Ids, plan_code: str, wanted: list[Observation], indicators: dict[str, IndicatorRow],
+    changes: Changes,
+) -> None:
+    code_of = _stored_indicator_ids(session, plan_code, ids)
+    unit_code = {i: c for c, i in ids.org_units.items()}
+    stored = _rows_of(session, ObservationRow, list(code_of))
+    pairs, leftover = _pair(
+        stored, wanted,
+        primary=lambda o: (o.indicator_code, o.org_unit_code, o.period.start, o.period.end, o.flag.value),
+        secondary=lambda o: (o.provenance.document if o.provenance else None, o.provenance.location if o.provenance else ""),
+        row_primary=lambda r: (code_of.get(r.indicator_id), unit_code.get(r.org_unit_id), r.period_start, r.period_end,
+                               r.flag),
+        row_secondary=lambda r: (ids.document_code(r.source_document_id), r.source_location),
     )
+    for row in leftover:
+        key = _key(plan_code, code_of.get(row.indicator_id), unit_code.get(row.org_unit_id),
+                   f"{row.period_start}-{row.period_end}", row.flag)
+        _delete(session, row, changes, "observation", key, {"text": row.text, "value": row.value, "op": row.op})
+    session.flush()
+    for row, o in pairs:
+        org_unit_id = None
+        if o.org_unit_code:
+            org_unit_id = ids.org_units.get(o.org_unit_code)
+            if org_unit_id is None:
+                raise ChitieuError("bundle_unknown_reference", plan=plan_code, what="số liệu thực hiện", ref=o.org_unit_code)
+        values = {
+            "indicator_id": _indicator_id(plan_code, o.indicator_code, "số liệu thực hiện", indicators),
+            "org_unit_id": org_unit_id, "period_start": o.period.start, "period_end": o.period.end, "value": o.value,
+            "op": o.op.value, "flag": o.flag.value, "text": o.text, "stated_ratio": o.stated_ratio,
+            "stated_verdict": o.stated_verdict, **_provenance_columns(ids, o.provenance, changes),
+        }
+        _upsert(row, ObservationRow, values, session=session, changes=changes, entity="observation",
+                key=_key(plan_code, o.indicator_code, o.org_unit_code, o.period.label(), o.flag.value),
+                show=lambda v: _shown(v, ids, {"org_unit_id": unit_code.get}))
 
 
-def write_registry(session: Session, registry: Registry, *, replace: bool = True) -> None:
+def _write_stated_counts(
+    session: Session, ids: _Ids, plan_code: str, plan_id: int, wanted: list[StatedCount], changes: Changes
+) -> None:
+    stored = {(r.year, r.category): r for r in session.scalars(select(StatedCountRow).where(StatedCountRow.plan_id == plan_id))}
+    keep: set[tuple[int, str]] = set()
+    for s in wanted:
+        keep.add((s.year, s.category))
+        values = {"count": s.count, **_provenance_columns(ids, s.provenance, changes, full=False)}
+        _upsert(stored.get((s.year, s.category)),
+                lambda s=s: StatedCountRow(plan_id=plan_id, year=s.year, category=s.category), values,
+                session=session, changes=changes, entity="stated_count", key=_key(plan_code, s.year, s.category),
+                show=lambda v: _shown(v, ids))
+    for (year, category), row in stored.items():
+        if (year, category) not in keep:
+            _delete(session, row, changes, "stated_count", _key(plan_code, year, category), {"count": row.count})
+
+
+# -- whole registries and bundles -----------------------------------------------------------------------
+
+
+def write_registry(session: Session, workspace_id: int, registry: Registry, changes: Changes, *,
+                   replace: bool = True) -> None:
     """Store a whole registry: documents, org units, plans, then each plan's content."""
-    write_documents(session, registry.documents)
-    write_org_units(session, registry.org_units)
-    write_plans(session, registry.plans, registry.plan_sources)
+    write_documents(session, workspace_id, registry.documents, changes)
+    write_org_units(session, workspace_id, registry.org_units, changes)
+    write_plans(session, workspace_id, registry.plans, registry.plan_sources, changes)
     for code, content in registry.contents.items():
-        write_content(session, code, content, replace=replace)
+        write_content(session, workspace_id, code, content, changes, replace=replace)
 
 
-def write_bundle(session: Session, bundle: PlanBundle, *, replace: bool = True) -> None:
+def write_bundle(session: Session, workspace_id: int, bundle: PlanBundle, changes: Changes, *,
+                 replace: bool = True) -> None:
     """Store one bundle: its org units, its plan and related plans, and the plan's content."""
-    write_org_units(session, bundle.org_units)
-    write_plans(session, [bundle.plan, *bundle.related_plans])
-    write_content(session, bundle.plan.code, bundle, replace=replace)
+    write_org_units(session, workspace_id, bundle.org_units, changes)
+    write_plans(session, workspace_id, [bundle.plan, *bundle.related_plans], None, changes)
+    write_content(session, workspace_id, bundle.plan.code, bundle, changes, replace=replace)

@@ -1,4 +1,4 @@
-"""Wording cues that tell which direction is good for an indicator (data table + lookup).
+"""Wording cues that tell which direction is good for an indicator (data: ``grammar/rules/polarity.yaml``).
 
 Rules are tried in order and the first match wins; bound targets ("> 5", "dưới 15%") and yes/no
 targets are decided before any wording (see ``infer_polarity``). Scopes:
@@ -13,12 +13,14 @@ targets are decided before any wording (see ``infer_polarity``). Scopes:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
 from chitieu.domain.indicators import Polarity
 from chitieu.domain.quantity import Op, Quantity
+from chitieu.grammar.loader import rulebook
+from chitieu.grammar.schema import PolarityCueRule
+from chitieu.grammar.text import norm
 from chitieu.messages import msg
 
 Scope = Literal["name", "name_word", "name_start", "target", "parent", "name_with_sector"]
@@ -31,109 +33,17 @@ class PolarityCue:
     scope: Scope = "name"
 
 
-HB, LB, NS = Polarity.HIGHER_BETTER, Polarity.LOWER_BETTER, Polarity.NEUTRAL_STRUCTURE
+_BOOK = rulebook()
 
-POLARITY_CUES: tuple[PolarityCue, ...] = (
-    # a level to bring down to: lower is better
-    PolarityCue("giảm xuống", LB, "target"),
-    PolarityCue("giảm còn", LB, "target"),
-    PolarityCue("xuống còn", LB, "target"),
-    PolarityCue("còn", LB, "target"),
-    PolarityCue("giảm xuống", LB),
-    PolarityCue("giảm còn", LB),
-    PolarityCue("xuống còn", LB),
-    PolarityCue("xuống dưới", LB),
-    PolarityCue("còn dưới", LB),
-    # the size of a drop: more is better
-    PolarityCue("mức giảm", HB),
-    PolarityCue("tỷ lệ giảm", HB),
-    PolarityCue("tỉ lệ giảm", HB),
-    PolarityCue("giảm bình quân", HB),
-    PolarityCue("bình quân giảm", HB),
-    PolarityCue("giảm mỗi năm", HB),
-    PolarityCue("giảm hằng năm", HB),
-    PolarityCue("giảm hàng năm", HB),
-    PolarityCue("số giảm", HB),
-    PolarityCue("giảm", HB, "target"),
-    PolarityCue("giảm", HB, "name_start"),
-    PolarityCue("kéo giảm", HB, "name_start"),
-    # bad things turned good by the wording
-    PolarityCue("xóa mù chữ", HB),
-    PolarityCue("xoá mù chữ", HB),
-    PolarityCue("thoát nghèo", HB),
-    PolarityCue("không có", HB),
-    PolarityCue("không để", HB),
-    PolarityCue("không xảy ra", HB),
-    PolarityCue("phòng, chống", HB),
-    PolarityCue("phòng chống", HB),
-    PolarityCue("cai nghiện", HB),
-    PolarityCue("được xử lý", HB),
-    PolarityCue("được khắc phục", HB),
-    PolarityCue("khám phá", HB),
-    PolarityCue("triệt phá", HB),
-    # coverage of a service or insurance: a share of people reached ("… bảo hiểm thất nghiệp", "… được hỗ trợ")
-    PolarityCue("bảo hiểm", HB),
-    PolarityCue("được", HB, "name_word"),
-    # shares of a structure: closeness counts
-    PolarityCue("cơ cấu", NS, "parent"),
-    PolarityCue("cơ cấu", NS, "name_start"),
-    PolarityCue("tỷ trọng", NS, "name_with_sector"),
-    PolarityCue("tỉ trọng", NS, "name_with_sector"),
-    # levels of bad things: lower is better
-    PolarityCue("lao động nông nghiệp", LB),  # the shift of labour out of farming
-    PolarityCue("lao động trong nông nghiệp", LB),
-    PolarityCue("suy dinh dưỡng", LB),
-    PolarityCue("thấp còi", LB),
-    PolarityCue("nhẹ cân", LB),
-    PolarityCue("thất nghiệp", LB),
-    PolarityCue("thiếu việc làm", LB),
-    PolarityCue("hộ nghèo", LB),
-    PolarityCue("hộ cận nghèo", LB),
-    PolarityCue("nghèo đa chiều", LB),
-    PolarityCue("tái nghèo", LB),
-    PolarityCue("tử vong", LB),
-    PolarityCue("tỷ suất chết", LB),
-    PolarityCue("tai nạn", LB),
-    PolarityCue("tội phạm", LB),
-    PolarityCue("ma túy", LB),
-    PolarityCue("ma tuý", LB),
-    PolarityCue("sinh con thứ 3", LB),
-    PolarityCue("sinh con thứ ba", LB),
-    PolarityCue("tảo hôn", LB),
-    PolarityCue("cận huyết", LB),
-    PolarityCue("mù chữ", LB),
-    PolarityCue("ô nhiễm", LB),
-    PolarityCue("bỏ học", LB),
-    PolarityCue("lạm phát", LB),
-    PolarityCue("giá tiêu dùng", LB),  # "Tốc độ tăng chỉ số giá tiêu dùng (CPI)": inflation
-    PolarityCue("cpi", LB, "name_word"),
-    PolarityCue("nhập siêu", LB),  # trade deficit
-    PolarityCue("bội chi", LB),  # budget deficit
-    PolarityCue("nợ công", LB),
-    PolarityCue("icor", LB, "name_word"),  # capital needed per unit of growth
-    PolarityCue("nợ xấu", LB),
-    PolarityCue("nợ đọng", LB),
-    PolarityCue("cháy rừng", LB),
-    PolarityCue("vi phạm", LB),
-    PolarityCue("bị kỷ luật", LB),
-    PolarityCue("giới tính khi sinh", LB),
-    PolarityCue("nhà tạm", LB),
-    PolarityCue("dột nát", LB),
-    PolarityCue("tồn đọng", LB),
-    PolarityCue("quá hạn", LB),
-    PolarityCue("trễ hạn", LB),
-    PolarityCue("phát thải", LB),
-    PolarityCue("thiệt hại", LB),
-    PolarityCue("không hoàn thành nhiệm vụ", LB),
-    PolarityCue("bị", LB, "name_word"),  # "Diện tích rừng bị cháy", "Tỷ lệ trẻ em bị bạo hành"
+# Tried in order, the first match wins (grammar/rules/polarity.yaml).
+POLARITY_CUES: tuple[PolarityCue, ...] = tuple(
+    PolarityCue(word, rule.polarity, rule.scope) for rule in _BOOK.typed("polarity.cues", PolarityCueRule) for word in rule.words
 )
 
 # Sector words that make "tỷ trọng …" a share of the economic structure.
-SECTOR_WORDS: tuple[str, ...] = (
-    "nông nghiệp", "nông, lâm", "nông lâm", "lâm nghiệp", "thủy sản", "thuỷ sản", "công nghiệp", "xây dựng",
-    "dịch vụ", "thuế sản phẩm",
-)
+SECTOR_WORDS: tuple[str, ...] = _BOOK.words("polarity.sector_words")
 
+HB, LB, NS = Polarity.HIGHER_BETTER, Polarity.LOWER_BETTER, Polarity.NEUTRAL_STRUCTURE
 _DIRECTION_KEY = {HB: "direction_higher", LB: "direction_lower", NS: "direction_structure",
                   Polarity.BOOLEAN: "direction_boolean"}
 
@@ -142,10 +52,12 @@ _DIRECTION_KEY = {HB: "direction_higher", LB: "direction_lower", NS: "direction_
 _SUBROW_LEAD = re.compile(r"^(?:trong đó|riêng|bao gồm|gồm)\s*[:,]?\s*")
 
 
+_EDGES = " -–•.:*"
+
+
 def _norm(text: str | None) -> str:
-    s = unicodedata.normalize("NFC", text or "").lower()
-    s = " ".join(s.replace("+", " ").split()).strip(" -–•.:*")
-    return _SUBROW_LEAD.sub("", s).strip(" -–•.:*")
+    """The one ``norm``, without sub-row markers ("+ Trong đó: …")."""
+    return _SUBROW_LEAD.sub("", norm((text or "").replace("+", " "), strip=_EDGES)).strip(_EDGES)
 
 
 def _matches(cue: PolarityCue, name: str, target_text: str, parent: str) -> bool:

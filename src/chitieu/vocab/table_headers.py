@@ -1,34 +1,26 @@
-"""Column headers of target/result tables as officials write them (data table for ``assess-table``).
+"""Column headers of target/result tables as officials write them: one table for ``assess-table`` and for
+appendix tables inside documents (``chitieu.extraction.tables``), kept in ``grammar/rules/headers.yaml``.
 
-Headers are compared without diacritics and case ("Đơn vị tính" = "don vi tinh"). A header
-belongs to the first role whose alias it equals or starts with (followed by a space or symbol), roles
-being tried in the order below: "Kết quả đánh giá" is a verdict before it is a result, "Chỉ tiêu kế
-hoạch" a target before it is an indicator name.
+Headers are compared folded (``chitieu.grammar.text.fold``: "Đơn vị tính" = "don vi tinh"). A header has
+the role of the first rule one of whose patterns it matches, rules being tried in the order written:
+"Kết quả đánh giá" is a verdict before it is a result, "Chỉ tiêu kế hoạch" a target before it is an
+indicator name. Polarity cells are read through the one polarity-alias table.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from chitieu.domain.indicators import Polarity
+from chitieu.grammar.loader import rulebook
+from chitieu.grammar.schema import HeaderRule, PolarityAliasRule
+from chitieu.grammar.text import fold, norm
 from chitieu.vocab.verdicts import Status
 
-HEADER_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("number", ("tt", "stt", "so tt", "so thu tu", "no", "#")),
-    ("verdict", ("official_status", "official verdict", "official", "verdict", "assessment", "evaluation", "status", "ket qua danh gia", "danh gia",
-                 "tu danh gia", "so sanh", "xep loai", "muc do dat", "muc do hoan thanh", "ket qua so voi",
-                 "so voi muc tieu", "so voi nghi quyet", "so voi chi tieu", "so voi ke hoach", "tinh trang")),
-    ("ratio", ("ratio", "ty le %", "ti le %", "ty le so voi", "ti le so voi", "% so voi", "ty le phan tram",
-               "ty le hoan thanh", "ti le hoan thanh", "% hoan thanh", "% thuc hien", "%")),
-    ("polarity", ("polarity", "chieu danh gia", "chieu", "xu huong")),
-    ("unit", ("unit", "don vi tinh", "don vi", "dvt", "d.v.t", "dv tinh")),
-    ("target", ("target", "goal", "plan", "muc tieu", "chi tieu ke hoach", "chi tieu nghi quyet", "chi tieu nq", "chi tieu dai hoi",
-                "chi tieu giao", "chi tieu theo nghi quyet", "ke hoach", "nghi quyet", "nq dai hoi")),
-    ("result", ("result", "ket qua", "thuc hien", "uoc thuc hien", "uoc th", "uoc dat", "uoc tinh", "thuc te",
-                "so lieu thuc hien", "dat duoc", "th ", "uoc", "actual", "achieved", "outcome", "value")),
-    ("indicator", ("indicator", "chi tieu", "ten chi tieu", "noi dung", "cac chi tieu", "danh muc", "hang muc",
-                   "name", "ten")),
+_BOOK = rulebook()
+# Role → compiled header patterns, in the order they are tried (grammar/rules/headers.yaml).
+HEADER_PATTERNS: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = tuple(
+    (rule.role, tuple(re.compile(p) for p in rule.patterns)) for rule in _BOOK.typed("headers.roles", HeaderRule)
 )
 
 # Official verdict cells beyond the shared verdict words (lower case, NFC). "Cơ bản đạt" (met in the
@@ -53,72 +45,32 @@ OFFICIAL_VERDICT_WORDS: dict[str, Status] = {
     "chưa đạt mục tiêu": Status.NOT_YET,
 }
 
-# Polarity cells (assess-table's optional ``polarity`` column), compared without diacritics.
-POLARITY_WORDS: dict[str, Polarity] = {
-    "higher_better": Polarity.HIGHER_BETTER,
-    "higher": Polarity.HIGHER_BETTER,
-    "cang cao cang tot": Polarity.HIGHER_BETTER,
-    "cao": Polarity.HIGHER_BETTER,
-    "tang": Polarity.HIGHER_BETTER,
-    "thuan": Polarity.HIGHER_BETTER,
-    "lower_better": Polarity.LOWER_BETTER,
-    "lower": Polarity.LOWER_BETTER,
-    "cang thap cang tot": Polarity.LOWER_BETTER,
-    "thap": Polarity.LOWER_BETTER,
-    "giam": Polarity.LOWER_BETTER,
-    "nghich": Polarity.LOWER_BETTER,
-    "neutral_structure": Polarity.NEUTRAL_STRUCTURE,
-    "neutral": Polarity.NEUTRAL_STRUCTURE,
-    "co cau": Polarity.NEUTRAL_STRUCTURE,
-    "boolean": Polarity.BOOLEAN,
-    "hoan thanh": Polarity.BOOLEAN,
-    "+": Polarity.HIGHER_BETTER,
-    "↑": Polarity.HIGHER_BETTER,
-    "-": Polarity.LOWER_BETTER,
-    "−": Polarity.LOWER_BETTER,
-    "↓": Polarity.LOWER_BETTER,
-    "higher is better": Polarity.HIGHER_BETTER,
-    "lower is better": Polarity.LOWER_BETTER,
-    "increase": Polarity.HIGHER_BETTER,
-    "decrease": Polarity.LOWER_BETTER,
-    "up": Polarity.HIGHER_BETTER,
-    "down": Polarity.LOWER_BETTER,
-    "max": Polarity.HIGHER_BETTER,
-    "min": Polarity.LOWER_BETTER,
-    "structure": Polarity.NEUTRAL_STRUCTURE,
-    "share": Polarity.NEUTRAL_STRUCTURE,
-    "ty trong": Polarity.NEUTRAL_STRUCTURE,
-    "yes/no": Polarity.BOOLEAN,
-    "bool": Polarity.BOOLEAN,
-}
+# Polarity cells (assess-table's optional ``polarity`` column) and registry fields, as written and folded.
+POLARITY_WORDS: dict[str, Polarity] = {}
+for _rule in _BOOK.typed("polarity.aliases", PolarityAliasRule):
+    for _word in _rule.words:
+        POLARITY_WORDS.setdefault(norm(_word, strip=" "), _rule.polarity)
+        if fold(_word):
+            POLARITY_WORDS.setdefault(fold(_word).replace("_", " "), _rule.polarity)
 
 
-def fold(text: object) -> str:
-    """Lower case, no diacritics (đ → d), single spaces, no surrounding punctuation."""
-    s = unicodedata.normalize("NFD", str(text or "")).replace("đ", "d").replace("Đ", "d")
-    s = "".join(ch for ch in s if unicodedata.category(ch) != "Mn").lower()
-    s = re.sub(r"\s+", " ", s)
-    return s.strip(" .:*-_()[]")
-
-
-def _alias_matches(header: str, alias: str) -> bool:
-    if header == alias:
-        return True
-    if not header.startswith(alias):
-        return False
-    nxt = header[len(alias)] if len(header) > len(alias) else " "
-    return not nxt.isalnum() or not alias[-1].isalnum()
-
-
-def header_role(header: object) -> str | None:
-    """The role of a column header: indicator, target, result, unit, polarity, verdict, ratio, number."""
+def column_role(header: object) -> str | None:
+    """The role of a column header: number, ratio, polarity, verdict, unit, target, result, indicator, or
+    period (a header that only names a period: "Năm 2025"); None when unknown."""
     h = fold(header)
     if not h:
         return None
-    for role, aliases in HEADER_ALIASES:
-        if any(_alias_matches(h, a) for a in aliases):
+    for role, patterns in HEADER_PATTERNS:
+        if any(p.search(h) for p in patterns):
             return role
     return None
+
+
+def header_role(header: object) -> str | None:
+    """The role of a column header for ``assess-table``: as ``column_role``, but a period alone ("Năm 2025")
+    has no role of its own there (it takes the one of the header above it)."""
+    role = column_role(header)
+    return None if role == "period" else role
 
 
 # How each role's header is shown to users in error messages (the aliases above are folded forms).
@@ -141,5 +93,4 @@ def accepted_headers(role: str) -> list[str]:
 
 def parse_polarity_word(text: str) -> Polarity | None:
     """A polarity cell ("lower_better", "càng thấp càng tốt", "↓", "-") as a polarity; None if unknown."""
-    raw = " ".join(str(text or "").split()).lower()
-    return POLARITY_WORDS.get(raw) or POLARITY_WORDS.get(fold(text).replace("_", " ")) or POLARITY_WORDS.get(fold(text))
+    return POLARITY_WORDS.get(norm(text, strip=" ")) or POLARITY_WORDS.get(fold(text).replace("_", " "))

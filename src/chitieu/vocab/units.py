@@ -1,4 +1,4 @@
-"""Units of measure as officials write them, with their dimension and scale.
+"""Units of measure as officials write them, with their dimension and scale (data: ``grammar/rules/units.yaml``).
 
 ``dimension`` groups units that can be converted into one another; ``scale`` converts to the
 dimension's base (tấn for mass, đồng for money, ...). Units whose dimension is ``count`` are nouns
@@ -11,6 +11,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from chitieu.grammar.loader import rulebook
+from chitieu.grammar.schema import MagnitudeRule, UnitRule
+
 
 @dataclass(frozen=True, slots=True)
 class UnitDef:
@@ -21,77 +24,18 @@ class UnitDef:
     per_year: bool = False
 
 
-UNITS: tuple[UnitDef, ...] = (
-    UnitDef("%", "percent", aliases=("phần trăm", "tỷ lệ %", "tỉ lệ %")),
-    UnitDef("%/năm", "percent", aliases=("% năm", "%/ năm", "%/năm bình quân"), per_year=True),
-    UnitDef("‰", "permille", aliases=("%o", "0/00", "‰o", "phần nghìn")),
-    UnitDef("‰/năm", "permille", aliases=("%o/năm", "0/00/năm", "‰ /năm"), per_year=True),
-    UnitDef("điểm %", "percent_point", aliases=("điểm phần trăm", "điểm%")),
-    UnitDef("lần", "times"),
-    UnitDef("bậc", "rank", aliases=("bậc xếp hạng",)),
-    UnitDef("điểm", "score"),
-    UnitDef("đồng", "money", 1.0, aliases=("vnđ", "vnd", "đ")),
-    UnitDef("nghìn đồng", "money", 1e3, aliases=("ngàn đồng",)),
-    UnitDef("triệu đồng", "money", 1e6, aliases=("tr.đồng", "trđ", "tr đồng", "triệu")),
-    UnitDef("tỷ đồng", "money", 1e9, aliases=("tỉ đồng", "tỷ", "tỷ vnđ")),
-    UnitDef("nghìn tỷ đồng", "money", 1e12, aliases=("nghìn tỷ", "ngàn tỷ đồng")),
-    UnitDef("triệu tỷ đồng", "money", 1e15, aliases=("triệu tỷ", "triệu tỉ đồng")),
-    UnitDef("triệu đồng/người", "money_per_capita", 1e6, aliases=("triệu đồng/người/năm", "tr.đồng/người")),
-    UnitDef("usd", "usd", 1.0, aliases=("đô la mỹ",)),
-    UnitDef("nghìn usd", "usd", 1e3),
-    UnitDef("triệu usd", "usd", 1e6, aliases=("tr.usd", "triệu đô la mỹ")),
-    UnitDef("tỷ usd", "usd", 1e9),
-    UnitDef("usd/người", "usd_per_capita", 1.0),
-    UnitDef("tấn", "mass", 1.0),
-    UnitDef("nghìn tấn", "mass", 1e3, aliases=("ngàn tấn",)),
-    UnitDef("triệu tấn", "mass", 1e6),
-    UnitDef("tạ/ha", "yield", 1.0),
-    UnitDef("kg", "mass", 1e-3),
-    UnitDef("ha", "area", 1.0, aliases=("héc ta", "hecta", "hécta")),
-    UnitDef("nghìn ha", "area", 1e3),
-    UnitDef("km²", "area", 100.0, aliases=("km2",)),
-    UnitDef("m²", "area_small", 1.0, aliases=("m2",)),
-    UnitDef("m² sàn/người", "floor_per_capita", 1.0, aliases=("m2 sàn/người", "m²/người", "m2/người")),
-    UnitDef("km", "length", 1.0),
-    UnitDef("m", "length", 1e-3, aliases=("mét",)),
-    UnitDef("m³", "volume", 1.0, aliases=("m3",)),
-    UnitDef("mw", "power", 1.0),
-    UnitDef("kwh", "energy", 1.0),
-    UnitDef("triệu kwh", "energy", 1e6),
-    UnitDef("tỷ kwh", "energy", 1e9),
-    UnitDef("người", "count:người", aliases=("lao động", "người lao động")),
-    UnitDef("nghìn người", "count:người", 1e3),
-    UnitDef("người/năm", "count:người", aliases=("lao động/năm", "người lao động/năm"), per_year=True),
-    UnitDef("lượt", "count:lượt", aliases=("lượt khách", "lượt người")),
-    UnitDef("nghìn lượt", "count:lượt", 1e3, aliases=("nghìn lượt khách", "ngàn lượt")),
-    UnitDef("triệu lượt", "count:lượt", 1e6, aliases=("triệu lượt khách",)),
-    UnitDef("hộ", "count:hộ", aliases=("hộ gia đình",)),
-    UnitDef("xã", "count:xã", aliases=("xã, phường, thị trấn",)),
-    UnitDef("huyện", "count:huyện", aliases=("huyện, thành phố",)),
-    UnitDef("thôn, bản", "count:thôn", aliases=("thôn", "bản", "thôn bản")),
-    UnitDef("đảng viên", "count:đảng viên", aliases=("đảng viên/năm",)),
-    UnitDef("bác sỹ/vạn dân", "per_10k", aliases=("bác sĩ/vạn dân", "bác sỹ/1 vạn dân", "bác sĩ/1 vạn dân", "bác sỹ")),
-    UnitDef("giường bệnh/vạn dân", "per_10k_beds", aliases=("giường/vạn dân", "giường bệnh/1 vạn dân")),
-    UnitDef("doanh nghiệp", "count:doanh nghiệp"),
-    UnitDef("hợp tác xã", "count:hợp tác xã", aliases=("htx",)),
-    UnitDef("sản phẩm", "count:sản phẩm", aliases=("sản phẩm ocop",)),
-    UnitDef("trường", "count:trường"),
-    UnitDef("con", "count:con"),
-    UnitDef("dự án", "count:dự án"),
-    UnitDef("công trình", "count:công trình"),
-    UnitDef("năm", "years", aliases=("tuổi",)),
-    UnitDef("tuổi thọ", "years"),
-    UnitDef("ha/năm", "area", 1.0, aliases=("héc ta/năm", "ha rừng/năm"), per_year=True),
-    UnitDef("giường bệnh", "per_10k_beds", aliases=("giường",)),
-    UnitDef("tổ chức", "count:tổ chức", aliases=("tổ chức đảng", "tổ chức cơ sở đảng")),
-    UnitDef("tiêu chí", "count:tiêu chí"),
-    UnitDef("đơn vị", "count:đơn vị"),
-    UnitDef("khu công nghiệp", "count:khu công nghiệp", aliases=("kcn", "cụm công nghiệp")),
-    UnitDef("đoàn viên", "count:đoàn viên", aliases=("đoàn viên/năm", "hội viên")),
-    UnitDef("bé trai/100 bé gái", "sex_ratio", aliases=("trẻ trai/100 trẻ gái", "bé trai/100 gái")),
-    UnitDef("triệu đồng/ha", "money_per_area", 1e6, aliases=("tr.đồng/ha",)),
-    UnitDef("triệu đồng/lao động", "money_per_worker", 1e6, aliases=("triệu đồng/người lao động",)),
+_BOOK = rulebook()
+
+# The catalogue (chitieu/grammar/rules/units.yaml): canonical spellings keep their case ("USD", "MW").
+UNITS: tuple[UnitDef, ...] = tuple(
+    UnitDef(rule.canonical, rule.dimension, rule.scale, tuple(rule.aliases), rule.per_year)
+    for rule in _BOOK.typed("units.catalogue", UnitRule)
 )
+
+# Magnitude words that belong to the unit as written ("65 triệu đồng", "48 vạn người", "361,6 nghìn tỷ").
+MAGNITUDE_WORDS: dict[str, float] = {
+    word: rule.factor for rule in _BOOK.typed("units.magnitudes", MagnitudeRule) for word in rule.words
+}
 
 
 def normalise_unit_text(text: str) -> str:

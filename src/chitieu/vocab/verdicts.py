@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import unicodedata
 from enum import StrEnum
+
+from chitieu.grammar.text import norm
 
 
 class Status(StrEnum):
@@ -57,12 +58,10 @@ VERDICT_WORDS: dict[str, Status] = {
 }
 
 
-def _norm(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).lower().split()).strip(" .:*")
 
 
 def parse_verdict(text: str | None) -> Status | None:
     """Map an official verdict cell ("Vượt", "Chưa đạt", "Khó đạt") to a status; None if not a verdict."""
     if not text:
         return None
-    return VERDICT_WORDS.get(_norm(text))
+    return VERDICT_WORDS.get(norm(text))
