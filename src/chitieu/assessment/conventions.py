@@ -218,7 +218,7 @@ def describe_setting(key: str, value: object) -> str:
         shown = msg(f"convention_{key}_{plain}")
     else:
         shown = f"{plain:g}".replace(".", ",")
-    return msg("convention_setting", label=msg(f"convention_{key}"), value=shown)
+    return f"{msg(f'convention_{key}')}: {shown}"
 
 
 def setting_label(key: str) -> str:

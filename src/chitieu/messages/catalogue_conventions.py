@@ -1,7 +1,6 @@
 """Messages of the verdict conventions: profiles, fitting, workspace conventions (Vietnamese)."""
 
 CONVENTIONS_MESSAGES: dict[str, str] = {
-    "convention_setting": "{label}: {value}",
     "convention_floor": "Mục tiêu dạng «trên/từ … trở lên»",
     "convention_floor_split": "bằng mức là Đạt, cao hơn là Vượt",
     "convention_floor_exceeded": "bằng hoặc cao hơn đều là Vượt",
