@@ -46,6 +46,7 @@ def demo_command(
         progress.update(task, advance=1, description=f"Nạp bộ dữ liệu «{dataset.title}»")
         with database.session(write=True) as session:
             installed = install_dataset(session, actor, dataset.name)
+            _publish(session, actor, installed.main_plan)
         with database.session() as session:
             bundle = load_bundle(session, actor, installed.main_plan)
         database.close()
@@ -75,6 +76,13 @@ def demo_command(
     console.print(f"Cơ sở dữ liệu: {display_url(database.url).removeprefix('sqlite:///')}", highlight=False, soft_wrap=True)
     for path in written:
         console.print(f"Báo cáo: {path}", highlight=False, soft_wrap=True)
+
+
+def _publish(session: object, actor: object, plan_code: str) -> None:
+    """The bundled dataset is public: its main plan is shown on the portal and to anonymous visitors."""
+    from chitieu.services.publication import publish_plan
+
+    publish_plan(session, actor, plan_code)  # type: ignore[arg-type]
 
 
 def register(app: typer.Typer) -> None:

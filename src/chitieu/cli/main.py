@@ -32,6 +32,8 @@ COMMAND_MODULES = (
     "chitieu.cli.review",
     "chitieu.cli.admin",
     "chitieu.cli.convention",
+    "chitieu.cli.serve",
+    "chitieu.cli.users",
 )
 
 for _name in COMMAND_MODULES:
