@@ -18,6 +18,7 @@ from datetime import date
 
 from chitieu.assessment.budget_totals import BudgetTotals, disjoint_sources
 from chitieu.assessment.bundle import AssessmentRow
+from chitieu.assessment.conventions import DEFAULT_PROFILE, ConventionProfile
 from chitieu.assessment.engine import Assessment, assess
 from chitieu.assessment.forecast import Forecast, forecast_to_deadline
 from chitieu.assessment.pace import required_pace
@@ -201,9 +202,11 @@ def assess_disbursement(
     root: str | None = None,
     by_unit: bool = True,
     by_source: bool = True,
+    profile: ConventionProfile = DEFAULT_PROFILE,
 ) -> list[DisbursementRow]:
     """Rows for every node of the tree (below ``root`` when given) that has capital or disbursement figures
-    for ``period`` (default: the latest period begun by ``as_of``), per unit and per source when asked."""
+    for ``period`` (default: the latest period begun by ``as_of``), per unit and per source when asked, judged
+    under the workspace's verdict conventions (``profile``)."""
     period = period or default_period(budget, as_of)
     if period is None:
         return []
@@ -217,7 +220,7 @@ def assess_disbursement(
             present = disjoint_sources(totals.sources_of(plan.code, unit))
             sources: list[CapitalSource | None] = [None, *(present if by_source and len(present) > 1 else [])]
             found = [r for s in sources if (r := _row(budget, totals, plan, depth, unit, units.get(unit or "", ""), s,
-                                                   period, as_of)) is not None]
+                                                   period, as_of, profile)) is not None]
             if len(found) == 2 and found[1].source is not None:
                 found = found[:1]  # one source with figures: its line would repeat the total
             rows.extend(found)
@@ -225,7 +228,8 @@ def assess_disbursement(
 
 
 def _row(budget: ProgrammeBudget, totals: BudgetTotals, plan: Plan, depth: int, unit: str | None, unit_name: str,
-         source: CapitalSource | None, period: Period, as_of: date) -> DisbursementRow | None:
+         source: CapitalSource | None, period: Period, as_of: date,
+         profile: ConventionProfile = DEFAULT_PROFILE) -> DisbursementRow | None:
     current = _rate_on(totals, plan.code, unit, source, as_of)
     annual = totals.allocated(plan.code, unit, source, CapitalKind.ANNUAL)
     carried = totals.allocated(plan.code, unit, source, CapitalKind.CARRIED_OVER)
@@ -258,13 +262,14 @@ def _row(budget: ProgrammeBudget, totals: BudgetTotals, plan: Plan, depth: int, 
     else:
         target_q = _target_quantity(target)
         judged = assess(target_q, result, polarity=Polarity.HIGHER_BETTER, stage=stage, unit=RATE_UNIT,
-                        indicator_code=code, basis=basis)
+                        indicator_code=code, basis=basis, profile=profile)
         status, status_vi = judged.status.value, judged.status_vi
         explanation = judged.explanation + msg("disb_deadline", deadline=vi_day(deadline))
         ahead = None
         if forecast is not None:
             ahead = assess(target_q, Quantity(value=forecast.value, unit=RATE_UNIT), polarity=Polarity.HIGHER_BETTER,
-                           stage=Stage.FORECAST, unit=RATE_UNIT, indicator_code=code, lead="lead_forecast")
+                           stage=Stage.FORECAST, unit=RATE_UNIT, indicator_code=code, lead="lead_forecast",
+                           profile=profile)
             explanation += msg("disb_forecast", deadline=vi_day(deadline), method=forecast.method.label_vi,
                                value=rate_text(forecast.value), verdict=ahead.status_vi.lower())
         ref = reference_value(target_q, Polarity.HIGHER_BETTER)

@@ -115,8 +115,10 @@ def assess_programmes(
     period = period or default_period(budget, as_of)
     if period is None:
         raise ChitieuError("programme_no_budget", workspace=actor.workspace)
+    from chitieu.services.conventions import workspace_profile
+
     rows = assess_disbursement(budget, as_of=as_of, period=period, root=root, by_unit=by_unit or unit is not None,
-                               by_source=by_source)
+                               by_source=by_source, profile=workspace_profile(session, actor))
     if unit is not None:
         rows = [r for r in rows if r.org_unit == unit]
     return rows
