@@ -7,6 +7,8 @@ counted one by one (xã, huyện, đảng viên); two count units compare only w
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -38,6 +40,7 @@ MAGNITUDE_WORDS: dict[str, float] = {
 }
 
 
+@lru_cache(maxsize=8192)  # called for every claim × indicator pair when linking: units repeat
 def normalise_unit_text(text: str) -> str:
     """Lower-case, NFC, single spaces, no spaces around '/'; '1 vạn' and 'vạn' alike."""
     s = unicodedata.normalize("NFC", text or "").strip().lower()
