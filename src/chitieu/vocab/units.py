@@ -7,11 +7,10 @@ counted one by one (xã, huyện, đảng viên); two count units compare only w
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from chitieu.grammar.loader import rulebook
 from chitieu.grammar.schema import MagnitudeRule, UnitRule
