@@ -213,9 +213,13 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=100)
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--skip-synthetic", action="store_true")
+    parser.add_argument("--synthetic-only", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="chitieu-bench-") as name:
         folder = Path(name)
+        if args.synthetic_only:
+            synthetic(folder, args.indicators, args.units, args.years)
+            return
         bundled(str(folder / "bundled.db"), "SQLite")
         pg = os.environ.get("CHITIEU_BENCH_POSTGRES_URL") or os.environ.get("CHITIEU_TEST_POSTGRES_URL")
         if pg:

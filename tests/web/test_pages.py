@@ -98,3 +98,12 @@ def test_review_page_accept_and_bulk_accept_through_forms(site: Site) -> None:
         accepted = [c for c in after if c["status"] == "accepted"]
         failed = bulk.text.count("<li>")
         assert len(accepted) + failed == len(claims)
+
+
+def test_indicator_page_lists_each_units_values(reader: TestClient, shared_site: Site) -> None:
+    """The assessed view keeps only the plan's own area; units' values are read for the indicator page."""
+    page = reader.get("/plans/LC-XIV-QT/indicators/QT01", headers=shared_site.headers("viewer"))
+    assert page.status_code == 200
+    assert "Huyện Than Uyên" in page.text
+    csv_text = reader.get("/api/v1/plans/LC-XIV-QT/observations.csv", headers=shared_site.headers("viewer")).text
+    assert "LC-THAN-UYEN" in csv_text
