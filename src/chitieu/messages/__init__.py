@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from chitieu.messages.catalogue_assessment import ASSESSMENT_MESSAGES
+from chitieu.messages.catalogue_conventions import CONVENTIONS_MESSAGES
 from chitieu.messages.catalogue_core import CORE_MESSAGES
 from chitieu.messages.catalogue_extraction import EXTRACTION_MESSAGES
 from chitieu.messages.catalogue_grammar import GRAMMAR_MESSAGES
@@ -23,7 +24,7 @@ from chitieu.messages.catalogue_web import WEB_MESSAGES
 
 _PARTS = (
     CORE_MESSAGES, ASSESSMENT_MESSAGES, EXTRACTION_MESSAGES, GRAMMAR_MESSAGES, READERS_MESSAGES, REPORTS_MESSAGES,
-    STORE_MESSAGES, OUTPUTS_MESSAGES, WEB_MESSAGES,
+    STORE_MESSAGES, OUTPUTS_MESSAGES, WEB_MESSAGES, CONVENTIONS_MESSAGES,
 )
 MESSAGES: dict[str, str] = {}
 for _part in _PARTS:
