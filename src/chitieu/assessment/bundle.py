@@ -90,6 +90,9 @@ def target_quantity(target: Target) -> tuple[Quantity, int]:
 
 def observation_quantity(obs: Observation, unit: str) -> tuple[Quantity, int] | None:
     """The observed value as a Quantity in the target's unit (bounds like ">5" kept)."""
+    if obs.op is Op.DONE:  # "Hoàn thành" / "Chưa thực hiện": stored as 1 / 0
+        return Quantity(op=Op.DONE, value=obs.value, boolean=None if obs.value is None else obs.value != 0,
+                        unit=unit, text=obs.text), 0
     if obs.value is not None:
         direction = 0
         if obs.text:

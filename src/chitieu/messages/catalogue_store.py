@@ -46,6 +46,12 @@ STORE_MESSAGES: dict[str, str] = {
     "range_incomplete": "Tệp «{path}», dòng {row}: chỉ tiêu dạng khoảng cần đủ cả «low» và «high».",
     "parent_cycle": "Tệp «{path}», dòng {row}, cột «parent_code»: «{value}» tạo thành vòng lặp cha–con.",
     "unknown_verdict": "Tệp «{path}», dòng {row}, cột «stated_verdict»: «{value}» không phải nhãn đánh giá quen thuộc (vẫn được lưu).",
+    # cells written in words, kept as written (warnings of an import)
+    "text_value_kept": "Tệp «{path}», dòng {row}, cột «{column}»: «{value}» viết bằng lời; đã giữ nguyên văn, không có số để tự đánh giá.",
+    "text_value_no_figure": "Tệp «{path}», dòng {row}, cột «{column}»: «{value}» nghĩa là chưa có số liệu; đã giữ nguyên văn.",
+    "text_value_words": "Tệp «{path}», dòng {row}, cột «{column}»: «{value}» viết bằng lời; đã giữ nguyên văn và hiểu là {meaning}.",
+    "text_value_read": "Tệp «{path}», dòng {row}, cột «{column}»: «{value}» có chữ kèm theo; đã giữ nguyên văn và đọc số «{number}».",
+    "text_target_words": "Tệp «{path}», dòng {row}, cột «{column}»: mục tiêu «{value}» viết bằng lời; đã giữ nguyên văn, đánh giá theo lời của kết quả (hoàn thành/chưa hoàn thành).",
     "registry_invalid": "Sổ đăng ký «{path}» có {count} lỗi; chưa ghi gì vào cơ sở dữ liệu.",
     "export_target_exists": "«{path}» đã tồn tại và không phải thư mục rỗng; hãy chọn nơi khác.",
     # datasets and demo
