@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from chitieu.messages import ChitieuError, Problem
+from chitieu.messages import ChitieuError, Problem, msg
 from chitieu.readers.document import Box, Document, PageSpan, TableBlock, TextSpan, clean_cell
 from chitieu.readers.legacy_vietnamese import decode_tcvn3, looks_like_tcvn3
 from chitieu.readers.ocr import OcrSettings
@@ -100,7 +100,7 @@ def read_pdf(path: Path, limits: PdfLimits | None = None, progress: Progress | N
             except ChitieuError:
                 raise
             except Exception as exc:
-                problems.append(_skipped(path, number, f"không đọc được ({_reason(exc)})"))
+                problems.append(_skipped(path, number, msg("reason_unreadable_because", reason=_reason(exc))))
             finally:
                 page.close()
             page_list[index] = None  # release the page object as we go

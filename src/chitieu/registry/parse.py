@@ -30,7 +30,7 @@ from chitieu.domain import (
 )
 from chitieu.domain.registry import CitedDocument, Registry
 from chitieu.domain.stated_counts import StatedCount
-from chitieu.messages import Problem, Report
+from chitieu.messages import Problem, Report, msg
 from chitieu.quantities import parse_quantity
 from chitieu.registry.cells import Cells
 from chitieu.registry.schema import TABLES, accepted_choices
@@ -152,7 +152,7 @@ class _Builder:
                 budget=c.number("budget"), budget_note=c.text("budget_note"),
             )
             if plan.term_start and plan.term_end and plan.term_end < plan.term_start:
-                c.problem("bad_value", "term_end", value=plan.term_end, reason="năm kết thúc trước năm bắt đầu")
+                c.problem("bad_value", "term_end", value=plan.term_end, reason=msg("reason_term_order"))
             source = self.provenance(c)
             if code and self.unique(c, seen, code, code) and not c.failed:
                 self.registry.plans.append(plan)
@@ -183,7 +183,7 @@ class _Builder:
             code, name = c.required("code"), c.required("name")
             unit = OrgUnit(code, name, c.text("kind"), c.optional("parent_code"), c.day("valid_from"), c.day("valid_to"))
             if unit.valid_from and unit.valid_to and unit.valid_to < unit.valid_from:
-                c.problem("bad_value", "valid_to", value=unit.valid_to, reason="trước ngày bắt đầu hiệu lực")
+                c.problem("bad_value", "valid_to", value=unit.valid_to, reason=msg("reason_validity_order"))
             if code and self.unique(c, seen, code, code) and not c.failed:
                 self.registry.org_units.append(unit)
                 where[code] = c
@@ -345,7 +345,7 @@ class _Builder:
             if not c.text("count"):
                 c.problem("missing_value", "count")
             elif count is not None and count < 0:
-                c.problem("bad_value", "count", value=count, reason="số đếm không được âm")
+                c.problem("bad_value", "count", value=count, reason=msg("reason_negative_count"))
             source = self.provenance(c)
             if plan_code is None or year is None or count is None or c.failed:
                 return

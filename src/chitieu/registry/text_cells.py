@@ -22,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from chitieu.domain import Op, Quantity
+from chitieu.messages import msg
 from chitieu.quantities import find_change, is_no_data
 from chitieu.vocab.comparators import BOOLEAN_WORDS
 
@@ -74,7 +75,7 @@ def read_words_cell(text: str, *, target: bool) -> WordsReading | None:
     has_digits = any(ch.isdigit() for ch in folded)
     opening = None if has_digits else _boolean_opening(folded)
     if opening is not None:
-        meaning = "hoàn thành/đạt" if opening else "chưa hoàn thành/chưa đạt"
+        meaning = msg("meaning_done" if opening else "meaning_not_done")
         quantity = Quantity(op=Op.DONE, boolean=opening, text=text)
         value = None if target else (1.0 if opening else 0.0)
         return WordsReading(Op.DONE, value, quantity=quantity, code="text_value_words", fields={"meaning": meaning})

@@ -149,7 +149,7 @@ def _open_csv(path: Path) -> TableSource:
         except csv.Error as exc:
             raise ChitieuError("file_corrupt", path=path, kind="CSV", reason=msg("reason_csv_syntax")) from exc
         except UnicodeDecodeError as exc:
-            raise ChitieuError("file_unreadable", path=path, reason=f"lỗi bảng mã {encoding}") from exc
+            raise ChitieuError("file_unreadable", path=path, reason=msg("reason_encoding", encoding=encoding)) from exc
         except OSError as exc:
             raise ChitieuError("file_unreadable", path=path, reason=os_error_reason(exc)) from exc
 

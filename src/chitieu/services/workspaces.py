@@ -89,7 +89,7 @@ def update_settings(session: Session, actor: Actor, changes: dict[str, Any], *,
 
     require(actor, Permission.MANAGE_WORKSPACE if action == "workspace.settings" else Permission.EDIT_REGISTRY)
     row = workspace_row(session, actor.workspace)
-    check_version(row, expected_version, what=f"Cài đặt không gian làm việc «{row.code}»",
+    check_version(row, expected_version, what=msg("what_workspace_settings", code=row.code),
                   value=lambda: str(row.settings or {}), session=session, entity="workspace")
     before = dict(row.settings or {})
     after = {**before, **changes}

@@ -31,7 +31,7 @@ from chitieu.domain import (
     StatedCount,
     Target,
 )
-from chitieu.messages import ChitieuError
+from chitieu.messages import ChitieuError, msg
 from chitieu.store.models import (
     DocumentRow,
     IndicatorGroupRow,
@@ -229,7 +229,7 @@ def write_org_units(session: Session, workspace_id: int, units: Iterable[OrgUnit
                                values, session=session, changes=changes, entity="org_unit", key=u.code,
                                show=lambda v: _shown(v, ids))
     _link_parents(session, units, rows, existing | rows, changes, "org_unit",
-                  lambda u: ChitieuError("bundle_unknown_reference", plan="—", what=f"đơn vị {u.code}", ref=u.parent_code))
+                  lambda u: ChitieuError("bundle_unknown_reference", plan="—", what=msg("what_org_unit", code=u.code), ref=u.parent_code))
 
 
 def write_plans(
@@ -334,7 +334,7 @@ def _write_groups(
     code_of = {row.id: code for code, row in (stored | rows).items()}
     for g in wanted:
         if g.parent_code and g.parent_code not in rows:
-            raise ChitieuError("bundle_unknown_reference", plan=plan_code, what=f"nhóm {g.code}", ref=g.parent_code)
+            raise ChitieuError("bundle_unknown_reference", plan=plan_code, what=msg("what_group", code=g.code), ref=g.parent_code)
         parent_id = rows[g.parent_code].id if g.parent_code else None
         row = rows[g.code]
         if row.parent_id != parent_id:
@@ -353,7 +353,7 @@ def _write_indicators(
     rows: dict[str, IndicatorRow] = {}
     for i in wanted:
         if i.group_code and i.group_code not in groups:
-            raise ChitieuError("bundle_unknown_reference", plan=plan_code, what=f"chỉ tiêu {i.code}", ref=i.group_code)
+            raise ChitieuError("bundle_unknown_reference", plan=plan_code, what=msg("what_indicator", code=i.code), ref=i.group_code)
         values = {
             "name": i.name, "unit": i.unit, "polarity": i.polarity.value,
             "group_id": groups[i.group_code].id if i.group_code else None, "number": i.number,
@@ -366,7 +366,7 @@ def _write_indicators(
     code_of = {row.id: code for code, row in (stored | rows).items()}
     for i in wanted:
         if i.parent_code and i.parent_code not in rows:
-            raise ChitieuError("bundle_unknown_indicator", plan=plan_code, what=f"chỉ tiêu {i.code}", ref=i.parent_code)
+            raise ChitieuError("bundle_unknown_indicator", plan=plan_code, what=msg("what_indicator", code=i.code), ref=i.parent_code)
         parent_id = rows[i.parent_code].id if i.parent_code else None
         row = rows[i.code]
         if row.parent_id != parent_id:
@@ -414,7 +414,7 @@ def _write_targets(
     session.flush()
     for row, t in pairs:
         values = {
-            "indicator_id": _indicator_id(plan_code, t.indicator_code, "chỉ tiêu đặt ra (target)", indicators),
+            "indicator_id": _indicator_id(plan_code, t.indicator_code, msg("what_target"), indicators),
             "target_version": t.version.value, "op": t.op.value, "value": t.value, "low": t.low, "high": t.high,
             "kind": t.kind.value, "start_year": t.start_year, "deadline": t.deadline, "unit": t.unit, "text": t.text,
             "baseline_year": t.baseline_year, "baseline_value": t.baseline_value,
@@ -449,9 +449,9 @@ def _write_observations(
         if o.org_unit_code:
             org_unit_id = ids.org_units.get(o.org_unit_code)
             if org_unit_id is None:
-                raise ChitieuError("bundle_unknown_reference", plan=plan_code, what="số liệu thực hiện", ref=o.org_unit_code)
+                raise ChitieuError("bundle_unknown_reference", plan=plan_code, what=msg("what_observation"), ref=o.org_unit_code)
         values = {
-            "indicator_id": _indicator_id(plan_code, o.indicator_code, "số liệu thực hiện", indicators),
+            "indicator_id": _indicator_id(plan_code, o.indicator_code, msg("what_observation"), indicators),
             "org_unit_id": org_unit_id, "period_start": o.period.start, "period_end": o.period.end, "value": o.value,
             "op": o.op.value, "flag": o.flag.value, "text": o.text, "stated_ratio": o.stated_ratio,
             "stated_verdict": o.stated_verdict, **_provenance_columns(ids, o.provenance, changes),
