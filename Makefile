@@ -7,7 +7,10 @@ OUT ?= out/demo
 DB ?= chitieu-demo.db
 SHARED ?= ../shared
 
-.PHONY: demo test lint bench eval clean
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo demo-cli test lint bench bench-web eval clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -15,8 +18,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev,embed]'
 	touch $(STAMP)
 
-## The main job on the embedded SQLite default: load the dataset, assess, print verdicts, write reports.
+## The main job: the web app on the bundled dataset, in a fresh SQLite file; prints the address and a
+## one-time admin password (Ctrl-C stops it).
 demo: $(STAMP)
+	rm -f $(DB) $(DB)-wal $(DB)-shm $(DB)-journal
+	$(BIN)/chitieu demo --db $(DB) --out $(OUT) > /dev/null
+	@PW=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(12))'); \
+	  echo "$$PW" | $(BIN)/chitieu user add admin --role admin --password-stdin --db $(DB) && \
+	  echo "Đăng nhập quản trị: admin / $$PW"
+	$(BIN)/chitieu serve --db $(DB) --host $(HOST) --port $(PORT)
+
+## The command-line demo: load the dataset, assess, print verdicts, write the appendix into $(OUT).
+demo-cli: $(STAMP)
 	$(BIN)/chitieu demo --db $(DB) --out $(OUT)
 
 ## The whole test suite (PostgreSQL store tests run when CHITIEU_TEST_POSTGRES_URL is set).
@@ -30,6 +43,11 @@ lint: $(STAMP)
 ## Speed goals live here, never in unit tests; results go to docs/benchmarks.md.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/web_latency.py
+
+## HTTP latency only (dashboard and indicator p95 on SQLite and PostgreSQL, synthetic plan, upload).
+bench-web: $(STAMP)
+	$(BIN)/python benchmarks/web_latency.py
 
 ## Extraction quality with the shared scorer on ../shared/corpus.
 eval: $(STAMP)

@@ -25,7 +25,7 @@ def test_open_install_assess_report_audit(tmp_path: Path) -> None:
             ws.assess()
         assert info.value.code == "no_plans"  # nothing is installed behind the user's back
         installed = ws.install_dataset("laichau_xiv")
-        assert [s.plan.code for s in ws.plans() if s.indicator_count][0] == installed.main_plan
+        assert next(s.plan.code for s in ws.plans() if s.indicator_count) == installed.main_plan
         rows = ws.assess()  # the plan and the as-of year come from the data
         assert rows and {r.plan_code for r in rows} == {installed.main_plan} and rows[0].org_unit is None
         assert {r.period for r in rows if r.period} >= {"2021-2023"}

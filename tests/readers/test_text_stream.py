@@ -98,3 +98,23 @@ def test_known_binary_formats(tmp_path: Path, magic: bytes) -> None:
     with pytest.raises(ChitieuError) as info:
         read_document(path)
     assert info.value.code == "file_binary"
+
+
+def test_document_chunks_stream_text_and_read_other_formats_whole(tmp_path: Path) -> None:
+    import docx
+
+    from chitieu.readers import iter_document_chunks
+
+    text_file = tmp_path / "dai.txt"
+    text_file.write_text((LINE + "\n") * 3000, encoding="utf-8")
+    document, chunks = iter_document_chunks(text_file, chunk_bytes=16_384)
+    pieces = list(chunks)
+    assert document is None and len(pieces) > 5
+    assert "".join(c.text for c in pieces) == read_document(text_file).text
+    word = tmp_path / "a.docx"
+    package = docx.Document()
+    package.add_paragraph(LINE)
+    package.save(str(word))
+    document, chunks = iter_document_chunks(word)
+    [chunk] = list(chunks)
+    assert document is not None and chunk.start == 0 and chunk.text == document.text

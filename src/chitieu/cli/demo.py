@@ -47,6 +47,7 @@ def demo_command(
         progress.update(task, advance=1, description=msg("cli_demo_install", title=dataset.title))
         with database.session(write=True) as session:
             installed = install_dataset(session, actor, dataset.name)
+            _publish(session, actor, installed.main_plan)
         with database.session() as session:
             bundle = load_bundle(session, actor, installed.main_plan)
         database.close()
@@ -77,6 +78,13 @@ def demo_command(
     console.print(msg("cli_demo_database", path=shown), highlight=False, soft_wrap=True)
     for path in written:
         console.print(msg("cli_demo_report", path=path), highlight=False, soft_wrap=True)
+
+
+def _publish(session: object, actor: object, plan_code: str) -> None:
+    """The bundled dataset is public: its main plan is shown on the portal and to anonymous visitors."""
+    from chitieu.services.publication import publish_plan
+
+    publish_plan(session, actor, plan_code)  # type: ignore[arg-type]
 
 
 def register(app: typer.Typer) -> None:

@@ -31,6 +31,8 @@ COMMAND_MODULES = (
     "chitieu.cli.extract",
     "chitieu.cli.review",
     "chitieu.cli.admin",
+    "chitieu.cli.serve",
+    "chitieu.cli.users",
 )
 
 for _name in COMMAND_MODULES:

@@ -44,14 +44,20 @@ def read_document(
     """Read any supported document into one text with a page map and tables.
 
     ``progress(done, total, stage)`` is called as pages are read (PDF), so a caller can show a bar
-    while scanned pages go through OCR."""
-    from chitieu.readers.sniff import detect_kind
-
+    while scanned pages go through OCR. ``marks`` and ``parts`` are filled for every format."""
     file = Path(path)
     if not file.exists():
         raise ChitieuError("file_not_found", path=file)
     if not file.is_file():
         raise ChitieuError("read_ingest_not_a_file", path=file)
+    from chitieu.readers.furniture import annotate
+
+    return annotate(_read(file, pdf_limits, zip_limits, progress))
+
+
+def _read(file: Path, pdf_limits: PdfLimits | None, zip_limits: ZipLimits | None, progress: Progress | None) -> Document:
+    from chitieu.readers.sniff import detect_kind
+
     try:
         if file.stat().st_size == 0:
             raise ChitieuError("file_empty", path=file)

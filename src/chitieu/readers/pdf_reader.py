@@ -24,6 +24,7 @@ from chitieu.messages import ChitieuError, Problem, msg
 from chitieu.readers.document import Box, Document, PageSpan, TableBlock, TextSpan, clean_cell
 from chitieu.readers.legacy_vietnamese import decode_tcvn3, looks_like_tcvn3
 from chitieu.readers.ocr import OcrSettings
+from chitieu.readers.pdf_columns import find_loose_tables
 from chitieu.readers.pdf_layout import PageItem, PageLines, Word, assemble, drop_running_lines
 
 # (pages done, pages in the file, what is being done): called after each page; OCR pages are the slow ones.
@@ -38,6 +39,8 @@ TRAILER_BYTES = 256 * 1024
 FOOTER_ZONE = 0.93  # lines starting below this share of the page height are footer, not footnotes
 # the gap a dropped footnote mark leaves before punctuation: "vật chất¹, tinh thần" → "vật chất, tinh thần"
 SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\w) (?=[,.;:](?:\s|$))")
+# Word's automatic numbering puts a tab, not a space, after the label: "1.Kết quả", "a)Kinh tế", "-Sản lượng"
+LABEL_WITHOUT_SPACE = re.compile(r"^([-+•]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[IVXLC]{1,5}[.)])(?=[^\W\d_])")
 NOTE_SIZE = 0.85  # footnotes are set at most this share of the body text's size
 
 
@@ -276,18 +279,22 @@ def _page_items(page: Any, find_tables: bool) -> tuple[list[PageItem], list[str]
     """Text lines and table rows in reading order, and the footnotes at the page foot."""
     page = _without_superscripts(page)
     notes: list[str] = []
-    tables = []
+    tables: list[tuple[float, float, list[list[str]]]] = []
     if find_tables and len(page.edges) > 4:
-        tables = sorted((t for t in page.find_tables() if t.bbox), key=lambda t: t.bbox[1])
+        for table in page.find_tables():
+            if table.bbox:
+                rows = [[clean_cell(c or "") for c in row] for row in table.extract(x_tolerance=TABLE_X_TOLERANCE)]
+                tables.append((table.bbox[1], table.bbox[3], rows))
+    if find_tables and not tables:
+        tables = [(t.top, t.bottom, t.rows) for t in find_loose_tables(page)]
+    tables.sort(key=lambda t: t[0])
     items: list[PageItem] = []
     cursor = page.bbox[1]
     bottom = page.bbox[3]
-    for table in tables:
-        _, top, _, table_bottom = table.bbox
+    for top, table_bottom, rows in tables:
         if top > cursor:
             items.extend(_text_lines(_band(page, cursor, top)))
-        for row in table.extract(x_tolerance=TABLE_X_TOLERANCE):
-            cells = [clean_cell(c or "") for c in row]
+        for cells in rows:
             if any(cells):
                 items.append(PageItem("\t".join(cells), cells))
         cursor = max(cursor, table_bottom)
@@ -371,7 +378,7 @@ def _text_lines(region: Any) -> list[PageItem]:
     """The region's text lines, each with its box on the page."""
     items = []
     for line in region.extract_text_lines(return_chars=False):
-        text = SPACE_BEFORE_PUNCTUATION.sub("", line["text"])
+        text = LABEL_WITHOUT_SPACE.sub(r"\1 ", SPACE_BEFORE_PUNCTUATION.sub("", line["text"]))
         box = Box(float(line["x0"]), float(line["top"]), float(line["x1"]), float(line["bottom"]))
         items.append(PageItem(text, None, (Word(" ".join(text.split()), box),)))
     return items

@@ -47,20 +47,21 @@ SKEW_MAX = 2.0
 
 def deskew(grey: Any) -> Any:
     """The page turned straight: the angle (within ±2°) at which rows of ink line up best, measured on a
-    small copy by the variance of its row darkness (text lines and rules give sharp peaks when level)."""
+    small copy by the variance of its row darkness (text lines and rules give sharp peaks when level);
+    searched coarse (0.5°) then fine (0.1°) around the best coarse angle."""
     from PIL import Image
 
     small = grey.resize((max(1, grey.width // 4), max(1, grey.height // 4)), Image.Resampling.BOX)
-    best_angle, best_score = 0.0, -1.0
-    steps = int(SKEW_MAX / SKEW_STEP)
-    for k in range(-steps, steps + 1):
-        angle = k * SKEW_STEP
-        turned = small.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255) if k else small
+
+    def sharpness(angle: float) -> float:
+        turned = small.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255) if angle else small
         profile = turned.resize((1, turned.height), Image.Resampling.BOX).tobytes()
         mean = sum(profile) / len(profile)
-        score = sum((v - mean) ** 2 for v in profile)
-        if score > best_score * 1.0001:
-            best_angle, best_score = angle, score
+        return sum((v - mean) ** 2 for v in profile)
+
+    coarse = max((k * 0.5 for k in range(-4, 5)), key=lambda a: (sharpness(a), -abs(a)))
+    fine = [round(coarse + k * SKEW_STEP, 2) for k in range(-4, 5) if abs(coarse + k * SKEW_STEP) <= SKEW_MAX]
+    best_angle = max(fine, key=lambda a: (sharpness(a), -abs(a)))
     if abs(best_angle) < SKEW_STEP / 2:
         return grey
     return grey.rotate(best_angle, resample=Image.Resampling.BICUBIC, fillcolor=255)

@@ -298,3 +298,31 @@ def embedding_scorer() -> SemanticScorer | None:
 
     return score
 
+
+
+# --- for callers that read the document themselves (the web upload's background job) -----------------
+
+
+@dataclass(frozen=True, slots=True)
+class ProposedClaims:
+    claims: list[ProposedClaim]
+    from_tables: int
+    from_text: int
+    linked: int
+
+
+def propose_claims(
+    document: Document, indicators: Sequence[Any], plan_code: str, *, semantic: SemanticScorer | None = None
+) -> ProposedClaims:
+    """Claims of an already read document (tables first, text outside them), linked to ``indicators``."""
+    table_claims, table_spans = claims_from_tables(document)
+    text_claims = [c for c in claims_from_text(document) if not _inside(c, table_spans)]
+    claims = table_claims + text_claims
+    linker = IndicatorLinker(list(indicators), semantic=semantic)
+    linked = sum(1 for c in claims if _link(c, linker, plan_code))
+    return ProposedClaims(claims, len(table_claims), len(text_claims), linked)
+
+
+def claim_row(source_id: int, claim: ProposedClaim) -> ClaimRow:
+    """The stored candidate row of a proposed claim."""
+    return _claim_row(source_id, claim)

@@ -326,3 +326,7 @@ class EventRow(Base):
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     reason: Mapped[str] = mapped_column(Text, default="")
     context: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+# The shared server's tables (accounts, jobs, files, publications) live beside these on the same metadata.
+from chitieu.store import models_web as _models_web  # noqa: E402,F401

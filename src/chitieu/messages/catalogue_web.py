@@ -1,0 +1,56 @@
+"""Messages of the web application, the API and the accounts (Vietnamese)."""
+
+WEB_MESSAGES: dict[str, str] = {
+    # accounts
+    "user_bad_role": "Vai trò «{value}» không hợp lệ (dùng một trong: {accepted}).",
+    "user_bad_name": "Tên đăng nhập «{value}» không hợp lệ: chỉ dùng chữ không dấu, số và . _ @ -, tối đa 100 ký tự.",
+    "user_exists": "Người dùng «{name}» đã có.",
+    "user_not_found": "Không tìm thấy người dùng «{name}».",
+    "user_password_short": "Mật khẩu quá ngắn: cần ít nhất {minimum} ký tự.",
+    "user_password_long": "Mật khẩu quá dài (tối đa {maximum} ký tự).",
+    "user_password_missing": "Chưa nhận được mật khẩu: hãy đưa mật khẩu qua đầu vào chuẩn (--password-stdin).",
+    "user_added": "Đã tạo người dùng «{name}» với vai trò {role}{units}.",
+    "token_created_user": "Chưa có người dùng «{name}»: đã tạo tài khoản chỉ dùng token với vai trò {role}.",
+    "token_note": "Giữ token này như mật khẩu; nó chỉ hiện một lần. Dùng trong tiêu đề: Authorization: Bearer <token>",
+    # authentication and authorisation
+    "auth_required": "Cần đăng nhập hoặc gửi token (Authorization: Bearer …) để thực hiện thao tác này.",
+    "auth_bad_token": "Token không hợp lệ hoặc đã bị thu hồi.",
+    "auth_forbidden": "Vai trò «{role}» không được phép thực hiện thao tác này.",
+    "auth_bad_login": "Tên đăng nhập hoặc mật khẩu không đúng.",
+    "auth_rate_limited": "Đăng nhập sai quá nhiều lần; hãy thử lại sau {seconds} giây.",
+    "auth_csrf": "Phiên biểu mẫu đã hết hạn hoặc không hợp lệ (CSRF); hãy tải lại trang rồi thử lại.",
+    "auth_logged_out": "Đã đăng xuất.",
+    # requests
+    "request_invalid": "Yêu cầu không hợp lệ: {details}",
+    "request_not_found": "Không tìm thấy trang hoặc tài nguyên «{path}».",
+    "request_method": "Phương thức {method} không dùng được ở địa chỉ này.",
+    "request_too_large": "Yêu cầu quá lớn (giới hạn {limit}).",
+    "request_media_type": "Kiểu nội dung của yêu cầu không được hỗ trợ.",
+    "request_error": "Yêu cầu không thực hiện được (mã HTTP {status}).",
+    "internal_error": "Máy chủ gặp lỗi không mong đợi; dữ liệu không bị thay đổi. Hãy thử lại hoặc báo quản trị viên.",
+    "plan_not_published": "Kế hoạch «{code}» chưa được công bố; hãy đăng nhập để xem.",
+    # uploads and jobs
+    "upload_missing": "Chưa chọn tệp để tải lên.",
+    "upload_too_large": "Tệp «{name}» quá lớn ({size}); giới hạn tải lên là {limit}.",
+    "upload_empty": "Tệp «{name}» rỗng, không có nội dung để đọc.",
+    "upload_bad_type": "Tệp «{name}» không phải văn bản được hỗ trợ ({allowed}).",
+    "upload_bad_name": "Tên tệp không hợp lệ.",
+    "document_not_found": "Không tìm thấy văn bản số {id}.",
+    "job_not_found": "Không tìm thấy công việc số {id}.",
+    "job_queued": "Đang chờ xử lý",
+    "job_reading": "Đang đọc văn bản",
+    "job_extracting": "Đang trích xuất chỉ tiêu và kết quả",
+    "job_linking": "Đang gắn với chỉ tiêu trong danh mục",
+    "job_saving": "Đang lưu đề xuất",
+    "job_done": "Đã xong: {claims} đề xuất",
+    "job_failed_unexpected": "Lỗi không mong đợi khi xử lý văn bản ({reason}); không có dữ liệu nào được ghi.",
+    "job_interrupted": "Công việc bị gián đoạn (máy chủ dừng giữa chừng); đã xếp hàng lại.",
+    "job_unknown_kind": "Loại công việc «{kind}» không có.",
+    # review in the browser
+    "claim_bulk_none": "Chưa chọn đề xuất nào.",
+    "claim_bulk_done": "Đã chấp nhận {accepted} đề xuất; {failed} đề xuất không chấp nhận được.",
+    # publishing
+    "publish_written": "Đã ghi trang công khai của {plans} kế hoạch vào «{path}» ({files} tệp).",
+    "publish_none": "Chưa có kế hoạch nào được công bố; dùng --plan CODE để chọn.",
+    "serve_listening": "chitieu đang chạy tại {url} (Ctrl-C để dừng)",
+}

@@ -1,0 +1,13 @@
+"""The JSON API under ``/api/v1`` (one router per domain) and ``/healthz``."""
+
+from fastapi import APIRouter
+
+from chitieu.web.api import claims, documents, health, plans, reports
+from chitieu.web.api.schemas import ERROR_RESPONSES
+
+health_router = health.router
+api_router = APIRouter(prefix="/api/v1", responses=ERROR_RESPONSES)  # type: ignore[arg-type]
+for _module in (plans, documents, claims, reports):
+    api_router.include_router(_module.router)
+
+__all__ = ["api_router", "health_router"]

@@ -1,0 +1,11 @@
+"""HTML pages (Vietnamese, server-rendered, htmx for partial updates), one router per domain."""
+
+from fastapi import APIRouter
+
+from chitieu.web.pages import auth, documents, plans, portal, reports
+
+pages_router = APIRouter(include_in_schema=False)
+for _module in (auth, plans, documents, reports, portal):
+    pages_router.include_router(_module.router)
+
+__all__ = ["pages_router"]

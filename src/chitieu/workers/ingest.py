@@ -1,0 +1,149 @@
+"""The ingestion job: an uploaded document's bytes → text → claims (candidates) linked to a plan."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from chitieu.domain.actors import Actor, Permission
+from chitieu.messages import ChitieuError, msg
+from chitieu.services.database import Database
+from chitieu.services.uploads import sha256_of, sniff_upload
+from chitieu.store.models import ClaimRow, PlanRow, SourceDocumentRow
+from chitieu.store.models_web import JobRow, StoredFileRow
+from chitieu.workers.jobs import Progress, Task, enqueue
+
+KIND = "ingest"
+
+
+def enqueue_ingest(
+    session: Session, actor: Actor, *, file_name: str, content: bytes, plan_code: str | None, limit: int
+) -> tuple[SourceDocumentRow, JobRow, bool]:
+    """Store the upload and queue its ingestion (in the caller's transaction).
+
+    Idempotent by the document's hash: the same bytes give the same document and job back (``False``),
+    a job that failed is queued again (``True``). The caller submits the job to a queue after commit.
+    """
+    from chitieu.services.events import record_event
+    from chitieu.services.workspaces import workspace_id
+
+    ws = workspace_id(session, actor, Permission.REPORT_FIGURES)
+    kind = sniff_upload(file_name, content, limit)
+    if plan_code is None:
+        plan_code = main_plan_code(session, ws)
+    elif session.scalar(select(PlanRow.id).where(PlanRow.workspace_id == ws, PlanRow.code == plan_code)) is None:
+        raise ChitieuError("plan_not_found", code=plan_code)
+    sha = sha256_of(content)
+    now = datetime.now(UTC)
+    stored = session.scalar(select(StoredFileRow).where(StoredFileRow.sha256 == sha))
+    if stored is None:
+        stored = StoredFileRow(sha256=sha, file_name=file_name, size=len(content), content=content, text="",
+                               created_at=now)
+        session.add(stored)
+    source = session.scalar(select(SourceDocumentRow).where(SourceDocumentRow.workspace_id == ws,
+                                                             SourceDocumentRow.sha256 == sha))
+    if source is None:
+        source = SourceDocumentRow(workspace_id=ws, file_name=file_name, sha256=sha, kind=kind, text_length=0,
+                                   ingested_at=now)
+        session.add(source)
+    session.flush()
+    job, queued = enqueue(
+        session, kind=KIND, key=f"{actor.workspace}:{sha}",
+        params={"plan_code": plan_code, "file_name": file_name, "actor": actor.name, "role": actor.role},
+        created_by=actor.name, workspace=actor.workspace, file_id=stored.id, source_document_id=source.id,
+    )
+    if queued:
+        record_event(session, actor, action="document.upload", entity="source_document", entity_id=source.id,
+                     key=sha, after={"file": file_name, "plan": plan_code, "job": job.id},
+                     context={"file": file_name, "plan": plan_code})
+    return source, job, queued
+
+
+def main_plan_code(session: Session, ws: int) -> str | None:
+    """The plan a document is linked to when the uploader names none: the one with the most indicators."""
+    from chitieu.store.models import IndicatorRow
+
+    row = session.execute(
+        select(PlanRow.code, func.count(IndicatorRow.id).label("n"))
+        .join(IndicatorRow, IndicatorRow.plan_id == PlanRow.id).where(PlanRow.workspace_id == ws)
+        .group_by(PlanRow.id, PlanRow.code).order_by(func.count(IndicatorRow.id).desc(), PlanRow.id).limit(1)
+    ).first()
+    return str(row[0]) if row is not None else None
+
+
+def _read(content: bytes, file_name: str) -> Any:
+    """Read the bytes with the hardened readers; messages name the uploaded file, not a temporary path."""
+    from chitieu.readers import read_document
+
+    suffix = Path(file_name).suffix.lower()[:10]
+    with tempfile.TemporaryDirectory(prefix="chitieu-ingest-") as folder:
+        path = Path(folder) / ("document" + suffix)
+        path.write_bytes(content)
+        try:
+            return read_document(path)
+        except ChitieuError as exc:
+            exc.message = exc.message.replace(str(path), file_name)
+            exc.args = (exc.message,)
+            raise
+
+
+def ingest_task(semantic: bool = False) -> Task:
+    scorer: list[Any] = []
+
+    def task(database: Database, job: JobRow, progress: Progress) -> dict[str, Any]:
+        if semantic and not scorer:
+            from chitieu.services.ingest import embedding_scorer
+
+            scorer.append(embedding_scorer())
+        return run_ingest(database, job, progress, semantic=scorer[0] if scorer else None)
+
+    return task
+
+
+def run_ingest(database: Database, job: JobRow, progress: Progress, semantic: Callable[..., Any] | None = None) -> dict[str, Any]:
+    """Read, extract, link and store the claims of the job's document (the store step is all or nothing)."""
+    from chitieu.services.ingest import claim_row, propose_claims
+    from chitieu.store.reader import read_bundle
+
+    params = job.params or {}
+    plan_code = params.get("plan_code")
+    progress(5, msg("job_reading"))
+    with database.session() as session:
+        stored = session.get(StoredFileRow, job.file_id) if job.file_id is not None else None
+        if stored is None or job.source_document_id is None:
+            raise ChitieuError("document_not_found", id=job.source_document_id or 0)
+        content, file_name = stored.content, str(params.get("file_name") or stored.file_name)
+        source = session.get(SourceDocumentRow, job.source_document_id)
+        bundle = read_bundle(session, source.workspace_id, plan_code) if plan_code and source is not None else None
+    document = _read(content, file_name)
+    progress(40, msg("job_extracting"))
+    indicators = bundle.indicators if bundle is not None else []
+    progress(70, msg("job_linking"))
+    proposed = propose_claims(document, indicators, plan_code or "", semantic=semantic)
+    progress(90, msg("job_saving"))
+    with database.session() as session:
+        source = session.get(SourceDocumentRow, job.source_document_id)
+        if source is None:
+            raise ChitieuError("document_not_found", id=job.source_document_id)
+        existing = session.scalar(select(func.count(ClaimRow.id)).where(ClaimRow.document_id == source.id)) or 0
+        if existing == 0:  # a job run twice (crash after commit) stores its claims once
+            for claim in proposed.claims:
+                session.add(claim_row(source.id, claim))
+        source.kind = document.kind
+        source.text_length = len(document.text)
+        stored_row = session.get(StoredFileRow, job.file_id)
+        if stored_row is not None:
+            stored_row.text = document.text
+        count = existing or len(proposed.claims)
+    return {"claims": count, "from_tables": proposed.from_tables, "from_text": proposed.from_text,
+            "linked": proposed.linked, "warnings": [str(w) for w in document.warnings][:20], "plan_code": plan_code}
+
+
+def claims_count(session: Session, source_id: int) -> int:
+    return int(session.scalar(select(func.count(ClaimRow.id)).where(ClaimRow.document_id == source_id)) or 0)

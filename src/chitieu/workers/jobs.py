@@ -1,0 +1,147 @@
+"""Job state in the database and the one function that runs a job, whoever calls it."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from chitieu.messages import ChitieuError, msg
+from chitieu.services.database import Database
+from chitieu.store.models_web import JobRow
+
+log = logging.getLogger("chitieu.workers")
+
+Progress = Callable[[int, str], None]
+# A task reads what it needs, does the work and writes its result in one transaction; it returns a summary.
+Task = Callable[[Database, JobRow, Progress], dict[str, Any]]
+
+
+class JobQueue(Protocol):
+    """What runs jobs: the in-process thread pool here, a broker-backed pool later (issue #11)."""
+
+    def start(self) -> None: ...
+
+    def submit(self, job_id: int) -> None: ...
+
+    def shutdown(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class JobState:
+    id: int
+    kind: str
+    status: str  # queued | running | done | failed
+    progress: int
+    stage: str
+    reason: str
+    error_code: str
+    result: dict[str, Any] | None
+    source_document_id: int | None
+    created_at: datetime
+    finished_at: datetime | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "kind": self.kind, "status": self.status, "progress": self.progress, "stage": self.stage,
+            "reason": self.reason, "error_code": self.error_code, "result": self.result,
+            "created_at": self.created_at.isoformat(), "finished_at": self.finished_at.isoformat() if self.finished_at else None,
+        }
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def state_of(row: JobRow) -> JobState:
+    return JobState(row.id, row.kind, row.status, row.progress, row.stage, row.reason, row.error_code, row.result,
+                    row.source_document_id, row.created_at, row.finished_at)
+
+
+def job_state(session: Session, job_id: int) -> JobState:
+    row = session.get(JobRow, job_id)
+    if row is None:
+        raise ChitieuError("job_not_found", id=job_id)
+    return state_of(row)
+
+
+def enqueue(session: Session, *, kind: str, key: str, params: dict[str, Any], created_by: str, workspace: str,
+            file_id: int | None = None, source_document_id: int | None = None) -> tuple[JobRow, bool]:
+    """The job for (kind, key): an existing one is returned (a failed one queued again); else a new one."""
+    row = session.scalar(select(JobRow).where(JobRow.kind == kind, JobRow.key == key))
+    if row is not None:
+        if row.status == "failed":
+            row.status, row.progress, row.stage, row.reason, row.error_code = "queued", 0, msg("job_queued"), "", ""
+            row.finished_at = None
+            return row, True
+        return row, False
+    row = JobRow(kind=kind, key=key, workspace=workspace, status="queued", progress=0, stage=msg("job_queued"),
+                 reason="", error_code="", attempts=0, params=params, file_id=file_id,
+                 source_document_id=source_document_id, created_by=created_by, created_at=_now())
+    session.add(row)
+    session.flush()
+    return row, True
+
+
+def _claim(database: Database, job_id: int) -> JobRow | None:
+    """Move the job from queued to running, atomically: of two runners only one gets it."""
+    with database.session() as session:
+        moved = session.execute(
+            update(JobRow).where(JobRow.id == job_id, JobRow.status == "queued")
+            .values(status="running", started_at=_now(), attempts=JobRow.attempts + 1, progress=1)
+        ).rowcount
+        if not moved:
+            return None
+        return session.get(JobRow, job_id)
+
+
+def _progress(database: Database, job_id: int) -> Progress:
+    def report(percent: int, stage: str) -> None:
+        with database.session() as session:
+            session.execute(update(JobRow).where(JobRow.id == job_id, JobRow.status == "running")
+                            .values(progress=max(1, min(99, percent)), stage=stage))
+    return report
+
+
+def _finish(database: Database, job_id: int, **values: Any) -> None:
+    with database.session() as session:
+        session.execute(update(JobRow).where(JobRow.id == job_id).values(finished_at=_now(), **values))
+
+
+def run_job(database: Database, job_id: int, tasks: dict[str, Task] | None = None) -> JobState | None:
+    """Run a queued job to its end; None when it was not queued (already taken, done or unknown)."""
+    from chitieu.workers.ingest import run_ingest
+
+    known: dict[str, Task] = tasks or {"ingest": run_ingest}
+    job = _claim(database, job_id)
+    if job is None:
+        return None
+    task = known.get(job.kind)
+    try:
+        if task is None:
+            raise ChitieuError("job_unknown_kind", kind=job.kind)
+        result = task(database, job, _progress(database, job_id))
+    except ChitieuError as exc:
+        _finish(database, job_id, status="failed", reason=exc.message, error_code=exc.code, progress=100, stage="")
+    except Exception as exc:  # a fault of ours: kept with a Vietnamese reason, never a traceback for the user
+        log.exception("job %s failed", job_id)
+        reason = msg("job_failed_unexpected", reason=type(exc).__name__)
+        _finish(database, job_id, status="failed", reason=reason, error_code="internal_error", progress=100, stage="")
+    else:
+        _finish(database, job_id, status="done", result=result, progress=100,
+                stage=msg("job_done", claims=result.get("claims", 0)))
+    with database.session() as session:
+        return job_state(session, job_id)
+
+
+def requeue_interrupted(database: Database) -> list[int]:
+    """Jobs left running by a process that stopped go back to the queue; all queued ids are returned."""
+    with database.session() as session:
+        session.execute(update(JobRow).where(JobRow.status == "running")
+                        .values(status="queued", progress=0, stage=msg("job_interrupted")))
+        return list(session.scalars(select(JobRow.id).where(JobRow.status == "queued").order_by(JobRow.id)))
