@@ -46,6 +46,7 @@ CORE_MESSAGES: dict[str, str] = {
     "unknown_reference": "Tệp «{path}», dòng {row}, cột «{column}»: không tìm thấy «{value}».",
     # registry and store
     "plan_not_found": "Không tìm thấy kế hoạch/nghị quyết có mã «{code}».",
+    "indicator_not_found": "Không tìm thấy chỉ tiêu có mã «{code}».",
     "claim_not_found": "Không tìm thấy đề xuất số {id}.",
     "database_error": "Lỗi cơ sở dữ liệu: {reason}",
     "database_unreachable": "Không kết nối được cơ sở dữ liệu «{url}»: {reason}",
