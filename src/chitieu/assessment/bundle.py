@@ -186,9 +186,10 @@ def _assess_indicator(
     observations = bundle.observations_of(indicator.code)
     horizon = deadline if forecast else as_of
     points = _yearly_points(observations, horizon, start, target.kind)
-    has_baseline = target.baseline_year is not None and target.baseline_value is not None
-    if target.kind is TargetKind.LEVEL and has_baseline and all(y != target.baseline_year for y, _ in points):
-        points = sorted([*points, (target.baseline_year, target.baseline_value)])
+    base_year, base_value = target.baseline_year, target.baseline_value
+    if target.kind is TargetKind.LEVEL and base_year is not None and base_value is not None \
+            and all(y != base_year for y, _ in points):
+        points = sorted([*points, (base_year, base_value)])
     ref = target_q.value if target_q.value is not None else (target_q.low if target_q.low is not None else None)
     pace = required_pace(ref, points, deadline, kind=target.kind, start_year=start) if ref is not None and deadline else None
 

@@ -211,7 +211,7 @@ def _json_to_stdout(rows: Any) -> None:
     with tempfile.SpooledTemporaryFile(max_size=16 * 1024 * 1024, mode="w+", encoding="utf-8") as spool:
         write_assessed_json(rows, spool)
         spool.seek(0)
-        shutil.copyfileobj(spool, sys.stdout)  # type: ignore[misc]
+        shutil.copyfileobj(spool, sys.stdout)
     sys.stdout.write("\n")
 
 

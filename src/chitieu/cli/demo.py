@@ -17,13 +17,14 @@ from chitieu.services.database import display_url, open_database
 from chitieu.services.datasets import demo_dataset, install_dataset
 from chitieu.services.registry import default_as_of, load_bundle
 from chitieu.services.reports import write_appendix
+from chitieu.vocab.verdicts import Status
 
 REPORT_FORMATS = ("xlsx", "docx")
 
 
 def verdict_summary(rows: list[AssessmentRow], lead: str) -> str:
     """"Đến năm 2023 có 54 chỉ tiêu: 13 chỉ tiêu vượt, …" for a list of assessment rows."""
-    return summary_sentence(Counter(row.status for row in rows), lead)
+    return summary_sentence(Counter(Status(row.status) for row in rows), lead)
 
 
 def demo_command(

@@ -153,7 +153,8 @@ def edit_command(
 
     numbers = {name: _number_option(f"--{name}", text) for name, text in (("value", value), ("low", low), ("high", high))}
     with unit_of_work(db, workspace, write=True) as (session, actor):
-        view = edit_claim(session, actor, claim_id, op=op, unit=unit, indicator_code=indicator, **numbers)
+        view = edit_claim(session, actor, claim_id, op=op, unit=unit, indicator_code=indicator,
+                          value=numbers["value"], low=numbers["low"], high=numbers["high"])
     _console().print(msg("cli_review_edited", id=claim_id, phrase=view.indicator_phrase,
                          value=_value_text(view.op, view.value, view.low, view.high), unit=view.unit,
                          indicator=view.indicator_code or "—"))

@@ -77,7 +77,7 @@ def read_pdf(path: Path, limits: PdfLimits | None = None, progress: Progress | N
     scans: dict[int, float] = {}  # page index → page width in points, for pages without a text layer
     try:
         try:
-            page_list = pdf.pages
+            page_list: list[Any] = pdf.pages
         except Exception as exc:
             raise ChitieuError("file_corrupt", path=path, kind="PDF", reason=_reason(exc)) from exc
         total = len(page_list)
@@ -343,7 +343,7 @@ def _band(page: Any, top: float, bottom: float) -> Any:
     def keep(obj: dict[str, Any]) -> bool:
         if obj.get("object_type") != "char":
             return False
-        return top <= (obj["top"] + obj["bottom"]) / 2 < bottom
+        return bool(top <= (obj["top"] + obj["bottom"]) / 2 < bottom)
 
     return page.filter(keep)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import Any
 
 from chitieu.audit.summary_counts import CATEGORIES
 from chitieu.domain import (
@@ -112,7 +113,7 @@ class _Builder:
             self.registry.contents[plan_code] = PlanBundle(plan=plan)
         return self.registry.contents[plan_code]
 
-    def unique(self, cells: Cells, seen: set[object], key: object, shown: str) -> bool:
+    def unique(self, cells: Cells, seen: set[Any], key: object, shown: str) -> bool:
         if key in seen:
             cells.problem("duplicate_key", value=shown)
             return False

@@ -17,6 +17,7 @@ from typing import IO
 from chitieu.assessment import Outcome, Stage, assess, status_for, verdicts_agree
 from chitieu.assessment.qualitative import compare_words, grade_of
 from chitieu.domain import Op, Polarity, Quantity
+from chitieu.grammar.text import fold
 from chitieu.messages import ChitieuError, Problem, Report, msg
 from chitieu.numbers import format_number
 from chitieu.quantities import QuantityError, find_change, is_no_data, parse_change
@@ -34,7 +35,7 @@ from chitieu.services.assess_table_read import (
 from chitieu.services.output_files import atomic_output
 from chitieu.vocab.comparators import BOOLEAN_WORDS
 from chitieu.vocab.polarity_cues import SECTOR_WORDS, infer_polarity
-from chitieu.vocab.table_headers import OFFICIAL_VERDICT_WORDS, POLARITY_WORDS, fold, parse_polarity_word
+from chitieu.vocab.table_headers import OFFICIAL_VERDICT_WORDS, POLARITY_WORDS, parse_polarity_word
 from chitieu.vocab.units import looks_like_count_noun, lookup_unit
 from chitieu.vocab.verdicts import VERDICT_WORDS, Status, parse_verdict
 
@@ -74,7 +75,7 @@ class TableRow:
         self.warnings.append(problem.message)
 
     def to_dict(self) -> dict[str, object]:
-        data: dict[str, object] = {name: getattr(self, name) for name in self.__slots__}  # type: ignore[attr-defined]
+        data: dict[str, object] = {name: getattr(self, name) for name in self.__slots__}
         data["problems"] = [p.to_dict() for p in self.problems]
         return data
 

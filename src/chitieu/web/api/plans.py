@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request
 
 from chitieu.assessment import summary_sentence
 from chitieu.messages import msg
+from chitieu.vocab.verdicts import Status
 from chitieu.web import queries
 from chitieu.web.api.schemas import Assessment, Plan
 from chitieu.web.context import caller, check_csrf, require, transaction
@@ -50,7 +51,7 @@ def plan_assessment(
             else msg("web_lead_as_of", year=view.as_of))
     return {
         "plan_code": code, "as_of": None if forecast else view.as_of, "forecast": forecast,
-        "summary": summary_sentence(Counter(r.status for r in rows), lead),  # type: ignore[arg-type]
+        "summary": summary_sentence(Counter(Status(r.status) for r in rows), lead),
         "rows": [queries.row_dict(r, code) for r in rows],
     }
 
