@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from chitieu.assessment.conventions import DEFAULT_PROFILE, ConventionProfile
 from chitieu.assessment.engine import Assessment, assess
 from chitieu.assessment.forecast import ForecastMethod, forecast_to_deadline
 from chitieu.assessment.pace import required_pace
@@ -154,8 +155,10 @@ def indicator_polarity(indicator: Indicator, target: Quantity, parent: Indicator
     return infer_polarity(indicator.name, target, parent.name if parent else None)
 
 
-def assess_bundle(bundle: PlanBundle, *, as_of: int | None = None, forecast: bool = False) -> list[AssessmentRow]:
-    """Assess each indicator that has a target: at year ``as_of`` or, with ``forecast``, at its deadline."""
+def assess_bundle(bundle: PlanBundle, *, as_of: int | None = None, forecast: bool = False,
+                  profile: ConventionProfile = DEFAULT_PROFILE) -> list[AssessmentRow]:
+    """Assess each indicator that has a target: at year ``as_of`` or, with ``forecast``, at its deadline,
+    under the verdict conventions of ``profile``."""
     if as_of is None and not forecast:
         raise ValueError("as_of or forecast is required")
     groups = {g.code: g.name for g in bundle.groups}
@@ -165,7 +168,7 @@ def assess_bundle(bundle: PlanBundle, *, as_of: int | None = None, forecast: boo
         if target is None:
             continue  # a header row such as "Cơ cấu kinh tế"
         parent = bundle.indicator(indicator.parent_code) if indicator.parent_code else None
-        rows.append(_assess_indicator(bundle, indicator, target, parent, groups, as_of, forecast))
+        rows.append(_assess_indicator(bundle, indicator, target, parent, groups, as_of, forecast, profile))
     return rows
 
 
@@ -177,6 +180,7 @@ def _assess_indicator(
     groups: dict[str, str],
     as_of: int | None,
     forecast: bool,
+    profile: ConventionProfile = DEFAULT_PROFILE,
 ) -> AssessmentRow:
     unit = target.unit or indicator.unit
     target_q, target_dir = target_quantity(target)
@@ -227,7 +231,7 @@ def _assess_indicator(
         target_q, result[0] if result else None, polarity=polarity, stage=stage, unit=unit,
         indicator_code=indicator.code, deadline=deadline, basis=basis, lead=lead, forecast=fc,
         required_pace=pace if stage is not Stage.FINAL else None,
-        target_direction=target_dir, result_direction=result[1] if result else 0,
+        target_direction=target_dir, result_direction=result[1] if result else 0, profile=profile,
     )
     official = parse_verdict(chosen.stated_verdict) if chosen is not None else None
     return AssessmentRow(

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from chitieu.assessment.conventions import DEFAULT_PROFILE, ConventionProfile
 from chitieu.assessment.explanation import explain
 from chitieu.assessment.forecast import Forecast
 from chitieu.assessment.pace import RequiredPace
 from chitieu.assessment.ratio import achievement_ratio, gap, gap_unit, reference_value
 from chitieu.assessment.stage import Stage
-from chitieu.assessment.tolerance import DEFAULT_TOLERANCE, Tolerance
+from chitieu.assessment.tolerance import Tolerance
 from chitieu.assessment.verdict import Outcome, compare, status_for
 from chitieu.domain.indicators import Polarity
 from chitieu.domain.quantity import Op, Quantity
@@ -77,6 +78,21 @@ def align_result(result: Quantity, unit: str, target_direction: int = 0, result_
     return replace(result, unit=unit, value=value, low=low, high=high)
 
 
+def canonical_unit(unit: str, target: Quantity, result: Quantity | None) -> str:
+    """The unit a comparison is made in: the given one, else the target's, else the result's (catalogue form)."""
+    unit = unit or target.unit or (result.unit if result is not None else "")
+    known_unit = lookup_unit(unit) if unit else None
+    return known_unit.canonical if known_unit is not None else unit.strip()
+
+
+def judge(target: Quantity, aligned: Quantity, polarity: Polarity, unit: str,
+          profile: ConventionProfile = DEFAULT_PROFILE, tolerance: Tolerance | None = None) -> tuple[Outcome, float]:
+    """(outcome, band) of an aligned result against its target under ``profile`` — the verdict's core."""
+    ref = reference_value(target, polarity)
+    band = (tolerance or profile.tolerance()).band(ref if ref is not None else 0.0, unit, polarity)
+    return compare(target, aligned, polarity, band, profile), band
+
+
 def assess(
     target: Quantity,
     result: Quantity | None,
@@ -90,14 +106,14 @@ def assess(
     lead: str = "lead_actual",
     forecast: Forecast | None = None,
     required_pace: RequiredPace | None = None,
-    tolerance: Tolerance = DEFAULT_TOLERANCE,
+    tolerance: Tolerance | None = None,
     target_direction: int = 0,
     result_direction: int = 0,
+    profile: ConventionProfile = DEFAULT_PROFILE,
 ) -> Assessment:
-    """Judge ``result`` against ``target`` at ``stage``; ``result=None`` gives ``no_data``."""
-    unit = unit or target.unit or (result.unit if result is not None else "")
-    known_unit = lookup_unit(unit) if unit else None
-    unit = known_unit.canonical if known_unit is not None else unit.strip()
+    """Judge ``result`` against ``target`` at ``stage`` under the verdict conventions of ``profile``;
+    ``result=None`` gives ``no_data``. ``tolerance`` overrides the bands the profile implies."""
+    unit = canonical_unit(unit, target, result)
     ref = reference_value(target, polarity)
     g_unit = gap_unit(unit, ref)
     common = {"target": target, "unit": unit, "polarity": polarity, "deadline": deadline, "lead": lead}
@@ -113,8 +129,7 @@ def assess(
                        gap_unit=g_unit, reason=reason, **common)  # type: ignore[arg-type]
         return Assessment(indicator_code, stage, Status.NO_DATA, polarity, Outcome.UNKNOWN, None, unit, None, None,
                           g_unit, text, basis, forecast, required_pace)
-    band = tolerance.band(ref if ref is not None else 0.0, unit, polarity)
-    outcome = compare(target, aligned, polarity, band)
+    outcome, band = judge(target, aligned, polarity, unit, profile, tolerance)
     status = status_for(outcome, stage)
     numeric = aligned.op is not Op.DONE and target.op is not Op.DONE
     value = aligned.point if aligned.op is not Op.DONE else None

@@ -10,6 +10,13 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from chitieu.assessment.conventions import (
+    DEFAULT_PROFILE,
+    ConventionProfile,
+    apply_profile,
+    is_basically,
+    target_shape,
+)
 from chitieu.assessment.stage import Stage
 from chitieu.domain.indicators import Polarity
 from chitieu.domain.quantity import Op, Quantity
@@ -48,10 +55,21 @@ def target_bounds(target: Quantity) -> tuple[float, float] | None:
     return None
 
 
-def compare(target: Quantity, result: Quantity, polarity: Polarity, band: float) -> Outcome:
-    """Outcome of ``result`` against ``target`` with an "equal" band of half-width ``band``."""
+def compare(target: Quantity, result: Quantity, polarity: Polarity, band: float,
+            profile: ConventionProfile = DEFAULT_PROFILE) -> Outcome:
+    """Outcome of ``result`` against ``target`` with an "equal" band of half-width ``band``, then the
+    profile's conventions for results at or beyond a bound, a point or a range (docs/assessment.md §3)."""
     if target.op is Op.DONE or result.op is Op.DONE:
-        return _compare_boolean(target, result, band)
+        return _compare_boolean(target, result, band, profile)
+    raw = raw_compare(target, result, polarity, band)
+    sign = direction_of(target, polarity)
+    bound_result = result.op in (Op.GT, Op.GE, Op.LT, Op.LE)
+    adjusted = apply_profile(raw.value, shape=target_shape(target, sign), bound_result=bound_result, profile=profile)
+    return Outcome(adjusted)
+
+
+def raw_compare(target: Quantity, result: Quantity, polarity: Polarity, band: float) -> Outcome:
+    """The numeric comparison before any convention: met within the band, exceeded beyond it."""
     band += 1e-9  # 97,05 − 97 must count as 0,05 despite binary floating point
     bounds = target_bounds(target)
     r_value = result.point
@@ -78,8 +96,10 @@ def compare(target: Quantity, result: Quantity, polarity: Polarity, band: float)
     return Outcome.MISSED if r < lo - band else Outcome.UNKNOWN
 
 
-def _compare_boolean(target: Quantity, result: Quantity, band: float) -> Outcome:
+def _compare_boolean(target: Quantity, result: Quantity, band: float, profile: ConventionProfile) -> Outcome:
     if result.op is Op.DONE:
+        if result.boolean and is_basically(result.text) and not profile.basically_met:
+            return Outcome.MISSED  # "Cơ bản hoàn thành" where the office counts it as not done
         return Outcome.MET if result.boolean else Outcome.MISSED
     # a boolean target met by a number: "Hoàn thành" vs "100%"
     if result.value is not None and result.unit in ("%", ""):

@@ -103,17 +103,22 @@ def assess_command(
     as_of: int | None = typer.Option(None, "--as-of", help="Đánh giá đến năm này."),
     forecast: bool = typer.Option(False, "--forecast", help="Dự báo đến hết thời hạn."),
     fmt: str = typer.Option("table", "--format", help="table | json | csv"),
+    convention: str | None = typer.Option(
+        None, "--convention", help="Quy ước đánh giá: «mac-dinh» hoặc tệp .json (xem «chitieu convention»)."
+    ),
 ) -> None:
     """Đánh giá các chỉ tiêu của một nghị quyết: đến một năm (--as-of) hoặc dự báo cuối kỳ (--forecast)."""
     _check_format(fmt, ("table", "json", "csv"))
     if (as_of is None) == (not forecast):
         raise ChitieuError("assess_need_mode")
     from chitieu.assessment import assess_bundle
+    from chitieu.services.conventions import workspace_profile
     from chitieu.services.registry import default_plan, load_bundle
 
     with unit_of_work(db, workspace) as (session, actor):
         bundle = load_bundle(session, actor, plan or default_plan(session, actor))
-    rows = assess_bundle(bundle, as_of=as_of, forecast=forecast)
+        profile = workspace_profile(session, actor, convention)
+    rows = assess_bundle(bundle, as_of=as_of, forecast=forecast, profile=profile)
     if fmt == "json":
         typer.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))
     elif fmt == "csv":
@@ -158,8 +163,18 @@ def assess_table_command(
     out: Path | None = typer.Option(
         None, "--out", help="Tệp kết quả (xlsx/csv: mặc định <tên>_danh-gia.xlsx/.csv; json: mặc định in ra màn hình)."
     ),
+    convention: str | None = typer.Option(
+        None, "--convention", help="Quy ước đánh giá: «mac-dinh» hoặc tệp .json (xem «chitieu convention»)."
+    ),
+    learn_from: Path | None = typer.Option(
+        None, "--learn-from", help="Bảng đánh giá kỳ trước (.csv/.xlsx có cột «Đánh giá»): học quy ước của đơn vị rồi đánh giá theo đó."
+    ),
+    db: str | None = db_option(),
+    workspace: str = workspace_option(),
 ) -> None:
     """Đánh giá một bảng mục tiêu/kết quả bất kỳ (cột Chỉ tiêu, Mục tiêu, Kết quả).
+
+    Quy ước đánh giá: --learn-from, --convention, hoặc quy ước đang dùng của không gian làm việc (khi có cơ sở dữ liệu).
 
     Bảng lớn (hàng triệu dòng) được đọc và ghi lần lượt từng dòng, không nạp cả bảng vào bộ nhớ.
     """
@@ -177,8 +192,11 @@ def assess_table_command(
     except ValueError as exc:
         raise ChitieuError("table_bad_stage", value=stage) from exc
     err = Console(stderr=True)
+    if not err.is_terminal:
+        err = Console(stderr=True, width=160)
+    profile = _table_profile(convention, learn_from, err, db, workspace)
     warnings = _Warnings(err)
-    run = TableRun(file, chosen, on_row=warnings.show)
+    run = TableRun(file, chosen, on_row=warnings.show, profile=profile)
     if fmt == "json":
         if out is not None:
             from chitieu.services.output_files import atomic_output
@@ -199,6 +217,82 @@ def assess_table_command(
     agree, total = run.agreement
     if total:
         err.print(msg("table_agreement", agree=agree, total=total), highlight=False)
+
+
+def _table_profile(convention: str | None, learn_from: Path | None, err: Console, db: str | None,
+                   workspace: str) -> Any:
+    """The profile to judge with: learned from a past table (shown on stderr); a built-in name or a JSON file;
+    a name saved for the workspace, or the workspace's convention in use — asked of the database only when
+    there is one (``--db``, ``CHITIEU_DATABASE_URL`` or ``./chitieu.db``): a table alone creates no database."""
+    from chitieu.assessment.conventions import DEFAULT_PROFILE
+    from chitieu.services.assess_table_learn import BUILT_IN, learn_from_table, resolve_profile
+
+    if learn_from is not None:
+        if convention is not None:
+            raise ChitieuError("bad_option", option="--convention", reason="không dùng cùng --learn-from")
+        learned = learn_from_table(learn_from)
+        print_learned(learned, err)
+        return learned.profile
+    spec = (convention or "").strip()
+    if spec and (spec.lower() in BUILT_IN or spec.lower().endswith(".json") or Path(spec).exists()):
+        return resolve_profile(spec)
+    if not _database_given(db):
+        if spec:
+            raise ChitieuError("convention_not_found", name=spec, known=", ".join(sorted(BUILT_IN)))
+        return DEFAULT_PROFILE
+    from chitieu.services.conventions import workspace_profile
+
+    with unit_of_work(db, workspace) as (session, actor):
+        return workspace_profile(session, actor, spec or None)
+
+
+def _database_given(db: str | None) -> bool:
+    import os
+
+    from chitieu.services.database import DATABASE_URL_ENV, DEFAULT_SQLITE_FILE
+
+    return bool(db) or bool(os.environ.get(DATABASE_URL_ENV)) or (Path.cwd() / DEFAULT_SQLITE_FILE).is_file()
+
+
+def _shown(key: str, value: object) -> str:
+    from chitieu.assessment.conventions import describe_setting
+
+    return describe_setting(key, value).split(": ", 1)[-1]
+
+
+def print_learned(learned: Any, console: Console) -> None:
+    """The fitted profile, what changed from the default, the agreement, and the rows still disagreeing."""
+    from chitieu.assessment.conventions import describe, describe_setting
+
+    fit = learned.fit
+    console.print(msg("convention_learned_title", path=learned.source.name), style="bold", highlight=False)
+    for line in describe(fit.profile):
+        console.print(f"  • {line}", highlight=False)
+    before, total = fit.default_agreement
+    console.print(msg("convention_learned_agreement", before=before, after=fit.agreement[0], total=total), highlight=False)
+    if fit.changed:
+        changes = "; ".join(f"{describe_setting(k, new)} ({msg('convention_default_was', value=_shown(k, old))})"
+                            for k, (old, new) in fit.changed.items())
+        console.print(msg("convention_learned_changed", changes=changes), highlight=False)
+    else:
+        console.print(msg("convention_learned_same"), highlight=False)
+    if not fit.disagreements:
+        console.print(msg("convention_remaining_none"), highlight=False)
+        return
+    table = Table(title=msg("convention_remaining_title"), header_style="bold", expand=False)
+    for column, kwargs in (("Dòng", {"justify": "right"}), ("Chỉ tiêu", {"max_width": 40, "overflow": "fold"}),
+                           ("Mục tiêu", {"overflow": "fold"}), ("Kết quả", {"overflow": "fold"}),
+                           ("Theo quy ước", {}), ("Bảng ghi", {}), ("Vì sao", {"max_width": 50, "overflow": "fold"})):
+        table.add_column(column, **kwargs)
+    for d in fit.disagreements:
+        if d.fixes:
+            key, value = next(iter(d.fixes[0].items()))
+            why = msg("convention_fix_one", setting=describe_setting(key, value))
+        else:
+            why = msg("convention_fix_none")
+        table.add_row(str(d.case.row), d.case.indicator, d.case.target_text, d.case.result_text, d.ours.label_vi,
+                      d.case.official_text, why)
+    console.print(table)
 
 
 def _json_to_stdout(rows: Any) -> None:

@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "chitieu.cli.extract",
     "chitieu.cli.review",
     "chitieu.cli.admin",
+    "chitieu.cli.convention",
     "chitieu.cli.serve",
     "chitieu.cli.users",
 )

@@ -61,6 +61,9 @@ def appendix_command(
     on_behalf: str = typer.Option("", "--on-behalf", help="Dòng thẩm quyền, ví dụ «T/M BAN THƯỜNG VỤ», «TM. ỦY BAN NHÂN DÂN»."),
     layout: str = typer.Option("auto", "--layout", help="auto | state (NĐ 30/2020) | party (HD 36-HD/VPTW)."),
     agency: list[str] | None = typer.Option(None, "--agency", help="Tên cơ quan góc trái, mỗi dòng một lần (cấp trên trước)."),
+    convention: str | None = typer.Option(
+        None, "--convention", help="Quy ước đánh giá: «mac-dinh» hoặc tệp .json (xem «chitieu convention»)."
+    ),
 ) -> None:
     """Lập phụ lục «Kết quả thực hiện các chỉ tiêu» theo mẫu chính thức (Excel hoặc Word).
 
@@ -71,6 +74,7 @@ def appendix_command(
         raise ChitieuError("report_bad_format", value=fmt, accepted=", ".join(FORMATS))
     details = filing_details(appendix_number, report_kind, report_number, report_date, reported_by, signer,
                              signer_title, on_behalf, layout, agency)
+    from chitieu.services.conventions import workspace_profile
     from chitieu.services.registry import default_as_of, default_plan, load_bundle
     from chitieu.services.reports import write_appendix
     from chitieu.services.workspaces import get_workspace
@@ -79,8 +83,9 @@ def appendix_command(
         code = plan or default_plan(session, actor)
         bundle = load_bundle(session, actor, code)
         year = as_of if as_of is not None else default_as_of(bundle, get_workspace(session, actor).settings)
+        profile = workspace_profile(session, actor, convention)
     target = out if out is not None else Path(f"phu-luc-{code}.{fmt}")
-    written = write_appendix(bundle, target, fmt, as_of=year, filing=details)
+    written = write_appendix(bundle, target, fmt, as_of=year, filing=details, profile=profile)
     typer.echo(msg("report_written", path=written))
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from chitieu.messages.catalogue_assessment import ASSESSMENT_MESSAGES
 from chitieu.messages.catalogue_audit import AUDIT_MESSAGES
 from chitieu.messages.catalogue_cli import CLI_MESSAGES
+from chitieu.messages.catalogue_conventions import CONVENTIONS_MESSAGES
 from chitieu.messages.catalogue_core import CORE_MESSAGES
 from chitieu.messages.catalogue_extraction import EXTRACTION_MESSAGES
 from chitieu.messages.catalogue_grammar import GRAMMAR_MESSAGES
@@ -26,7 +27,7 @@ from chitieu.messages.catalogue_web import WEB_MESSAGES
 
 _PARTS = (
     CORE_MESSAGES, ASSESSMENT_MESSAGES, EXTRACTION_MESSAGES, GRAMMAR_MESSAGES, READERS_MESSAGES, REPORTS_MESSAGES,
-    STORE_MESSAGES, OUTPUTS_MESSAGES, WEB_MESSAGES, CLI_MESSAGES, AUDIT_MESSAGES,
+    STORE_MESSAGES, OUTPUTS_MESSAGES, WEB_MESSAGES, CONVENTIONS_MESSAGES, CLI_MESSAGES, AUDIT_MESSAGES,
 )
 MESSAGES: dict[str, str] = {}
 for _part in _PARTS:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO
 
 from chitieu.assessment import Outcome, Stage, assess, status_for, verdicts_agree
+from chitieu.assessment.convention_fit import VerdictCase, make_case
+from chitieu.assessment.conventions import DEFAULT_PROFILE, ConventionProfile, read_official
 from chitieu.assessment.qualitative import compare_words, grade_of
 from chitieu.domain import Op, Polarity, Quantity
 from chitieu.grammar.text import fold
@@ -35,9 +36,9 @@ from chitieu.services.assess_table_read import (
 from chitieu.services.output_files import atomic_output
 from chitieu.vocab.comparators import BOOLEAN_WORDS
 from chitieu.vocab.polarity_cues import SECTOR_WORDS, infer_polarity
-from chitieu.vocab.table_headers import OFFICIAL_VERDICT_WORDS, POLARITY_WORDS, parse_polarity_word
+from chitieu.vocab.table_headers import POLARITY_WORDS, parse_polarity_word
 from chitieu.vocab.units import looks_like_count_noun, lookup_unit
-from chitieu.vocab.verdicts import VERDICT_WORDS, Status, parse_verdict
+from chitieu.vocab.verdicts import Status
 
 COMPONENT_MARKS = ("+", "-", "–", "•", "*", "·")
 _GARBAGE_CHARS = set("@#$^&={}[]|\\~`<>?!;")
@@ -68,6 +69,7 @@ class TableRow:
     agrees: bool | None = None
     warnings: list[str] = field(default_factory=list)  # the messages of ``problems``, as printed
     problems: list[Problem] = field(default_factory=list)  # typed: code, severity, file, row, column, value
+    case: VerdictCase | None = field(default=None, repr=False)  # what was compared (for learning conventions)
 
     def warn(self, problem: Problem) -> None:
         """Keep a typed problem of this row and its message."""
@@ -75,7 +77,7 @@ class TableRow:
         self.warnings.append(problem.message)
 
     def to_dict(self) -> dict[str, object]:
-        data: dict[str, object] = {name: getattr(self, name) for name in self.__slots__}
+        data: dict[str, object] = {name: getattr(self, name) for name in self.__slots__ if name != "case"}
         data["problems"] = [p.to_dict() for p in self.problems]
         return data
 
@@ -178,30 +180,18 @@ def _check_unit(text: str, path: Path, row: int, column: str, out: TableRow) -> 
     raise ChitieuError("unknown_unit", path=path, row=row, column=column, value=text)
 
 
-def official_status(text: str | None) -> Status | None:
-    """The official verdict cell as a status; also "Vượt chỉ tiêu …"-like cells by their first words.
-
-    Besides the shared verdict words, ``OFFICIAL_VERDICT_WORDS`` (e.g. "Cơ bản đạt" → achieved) is used.
-    """
-    found = parse_verdict(text)
-    if found is not None or not text:
-        return found
-    folded = " ".join(unicodedata.normalize("NFC", text).lower().split()).strip(" .:*")
-    words = {**VERDICT_WORDS, **OFFICIAL_VERDICT_WORDS}
-    if folded in words:
-        return words[folded]
-    for word in sorted(words, key=len, reverse=True):
-        if folded.startswith((word + " ", word + ",", word + "(", word + ";", word + "-")):
-            return words[word]
-    return None
+def official_status(text: str | None, profile: ConventionProfile = DEFAULT_PROFILE,
+                    stage: Stage = Stage.FINAL) -> Status | None:
+    """The official verdict cell as a status (``chitieu.assessment.conventions.read_official``)."""
+    return read_official(text, profile, stage)
 
 
 def _assess_words(out: TableRow, target_text: str, result_text: str, official_text: str, stage: Stage,
-                  target_col: str) -> None:
+                  target_col: str, profile: ConventionProfile = DEFAULT_PROFILE) -> None:
     """A target written in words only ("Nhóm khá", "Giảm so với giai đoạn trước")."""
     out.target, out.result = target_text, result_text
     outcome = compare_words(target_text, result_text) if not is_no_data(result_text) else None
-    official = official_status(official_text or None)
+    official = official_status(official_text or None, profile, stage)
     out.official_text, out.official_status = official_text or None, official.value if official else None
     if outcome is None:
         out.warn(Problem.make("table_target_words", severity="warning", row=out.row, column=target_col,
@@ -209,6 +199,8 @@ def _assess_words(out: TableRow, target_text: str, result_text: str, official_te
         out.explanation = msg("explain_words_unknown", target=target_text, value=result_text)
         return
     status = status_for(outcome, stage)
+    out.case = VerdictCase(out.row, out.indicator, target_text, result_text, official_text, Quantity(text=target_text),
+                           None, Polarity.HIGHER_BETTER, "", stage, fixed_outcome=outcome)
     out.status, out.status_vi = status.value, status.label_vi
     out.polarity, out.polarity_inferred = Polarity.HIGHER_BETTER.value, True
     out.polarity_reason = msg("polarity_words")
@@ -227,7 +219,9 @@ class TableRun:
     """
 
     def __init__(self, path: Path | str, stage: Stage = Stage.FINAL,
-                 on_row: Callable[[TableRow], None] | None = None) -> None:
+                 on_row: Callable[[TableRow], None] | None = None,
+                 profile: ConventionProfile = DEFAULT_PROFILE) -> None:
+        self.profile = profile
         self.on_row = on_row  # called with each judged or explained row as it is made (warnings, progress)
         self.source: TableSource = open_table(Path(path))
         self.path = self.source.path
@@ -274,12 +268,13 @@ class _RowState:
     current_header: str = ""
 
 
-def assess_table(path: Path | str, stage: Stage = Stage.FINAL) -> TableAssessment:
-    """Read and assess a table whole; rows come back in input order (blank rows left out).
+def assess_table(path: Path | str, stage: Stage = Stage.FINAL,
+                 profile: ConventionProfile = DEFAULT_PROFILE) -> TableAssessment:
+    """Read and assess a table whole under ``profile``; rows come back in input order (blank rows left out).
 
     For large tables use ``TableRun`` and the ``write_assessed_*`` writers, which stream.
     """
-    run = TableRun(path, stage)
+    run = TableRun(path, stage, profile=profile)
     grid: list[list[str]] = []
     rows: list[TableRow] = []
     for _index, cells, row in run:
@@ -319,7 +314,7 @@ def _assess_row(run: TableRun, cells: list[str], excel_row: int, names: list[str
                      else _parse_target(target_text, path, excel_row, target_col))
     if parsed_target is None:  # words only: a grade or a bare direction, else shown and not assessed
         _assess_words(out, target_text, _cell(cells, layout.result), _cell(cells, layout.verdict), stage,
-                      target_col)
+                      target_col, run.profile)
         return out
     target, target_dir = parsed_target
     if target_from_name:
@@ -339,9 +334,9 @@ def _assess_row(run: TableRun, cells: list[str], excel_row: int, names: list[str
         a = assess(target, parsed[0] if parsed else None, polarity=polarity, stage=stage, unit=use_unit,
                    indicator_code=str(excel_row), target_direction=target_dir,
                    lead="lead_forecast" if stage is Stage.FORECAST else "lead_actual",
-                   result_direction=parsed[1] if parsed else 0)
+                   result_direction=parsed[1] if parsed else 0, profile=run.profile)
         official_text = _cell(cells, layout.verdict) or None
-        official = official_status(official_text)
+        official = official_status(official_text, run.profile, stage)
         out.target, out.result, out.unit = target_text, result_text, unit or target.unit or use_unit
         out.target_parsed = _quantity_dict(target, target_dir)
         out.value, out.gap, out.gap_unit = a.value, None if a.gap is None else round(a.gap, 4), a.gap_unit
@@ -350,6 +345,9 @@ def _assess_row(run: TableRun, cells: list[str], excel_row: int, names: list[str
         out.polarity, out.polarity_inferred, out.polarity_reason = polarity.value, inferred, reason
         out.official_text, out.official_status = official_text, official.value if official else None
         out.agrees = verdicts_agree(a.status, official)
+        out.case = make_case(excel_row, name, target_text, result_text, official_text or "", target,
+                             parsed[0] if parsed else None, polarity=polarity, unit=use_unit, stage=stage,
+                             target_direction=target_dir, result_direction=parsed[1] if parsed else 0)
     except ChitieuError:
         raise
     except (ArithmeticError, ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:

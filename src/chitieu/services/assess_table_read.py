@@ -265,7 +265,11 @@ def find_layout(table: SheetGrid) -> TableLayout:
             below = table.rows[r + 1]
             below_roles = _roles(below)
             target_col = next((i for i, v in roles.items() if v == "target"), None)
-            if set(below_roles.values()) & {"result", "verdict", "ratio", "target"} and not _looks_like_data(below, target_col):
+            result_col = next((i for i, v in roles.items() if v == "result"), None)
+            # a row whose target or result cell is a figure is data, not a second header row (a "%" in its
+            # unit column is not the "%" column title)
+            is_data = _looks_like_data(below, target_col) or _looks_like_data(below, result_col)
+            if set(below_roles.values()) & {"result", "verdict", "ratio", "target"} and not is_data:
                 headers, roles = _merge(row, below)
                 last = r + 1
         return _layout(table, last, headers, roles)
@@ -324,6 +328,22 @@ def _refine_roles(table: SheetGrid, last: int, roles: dict[int, str]) -> None:
             roles[found[-1]] = "verdict"
 
 
+def _unnamed_target(table: SheetGrid, last: int, headers: list[str], roles: dict[int, str],
+                    indicator: int) -> int | None:
+    """The plan column under a header the alias table does not know ("KH năm 2019" between "Đơn vị" and
+    "Ước TH năm 2019"): the one column without a role, right of the indicator and left of the first result
+    column, whose cells are mostly figures. Only when there is exactly one such column."""
+    results = [i for i in sorted(roles) if roles[i] == "result"]
+    if not results:
+        return None
+    found = [i for i in range(indicator + 1, results[0]) if i not in roles and i < len(headers)
+             and headers[i].strip() and _mostly_quantities(table, last + 1, i)]
+    if len(found) != 1:
+        return None
+    roles[found[0]] = "target"
+    return found[0]
+
+
 def _layout(table: SheetGrid, last: int, headers: list[str], roles: dict[int, str]) -> TableLayout:
     def first(role: str, after: int = -1) -> int | None:
         return next((i for i in sorted(roles) if roles[i] == role and i > after), None)
@@ -338,6 +358,8 @@ def _layout(table: SheetGrid, last: int, headers: list[str], roles: dict[int, st
     if target is None and (second := first("indicator", indicator)) is not None:
         target = second  # "Nội dung | Chỉ tiêu | Kết quả": the second "chỉ tiêu" column holds the targets
         roles[second] = "target"
+    if target is None:
+        target = _unnamed_target(table, last, headers, roles, indicator)
     result_cols = [i for i in sorted(roles) if roles[i] == "result"]
     if not result_cols:  # an unnamed result column ("Năm 2025") right of the target: its cells are quantities
         start = target if target is not None else indicator

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from chitieu.assessment.conventions import DEFAULT_PROFILE, ConventionProfile
 from chitieu.domain.bundle import PlanBundle
 from chitieu.messages import ChitieuError
 from chitieu.reports.appendix import AppendixTable, AssessedRow, build_appendix
@@ -21,15 +22,16 @@ def appendix_table(
     midterm: Sequence[AssessedRow] | None = None,
     final: Sequence[AssessedRow] | None = None,
     filing: FilingDetails | None = None,
+    profile: ConventionProfile = DEFAULT_PROFILE,
 ) -> AppendixTable:
-    """The appendix rows from the as-of and forecast assessments (computed here unless given)."""
+    """The appendix rows from the as-of and forecast assessments (computed here under ``profile`` unless given)."""
     if not bundle.indicators:
         raise ChitieuError("report_no_indicators", code=bundle.plan.code)
     if midterm is None or final is None:
         from chitieu.assessment.bundle import assess_bundle
 
-        midterm = assess_bundle(bundle, as_of=as_of) if midterm is None else midterm
-        final = assess_bundle(bundle, forecast=True) if final is None else final
+        midterm = assess_bundle(bundle, as_of=as_of, profile=profile) if midterm is None else midterm
+        final = assess_bundle(bundle, forecast=True, profile=profile) if final is None else final
     return build_appendix(bundle, midterm, final, as_of=as_of, filing=filing)
 
 
@@ -64,6 +66,7 @@ def write_appendix(
     midterm: Sequence[AssessedRow] | None = None,
     final: Sequence[AssessedRow] | None = None,
     filing: FilingDetails | None = None,
+    profile: ConventionProfile = DEFAULT_PROFILE,
 ) -> Path:
     """Assess ``bundle`` as of ``as_of`` and to the end of the term, and write the appendix as ``fmt``.
 
@@ -73,5 +76,5 @@ def write_appendix(
     """
     fmt = fmt.lower().lstrip(".")
     _writer(fmt)  # reject an unknown format before any work
-    table = appendix_table(bundle, as_of=as_of, midterm=midterm, final=final, filing=filing)
+    table = appendix_table(bundle, as_of=as_of, midterm=midterm, final=final, filing=filing, profile=profile)
     return write_table(table, out_path, fmt)
