@@ -229,7 +229,7 @@ def _table_profile(convention: str | None, learn_from: Path | None, err: Console
 
     if learn_from is not None:
         if convention is not None:
-            raise ChitieuError("bad_option", option="--convention", reason="không dùng cùng --learn-from")
+            raise ChitieuError("bad_option", option="--convention", reason=msg("cli_not_with", option="--learn-from"))
         learned = learn_from_table(learn_from)
         print_learned(learned, err)
         return learned.profile
@@ -280,10 +280,13 @@ def print_learned(learned: Any, console: Console) -> None:
         console.print(msg("convention_remaining_none"), highlight=False)
         return
     table = Table(title=msg("convention_remaining_title"), header_style="bold", expand=False)
-    for column, kwargs in (("Dòng", {"justify": "right"}), ("Chỉ tiêu", {"max_width": 40, "overflow": "fold"}),
-                           ("Mục tiêu", {"overflow": "fold"}), ("Kết quả", {"overflow": "fold"}),
-                           ("Theo quy ước", {}), ("Bảng ghi", {}), ("Vì sao", {"max_width": 50, "overflow": "fold"})):
-        table.add_column(column, **kwargs)
+    columns: tuple[tuple[str, dict[str, Any]], ...] = (
+        ("cli_col_row", {"justify": "right"}), ("cli_col_indicator", {"max_width": 40, "overflow": "fold"}),
+        ("cli_col_target", {"overflow": "fold"}), ("cli_col_result", {"overflow": "fold"}),
+        ("cli_col_by_convention", {}), ("cli_col_printed", {}), ("cli_col_why", {"max_width": 50, "overflow": "fold"}),
+    )
+    for code, kwargs in columns:
+        table.add_column(msg(code), **kwargs)
     for d in fit.disagreements:
         if d.fixes:
             key, value = next(iter(d.fixes[0].items()))

@@ -10,6 +10,7 @@ CLI_MESSAGES: dict[str, str] = {
     "cli_more_problems": "… và {count} vấn đề khác.",
     "cli_interrupted": "Đã dừng theo yêu cầu.",
     "cli_not_a_number": "«{value}» không phải là số",
+    "cli_not_with": "không dùng cùng {option}",
     # the framework's own words (Typer/Click), see chitieu.cli.localise
     "cli_help_option": "Hiện hướng dẫn này rồi thoát.",
     "cli_usage_prefix": "Cách dùng: ",
@@ -50,6 +51,10 @@ CLI_MESSAGES: dict[str, str] = {
     "cli_col_ratio": "%",
     "cli_col_verdict": "Đánh giá",
     "cli_col_official": "Chính thức",
+    "cli_col_row": "Dòng",
+    "cli_col_by_convention": "Theo quy ước",
+    "cli_col_printed": "Bảng ghi",
+    "cli_col_why": "Vì sao",
     # demo
     "cli_demo_open": "Mở cơ sở dữ liệu",
     "cli_demo_install": "Nạp bộ dữ liệu «{title}»",
