@@ -107,18 +107,19 @@ def synthetic_plan(db: str, indicators: int, units: int, years: int) -> None:
     database = open_database(db)
     rng = random.Random(8)
     with database.engine.begin() as conn:
-        conn.execute(sa.text("INSERT INTO plans (code, title, kind, number, issuer, term_start, term_end, budget_note, "
-                             "source_location, source_quote) VALUES ('SYN', 'Kế hoạch tổng hợp thử tải', 'plan', '', '', "
-                             "2016, 2025, '', '', '')"))
+        ws = conn.execute(sa.text("SELECT id FROM workspaces WHERE code = 'default'")).scalar_one()
+        conn.execute(sa.text("INSERT INTO plans (workspace_id, code, title, kind, number, issuer, term_start, term_end, "
+                             "budget_note, source_location, source_quote) VALUES (:ws, 'SYN', 'Kế hoạch tổng hợp thử tải', "
+                             "'plan', '', '', 2016, 2025, '', '', '')"), {"ws": ws})
         plan_id = conn.execute(sa.text("SELECT id FROM plans WHERE code = 'SYN'")).scalar_one()
-        conn.execute(sa.text("INSERT INTO org_units (code, name, kind) VALUES "
-                             + ", ".join(f"('U{u:03d}', 'Đơn vị {u}', 'xã')" for u in range(units))))
+        conn.execute(sa.text("INSERT INTO org_units (workspace_id, code, name, kind) VALUES "
+                             + ", ".join(f"(:ws, 'U{u:03d}', 'Đơn vị {u}', 'xã')" for u in range(units))), {"ws": ws})
         unit_ids = list(conn.execute(sa.text("SELECT id FROM org_units WHERE code LIKE 'U%' ORDER BY code")).scalars())
         conn.execute(sa.text("INSERT INTO indicators (plan_id, code, name, unit, polarity, number, position, description) "
                              "VALUES (:p, :c, :n, '%', 'higher_better', '', :i, '')"),
                      [{"p": plan_id, "c": f"I{i:04d}", "n": f"Chỉ tiêu thử {i}", "i": i} for i in range(indicators)])
         ids = list(conn.execute(sa.text("SELECT id FROM indicators WHERE plan_id = :p ORDER BY position"), {"p": plan_id}).scalars())
-        conn.execute(sa.text("INSERT INTO targets (indicator_id, version, op, value, kind, start_year, deadline, unit, text, "
+        conn.execute(sa.text("INSERT INTO targets (indicator_id, target_version, op, value, kind, start_year, deadline, unit, text, "
                              "source_location, source_quote) VALUES (:i, 'adopted', '>=', :v, 'level', 2016, 2025, '%', :t, '', '')"),
                      [{"i": i, "v": 80.0, "t": "≥80"} for i in ids])
         insert = sa.text("INSERT INTO observations (indicator_id, org_unit_id, period_start, period_end, value, op, flag, text, "
@@ -150,13 +151,14 @@ def synthetic(folder: Path, indicators: int, units: int, years: int) -> None:
         server.stop()
 
 
-def report_text(size: int = 150_000) -> str:
-    corpus = ROOT.parent / "shared" / "corpus" / "002_afab32be4bedbcb5.txt"
+def report_text(size: int = 150 * 1024) -> str:
+    shared = Path(os.environ.get("CHITIEU_SHARED", ROOT.parent / "shared"))
+    corpus = shared / "corpus" / "002_afab32be4bedbcb5.txt"
     if corpus.is_file():
         text = corpus.read_text(encoding="utf-8")
     else:  # a generated report when the shared corpus is not beside the repository
         text = "".join(f"Năm 2024, tỷ lệ chỉ tiêu {i} đạt {50 + i % 40},{i % 10}%. " for i in range(5000))
-    return text[:size]
+    return text.encode("utf-8")[:size].decode("utf-8", errors="ignore")
 
 
 def upload(folder: Path, runs: int = 5) -> None:
@@ -165,7 +167,8 @@ def upload(folder: Path, runs: int = 5) -> None:
     token = run("token", "create", "bench-office", "--role", "office", "--db", db).strip()
     server = Server(db)
     text = report_text()
-    print(f"Upload of a {len(text.encode()) // 1024} KB report to its first claims:")
+    print(f"Upload of a {len(text.encode()) // 1024} KB report ({'shared corpus 002' if 'Lai Châu' in text else 'generated'}) "
+          "to its first claims:")
     try:
         with httpx.Client(base_url=server.url, timeout=120, headers={"Authorization": f"Bearer {token}"}) as client:
             samples = []
@@ -210,9 +213,13 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=100)
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--skip-synthetic", action="store_true")
+    parser.add_argument("--synthetic-only", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="chitieu-bench-") as name:
         folder = Path(name)
+        if args.synthetic_only:
+            synthetic(folder, args.indicators, args.units, args.years)
+            return
         bundled(str(folder / "bundled.db"), "SQLite")
         pg = os.environ.get("CHITIEU_BENCH_POSTGRES_URL") or os.environ.get("CHITIEU_TEST_POSTGRES_URL")
         if pg:

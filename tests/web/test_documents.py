@@ -131,3 +131,24 @@ def test_missing_file_and_unknown_plan(client: TestClient, site: Site) -> None:
                           data={"plan": "KHONG-CO"}, headers=headers)
     assert unknown.status_code == 404 and unknown.json()["code"] == "plan_not_found"
     assert client.get("/api/v1/documents/424242", headers=headers).status_code == 404
+
+
+def test_workspaces_do_not_see_each_other(client: TestClient, site: Site) -> None:
+    from chitieu.domain.actors import Actor
+    from chitieu.services.accounts import add_user, create_token
+    from chitieu.services.workspaces import create_workspace
+
+    with site.database.session(write=True) as session:
+        create_workspace(session, Actor("test", role="admin"), "dien-bien", "Tỉnh Điện Biên")
+        add_user(session, Actor("test", workspace="dien-bien", role="admin"), "db-office", role="office", password=None)
+        other = {"Authorization": f"Bearer {create_token(session, 'db-office')}"}
+    assert client.get("/api/v1/plans", headers=other).json() == []
+    assert client.get(f"/api/v1/plans/{PLAN}/assessment", headers=other).status_code == 404
+    _, mine = _upload(client, site, "lc.txt", REPORT_TEXT.encode())
+    assert client.get(f"/api/v1/documents/{mine['id']}", headers=other).status_code == 404
+    assert client.get("/api/v1/documents", headers=other).json() == []
+    assert wait_for_document(client, int(mine["id"]), site.headers("office"))["status"] == "done"
+    claims = client.get(f"/api/v1/documents/{mine['id']}/claims", headers=site.headers("office")).json()
+    refused = client.post(f"/api/v1/claims/{claims[0]['id']}/reject", headers=other)
+    assert refused.status_code == 404
+    assert client.get(f"/api/v1/documents/{mine['id']}/claims", headers=site.headers("office")).json()[0]["status"] == "candidate"

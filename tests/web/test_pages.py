@@ -63,3 +63,47 @@ def test_signed_in_pages(site: Site) -> None:
             answer = client.get(path)
             assert answer.status_code == 200 and "Đăng xuất" in answer.text, path
         assert "Thôi công bố" in client.get(f"/plans/{PLAN}/reports").text
+
+
+def test_review_page_accept_and_bulk_accept_through_forms(site: Site) -> None:
+    from tests.web.conftest import REPORT_TEXT, wait_for_document
+
+    with client_for(site) as client:
+        csrf = login(client, "office")
+        upload_page = client.get("/documents")
+        assert "Tải lên văn bản mới" in upload_page.text
+        no_token = client.post("/documents", files={"file": ("r.txt", REPORT_TEXT.encode(), "text/plain")},
+                               data={"plan": PLAN}, follow_redirects=False)
+        assert no_token.status_code == 403
+        answer = client.post("/documents", files={"file": ("r.txt", REPORT_TEXT.encode(), "text/plain")},
+                             data={"plan": PLAN, "csrf_token": csrf}, follow_redirects=False)
+        assert answer.status_code == 303
+        document_id = int(answer.headers["location"].rsplit("/", 1)[1])
+        state = wait_for_document(client, document_id, site.headers("office"))
+        assert state["status"] == "done"
+        page = client.get(f"/documents/{document_id}")
+        assert page.status_code == 200 and '<mark id="q-' in page.text and "Chấp nhận các mục đã chọn" in page.text
+        claims = client.get(f"/api/v1/documents/{document_id}/claims", headers=site.headers("office")).json()
+        forest = next(c for c in claims if "che phủ rừng" in c["indicator"].lower())
+        card = client.post(f"/claims/{forest['id']}/accept", headers={"HX-Request": "true"},
+                           data={"indicator_code": "KT15", "as": "observation", "period": "2024", "csrf_token": csrf})
+        assert card.status_code == 200 and "claim-accepted" in card.text and "bởi office" in card.text
+        bad = client.post(f"/claims/{forest['id']}/reject", headers={"HX-Request": "true"}, data={"csrf_token": csrf})
+        assert bad.status_code == 200 and 'role="alert"' in bad.text  # already decided: said in the card
+        rest = [c["id"] for c in claims if c["id"] != forest["id"]]
+        bulk = client.post(f"/documents/{document_id}/accept-bulk", headers={"HX-Request": "true"},
+                           data={"claim_ids": [str(i) for i in rest], "csrf_token": csrf})
+        assert bulk.status_code == 200 and "Đã chấp nhận" in bulk.text
+        after = client.get(f"/api/v1/documents/{document_id}/claims", headers=site.headers("office")).json()
+        accepted = [c for c in after if c["status"] == "accepted"]
+        failed = bulk.text.count("<li>")
+        assert len(accepted) + failed == len(claims)
+
+
+def test_indicator_page_lists_each_units_values(reader: TestClient, shared_site: Site) -> None:
+    """The assessed view keeps only the plan's own area; units' values are read for the indicator page."""
+    page = reader.get("/plans/LC-XIV-QT/indicators/QT01", headers=shared_site.headers("viewer"))
+    assert page.status_code == 200
+    assert "Huyện Than Uyên" in page.text
+    csv_text = reader.get("/api/v1/plans/LC-XIV-QT/observations.csv", headers=shared_site.headers("viewer")).text
+    assert "LC-THAN-UYEN" in csv_text

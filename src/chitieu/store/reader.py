@@ -97,9 +97,14 @@ def _provenance(row: ProvenanceColumns | PlanRow | StatedCountRow, document_code
 
 
 def read_content(
-    session: Session, plan: Plan, plan_id: int, document_codes: dict[int, str], org_code: dict[int, str]
+    session: Session, plan: Plan, plan_id: int, document_codes: dict[int, str], org_code: dict[int, str],
+    *, unit_values: bool = True,
 ) -> PlanBundle:
-    """The plan's groups, indicators, targets and observations (related plans and org units left empty)."""
+    """The plan's groups, indicators, targets and observations (related plans and org units left empty).
+
+    ``unit_values=False`` leaves out the values of org units (the plan's own area only), for readers such as
+    the dashboard that assess the plan and need not hold millions of per-unit values in memory.
+    """
     group_rows = list(
         session.scalars(select(IndicatorGroupRow).where(IndicatorGroupRow.plan_id == plan_id).order_by(IndicatorGroupRow.id))
     )
@@ -148,9 +153,10 @@ def read_content(
         )
         for t in target_rows
     ]
-    observation_rows = session.scalars(
-        select(ObservationRow).where(ObservationRow.indicator_id.in_(ids)).order_by(ObservationRow.id)
-    )
+    observation_query = select(ObservationRow).where(ObservationRow.indicator_id.in_(ids))
+    if not unit_values:
+        observation_query = observation_query.where(ObservationRow.org_unit_id.is_(None))
+    observation_rows = session.scalars(observation_query.order_by(ObservationRow.id))
     observations = [
         Observation(
             indicator_code=indicator_code[o.indicator_id],
@@ -174,7 +180,7 @@ def read_content(
                       stated_counts=stated)
 
 
-def read_registry(session: Session, workspace_id: int, plan_code: str | None = None) -> Registry:
+def read_registry(session: Session, workspace_id: int, plan_code: str | None = None, *, unit_values: bool = True) -> Registry:
     """The workspace's whole registry, or (with ``plan_code``) that plan, its descendants and what they cite."""
     document_codes = dict(
         session.execute(select(DocumentRow.id, DocumentRow.code).where(DocumentRow.workspace_id == workspace_id))
@@ -192,7 +198,7 @@ def read_registry(session: Session, workspace_id: int, plan_code: str | None = N
         pairs = [(plan, row) for plan, row in pairs if plan.code in keep]
         registry.plans = [plan for plan, _ in pairs]
     for plan, row in pairs:
-        content = read_content(session, plan, row.id, document_codes, org_code)
+        content = read_content(session, plan, row.id, document_codes, org_code, unit_values=unit_values)
         if content.indicators or content.groups or content.stated_counts:
             registry.contents[plan.code] = content
         source = _provenance(row, document_codes)
@@ -221,8 +227,8 @@ def _cited_codes(registry: Registry) -> set[str]:
     return codes
 
 
-def read_bundle(session: Session, workspace_id: int, plan_code: str) -> PlanBundle | None:
+def read_bundle(session: Session, workspace_id: int, plan_code: str, *, unit_values: bool = True) -> PlanBundle | None:
     """The plan's bundle (with related plans = its descendants, and all org units), or None."""
-    registry = read_registry(session, workspace_id, plan_code)
+    registry = read_registry(session, workspace_id, plan_code, unit_values=unit_values)
     return registry.bundle(plan_code)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from chitieu.grammar.loader import rulebook
 from chitieu.grammar.schema import MagnitudeRule, UnitRule
@@ -38,6 +39,7 @@ MAGNITUDE_WORDS: dict[str, float] = {
 }
 
 
+@lru_cache(maxsize=8192)  # called for every claim × indicator pair when linking: units repeat
 def normalise_unit_text(text: str) -> str:
     """Lower-case, NFC, single spaces, no spaces around '/'; '1 vạn' and 'vạn' alike."""
     s = unicodedata.normalize("NFC", text or "").strip().lower()

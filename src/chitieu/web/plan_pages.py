@@ -43,9 +43,24 @@ def pace_text(row: AssessmentRow) -> str:
     return "; ".join(parts)
 
 
-def _last_year(observations: list[Observation]) -> int | None:
-    years = [o.period.end for o in observations if o.value is not None or o.text]
-    return max(years) if years else None
+def observations_index(view: PlanView) -> dict[str, list[Observation]]:
+    """The plan's observations by indicator code, built once per assessed view (plans can hold millions)."""
+    index = view.extra.get("observations")
+    if index is None:
+        index = {}
+        for o in view.bundle.observations:
+            index.setdefault(o.indicator_code, []).append(o)
+        view.extra["observations"] = index
+    return index  # type: ignore[no-any-return]
+
+
+def _last_years(view: PlanView) -> dict[str, int]:
+    """The latest period end with a figure of the plan's whole area, by indicator."""
+    last: dict[str, int] = {}
+    for o in view.bundle.observations:
+        if o.org_unit_code is None and (o.value is not None or o.text) and o.period.end > last.get(o.indicator_code, -1):
+            last[o.indicator_code] = o.period.end
+    return last
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +80,16 @@ class Dashboard:
 
 
 def dashboard(view: PlanView) -> Dashboard:
+    """The Tổng quan of an assessed view (computed once per view and kept with it)."""
+    cached = view.extra.get("dashboard")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    board = _dashboard(view)
+    view.extra["dashboard"] = board
+    return board
+
+
+def _dashboard(view: PlanView) -> Dashboard:
     bundle = view.bundle
     forecast = {r.code: r for r in view.forecast}
     at_risk = []
@@ -73,8 +98,9 @@ def dashboard(view: PlanView) -> Dashboard:
         if row.status in RISKY or (ahead is not None and ahead.status in RISKY):
             at_risk.append({"row": row, "forecast": ahead, "pace": pace_text(row)})
     stale = []
+    last_years = _last_years(view)
     for row in view.rows:
-        last = _last_year(bundle.observations_of(row.code))
+        last = last_years.get(row.code)
         if last is None or last < view.as_of - STALE_YEARS:
             stale.append({"row": row, "last_year": last})
     groups: dict[str, dict[str, Any]] = {}
@@ -139,10 +165,12 @@ def target_changes(targets: list[Target]) -> list[dict[str, Any]]:
 
 
 def trajectory(bundle: PlanBundle, indicator: Indicator, row: AssessmentRow | None,
-               forecast: AssessmentRow | None) -> dict[str, Any]:
+               forecast: AssessmentRow | None, observations: list[Observation] | None = None) -> dict[str, Any]:
     """Chart data: measured values by year, the straight target path, and the forecast at the deadline."""
     target = bundle.current_target(indicator.code)
-    observations = [o for o in bundle.observations_of(indicator.code) if o.value is not None]
+    if observations is None:
+        observations = bundle.observations_of(indicator.code)
+    observations = [o for o in observations if o.value is not None and o.org_unit_code is None]
     measured: dict[int, float] = {}
     estimates: dict[int, float] = {}
     for o in sorted(observations, key=lambda o: (o.period.end, o.period.start)):
@@ -181,9 +209,9 @@ def trajectory(bundle: PlanBundle, indicator: Indicator, row: AssessmentRow | No
     }
 
 
-def observations_by_unit(bundle: PlanBundle, code: str) -> list[dict[str, Any]]:
+def observations_by_unit(bundle: PlanBundle, code: str, found: list[Observation] | None = None) -> list[dict[str, Any]]:
     """Rows by unit (the plan's whole area first) and period."""
     names = {u.code: u.name for u in bundle.org_units}
-    found = [o for o in bundle.observations if o.indicator_code == code]
+    found = list(found) if found is not None else [o for o in bundle.observations if o.indicator_code == code]
     found.sort(key=lambda o: (o.org_unit_code is not None, o.org_unit_code or "", o.period.start, o.period.end))
     return [{"obs": o, "unit_name": names.get(o.org_unit_code or "", o.org_unit_code or "Toàn địa bàn")} for o in found]

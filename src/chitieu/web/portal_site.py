@@ -46,16 +46,18 @@ def indicator_context(session: Session, cache: queries.AssessmentCache, code: st
                       workspace: str = "default") -> dict[str, Any] | None:
     queries.plan_row(session, visitor(workspace), code)
     view = queries.plan_view(session, cache, code, None, visitor(workspace))
+    units = queries.unit_observations(session, visitor(workspace), code, indicator[:100])
     found = view.bundle.indicator(indicator)
     if found is None:
         return None
     row = next((r for r in view.rows if r.code == indicator), None)
     ahead = next((r for r in view.forecast if r.code == indicator), None)
+    mine = plan_pages.observations_index(view).get(indicator, [])
     return {
         "code": code, "plan": view.bundle.plan, "indicator": found, "row": row, "forecast": ahead, "as_of": view.as_of,
         "versions": plan_pages.target_changes(view.bundle.targets_of(indicator)),
-        "observations": plan_pages.observations_by_unit(view.bundle, indicator),
-        "chart": plan_pages.trajectory(view.bundle, found, row, ahead),
+        "observations": plan_pages.observations_by_unit(view.bundle, indicator, mine + units),
+        "chart": plan_pages.trajectory(view.bundle, found, row, ahead, mine),
         "pace": plan_pages.pace_text(row) if row is not None else "", "root": "../", "page_name": page_name,
     }
 

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from chitieu.assessment import AssessmentRow, assess_bundle
-from chitieu.domain import PlanBundle
+from chitieu.domain import Observation, PlanBundle
 from chitieu.messages import ChitieuError, msg
 from chitieu.services.workspaces import workspace_id
 from chitieu.store.models import EventRow, IndicatorRow, ObservationRow, PlanRow, TargetRow
@@ -158,13 +158,39 @@ def plan_view(session: Session, cache: AssessmentCache, code: str, as_of: int | 
     view = cache.get(key)
     if view is not None:
         return view
-    bundle = read_bundle(session, ws, code)
+    bundle = read_bundle(session, ws, code, unit_values=False)  # units' values: per indicator, on its page
     if bundle is None:
         raise ChitieuError("plan_not_found", code=code)
     year = as_of if as_of is not None else default_as_of(bundle)
     view = PlanView(bundle, year, assess_bundle(bundle, as_of=year), assess_bundle(bundle, forecast=True))
     cache.put(key, view)
     return view
+
+
+def unit_observations(session: Session, who: Caller, plan_code: str, indicator_code: str) -> list[Observation]:
+    """The org units' values of one indicator (the assessed view holds only the plan's own area)."""
+    from chitieu.domain import Op, Period, Provenance
+    from chitieu.domain.observations import ObservationFlag
+    from chitieu.store.models import DocumentRow, OrgUnitRow
+
+    ws = workspace_of(session, who)
+    rows = session.execute(
+        select(ObservationRow, OrgUnitRow.code, DocumentRow.code)
+        .join(IndicatorRow, IndicatorRow.id == ObservationRow.indicator_id)
+        .join(PlanRow, PlanRow.id == IndicatorRow.plan_id)
+        .join(OrgUnitRow, OrgUnitRow.id == ObservationRow.org_unit_id)
+        .outerjoin(DocumentRow, DocumentRow.id == ObservationRow.source_document_id)
+        .where(PlanRow.workspace_id == ws, PlanRow.code == plan_code, IndicatorRow.code == indicator_code)
+        .order_by(OrgUnitRow.code, ObservationRow.period_start, ObservationRow.period_end)
+    ).all()
+    found = []
+    for o, unit, document in rows:
+        provenance = (Provenance(document, o.source_location, o.source_quote, o.source_page, o.source_start, o.source_end)
+                      if document else None)
+        found.append(Observation(indicator_code=indicator_code, period=Period(o.period_start, o.period_end), value=o.value,
+                                 op=Op(o.op), org_unit_code=unit, flag=ObservationFlag(o.flag), text=o.text,
+                                 stated_ratio=o.stated_ratio, stated_verdict=o.stated_verdict, provenance=provenance))
+    return found
 
 
 def row_dict(row: AssessmentRow, plan_code: str) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from chitieu.messages import ChitieuError
 from chitieu.web import queries, reports_data
 from chitieu.web.context import caller, transaction
 
@@ -50,8 +51,15 @@ def appendix_docx(request: Request, code: str, as_of: int | None = YEAR) -> Resp
 @router.get("/plans/{code}/observations.csv", summary="Số liệu của kế hoạch (CSV; ?format=sdmx cho SDMX-CSV)",
             responses={200: {"content": {"text/csv": {}}}})
 def observations_csv(request: Request, code: str, format: str = Query("csv", pattern="^(csv|sdmx)$")) -> Response:
-    view = _view(request, code, None)
-    text = reports_data.observations_csv(view.bundle, sdmx=format == "sdmx")
+    from chitieu.store.reader import read_bundle
+
+    who = caller(request)
+    with transaction(request) as session:
+        queries.plan_row(session, who, code)
+        bundle = read_bundle(session, queries.workspace_of(session, who), code)  # with every unit's values
+    if bundle is None:
+        raise ChitieuError("plan_not_found", code=code)
+    text = reports_data.observations_csv(bundle, sdmx=format == "sdmx")
     suffix = "-sdmx" if format == "sdmx" else ""
     return _download(text.encode("utf-8"), "text/csv; charset=utf-8", f"so-lieu-{code.lower()}{suffix}.csv")
 

@@ -62,18 +62,20 @@ def indicator_page(request: Request, code: str, indicator: str, as_of: int | Non
     with transaction(request) as session:
         queries.plan_row(session, who, code)
         view = queries.plan_view(session, request.app.state.assessments, code, as_of, who)
+        units = queries.unit_observations(session, who, code, indicator[:100])
     bundle = view.bundle
     found = bundle.indicator(indicator)
     if found is None:
         raise ChitieuError("indicator_not_found", code=indicator[:100])
     row = next((r for r in view.rows if r.code == indicator), None)
     ahead = next((r for r in view.forecast if r.code == indicator), None)
+    mine = plan_pages.observations_index(view).get(indicator, [])
     children = [i for i in bundle.indicators if i.parent_code == indicator]
     context = {
         "code": code, "plan": bundle.plan, "indicator": found, "row": row, "forecast": ahead, "as_of": view.as_of,
         "versions": plan_pages.target_changes(bundle.targets_of(indicator)),
-        "observations": plan_pages.observations_by_unit(bundle, indicator),
-        "chart": plan_pages.trajectory(bundle, found, row, ahead),
+        "observations": plan_pages.observations_by_unit(bundle, indicator, mine + units),
+        "chart": plan_pages.trajectory(bundle, found, row, ahead, mine),
         "pace": plan_pages.pace_text(row) if row is not None else "",
         "children": children, "parent": bundle.indicator(found.parent_code) if found.parent_code else None,
     }

@@ -1,0 +1,104 @@
+"""The job interface: idempotent enqueue by hash, one runner per job, failures kept with a Vietnamese reason,
+interrupted jobs queued again, claims stored once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from chitieu.domain.actors import Actor
+from chitieu.services.database import Database, open_database
+from chitieu.services.datasets import demo_dataset, install_dataset
+from chitieu.store.models_web import JobRow
+from chitieu.workers import enqueue_ingest, job_state, run_job
+from chitieu.workers.jobs import requeue_interrupted
+
+OFFICE = Actor("lan", role="office", via="api")
+TEXT = "Năm 2024, tỷ lệ che phủ rừng đạt 51,2%. Tốc độ tăng trưởng GRDP ước đạt 7,5%.\n".encode()
+LIMIT = 1_000_000
+
+
+@pytest.fixture
+def database(database_url: str) -> Iterator[Database]:
+    db = open_database(database_url)
+    with db.session(write=True) as session:
+        install_dataset(session, Actor("test", role="admin"), demo_dataset().name)
+    yield db
+    db.close()
+
+
+def _enqueue(db: Database, content: bytes = TEXT, name: str = "bao-cao.txt") -> tuple[int, int, bool]:
+    with db.session(write=True) as session:
+        source, job, queued = enqueue_ingest(session, OFFICE, file_name=name, content=content, plan_code=None, limit=LIMIT)
+        return source.id, job.id, queued
+
+
+def _claims(db: Database, source_id: int) -> int:
+    with db.session() as session:
+        return int(session.execute(sa.text("SELECT count(*) FROM claims WHERE document_id = :d"), {"d": source_id}).scalar_one())
+
+
+def test_enqueue_is_idempotent_by_hash(database: Database) -> None:
+    first = _enqueue(database)
+    second = _enqueue(database, name="ten-khac.txt")
+    assert first[:2] == second[:2] and first[2] is True and second[2] is False
+    with database.session() as session:
+        state = job_state(session, first[1])
+        assert state.status == "queued" and state.stage == "Đang chờ xử lý"
+        assert session.get(JobRow, first[1]).params["plan_code"] == "LC-XIV"  # the plan with most indicators
+
+
+def test_run_job_once_then_done(database: Database) -> None:
+    source_id, job_id, _ = _enqueue(database)
+    seen: list[tuple[int, str]] = []
+    from chitieu.workers.ingest import run_ingest
+
+    def recording(db: Database, job: JobRow, progress: Any) -> dict[str, Any]:
+        return run_ingest(db, job, lambda p, s: (seen.append((p, s)), progress(p, s)))
+
+    state = run_job(database, job_id, {"ingest": recording})
+    assert state is not None and state.status == "done" and state.progress == 100
+    assert [p for p, _ in seen] == sorted(p for p, _ in seen) and seen[0][1] == "Đang đọc văn bản"
+    count = _claims(database, source_id)
+    assert count >= 2 and state.result and state.result["claims"] == count
+    assert run_job(database, job_id) is None  # not queued any more: nobody runs it twice
+    assert _claims(database, source_id) == count
+
+
+def test_failure_keeps_a_vietnamese_reason_and_writes_nothing(database: Database) -> None:
+    source_id, job_id, _ = _enqueue(database, content=b"\xef\xbb\xbf" + "Tệp có nội dung".encode())
+
+    def broken(db: Database, job: JobRow, progress: Any) -> dict[str, Any]:
+        progress(40, "Đang trích xuất")
+        raise RuntimeError("boom")
+
+    state = run_job(database, job_id, {"ingest": broken})
+    assert state is not None and state.status == "failed" and state.error_code == "internal_error"
+    assert state.reason.startswith("Lỗi không mong đợi") and "Traceback" not in state.reason
+    assert _claims(database, source_id) == 0
+    again = _enqueue(database, content=b"\xef\xbb\xbf" + "Tệp có nội dung".encode())
+    assert again[1] == job_id and again[2] is True  # a failed job is queued again
+    with database.session() as session:
+        assert job_state(session, job_id).status == "queued"
+
+
+def test_interrupted_jobs_are_queued_again(database: Database) -> None:
+    _, job_id, _ = _enqueue(database)
+    with database.session(write=True) as session:
+        session.execute(sa.update(JobRow).where(JobRow.id == job_id).values(status="running", progress=40))
+    assert requeue_interrupted(database) == [job_id]
+    state = run_job(database, job_id)
+    assert state is not None and state.status == "done"
+
+
+def test_a_second_run_after_a_crash_stores_claims_once(database: Database) -> None:
+    source_id, job_id, _ = _enqueue(database)
+    assert run_job(database, job_id) is not None
+    count = _claims(database, source_id)
+    with database.session(write=True) as session:  # as if the process died after the commit
+        session.execute(sa.update(JobRow).where(JobRow.id == job_id).values(status="queued"))
+    assert run_job(database, job_id) is not None
+    assert _claims(database, source_id) == count
