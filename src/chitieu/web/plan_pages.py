@@ -51,7 +51,7 @@ def observations_index(view: PlanView) -> dict[str, list[Observation]]:
         for o in view.bundle.observations:
             index.setdefault(o.indicator_code, []).append(o)
         view.extra["observations"] = index
-    return index  # type: ignore[no-any-return]
+    return index
 
 
 def _last_years(view: PlanView) -> dict[str, int]:
