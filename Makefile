@@ -35,10 +35,13 @@ demo-cli: $(STAMP)
 ## The whole test suite (PostgreSQL store tests run when CHITIEU_TEST_POSTGRES_URL is set).
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
+## ruff on everything; mypy strict on the pure core, the default checks on the edges (pyproject.toml).
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
 
 ## Speed goals live here, never in unit tests; results go to docs/benchmarks.md.
 bench: $(STAMP)

@@ -56,6 +56,6 @@ def test_events_belong_to_their_workspace(store: Store) -> None:
 
 
 def test_a_failed_action_records_nothing(store: Store, tmp_path: Path) -> None:
-    bad = dict(REGISTRY, targets=REGISTRY["targets"].replace("9-10", "chín"))
+    bad = dict(REGISTRY, targets=REGISTRY["targets"].replace("9-10", "9@10"))
     outcome = store(import_registry, write_registry(tmp_path / "bad", bad))
     assert not outcome.written and store.count("events") == 0

@@ -139,7 +139,7 @@ def _first_error(tmp_path: Path, tables: dict[str, str]) -> Problem:
         ("indicators", lambda t: t.replace("plan_code,code,name,", "plan_code,code,ten,"), "missing_column", None, "name"),
         ("plans", lambda t: t.replace('"1.250,5"', "nhiều"), "bad_number", 3, "budget"),
         ("indicators", lambda t: t.replace("lao động,,II", "đơn vị 2x,,II"), "unknown_unit", 5, "unit"),
-        ("targets", lambda t: t.replace("8.500 lao động/năm", "tăng mạnh"), "bad_target", 6, "text"),
+        ("targets", lambda t: t.replace("8.500 lao động/năm", "#N/A"), "bad_target", 6, "text"),
         ("indicators", lambda t: t.replace("NQ-X,VL,", "NQ-X,NTM,"), "duplicate_key", 5, None),
         ("targets", lambda t: t.replace("NQ-X,NTM,adopted", "NQ-X,NTN,adopted"), "unknown_reference", 5, "indicator_code"),
         ("observations", lambda t: t.replace("NQ-X,NTM,2023", "NQ-X,NTM,2023-20xx"), "bad_period", 5, "period"),
@@ -265,3 +265,47 @@ def test_figures_saved_without_text_are_exported_with_written_text(store: Store,
     assert again is not None
     assert [(t.op, t.value, t.low, t.high) for t in again.targets] == [(t.op, t.value, t.low, t.high) for t in bundle.targets]
     assert [(o.op, o.value) for o in again.observations] == [(Op.EQ, 1234567.5), (Op.DONE, 1.0)]
+
+
+def test_results_written_in_words_are_kept_with_warnings_and_assessed(store: Store, tmp_path: Path) -> None:
+    from chitieu.assessment import assess_bundle
+
+    words = dict(
+        REGISTRY,
+        indicators=REGISTRY["indicators"] + "NQ-X,DV,Kết nạp đảng viên mới,đảng viên/năm,,II,5\n",
+        targets=REGISTRY["targets"] + "NQ-X,DV,adopted,1.060 đảng viên/năm,,,,,,\n",
+        observations=REGISTRY["observations"].replace("NQ-X,NTM,2023,Chưa hoàn thành", "NQ-X,NTM,2023,Chưa thực hiện")
+        + 'NQ-X,DV,2021-2023,Trung bình kết nạp 1.020 đảng viên/năm (96%),,,Đạt,,\n'
+        + "NQ-X,VL,2021-2023,Đang triển khai,,,,,\n",
+    )
+    outcome = store(import_registry, write_registry(tmp_path / "words", words))
+    assert outcome.written, [p.message for p in outcome.report.errors()]
+    warnings = [(p.code, p.row, p.column, p.severity) for p in outcome.report.problems]
+    assert warnings == [
+        ("text_value_words", 5, "text", "warning"), ("text_value_read", 6, "text", "warning"),
+        ("text_value_kept", 7, "text", "warning"),
+    ]
+    assert "Chưa thực hiện" in outcome.report.problems[0].message
+    bundle = store(load_bundle, "NQ-X")
+    kept = {o.indicator_code: o for o in bundle.observations if o.period.label() in ("2023", "2021-2023")}
+    assert kept["DV"].text == "Trung bình kết nạp 1.020 đảng viên/năm (96%)"
+    assert (kept["DV"].value, kept["DV"].stated_ratio) == (1020.0, 96.0)
+    assert (kept["NTM"].op, kept["NTM"].value) == (Op.DONE, 0.0)
+    assert (kept["VL"].value, kept["VL"].text) == (None, "Đang triển khai")
+    rows = {r.code: r for r in assess_bundle(bundle, as_of=2023)}
+    assert rows["NTM"].status == "not_yet"  # "Chưa thực hiện" before the deadline
+    assert rows["DV"].value == 1020.0 and rows["DV"].status == "not_yet"
+    assert rows["VL"].status == "no_data" and rows["VL"].value_text == "Đang triển khai"
+
+
+def test_genuinely_broken_input_still_refuses_everything(store: Store, tmp_path: Path) -> None:
+    cases = {
+        "unknown plan": edited("targets", lambda t: t + "NQ-KHAC,GRDP,adopted,9,,,,,,\n"),
+        "duplicate code": edited("indicators", lambda t: t + "NQ-X,GRDP,Trùng mã,%,,I,9\n"),
+        "bad date": edited("plans", lambda t: t.replace("15/10/2020", "31/02/2020")),
+        "garbage": edited("observations", lambda t: t.replace("Chưa hoàn thành", "#REF!")),
+    }
+    for name, tables in cases.items():
+        outcome = store(import_registry, write_registry(tmp_path / name.replace(" ", "_"), tables))
+        assert not outcome.written and outcome.report.errors(), name
+        assert store.count("plans") == 0, name

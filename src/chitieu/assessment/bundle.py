@@ -91,6 +91,9 @@ def target_quantity(target: Target) -> tuple[Quantity, int]:
 
 def observation_quantity(obs: Observation, unit: str) -> tuple[Quantity, int] | None:
     """The observed value as a Quantity in the target's unit (bounds like ">5" kept)."""
+    if obs.op is Op.DONE:  # "Hoàn thành" / "Chưa thực hiện": stored as 1 / 0
+        return Quantity(op=Op.DONE, value=obs.value, boolean=None if obs.value is None else obs.value != 0,
+                        unit=unit, text=obs.text), 0
     if obs.value is not None:
         direction = 0
         if obs.text:
@@ -187,9 +190,10 @@ def _assess_indicator(
     observations = bundle.observations_of(indicator.code)
     horizon = deadline if forecast else as_of
     points = _yearly_points(observations, horizon, start, target.kind)
-    has_baseline = target.baseline_year is not None and target.baseline_value is not None
-    if target.kind is TargetKind.LEVEL and has_baseline and all(y != target.baseline_year for y, _ in points):
-        points = sorted([*points, (target.baseline_year, target.baseline_value)])
+    base_year, base_value = target.baseline_year, target.baseline_value
+    if target.kind is TargetKind.LEVEL and base_year is not None and base_value is not None \
+            and all(y != base_year for y, _ in points):
+        points = sorted([*points, (base_year, base_value)])
     ref = target_q.value if target_q.value is not None else (target_q.low if target_q.low is not None else None)
     pace = required_pace(ref, points, deadline, kind=target.kind, start_year=start) if ref is not None and deadline else None
 

@@ -68,11 +68,14 @@ def align_result(result: Quantity, unit: str, target_direction: int = 0, result_
     k = sign * factor
     if k == 1.0:
         return result
-    scaled = {f: (getattr(result, f) * k if getattr(result, f) is not None else None) for f in ("value", "low", "high")}
+    def times(v: float | None) -> float | None:
+        return v * k if v is not None else None
+
+    value, low, high = times(result.value), times(result.low), times(result.high)
     if sign < 0 and result.op is not Op.RANGE:
         flip = {Op.GT: Op.LT, Op.GE: Op.LE, Op.LT: Op.GT, Op.LE: Op.GE}
-        return replace(result, op=flip.get(result.op, result.op), unit=unit, **scaled)
-    return replace(result, unit=unit, **scaled)
+        return replace(result, op=flip.get(result.op, result.op), unit=unit, value=value, low=low, high=high)
+    return replace(result, unit=unit, value=value, low=low, high=high)
 
 
 def canonical_unit(unit: str, target: Quantity, result: Quantity | None) -> str:

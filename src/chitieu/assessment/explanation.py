@@ -26,7 +26,7 @@ def format_quantity(q: Quantity, unit: str = "") -> str:
     """A quantity as officials write it: "> 5%", "9-10%", "2.134,6 tỷ đồng", "Hoàn thành"."""
     unit = unit or q.unit
     if q.op is Op.DONE:
-        return q.text.strip() or ("Hoàn thành" if q.boolean else "Không hoàn thành")
+        return q.text.strip() or msg("value_done" if q.boolean else "value_not_done")
     if q.op is Op.RANGE:
         return with_unit(f"{format_number(q.low)}-{format_number(q.high)}", unit)
     symbol = q.op.symbol
@@ -102,9 +102,9 @@ def _pace_text(pace: RequiredPace, unit: str) -> str:
     parts = []
     if pace.linear_per_year is not None and pace.linear_per_year != 0:
         step = abs(pace.linear_per_year)
-        amount = f"{format_number(step)} điểm %" if rate else with_unit(format_number(step), unit)
+        amount = msg("amount_points_percent", amount=format_number(step)) if rate else with_unit(format_number(step), unit)
         parts.append(msg("pace_linear" if pace.linear_per_year > 0 else "pace_linear_down", amount=amount))
     if pace.cagr_percent is not None and not rate and pace.cagr_percent != 0:
         key = "pace_cagr" if pace.cagr_percent > 0 else "pace_cagr_down"
         parts.append(msg(key, rate=format_percent(abs(pace.cagr_percent))))
-    return " hoặc ".join(parts)
+    return msg("pace_or").join(parts)

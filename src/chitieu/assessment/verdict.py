@@ -80,7 +80,7 @@ def raw_compare(target: Quantity, result: Quantity, polarity: Polarity, band: fl
     if sign == 0:  # structure share: only closeness counts
         return Outcome.MET if low - band <= r_value <= high + band else Outcome.MISSED
     lo, hi = (low, high) if sign > 0 else (-high, -low)
-    r_op = result.op if result.op is not Op.RANGE else Op.EQ
+    r_op: Op = result.op if result.op is not Op.RANGE else Op.EQ
     r = r_value * sign
     if sign < 0:
         r_op = _FLIP[r_op]

@@ -7,6 +7,7 @@ from chitieu.domain.indicators import Indicator
 from chitieu.domain.observations import Observation, Period
 from chitieu.domain.quantity import Quantity
 from chitieu.domain.targets import Target, TargetKind
+from chitieu.messages import msg
 from chitieu.vocab.units import lookup_unit
 
 
@@ -69,5 +70,5 @@ def qualified_name(bundle: PlanBundle, code: str) -> str:
 def unit_label(bundle: PlanBundle, code: str | None) -> str:
     """An org unit's name; the whole plan area ("Tổng") when None."""
     if code is None:
-        return "Tổng"
+        return msg("audit_whole_area")
     return next((u.name for u in bundle.org_units if u.code == code), code)

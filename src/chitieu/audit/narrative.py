@@ -11,6 +11,7 @@ from chitieu.domain.bundle import PlanBundle
 from chitieu.domain.observations import Observation, ObservationFlag
 from chitieu.domain.quantity import Op
 from chitieu.domain.targets import TargetKind
+from chitieu.messages import msg
 
 
 def _key_period(bundle: PlanBundle, obs: Observation) -> int | tuple[int, int]:
@@ -54,7 +55,7 @@ def check_value_conflicts(bundle: PlanBundle) -> list[Finding]:
                     expected=reference.text or show(reference.value),
                     actual=other.text or show(other.value),
                     locations=(where(reference.provenance), where(other.provenance)),
-                    note=" (chỉ khác do làm tròn)" if rounding_only else "",
+                    note=msg("audit_note_rounding") if rounding_only else "",
                 )
             )
     return findings

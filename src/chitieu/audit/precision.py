@@ -28,7 +28,8 @@ def round_half_up(value: float, decimals: int) -> float:
 
 def agrees_at(printed: float, computed: float, decimals: int) -> bool:
     """True when ``computed`` rounds to ``printed`` at the printed number of decimals."""
-    return abs(round_half_up(computed, decimals) - printed) < 0.5 * 10 ** (-decimals - 3) + 1e-9
+    tolerance: float = 0.5 * 10.0 ** (-decimals - 3) + 1e-9
+    return abs(round_half_up(computed, decimals) - printed) < tolerance
 
 
 def show(value: float | None, decimals: int | None = None) -> str:

@@ -9,6 +9,7 @@ from chitieu.audit.precision import agrees_at, decimals_in, show, show_percent
 from chitieu.domain.bundle import PlanBundle
 from chitieu.domain.indicators import Polarity
 from chitieu.domain.quantity import Op
+from chitieu.messages import msg
 
 
 def check_stated_ratios(bundle: PlanBundle) -> list[Finding]:
@@ -40,7 +41,7 @@ def check_stated_ratios(bundle: PlanBundle) -> list[Finding]:
         decimals = decimals_in(obs.stated_ratio)
         if agrees_at(obs.stated_ratio, recomputed, decimals):
             continue
-        per_year = f" × {years} năm" if years > 1 else ""
+        per_year = msg("audit_times_years", years=years) if years > 1 else ""
         findings.append(
             make_finding(
                 "ratio_mismatch",

@@ -9,10 +9,12 @@ from chitieu.audit.findings import Finding, Severity, make_finding, where
 from chitieu.audit.precision import decimals_in, round_half_up, show
 from chitieu.domain.bundle import PlanBundle
 from chitieu.domain.targets import Target, TargetVersion
+from chitieu.messages import msg
 from chitieu.vocab.units import conversion_factor
 
 VERSION_ORDER = (TargetVersion.DRAFT, TargetVersion.ADOPTED, TargetVersion.REVISED)
-VERSION_LABELS = {TargetVersion.DRAFT: "dự thảo", TargetVersion.ADOPTED: "nghị quyết", TargetVersion.REVISED: "điều chỉnh"}
+VERSION_LABELS = {TargetVersion.DRAFT: "audit_version_draft", TargetVersion.ADOPTED: "audit_version_adopted",
+                  TargetVersion.REVISED: "audit_version_revised"}
 
 
 def _numbers(target: Target, factor: float) -> tuple[float | None, ...]:
@@ -53,8 +55,8 @@ def check_target_revisions(bundle: PlanBundle) -> list[Finding]:
                     expected=old.text or show(old.value),
                     actual=new.text or show(new.value),
                     locations=(where(old.provenance), where(new.provenance)),
-                    old=VERSION_LABELS[old.version],
-                    new=VERSION_LABELS[new.version],
+                    old=msg(VERSION_LABELS[old.version]),
+                    new=msg(VERSION_LABELS[new.version]),
                 )
             )
     return findings

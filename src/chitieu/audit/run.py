@@ -8,10 +8,11 @@ from chitieu.audit.findings import Finding, sort_findings
 from chitieu.audit.narrative import check_value_conflicts
 from chitieu.audit.ratios import check_stated_ratios
 from chitieu.audit.revisions import check_target_revisions
-from chitieu.audit.summary_counts import StatedCount, check_summary_counts
+from chitieu.audit.summary_counts import check_summary_counts
 from chitieu.audit.unit_tables import check_unit_tables
 from chitieu.audit.verdicts import check_verdicts
 from chitieu.domain.bundle import PlanBundle
+from chitieu.domain.stated_counts import StatedCount
 
 
 def run_audit(bundle: PlanBundle, stated_counts: Sequence[StatedCount] | None = None) -> list[Finding]:

@@ -16,6 +16,7 @@ from chitieu.audit.findings import Finding, Severity, make_finding
 from chitieu.domain.bundle import PlanBundle
 from chitieu.domain.observations import Observation
 from chitieu.domain.stated_counts import StatedCount
+from chitieu.messages import msg
 from chitieu.vocab.verdicts import Status, parse_verdict
 
 SUCCESS = frozenset({Status.EXCEEDED, Status.ACHIEVED})
@@ -59,20 +60,17 @@ def _mid(status: Status) -> Callable[[TableView], int]:
     return lambda v: v.count(lambda c: v.midterm.get(c) is status)
 
 
-# category → (Vietnamese label, how to count it in the table)
-CATEGORIES: dict[str, tuple[str, Callable[[TableView], int]]] = {
-    "groups": ("nhóm chỉ tiêu", _groups),
-    "indicators": ("chỉ tiêu cụ thể (có số thứ tự)", _numbered),
-    "components": ("chỉ tiêu thành phần (dòng có mục tiêu)", lambda v: len(v.rows)),
-    "exceeded": ("chỉ tiêu vượt (cột giữa kỳ)", _mid(Status.EXCEEDED)),
-    "achieved": ("chỉ tiêu đạt (cột giữa kỳ)", _mid(Status.ACHIEVED)),
-    "met": ("chỉ tiêu đạt và vượt (cột giữa kỳ)", lambda v: v.count(lambda c: v.midterm.get(c) in SUCCESS)),
-    "on_track": (
-        "chỉ tiêu chưa đạt giữa kỳ nhưng dự ước đạt cuối kỳ",
-        lambda v: v.count(lambda c: v.midterm.get(c) not in SUCCESS and v.final.get(c) in SUCCESS),
-    ),
-    "at_risk": ("chỉ tiêu dự ước khó đạt (cột cuối kỳ)", lambda v: v.count(lambda c: v.final.get(c) is Status.AT_RISK)),
-    "indicators_met": ("chỉ tiêu cụ thể có mọi thành phần đạt/vượt (giữa kỳ)", _numbered_met),
+# category → how to count it in the table; its Vietnamese label is the catalogue's "audit_category_<category>"
+CATEGORIES: dict[str, Callable[[TableView], int]] = {
+    "groups": _groups,
+    "indicators": _numbered,
+    "components": lambda v: len(v.rows),
+    "exceeded": _mid(Status.EXCEEDED),
+    "achieved": _mid(Status.ACHIEVED),
+    "met": lambda v: v.count(lambda c: v.midterm.get(c) in SUCCESS),
+    "on_track": lambda v: v.count(lambda c: v.midterm.get(c) not in SUCCESS and v.final.get(c) in SUCCESS),
+    "at_risk": lambda v: v.count(lambda c: v.final.get(c) is Status.AT_RISK),
+    "indicators_met": _numbered_met,
 }
 
 
@@ -100,8 +98,7 @@ def check_summary_counts(bundle: PlanBundle, stated: Sequence[StatedCount]) -> l
         if claim.plan_code != bundle.plan.code or claim.category not in CATEGORIES:
             continue
         view = views.setdefault(claim.year, table_view(bundle, claim.year))
-        label, counter = CATEGORIES[claim.category]
-        counted = counter(view)
+        counted = CATEGORIES[claim.category](view)
         if counted == claim.count:
             continue
         findings.append(
@@ -112,7 +109,7 @@ def check_summary_counts(bundle: PlanBundle, stated: Sequence[StatedCount]) -> l
                 expected=str(counted),
                 actual=str(claim.count),
                 locations=(claim.provenance.short() if claim.provenance else "",),
-                label=label,
+                label=msg(f"audit_category_{claim.category}"),
             )
         )
     return findings

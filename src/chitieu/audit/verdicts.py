@@ -16,6 +16,7 @@ from chitieu.audit.precision import show
 from chitieu.domain.bundle import PlanBundle
 from chitieu.domain.indicators import Polarity
 from chitieu.domain.quantity import Op
+from chitieu.messages import msg
 from chitieu.vocab.verdicts import Status, parse_verdict
 
 SUCCESS = frozenset({Status.EXCEEDED, Status.ACHIEVED})
@@ -56,7 +57,7 @@ def check_verdicts(bundle: PlanBundle) -> list[Finding]:
             )
         if not contradiction:
             continue
-        per_year = f" ({years} năm × {target.text or show(target.value)})" if years > 1 else ""
+        per_year = msg("audit_years_times_target", years=years, target=target.text or show(target.value)) if years > 1 else ""
         findings.append(
             make_finding(
                 "verdict_inconsistent",
@@ -64,7 +65,7 @@ def check_verdicts(bundle: PlanBundle) -> list[Finding]:
                 indicator_code=obs.indicator_code,
                 indicator_name=indicator_name(bundle, obs.indicator_code),
                 period=obs.period.label(),
-                expected=("chưa đạt" if official in SUCCESS else "đạt"),
+                expected=msg("audit_expected_missed" if official in SUCCESS else "audit_expected_met"),
                 actual=obs.stated_verdict or "",
                 locations=(where(obs.provenance),),
                 value=obs.text or show(obs.value),

@@ -71,8 +71,8 @@ def workspace_list_command(db: str | None = db_option()) -> None:
     from chitieu.services.workspaces import list_workspaces
 
     table = Table(header_style="bold")
-    for column in ("Mã", "Tên", "Số kế hoạch"):
-        table.add_column(column)
+    for code in ("cli_workspace_col_code", "cli_workspace_col_name", "cli_workspace_col_plans"):
+        table.add_column(msg(code))
     with unit_of_work(db, "default") as (session, actor):
         for ws in list_workspaces(session, actor):
             table.add_row(ws.code, ws.name, str(len(list_plans(session, actor.in_workspace(ws.code)))))

@@ -37,26 +37,27 @@ def _get(row: Any, *names: str) -> Any:
     return None
 
 
-def render_assessment_table(rows: Sequence[Any], console: Console, title: str | None = "Đánh giá chỉ tiêu") -> None:
+def render_assessment_table(rows: Sequence[Any], console: Console, title: str | None = "") -> None:
     """A rich table of assessment rows (``AssessmentRow`` or ``TableRow``), verdicts coloured.
 
     On a narrow console (< 100 columns) the official-verdict column is left out so the verdicts stay whole.
     """
     wide = console.width >= 100
-    table = Table(title=title, show_lines=False, header_style="bold", expand=False)
+    table = Table(title=msg("cli_assess_title") if title == "" else title, show_lines=False, header_style="bold",
+                  expand=False)
     columns: list[tuple[str, dict[str, Any]]] = [
-        ("TT", {"justify": "right", "no_wrap": True}),
-        ("Chỉ tiêu", {"overflow": "fold", "min_width": 14, "max_width": 56}),
-        ("ĐVT", {"overflow": "fold", "max_width": 8}),
-        ("Mục tiêu", {"justify": "right", "overflow": "fold"}),
-        ("Kết quả", {"justify": "right", "overflow": "fold"}),
-        ("%", {"justify": "right", "no_wrap": True}),
-        ("Đánh giá", {"no_wrap": True, "min_width": 9}),
+        ("cli_col_number", {"justify": "right", "no_wrap": True}),
+        ("cli_col_indicator", {"overflow": "fold", "min_width": 14, "max_width": 56}),
+        ("cli_col_unit", {"overflow": "fold", "max_width": 8}),
+        ("cli_col_target", {"justify": "right", "overflow": "fold"}),
+        ("cli_col_result", {"justify": "right", "overflow": "fold"}),
+        ("cli_col_ratio", {"justify": "right", "no_wrap": True}),
+        ("cli_col_verdict", {"no_wrap": True, "min_width": 9}),
     ]
     if wide:
-        columns.append(("Chính thức", {"no_wrap": True}))
-    for column, kwargs in columns:
-        table.add_column(column, **kwargs)
+        columns.append(("cli_col_official", {"no_wrap": True}))
+    for code, kwargs in columns:
+        table.add_column(msg(code), **kwargs)
     for row in rows:
         status = _get(row, "status")
         if status is None:  # a group/header row of an input table
@@ -91,7 +92,7 @@ def _console() -> Console:
 
 def _check_format(fmt: str, allowed: tuple[str, ...]) -> str:
     if fmt not in allowed:
-        raise ChitieuError("bad_option", option="--format", reason=f"«{fmt}»; dùng một trong: {', '.join(allowed)}")
+        raise ChitieuError("bad_option", option="--format", reason=msg("choose_one", value=fmt, accepted=", ".join(allowed)))
     return fmt
 
 
@@ -129,8 +130,8 @@ def assess_command(
         for r in rows:
             writer.writerow(r.to_dict())
     else:
-        title = f"Dự báo đến hết thời hạn ({bundle.plan.term_end or ''})" if forecast else f"Đánh giá đến năm {as_of}"
-        render_assessment_table(rows, _console(), title=f"{bundle.plan.title} — {title}")
+        title = msg("cli_assess_forecast", year=bundle.plan.term_end or "") if forecast else msg("cli_assess_as_of", year=as_of)
+        render_assessment_table(rows, _console(), title=msg("cli_title_with_plan", plan=bundle.plan.title, title=title))
 
 
 TABLE_BATCH = 1000  # rows per printed table: a large input is shown batch by batch, never held whole
@@ -147,7 +148,7 @@ class _Warnings:
         for warning in row.warnings:
             self.count += 1
             if self.count <= MAX_WARNINGS_SHOWN:
-                self.console.print(f"Cảnh báo: {warning}", style="yellow", highlight=False)
+                self.console.print(msg("cli_warning_plain", message=warning), style="yellow", highlight=False)
 
     def close(self) -> None:
         if self.count > MAX_WARNINGS_SHOWN:
@@ -211,7 +212,7 @@ def assess_table_command(
         writer(run, target)
         err.print(msg("table_written", rows=run.rows_read, path=target), highlight=False)
     else:
-        _print_table(run, f"{file.name} — {chosen.label_vi}")
+        _print_table(run, msg("cli_title_with_file", file=file.name, title=chosen.label_vi))
     warnings.close()
     agree, total = run.agreement
     if total:
@@ -228,7 +229,7 @@ def _table_profile(convention: str | None, learn_from: Path | None, err: Console
 
     if learn_from is not None:
         if convention is not None:
-            raise ChitieuError("bad_option", option="--convention", reason="không dùng cùng --learn-from")
+            raise ChitieuError("bad_option", option="--convention", reason=msg("cli_not_with", option="--learn-from"))
         learned = learn_from_table(learn_from)
         print_learned(learned, err)
         return learned.profile
@@ -279,10 +280,13 @@ def print_learned(learned: Any, console: Console) -> None:
         console.print(msg("convention_remaining_none"), highlight=False)
         return
     table = Table(title=msg("convention_remaining_title"), header_style="bold", expand=False)
-    for column, kwargs in (("Dòng", {"justify": "right"}), ("Chỉ tiêu", {"max_width": 40, "overflow": "fold"}),
-                           ("Mục tiêu", {"overflow": "fold"}), ("Kết quả", {"overflow": "fold"}),
-                           ("Theo quy ước", {}), ("Bảng ghi", {}), ("Vì sao", {"max_width": 50, "overflow": "fold"})):
-        table.add_column(column, **kwargs)
+    columns: tuple[tuple[str, dict[str, Any]], ...] = (
+        ("cli_col_row", {"justify": "right"}), ("cli_col_indicator", {"max_width": 40, "overflow": "fold"}),
+        ("cli_col_target", {"overflow": "fold"}), ("cli_col_result", {"overflow": "fold"}),
+        ("cli_col_by_convention", {}), ("cli_col_printed", {}), ("cli_col_why", {"max_width": 50, "overflow": "fold"}),
+    )
+    for code, kwargs in columns:
+        table.add_column(msg(code), **kwargs)
     for d in fit.disagreements:
         if d.fixes:
             key, value = next(iter(d.fixes[0].items()))
@@ -304,7 +308,7 @@ def _json_to_stdout(rows: Any) -> None:
     with tempfile.SpooledTemporaryFile(max_size=16 * 1024 * 1024, mode="w+", encoding="utf-8") as spool:
         write_assessed_json(rows, spool)
         spool.seek(0)
-        shutil.copyfileobj(spool, sys.stdout)  # type: ignore[misc]
+        shutil.copyfileobj(spool, sys.stdout)
     sys.stdout.write("\n")
 
 

@@ -13,20 +13,24 @@ from chitieu.cli.common import db_option, unit_of_work, workspace_option
 from chitieu.messages import ChitieuError, msg
 
 SEVERITY_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
-SEVERITY_LABELS = {Severity.ERROR: "Lỗi", Severity.WARNING: "Cảnh báo", Severity.INFO: "Ghi chú"}
+SEVERITY_LABELS = {Severity.ERROR: "cli_severity_error", Severity.WARNING: "cli_severity_warning",
+                   Severity.INFO: "cli_severity_info"}
 
 
 def render_findings(findings: list[Finding], console: Console) -> None:
     if not findings:
         console.print(msg("audit_none"))
         return
-    table = Table(title="Kiểm tra tính nhất quán", header_style="bold", show_lines=True)
-    for column, kwargs in (("Mức", {"no_wrap": True}), ("Loại", {"no_wrap": True}), ("Nội dung", {"overflow": "fold"}),
-                           ("Nguồn", {"overflow": "fold", "max_width": 34})):
-        table.add_column(column, **kwargs)
+    table = Table(title=msg("cli_audit_title"), header_style="bold", show_lines=True)
+    columns: tuple[tuple[str, dict[str, object]], ...] = (
+        ("cli_audit_col_level", {"no_wrap": True}), ("cli_audit_col_code", {"no_wrap": True}),
+        ("cli_audit_col_message", {"overflow": "fold"}), ("cli_audit_col_source", {"overflow": "fold", "max_width": 34}),
+    )
+    for code, kwargs in columns:
+        table.add_column(msg(code), **kwargs)  # type: ignore[arg-type]
     for f in findings:
         style = SEVERITY_STYLES[f.severity]
-        table.add_row(f"[{style}]{SEVERITY_LABELS[f.severity]}[/{style}]", f.code, f.message, "\n".join(f.locations))
+        table.add_row(f"[{style}]{msg(SEVERITY_LABELS[f.severity])}[/{style}]", f.code, f.message, "\n".join(f.locations))
     console.print(table)
     by = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
     console.print(msg("audit_total", count=len(findings), errors=by[Severity.ERROR], warnings=by[Severity.WARNING],

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -11,6 +9,7 @@ import typer
 from sqlalchemy.orm import Session
 
 from chitieu.domain import DEFAULT_WORKSPACE, Actor, Role, Via
+from chitieu.services.workspaces import local_user
 
 WORKSPACE_ENV = "CHITIEU_WORKSPACE"
 DB_HELP = "Tệp SQLite hoặc URL cơ sở dữ liệu (mặc định: CHITIEU_DATABASE_URL hoặc ./chitieu.db)."
@@ -27,11 +26,7 @@ def workspace_option() -> str:
 
 def os_user() -> str:
     """The person at the terminal, as the event log names them ("cli:lan")."""
-    try:
-        name = getpass.getuser()
-    except (KeyError, OSError):  # no passwd entry (some containers)
-        name = os.environ.get("USER") or os.environ.get("USERNAME") or "unknown"
-    return f"cli:{name}"
+    return f"cli:{local_user()}"
 
 
 def cli_actor(workspace: str = DEFAULT_WORKSPACE) -> Actor:

@@ -29,7 +29,7 @@ def save_command(
     from chitieu.services.conventions import save_convention
 
     if learn_from is not None and file is not None:
-        raise ChitieuError("bad_option", option="--file", reason="không dùng cùng --learn-from")
+        raise ChitieuError("bad_option", option="--file", reason=msg("cli_not_with", option="--learn-from"))
     err = Console(stderr=True)
     if learn_from is not None:
         learned = learn_from_table(learn_from, name=name)
@@ -72,7 +72,7 @@ def show_command(
     from chitieu.services.conventions import workspace_profile
 
     if fmt not in ("text", "json"):
-        raise ChitieuError("bad_option", option="--format", reason=f"«{fmt}»; dùng text hoặc json")
+        raise ChitieuError("bad_option", option="--format", reason=msg("choose_one", value=fmt, accepted="text, json"))
     with unit_of_work(db, workspace) as (session, actor):
         profile = workspace_profile(session, actor, name)
     if fmt == "json":

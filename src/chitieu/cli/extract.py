@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Literal
 
 import typer
 
@@ -23,7 +23,7 @@ JSONL_KEYS: tuple[str, ...] = (
     "deadline", "baseline", "change", "hedge", "plan", "denominator", "per_year", "confidence", "section",
     "box", "ocr_confidence",
 )
-KIND_LABELS = {"target": "Mục tiêu", "result": "Kết quả"}
+KIND_LABELS = {"target": "cli_kind_target_title", "result": "cli_kind_result_title"}
 
 
 def extract_command(
@@ -80,17 +80,21 @@ def _value_text(op: str, value: float | None, low: float | None, high: float | N
     return f"{symbol}{format_number(value)}"
 
 
-def _print_table(path: Path, claims: list, chars: int) -> None:
+def _print_table(path: Path, claims: list[Any], chars: int) -> None:
     from rich.console import Console
     from rich.table import Table
 
     table = Table(show_header=True, header_style="bold", show_lines=False)
-    for title, justify in (("Loại", "left"), ("Chỉ tiêu", "left"), ("Giá trị", "right"), ("Đơn vị", "left"),
-                           ("Kỳ", "left"), ("Vị trí", "right"), ("Trang", "right")):
-        table.add_column(title, justify=justify)  # type: ignore[arg-type]
+    columns: tuple[tuple[str, Literal["left", "right"]], ...] = (
+        ("cli_col_kind", "left"), ("cli_col_indicator", "left"), ("cli_col_value", "right"),
+        ("cli_col_unit_name", "left"), ("cli_col_period", "left"), ("cli_col_position", "right"),
+        ("cli_col_page", "right"),
+    )
+    for code, justify in columns:
+        table.add_column(msg(code), justify=justify)
     for c in claims:
         table.add_row(
-            KIND_LABELS.get(c.kind, c.kind), c.indicator, _value_text(c.op, c.value, c.low, c.high), c.unit,
+            msg(KIND_LABELS[c.kind]) if c.kind in KIND_LABELS else c.kind, c.indicator, _value_text(c.op, c.value, c.low, c.high), c.unit,
             c.period or (str(c.deadline) if c.deadline else ""), f"{c.start}-{c.end}",
             "" if c.page is None else str(c.page),
         )

@@ -10,35 +10,35 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-HELP_OPTION_TEXT = "Hiện hướng dẫn này rồi thoát."
-USAGE_PREFIX = "Cách dùng: "
+from chitieu.messages import msg
 
-# typer.rich_utils constants → Vietnamese
+# typer.rich_utils constants → catalogue codes
 PANEL_TEXTS: dict[str, str] = {
-    "ARGUMENTS_PANEL_TITLE": "Tham số",
-    "OPTIONS_PANEL_TITLE": "Tùy chọn",
-    "COMMANDS_PANEL_TITLE": "Lệnh",
-    "ERRORS_PANEL_TITLE": "Lỗi",
-    "ABORTED_TEXT": "Đã dừng.",
-    "RICH_HELP": "Xem hướng dẫn: [blue]'{command_path} {help_option}'[/]",
-    "DEFAULT_STRING": "[mặc định: {}]",
-    "REQUIRED_LONG_STRING": "[bắt buộc]",
-    "ENVVAR_STRING": "[biến môi trường: {}]",
-    "DEPRECATED_STRING": "(không còn dùng) ",
+    "ARGUMENTS_PANEL_TITLE": "cli_panel_arguments",
+    "OPTIONS_PANEL_TITLE": "cli_panel_options",
+    "COMMANDS_PANEL_TITLE": "cli_panel_commands",
+    "ERRORS_PANEL_TITLE": "cli_panel_errors",
+    "ABORTED_TEXT": "cli_aborted",
+    "RICH_HELP": "cli_rich_help",
+    "DEFAULT_STRING": "cli_default",
+    "REQUIRED_LONG_STRING": "cli_required",
+    "ENVVAR_STRING": "cli_envvar",
+    "DEPRECATED_STRING": "cli_deprecated",
 }
 
-# English reasons the framework gives for a bad value, by their opening words → Vietnamese
+# English reasons the framework gives for a bad value, by their opening words → catalogue codes
 BAD_VALUE_REASONS: tuple[tuple[str, str], ...] = (
-    ("Input should be a valid integer", "phải là số nguyên"),
-    ("Input should be a valid number", "phải là số"),
-    ("Input should be a valid boolean", "phải là có/không (true/false)"),
-    ("Input should be", "giá trị không đúng kiểu"),
-    ("is not one of", "không thuộc các giá trị cho phép"),
-    ("does not exist", "không tồn tại"),
-    ("is a directory", "là một thư mục"),
+    ("Input should be a valid integer", "cli_bad_integer"),
+    ("Input should be a valid number", "cli_bad_float"),
+    ("Input should be a valid boolean", "cli_bad_boolean"),
+    ("Input should be", "cli_bad_type"),
+    ("is not one of", "cli_bad_choice"),
+    ("does not exist", "cli_no_such_path"),
+    ("is a directory", "cli_is_directory"),
 )
 
-PARAM_KINDS: dict[str, str] = {"option": "tùy chọn", "argument": "tham số", "parameter": "tham số"}
+PARAM_KINDS: dict[str, str] = {"option": "cli_kind_option", "argument": "cli_kind_argument",
+                               "parameter": "cli_kind_argument"}
 
 
 def _hint(error: Any) -> str:
@@ -51,21 +51,21 @@ def _hint(error: Any) -> str:
 
 
 def _no_such_option(error: Any) -> str:
-    text = f"Không có tùy chọn «{error.option_name}»."
+    text = msg("cli_no_such_option", name=error.option_name)
     if error.possibilities:
-        text += " Có phải ý bạn là: " + ", ".join(sorted(error.possibilities)) + "?"
+        text += msg("cli_did_you_mean", names=", ".join(sorted(error.possibilities)))
     return text
 
 
 def _missing(error: Any) -> str:
     kind = error.param_type or (error.param.param_type_name if error.param is not None else "parameter")
-    return f"Thiếu {PARAM_KINDS.get(kind, 'tham số')} «{_hint(error)}»."
+    return msg("cli_missing_parameter", kind=msg(PARAM_KINDS.get(kind, "cli_kind_argument")), name=_hint(error))
 
 
 def _bad_parameter(error: Any) -> str:
     message = str(error.message)
-    reason = next((vi for en, vi in BAD_VALUE_REASONS if en in message), message)
-    return f"Giá trị không hợp lệ cho «{_hint(error)}»: {reason}."
+    reason = next((msg(code) for en, code in BAD_VALUE_REASONS if en in message), message)
+    return msg("cli_bad_parameter", name=_hint(error), reason=reason)
 
 
 def install() -> None:
@@ -75,9 +75,9 @@ def install() -> None:
         from typer._click import core, exceptions, formatting
     except ImportError:  # a Typer without these internals: stay in English
         return
-    for name, text in PANEL_TEXTS.items():
+    for name, code in PANEL_TEXTS.items():
         if hasattr(rich_utils, name):
-            setattr(rich_utils, name, text)
+            setattr(rich_utils, name, msg(code))
     _patch_help_option(core)
     _patch_usage(formatting)
     for cls_name, render in (
@@ -99,7 +99,7 @@ def _patch_help_option(core: Any) -> None:
     def get_help_option(self: Any, ctx: Any) -> Any:
         option = original(self, ctx)
         if option is not None:
-            option.help = HELP_OPTION_TEXT
+            option.help = msg("cli_help_option")
         return option
 
     get_help_option._chitieu = True  # type: ignore[attr-defined]
@@ -113,7 +113,7 @@ def _patch_usage(formatting: Any) -> None:
         return
 
     def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
-        original(self, prog, args, USAGE_PREFIX if prefix is None else prefix)
+        original(self, prog, args, msg("cli_usage_prefix") if prefix is None else prefix)
 
     write_usage._chitieu = True  # type: ignore[attr-defined]
     formatter.write_usage = write_usage

@@ -52,10 +52,10 @@ def main() -> None:
     try:
         app(standalone_mode=True)
     except ChitieuError as exc:
-        typer.echo(f"Lỗi: {exc.message}", err=True)
+        typer.echo(msg("cli_error", message=exc.message), err=True)
         sys.exit(2)
     except KeyboardInterrupt:
-        typer.echo("Đã dừng theo yêu cầu.", err=True)
+        typer.echo(msg("cli_interrupted"), err=True)
         sys.exit(130)
     except SystemExit:
         raise

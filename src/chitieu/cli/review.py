@@ -9,11 +9,11 @@ from rich.console import Console
 from rich.table import Table
 
 from chitieu.cli.common import db_option, unit_of_work, workspace_option
-from chitieu.messages import ChitieuError
+from chitieu.messages import ChitieuError, msg
 from chitieu.numbers import NumberFormatError, format_number, parse_number
 from chitieu.vocab.review import CLAIM_STATUS_LABELS_VI
 
-KIND_LABELS = {"target": "mục tiêu", "result": "kết quả"}
+KIND_LABELS = {"target": "cli_kind_target", "result": "cli_kind_result"}
 OP_SYMBOLS = {"=": "", ">": ">", ">=": "≥", "<": "<", "<=": "≤", "done": ""}
 QUOTE_WIDTH = 70
 
@@ -43,14 +43,12 @@ def ingest_command(
         outcome = ingest_file(session, actor, file, plan, semantic=semantic)
     out = _console()
     if not outcome.created:
-        out.print(f"Tệp «{file}» đã được nạp trước đó (mã nguồn {outcome.source_id}, {outcome.claims} đề xuất); không ghi thêm.")
+        out.print(msg("cli_ingest_seen", path=file, id=outcome.source_id, claims=outcome.claims))
         return
-    out.print(
-        f"Đã nạp «{file}»: {outcome.claims} đề xuất ({outcome.from_tables} từ bảng, {outcome.from_text} từ văn bản), "
-        f"{outcome.linked} đã gắn với chỉ tiêu của «{plan}». Xem bằng: chitieu review --plan {plan}"
-    )
+    out.print(msg("cli_ingest_done", path=file, claims=outcome.claims, tables=outcome.from_tables,
+                  text=outcome.from_text, linked=outcome.linked, plan=plan))
     for warning in outcome.warnings:
-        Console(stderr=True, highlight=False).print(f"[yellow]Cảnh báo:[/yellow] {warning}")
+        Console(stderr=True, highlight=False).print(msg("cli_warning", message=warning))
 
 
 def _value_text(op: str | None, value: float | None, low: float | None, high: float | None) -> str:
@@ -76,16 +74,17 @@ def review_list(
         views = list_claims(session, actor, plan_code=plan, status=None if status == "all" else status)
     out = _console()
     if not views:
-        out.print("Không có đề xuất nào.")
+        out.print(msg("cli_review_none"))
         return
-    table = Table(title=f"Đề xuất trích xuất ({len(views)})", header_style="bold")
-    for column in ("ID", "Trạng thái", "Loại", "Chỉ tiêu (theo văn bản)", "Gắn với", "Giá trị", "Đơn vị", "Kỳ", "Nguồn", "Trích dẫn"):
-        table.add_column(column, overflow="fold")
+    table = Table(title=msg("cli_review_title", count=len(views)), header_style="bold")
+    for code in ("cli_col_id", "cli_col_status", "cli_col_kind", "cli_col_phrase", "cli_col_link", "cli_col_value",
+                 "cli_col_unit_name", "cli_col_period", "cli_col_source", "cli_col_quote"):
+        table.add_column(msg(code), overflow="fold")
     for v in views:
         link = f"{v.indicator_code} ({format_number(v.link_score, 2)})" if v.indicator_code else "—"
-        source = v.file_name + (f", tr. {v.page}" if v.page else "")
+        source = v.file_name + (", " + msg("cli_page_short", page=v.page) if v.page else "")
         quote = v.quote if len(v.quote) <= QUOTE_WIDTH else v.quote[: QUOTE_WIDTH - 1] + "…"
-        table.add_row(str(v.id), CLAIM_STATUS_LABELS_VI.get(v.status, v.status), KIND_LABELS.get(v.kind, v.kind), v.indicator_phrase,
+        table.add_row(str(v.id), CLAIM_STATUS_LABELS_VI.get(v.status, v.status), msg(KIND_LABELS[v.kind]) if v.kind in KIND_LABELS else v.kind, v.indicator_phrase,
                       link, _value_text(v.op, v.value, v.low, v.high), v.unit, v.period, source, quote)
     out.print(table)
 
@@ -102,16 +101,16 @@ def accept_command(
 ) -> None:
     """Chấp nhận một đề xuất: ghi thành mục tiêu hoặc số liệu thực hiện, kèm nguồn trích dẫn."""
     if as_kind not in (None, "target", "observation"):
-        raise ChitieuError("bad_option", option="--as", reason="dùng target hoặc observation")
+        raise ChitieuError("bad_option", option="--as", reason=msg("cli_review_use_as"))
     if version not in ("draft", "adopted", "revised"):
-        raise ChitieuError("bad_option", option="--version", reason="dùng draft, adopted hoặc revised")
+        raise ChitieuError("bad_option", option="--version", reason=msg("cli_review_use_version"))
     from chitieu.services.ingest_review import accept_claim
 
     with unit_of_work(db, workspace, write=True) as (session, actor):
         outcome = accept_claim(session, actor, claim_id, indicator_code=indicator, as_kind=as_kind, period=period,
                                version=version)
-    label = "mục tiêu" if outcome.created == "target" else "số liệu thực hiện"
-    _console().print(f"Đã chấp nhận đề xuất số {claim_id}: ghi thành {label} của chỉ tiêu «{outcome.indicator_code}».")
+    what = msg("cli_review_as_target" if outcome.created == "target" else "cli_review_as_observation")
+    _console().print(msg("cli_review_accepted", id=claim_id, what=what, indicator=outcome.indicator_code))
 
 
 @review_app.command("reject")
@@ -125,7 +124,7 @@ def reject_command(
 
     with unit_of_work(db, workspace, write=True) as (session, actor):
         reject_claim(session, actor, claim_id)
-    _console().print(f"Đã loại đề xuất số {claim_id}.")
+    _console().print(msg("cli_review_rejected", id=claim_id))
 
 
 def _number_option(option: str, text: str | None) -> float | None:
@@ -134,7 +133,7 @@ def _number_option(option: str, text: str | None) -> float | None:
     try:
         return parse_number(text)
     except NumberFormatError as exc:
-        raise ChitieuError("bad_option", option=option, reason=f"«{text}» không phải là số") from exc
+        raise ChitieuError("bad_option", option=option, reason=msg("cli_not_a_number", value=text)) from exc
 
 
 @review_app.command("edit")
@@ -154,11 +153,11 @@ def edit_command(
 
     numbers = {name: _number_option(f"--{name}", text) for name, text in (("value", value), ("low", low), ("high", high))}
     with unit_of_work(db, workspace, write=True) as (session, actor):
-        view = edit_claim(session, actor, claim_id, op=op, unit=unit, indicator_code=indicator, **numbers)
-    _console().print(
-        f"Đã sửa đề xuất số {claim_id}: {view.indicator_phrase} = {_value_text(view.op, view.value, view.low, view.high)} "
-        f"{view.unit} (chỉ tiêu: {view.indicator_code or '—'})."
-    )
+        view = edit_claim(session, actor, claim_id, op=op, unit=unit, indicator_code=indicator,
+                          value=numbers["value"], low=numbers["low"], high=numbers["high"])
+    _console().print(msg("cli_review_edited", id=claim_id, phrase=view.indicator_phrase,
+                         value=_value_text(view.op, view.value, view.low, view.high), unit=view.unit,
+                         indicator=view.indicator_code or "—"))
 
 
 def register(app: typer.Typer) -> None:

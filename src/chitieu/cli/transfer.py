@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import typer
@@ -9,48 +10,62 @@ from rich.console import Console
 from rich.table import Table
 
 from chitieu.cli.common import database_label, db_option, unit_of_work, workspace_option
-from chitieu.messages import Problem, msg
+from chitieu.messages import PROBLEM_FIELDS, Problem, Report, msg
 
-# Vietnamese names of the registry tables, for summaries.
+# Catalogue codes of the registry tables' names, for summaries.
 TABLE_LABELS: dict[str, str] = {
-    "documents": "Văn bản nguồn",
-    "plans": "Nghị quyết, chương trình, kế hoạch",
-    "org_units": "Đơn vị",
-    "groups": "Nhóm chỉ tiêu",
-    "indicators": "Chỉ tiêu",
-    "targets": "Mục tiêu (các phiên bản)",
-    "observations": "Số liệu thực hiện",
-    "stated_counts": "Số đếm báo cáo tự nêu",
-    "capital_plans": "Kế hoạch vốn",
-    "disbursements": "Số liệu giải ngân",
-    "disbursement_targets": "Mục tiêu giải ngân",
+    "documents": "cli_table_documents",
+    "plans": "cli_table_plans",
+    "org_units": "cli_table_org_units",
+    "groups": "cli_table_groups",
+    "indicators": "cli_table_indicators",
+    "targets": "cli_table_targets",
+    "observations": "cli_table_observations",
+    "stated_counts": "cli_table_stated_counts",
+    "capital_plans": "cli_table_capital_plans",
+    "disbursements": "cli_table_disbursements",
+    "disbursement_targets": "cli_table_disbursement_targets",
 }
 MAX_PROBLEMS_SHOWN = 50
 
 
 def counts_table(counts: dict[str, int], title: str) -> Table:
     table = Table(title=title, show_header=True, header_style="bold")
-    table.add_column("Bảng")
-    table.add_column("Số dòng", justify="right")
-    for name, label in TABLE_LABELS.items():
-        table.add_row(label, str(counts.get(name, 0)))
+    table.add_column(msg("cli_counts_col_table"))
+    table.add_column(msg("cli_counts_col_rows"), justify="right")
+    for name, code in TABLE_LABELS.items():
+        table.add_row(msg(code), str(counts.get(name, 0)))
     return table
 
 
 def print_problems(problems: list[Problem], console: Console) -> None:
     """Errors first, then warnings; at most ``MAX_PROBLEMS_SHOWN`` lines."""
-    ordered = [p for p in problems if p.severity == "error"] + [p for p in problems if p.severity != "error"]
+    ordered = Report(list(problems)).errors() + Report(list(problems)).warnings()
     for p in ordered[:MAX_PROBLEMS_SHOWN]:
-        style, label = ("red", "Lỗi") if p.severity == "error" else ("yellow", "Cảnh báo")
-        console.print(f"[{style}]{label}:[/{style}] {p.message}", highlight=False, soft_wrap=True)
+        code = "cli_problem_error" if p.is_error else "cli_problem_warning"
+        console.print(msg(code, message=p.message), highlight=False, soft_wrap=True)
     if len(ordered) > MAX_PROBLEMS_SHOWN:
-        console.print(f"… và {len(ordered) - MAX_PROBLEMS_SHOWN} vấn đề khác.")
+        console.print(msg("cli_more_problems", count=len(ordered) - MAX_PROBLEMS_SHOWN))
+
+
+def write_problems(report: Report, path: Path) -> Path:
+    """The report flattened to a CSV table (code, severity, file, row, column, value, message), atomically."""
+    from chitieu.reports.safe_cells import csv_value
+    from chitieu.services.output_files import atomic_output
+
+    with atomic_output(path) as temp, temp.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(PROBLEM_FIELDS)
+        for row in report.flatten():
+            writer.writerow(["" if v is None else csv_value(v) for v in row])
+    return path
 
 
 def import_command(
     path: Path = typer.Argument(..., help="Thư mục CSV hoặc tệp .xlsx theo định dạng sổ đăng ký."),
     db: str | None = db_option(),
     workspace: str = workspace_option(),
+    problems: Path | None = typer.Option(None, "--problems", help="Ghi mọi lỗi và cảnh báo ra tệp CSV (mã, mức, tệp, dòng, cột, giá trị, nội dung)."),
 ) -> None:
     """Nhập sổ đăng ký (nghị quyết, chỉ tiêu, mục tiêu, số liệu) từ CSV/XLSX: ghi tất cả hoặc không ghi gì.
 
@@ -61,11 +76,14 @@ def import_command(
     with unit_of_work(db, workspace, write=True) as (session, actor):
         outcome = import_registry(session, actor, path)
     print_problems(outcome.report.problems, err)
+    if problems is not None:
+        write_problems(outcome.report, problems)
+        err.print(msg("cli_problems_written", count=len(outcome.report.problems), path=problems), highlight=False)
     if not outcome.written:
         err.print(msg("registry_invalid", path=path, count=len(outcome.report.errors())), style="bold red",
                   highlight=False)
         raise typer.Exit(2)
-    out.print(counts_table(outcome.counts, f"Đã nhập «{path}» vào {database_label(db)} (không gian «{workspace}»)"))
+    out.print(counts_table(outcome.counts, msg("cli_imported", path=path, database=database_label(db), workspace=workspace)))
 
 
 def export_command(
@@ -81,11 +99,11 @@ def export_command(
 
     fmt = fmt.strip().lower()
     if fmt not in ("csv", "xlsx"):
-        raise ChitieuError("bad_option", option="--format", reason=f"«{fmt}» (dùng csv hoặc xlsx)")
+        raise ChitieuError("bad_option", option="--format", reason=msg("choose_one", value=fmt, accepted="csv, xlsx"))
     with unit_of_work(db, workspace) as (session, actor):
         written = export_registry(session, actor, path, fmt="xlsx" if fmt == "xlsx" else "csv", plan_code=plan)
     console = Console()
-    console.print(f"Đã xuất {len(written)} tệp:", highlight=False)
+    console.print(msg("cli_exported", count=len(written)), highlight=False)
     for file in written:
         console.print(f"  {file}", highlight=False, soft_wrap=True)
 

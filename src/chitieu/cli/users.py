@@ -37,7 +37,7 @@ def user_add(
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     elif sys.stdin.isatty():
-        password = getpass.getpass("Mật khẩu: ")
+        password = getpass.getpass(msg("user_password_prompt"))
     else:
         raise ChitieuError("user_password_missing")
     if not password:
@@ -50,7 +50,7 @@ def user_add(
                      display_name=display_name)
     finally:
         database.close()
-    units = f", đơn vị {', '.join(unit)}" if unit else ""
+    units = msg("web_units_suffix", units=", ".join(unit)) if unit else ""
     typer.echo(msg("user_added", name=name, role=role, units=units), err=True)
 
 

@@ -76,7 +76,7 @@ def _period_of(text: str) -> str:
     found = PERIOD_RE.findall(text)
     for p in reversed(found):
         if _YEARS_RE.search(p) or "năm" in p.lower():
-            return p.strip()
+            return str(p).strip()
     return ""
 
 

@@ -102,7 +102,7 @@ def _rules(file: str, table: str, model: type[Rule], raw_rules: list[Any]) -> tu
             raise _error(file, table, rule.id, "id", "mã luật bị trùng trong bảng")
         seen_ids.add(rule.id)
         if isinstance(rule, _UNIQUE_WORD_MODELS):
-            for word in rule.words:  # type: ignore[attr-defined]
+            for word in rule.words:
                 if word in seen_words:
                     raise _error(file, table, rule.id, "words", f"'{word}' đã có trong luật '{seen_words[word]}'")
                 seen_words[word] = rule.id
@@ -134,7 +134,7 @@ class RuleBook:
         """Every word of a word table, in the order written (duplicates across rules dropped)."""
         out: dict[str, None] = {}
         for rule in self.tables[name]:
-            for word in rule.words:  # type: ignore[attr-defined]
+            for word in getattr(rule, "words", ()):  # word tables' rules all have words
                 out.setdefault(word, None)
         return tuple(out)
 

@@ -25,6 +25,13 @@ CORE_MESSAGES: dict[str, str] = {
     "reason_name_too_long": "tên tệp quá dài",
     "reason_os_other": "lỗi hệ thống (mã {errno})",
     "reason_unreadable_content": "nội dung tệp không đọc được",
+    "reason_encoding": "lỗi bảng mã {encoding}",
+    "reason_exit_code": "mã lỗi {code}",
+    "reason_unreadable_because": "không đọc được ({reason})",
+    "reason_bad_signature": "thiếu phần đầu tệp hợp lệ",
+    "limit_memory": "bộ nhớ máy",
+    "limit_entries": "{count} mục",
+    "limit_ratio": "tỷ lệ nén {ratio} lần",
     "reason_csv_syntax": "sai cú pháp CSV (thường do dấu ngoặc kép không đóng)",
     "reason_csv_width": "có {cells} ô nhưng tiêu đề có {columns} cột; số có dấu phẩy phải đặt trong ngoặc kép",
     # tables
@@ -43,8 +50,9 @@ CORE_MESSAGES: dict[str, str] = {
     "claim_not_found": "Không tìm thấy đề xuất số {id}.",
     "database_error": "Lỗi cơ sở dữ liệu: {reason}",
     "database_unreachable": "Không kết nối được cơ sở dữ liệu «{url}»: {reason}",
-    "nothing_written": "Không có dữ liệu nào được ghi (đã hoàn tác toàn bộ).",
     # options
     "bad_option": "Tham số «{option}» không hợp lệ: {reason}",
+    "choose_one": "«{value}»; dùng một trong: {accepted}",
+    "column_number": "cột {number}",
     "unexpected": "Lỗi không mong đợi: {reason}. Đặt CHITIEU_DEBUG=1 để xem chi tiết.",
 }

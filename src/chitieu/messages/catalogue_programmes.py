@@ -2,6 +2,9 @@
 
 PROGRAMMES_MESSAGES: dict[str, str] = {
     # exchange format
+    "cli_table_capital_plans": "Kế hoạch vốn",
+    "cli_table_disbursements": "Số liệu giải ngân",
+    "cli_table_disbursement_targets": "Mục tiêu giải ngân",
     "disbursement_empty": "Tệp «{path}», dòng {row}: dòng giải ngân cần số tiền («amount») hoặc tỷ lệ («rate»).",
     # programme report tables (Excel, Word, CSV)
     "budget_no_header": "«{path}»: không tìm thấy dòng tiêu đề của bảng kế hoạch vốn, giải ngân (cần một cột tên: «Nội dung», «Chương trình, dự án», «Đơn vị»... và ít nhất một cột «Kế hoạch vốn», «Giải ngân» hoặc «Tỷ lệ giải ngân»).",

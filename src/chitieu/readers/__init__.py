@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from chitieu.messages import ChitieuError
+from chitieu.messages import ChitieuError, msg
 from chitieu.readers.document import (
     Box,
     CellMerge,
@@ -78,9 +78,9 @@ def _read(file: Path, pdf_limits: PdfLimits | None, zip_limits: ZipLimits | None
 
         return _with_text_tables(read_text_file(file))
     except PermissionError as exc:
-        raise ChitieuError("file_unreadable", path=file, reason="không có quyền đọc") from exc
+        raise ChitieuError("file_unreadable", path=file, reason=msg("reason_no_permission")) from exc
     except MemoryError as exc:
-        raise ChitieuError("file_too_large", path=file, size="?", limit="bộ nhớ máy") from exc
+        raise ChitieuError("file_too_large", path=file, size="?", limit=msg("limit_memory")) from exc
     except OSError as exc:
         raise ChitieuError("file_unreadable", path=file, reason=exc.strerror or str(exc)) from exc
 

@@ -7,7 +7,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from chitieu.messages import ChitieuError
+from chitieu.messages import ChitieuError, msg
 from chitieu.readers.document import Document
 from chitieu.readers.docx_reader import read_docx
 
@@ -51,7 +51,7 @@ def read_legacy(path: Path, timeout_s: int = CONVERT_TIMEOUT_S) -> Document:
         converted = out_dir / (path.stem + ".docx")
         if result.returncode != 0 or not converted.exists():
             reason = (result.stderr or result.stdout or b"").decode("utf-8", "replace").strip()[:200]
-            raise ChitieuError("read_doc_convert_failed", path=path, reason=reason or f"mã lỗi {result.returncode}")
+            raise ChitieuError("read_doc_convert_failed", path=path, reason=reason or msg("reason_exit_code", code=result.returncode))
         document = read_docx(converted)
     document.path = path
     document.kind = "doc"

@@ -208,8 +208,8 @@ def recognise(image: Any, settings: OcrSettings, scale: float) -> OcrPage:
 def drop_noise(page: OcrPage) -> None:
     """Keep the page's lines of real text (see ``keep_line``), in place."""
     kept: list[OcrLine] = []
-    for line in page.lines:
-        line = keep_line(line)
+    for raw in page.lines:
+        line = keep_line(raw)
         if line is None:
             page.dropped += 1
         else:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from chitieu.messages import ChitieuError, Problem
+from chitieu.messages import ChitieuError, Problem, msg
 from chitieu.readers.document import Box, Document, PageSpan, TableBlock, TextSpan, clean_cell
 from chitieu.readers.legacy_vietnamese import decode_tcvn3, looks_like_tcvn3
 from chitieu.readers.ocr import OcrSettings
@@ -77,7 +77,7 @@ def read_pdf(path: Path, limits: PdfLimits | None = None, progress: Progress | N
     scans: dict[int, float] = {}  # page index → page width in points, for pages without a text layer
     try:
         try:
-            page_list = pdf.pages
+            page_list: list[Any] = pdf.pages
         except Exception as exc:
             raise ChitieuError("file_corrupt", path=path, kind="PDF", reason=_reason(exc)) from exc
         total = len(page_list)
@@ -103,7 +103,7 @@ def read_pdf(path: Path, limits: PdfLimits | None = None, progress: Progress | N
             except ChitieuError:
                 raise
             except Exception as exc:
-                problems.append(_skipped(path, number, f"không đọc được ({_reason(exc)})"))
+                problems.append(_skipped(path, number, msg("reason_unreadable_because", reason=_reason(exc))))
             finally:
                 page.close()
             page_list[index] = None  # release the page object as we go
@@ -343,7 +343,7 @@ def _band(page: Any, top: float, bottom: float) -> Any:
     def keep(obj: dict[str, Any]) -> bool:
         if obj.get("object_type") != "char":
             return False
-        return top <= (obj["top"] + obj["bottom"]) / 2 < bottom
+        return bool(top <= (obj["top"] + obj["bottom"]) / 2 < bottom)
 
     return page.filter(keep)
 

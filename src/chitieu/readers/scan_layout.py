@@ -57,7 +57,7 @@ def deskew(grey: Any) -> Any:
         turned = small.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255) if angle else small
         profile = turned.resize((1, turned.height), Image.Resampling.BOX).tobytes()
         mean = sum(profile) / len(profile)
-        return sum((v - mean) ** 2 for v in profile)
+        return float(sum((v - mean) ** 2 for v in profile))
 
     coarse = max((k * 0.5 for k in range(-4, 5)), key=lambda a: (sharpness(a), -abs(a)))
     fine = [round(coarse + k * SKEW_STEP, 2) for k in range(-4, 5) if abs(coarse + k * SKEW_STEP) <= SKEW_MAX]

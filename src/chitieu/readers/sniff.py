@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from chitieu.messages import ChitieuError
+from chitieu.messages import ChitieuError, msg
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -45,9 +45,9 @@ def detect_kind(path: Path) -> str:
         return "doc"
     declared = EXTENSION_KINDS.get(path.suffix.lower())
     if declared in ("docx", "pdf"):  # claims to be docx/pdf but is not: corrupt or mislabelled
-        raise ChitieuError("file_corrupt", path=path, kind=declared.upper(), reason="thiếu phần đầu tệp hợp lệ")
+        raise ChitieuError("file_corrupt", path=path, kind=declared.upper(), reason=msg("reason_bad_signature"))
     if declared == "doc" and path.suffix.lower() in (".doc", ".dot"):
-        raise ChitieuError("file_corrupt", path=path, kind="DOC", reason="thiếu phần đầu tệp hợp lệ")
+        raise ChitieuError("file_corrupt", path=path, kind="DOC", reason=msg("reason_bad_signature"))
     return "txt"
 
 

@@ -6,7 +6,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from chitieu.messages import ChitieuError
+from chitieu.messages import ChitieuError, msg
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,11 +30,11 @@ def check_zip(path: Path, limits: ZipLimits | None = None) -> None:
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise ChitieuError("file_corrupt", path=path, kind="DOCX", reason=str(exc) or type(exc).__name__) from exc
     if len(infos) > lim.max_entries:
-        raise ChitieuError("zip_bomb", path=path, limit=f"{lim.max_entries} mục")
+        raise ChitieuError("zip_bomb", path=path, limit=msg("limit_entries", count=lim.max_entries))
     total = 0
     for info in infos:
         total += info.file_size
         if total > lim.max_total_bytes:
             raise ChitieuError("zip_bomb", path=path, limit=_human(lim.max_total_bytes))
         if info.file_size > lim.ratio_floor_bytes and info.file_size > lim.max_ratio * max(info.compress_size, 1):
-            raise ChitieuError("zip_bomb", path=path, limit=f"tỷ lệ nén {lim.max_ratio:.0f} lần")
+            raise ChitieuError("zip_bomb", path=path, limit=msg("limit_ratio", ratio=f"{lim.max_ratio:.0f}"))

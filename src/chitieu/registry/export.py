@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from chitieu.domain import Provenance, Registry
+from chitieu.messages import msg
 from chitieu.numbers import format_number
 from chitieu.registry.schema import TABLE_BY_NAME, TABLES
 from chitieu.registry.tables import CellValue, TableData, exact_number_text
@@ -96,7 +97,7 @@ def _written(op: str, value: float | None, low: float | None, high: float | None
     if op == "range":
         return f"{_exact_vi(low)}-{_exact_vi(high)}"
     if op == "done":
-        return "Hoàn thành" if value != 0 else "Không hoàn thành"
+        return msg("value_done" if value != 0 else "value_not_done")
     symbol = {"=": "", ">": ">", ">=": "≥", "<": "<", "<=": "≤"}[op]
     return f"{symbol}{_exact_vi(value)}"
 

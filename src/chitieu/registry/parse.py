@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import Any
 
 from chitieu.audit.summary_counts import CATEGORIES
 from chitieu.domain import (
@@ -30,12 +31,13 @@ from chitieu.domain import (
 )
 from chitieu.domain.registry import CitedDocument, Registry
 from chitieu.domain.stated_counts import StatedCount
-from chitieu.messages import Problem, Report
+from chitieu.messages import Problem, Report, msg
 from chitieu.quantities import parse_quantity
 from chitieu.registry.cells import Cells
 from chitieu.registry.parse_programmes import read_budget_tables
 from chitieu.registry.schema import TABLES, accepted_choices
 from chitieu.registry.tables import RawTable
+from chitieu.registry.text_cells import WordsReading, read_words_cell
 from chitieu.vocab.units import is_rate_unit, lookup_unit, normalise_unit_text
 from chitieu.vocab.verdicts import parse_verdict
 
@@ -112,7 +114,7 @@ class _Builder:
             self.registry.contents[plan_code] = PlanBundle(plan=plan)
         return self.registry.contents[plan_code]
 
-    def unique(self, cells: Cells, seen: set[object], key: object, shown: str) -> bool:
+    def unique(self, cells: Cells, seen: set[Any], key: object, shown: str) -> bool:
         if key in seen:
             cells.problem("duplicate_key", value=shown)
             return False
@@ -152,7 +154,7 @@ class _Builder:
                 budget=c.number("budget"), budget_note=c.text("budget_note"),
             )
             if plan.term_start and plan.term_end and plan.term_end < plan.term_start:
-                c.problem("bad_value", "term_end", value=plan.term_end, reason="năm kết thúc trước năm bắt đầu")
+                c.problem("bad_value", "term_end", value=plan.term_end, reason=msg("reason_term_order"))
             source = self.provenance(c)
             if code and self.unique(c, seen, code, code) and not c.failed:
                 self.registry.plans.append(plan)
@@ -183,7 +185,7 @@ class _Builder:
             code, name = c.required("code"), c.required("name")
             unit = OrgUnit(code, name, c.text("kind"), c.optional("parent_code"), c.day("valid_from"), c.day("valid_to"))
             if unit.valid_from and unit.valid_to and unit.valid_to < unit.valid_from:
-                c.problem("bad_value", "valid_to", value=unit.valid_to, reason="trước ngày bắt đầu hiệu lực")
+                c.problem("bad_value", "valid_to", value=unit.valid_to, reason=msg("reason_validity_order"))
             if code and self.unique(c, seen, code, code) and not c.failed:
                 self.registry.org_units.append(unit)
                 where[code] = c
@@ -314,6 +316,9 @@ class _Builder:
                 c.problem("unknown_reference", "org_unit_code", value=org_unit)
             flag = c.choice("flag", ObservationFlag, ObservationFlag.ACTUAL)
             ratio, verdict = c.number("stated_ratio"), c.optional("stated_verdict")
+            if ratio is None and text and _quantity_of(text) is None:  # "… 1.020 đảng viên/năm (96%)"
+                words = read_words_cell(text, target=False)
+                ratio = words.stated_ratio if words is not None else None
             if verdict and parse_verdict(verdict) is None:
                 c.problem("unknown_verdict", "stated_verdict", severity="warning", value=verdict)
             source = self.provenance(c)
@@ -342,7 +347,7 @@ class _Builder:
             if not c.text("count"):
                 c.problem("missing_value", "count")
             elif count is not None and count < 0:
-                c.problem("bad_value", "count", value=count, reason="số đếm không được âm")
+                c.problem("bad_value", "count", value=count, reason=msg("reason_negative_count"))
             source = self.provenance(c)
             if plan_code is None or year is None or count is None or c.failed:
                 return
@@ -360,7 +365,9 @@ def _resolve(c: Cells, text: str, *, with_range: bool) -> Resolved | None:
     """Op and numbers of a target/observation: from the explicit columns, else parsed from ``text``.
 
     When both are present they must agree. An observation written as a range keeps its midpoint;
-    a boolean observation ("Hoàn thành") is op ``done`` with value 1 (done) or 0 (not done).
+    a boolean observation ("Hoàn thành") is op ``done`` with value 1 (done) or 0 (not done). A cell the
+    quantity grammar cannot read whole but that is written in words ("Chưa thực hiện", "Trung bình kết
+    nạp 1.020 đảng viên/năm (96%)") is kept as written with a warning (``registry.text_cells``).
     """
     op = c.choice("op", Op, None) if c.text("op") else None
     given = {"value": c.number("value")}
@@ -369,15 +376,25 @@ def _resolve(c: Cells, text: str, *, with_range: bool) -> Resolved | None:
     if not text:
         return None
     quantity = _quantity_of(text)
-    if quantity is None and op is None:
-        c.problem("bad_target", "text", value=text)
-        return None
+    words: WordsReading | None = None
+    if quantity is None:
+        words = read_words_cell(text, target=with_range)
+        if words is None and op is None:
+            c.problem("bad_target", "text", value=text)
+            return None
     parsed: dict[str, float | None] = {}
+    parsed_op: Op | None = None
     if quantity is not None:
         parsed = {"value": quantity.value, "low": quantity.low, "high": quantity.high}
         parsed_op = quantity.op
         if not with_range:
             parsed_op, parsed["value"] = _observation_reading(quantity)
+    elif words is not None:
+        c.problem(words.code, "text", severity="warning", value=text, **words.fields)
+        parsed = {"value": words.value, "low": words.low, "high": words.high}
+        parsed_op = words.op
+        quantity = words.quantity
+    if parsed_op is not None:
         if op is not None and op is not parsed_op:
             c.problem("text_disagrees", "op", value=c.text("op"), text=text)
         for column, value in given.items():
@@ -391,7 +408,8 @@ def _resolve(c: Cells, text: str, *, with_range: bool) -> Resolved | None:
     if with_range and op is Op.RANGE and (low is None or high is None):
         c.problem("range_incomplete")
         return None
-    if op in POINT_OPS and value is None:
+    kept_as_text = words is not None and words.value is None and not with_range
+    if op in POINT_OPS and value is None and not kept_as_text:
         c.problem("bad_target", "text", value=text)
         return None
     if not with_range and op is Op.RANGE:

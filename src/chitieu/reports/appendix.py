@@ -28,13 +28,18 @@ from chitieu.vocab.verdicts import Status
 
 
 class AssessedRow(Protocol):
-    """What the table needs from one assessment row (``chitieu.assessment.bundle.AssessmentRow``)."""
+    """What the table needs from one assessment row (``chitieu.assessment.AssessmentRow``); read-only."""
 
-    code: str
-    value: float | None
-    value_text: str
-    ratio: float | None
-    status: str  # a Status code ("exceeded", …); a Status works too (StrEnum)
+    @property
+    def code(self) -> str: ...
+    @property
+    def value(self) -> float | None: ...
+    @property
+    def value_text(self) -> str: ...
+    @property
+    def ratio(self) -> float | None: ...
+    @property
+    def status(self) -> str: ...  # a Status code ("exceeded", …); a Status works too (StrEnum)
 
 
 class RowKind(StrEnum):

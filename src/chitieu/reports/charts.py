@@ -111,7 +111,8 @@ def _ticks(top: float) -> list[float]:
     return [step * k for k in range(int(top * 1.05 // step) + 1)]
 
 
-def _legend(draw: ImageDraw.ImageDraw, names: Sequence[str], y: float, font: ImageFont.ImageFont) -> None:
+def _legend(draw: ImageDraw.ImageDraw, names: Sequence[str], y: float,
+            font: ImageFont.FreeTypeFont | ImageFont.ImageFont) -> None:
     widths = [draw.textlength(name, font=font) + 40 for name in names]
     x = (WIDTH - sum(widths)) / 2
     for k, (name, width) in enumerate(zip(names, widths, strict=True)):
@@ -123,7 +124,7 @@ def _legend(draw: ImageDraw.ImageDraw, names: Sequence[str], y: float, font: Ima
         x += width
 
 
-def _fit(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.ImageFont, width: float) -> str:
+def _fit(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont | ImageFont.ImageFont, width: float) -> str:
     """Cut a label at a word boundary so it fits, marking the cut with an ellipsis."""
     if draw.textlength(text, font=font) <= width:
         return text

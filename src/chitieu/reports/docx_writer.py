@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -60,7 +61,7 @@ def write_docx(table: AppendixTable, path: Path) -> None:
     if table.filing is not None:
         _line(doc.add_paragraph(), table.filing.attachment)
         rule = doc.add_paragraph()
-        _rule(rule, Cm(4))
+        _rule(rule, Emu(Cm(4)))
         rule.paragraph_format.space_after = Pt(8)
     _table(doc, table)
     _paragraph(doc, labels.SUMMARY_HEADING, bold=True, space_before=10, keep_with_next=True)
@@ -78,7 +79,7 @@ def write_docx(table: AppendixTable, path: Path) -> None:
     doc.save(str(path))
 
 
-def _page_and_font(doc: Document) -> None:
+def _page_and_font(doc: DocxDocument) -> None:
     section = doc.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Mm(297), Mm(210)
@@ -113,9 +114,11 @@ def _page_numbers(section: object) -> None:
         run._r.append(element)
 
 
-def _usable_width(doc: Document) -> Emu:
+def _usable_width(doc: DocxDocument) -> Emu:
     section = doc.sections[0]
-    return Emu(section.page_width - section.left_margin - section.right_margin)
+    width, left, right = section.page_width, section.left_margin, section.right_margin
+    assert width is not None and left is not None and right is not None  # set by _page_and_font
+    return Emu(width - left - right)
 
 
 def _no_borders(table: Table) -> None:
@@ -140,7 +143,7 @@ def _fixed_grid(table: Table, widths: list[Emu]) -> None:
             cell.width = width
 
 
-def _header_block(doc: Document, filing: Filing) -> None:
+def _header_block(doc: DocxDocument, filing: Filing) -> None:
     """Two borderless columns: the issuing body (left) and the national name/motto or Party heading (right)."""
     width = _usable_width(doc)
     widths = [Emu(int(width * AGENCY_SHARE)), Emu(width - int(width * AGENCY_SHARE))]
@@ -199,7 +202,7 @@ def _text_width_pt(text: str, size: float, bold: bool) -> float:
     return len(text) * size * (0.62 if bold else 0.5)  # no metric font: a fair average for capitals
 
 
-def _signature(doc: Document, filing: Filing) -> None:
+def _signature(doc: DocxDocument, filing: Filing) -> None:
     """Authority and title in bold capitals, space for the signature and seal, the signer's name."""
     width = _usable_width(doc)
     widths = [Emu(width // 2), Emu(width - width // 2)]
@@ -219,7 +222,7 @@ def _signature(doc: Document, filing: Filing) -> None:
     _line(cell.add_paragraph(), name)
 
 
-def _paragraph(doc: Document, text: str, *, bold: bool = False, italic: bool = False, size: int | None = None,
+def _paragraph(doc: DocxDocument, text: str, *, bold: bool = False, italic: bool = False, size: int | None = None,
                align: WD_ALIGN_PARAGRAPH | None = None, space_before: int = 0, keep_with_next: bool = False) -> None:
     p = doc.add_paragraph()
     p.paragraph_format.keep_with_next = keep_with_next
@@ -233,11 +236,11 @@ def _paragraph(doc: Document, text: str, *, bold: bool = False, italic: bool = F
         p.paragraph_format.space_before = Pt(space_before)
 
 
-def _table(doc: Document, table: AppendixTable) -> None:
+def _table(doc: DocxDocument, table: AppendixTable) -> None:
     grid = doc.add_table(rows=2 + len(table.rows), cols=len(COLUMN_WIDTHS_CM))
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _fixed_grid(grid, [Cm(w) for w in COLUMN_WIDTHS_CM])
+    _fixed_grid(grid, [Emu(Cm(w)) for w in COLUMN_WIDTHS_CM])
     rows = [r.cells for r in grid.rows]
     for row in grid.rows:  # a row is never split across pages
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))

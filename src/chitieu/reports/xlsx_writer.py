@@ -35,7 +35,7 @@ HEADING_COLUMNS = (4, VISIBLE_COLUMNS - 1)
 SIGNATURE_COLUMNS = (6, VISIBLE_COLUMNS - 1)
 
 
-class FiledWorksheet(Worksheet):
+class FiledWorksheet(Worksheet):  # type: ignore[misc]  # xlsxwriter is untyped
     """A worksheet whose page-number header is hidden on the first page (ND 30/2020: no number on page 1).
 
     XlsxWriter writes only the odd-page header; this adds ``differentFirst`` and an empty first-page header.

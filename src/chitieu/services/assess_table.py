@@ -18,7 +18,8 @@ from chitieu.assessment.convention_fit import VerdictCase, make_case
 from chitieu.assessment.conventions import DEFAULT_PROFILE, ConventionProfile, read_official
 from chitieu.assessment.qualitative import compare_words, grade_of
 from chitieu.domain import Op, Polarity, Quantity
-from chitieu.messages import ChitieuError, msg
+from chitieu.grammar.text import fold
+from chitieu.messages import ChitieuError, Problem, Report, msg
 from chitieu.numbers import format_number
 from chitieu.quantities import QuantityError, find_change, is_no_data, parse_change
 from chitieu.reports.safe_cells import SafeCsvWriter, XlsxStyles, xlsx_workbook
@@ -35,7 +36,7 @@ from chitieu.services.assess_table_read import (
 from chitieu.services.output_files import atomic_output
 from chitieu.vocab.comparators import BOOLEAN_WORDS
 from chitieu.vocab.polarity_cues import SECTOR_WORDS, infer_polarity
-from chitieu.vocab.table_headers import POLARITY_WORDS, fold, parse_polarity_word
+from chitieu.vocab.table_headers import POLARITY_WORDS, parse_polarity_word
 from chitieu.vocab.units import looks_like_count_noun, lookup_unit
 from chitieu.vocab.verdicts import Status
 
@@ -66,11 +67,19 @@ class TableRow:
     official_text: str | None = None
     official_status: str | None = None
     agrees: bool | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # the messages of ``problems``, as printed
+    problems: list[Problem] = field(default_factory=list)  # typed: code, severity, file, row, column, value
     case: VerdictCase | None = field(default=None, repr=False)  # what was compared (for learning conventions)
 
+    def warn(self, problem: Problem) -> None:
+        """Keep a typed problem of this row and its message."""
+        self.problems.append(problem)
+        self.warnings.append(problem.message)
+
     def to_dict(self) -> dict[str, object]:
-        return {name: getattr(self, name) for name in self.__slots__ if name != "case"}  # type: ignore[attr-defined]
+        data: dict[str, object] = {name: getattr(self, name) for name in self.__slots__ if name != "case"}
+        data["problems"] = [p.to_dict() for p in self.problems]
+        return data
 
 
 @dataclass(slots=True)
@@ -86,6 +95,11 @@ class TableAssessment:
         """(rows agreeing with the official verdict, rows with both verdicts)."""
         judged = [r for r in self.rows if r.agrees is not None]
         return sum(1 for r in judged if r.agrees), len(judged)
+
+    @property
+    def report(self) -> Report:
+        """Every row's problems in one report (``report.flatten()`` gives them as a table)."""
+        return Report([p for r in self.rows for p in r.problems])
 
 
 def _cell(row: list[str], col: int | None) -> str:
@@ -150,7 +164,7 @@ def _parse_result(text: str) -> tuple[Quantity, int] | None:
     return find_change(text) or _boolean_prefix(text)
 
 
-def _check_unit(text: str, path: Path, row: int, column: str, warnings: list[str]) -> str:
+def _check_unit(text: str, path: Path, row: int, column: str, out: TableRow) -> str:
     """Catalogue unit → canonical; other words → accepted with a warning; garbage → error."""
     text = text.strip().strip("()[] ")  # "(%)"
     if not text or is_no_data(text):  # "-", "x" in the unit column of yes/no rows
@@ -161,7 +175,7 @@ def _check_unit(text: str, path: Path, row: int, column: str, warnings: list[str
         return known.canonical
     garbage = not any(ch.isalpha() for ch in text) or any(ch in _GARBAGE_CHARS for ch in text)
     if not garbage and (looks_like_count_noun(text) or sum(ch.isalpha() for ch in text) >= 2):
-        warnings.append(msg("table_unit_warning", row=row, column=column, value=text))
+        out.warn(Problem.make("table_unit_warning", severity="warning", path=path, row=row, column=column, value=text))
         return text.strip()
     raise ChitieuError("unknown_unit", path=path, row=row, column=column, value=text)
 
@@ -180,7 +194,8 @@ def _assess_words(out: TableRow, target_text: str, result_text: str, official_te
     official = official_status(official_text or None, profile, stage)
     out.official_text, out.official_status = official_text or None, official.value if official else None
     if outcome is None:
-        out.warnings.append(msg("table_target_words", row=out.row, column=target_col, value=target_text))
+        out.warn(Problem.make("table_target_words", severity="warning", row=out.row, column=target_col,
+                              value=target_text))
         out.explanation = msg("explain_words_unknown", target=target_text, value=result_text)
         return
     status = status_for(outcome, stage)
@@ -226,7 +241,7 @@ class TableRun:
     def __iter__(self) -> Iterator[tuple[int, list[str], TableRow | None]]:
         layout = self.layout
         header = layout.headers
-        names = [h or f"cột {i + 1}" for i, h in enumerate(header)]
+        names = [h or msg("column_number", number=i + 1) for i, h in enumerate(header)]
         number_col = next((i for i, r in layout.roles.items() if r == "number"), None)
         state = _RowState()
         for index, cells in enumerate(self.source.rows()):
@@ -306,12 +321,12 @@ def _assess_row(run: TableRun, cells: list[str], excel_row: int, names: list[str
         target_text = target.text  # the part of the name that states the target
     result_text = _cell(cells, layout.result)
     unit_col = header[layout.unit] if layout.unit is not None else "unit"
-    unit = _check_unit(_cell(cells, layout.unit), path, excel_row, unit_col, out.warnings)
+    unit = _check_unit(_cell(cells, layout.unit), path, excel_row, unit_col, out)
     try:
         parsed = _parse_result(result_text)
         if parsed is None and result_text and not is_no_data(result_text):
-            out.warnings.append(msg("table_result_unreadable", row=excel_row, column=header[layout.result],
-                                    value=result_text))
+            out.warn(Problem.make("table_result_unreadable", severity="warning", path=path, row=excel_row,
+                                  column=header[layout.result], value=result_text))
         polarity, inferred, reason = _polarity(cells, layout, path, excel_row, name,
                                                replace(target, text=target_text),  # cues read the whole cell
                                                state.current_header if _is_component(name) else None)
@@ -338,8 +353,10 @@ def _assess_row(run: TableRun, cells: list[str], excel_row: int, names: list[str
     except (ArithmeticError, ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
         # one odd row must not sink the table: it comes back unjudged, with the reason
         out.target, out.result = target_text, result_text
-        out.explanation = msg("table_row_failed", row=excel_row, reason=f"{type(exc).__name__}: {exc}")
-        out.warnings.append(out.explanation)
+        failed = Problem.make("table_row_failed", severity="warning", path=path, row=excel_row,
+                              reason=f"{type(exc).__name__}: {exc}")
+        out.explanation = failed.message
+        out.warn(failed)
     return out
 
 

@@ -14,13 +14,14 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from chitieu.grammar.text import fold
 from chitieu.messages import ChitieuError, msg
 from chitieu.messages.os_errors import os_error_reason
 from chitieu.quantities import QuantityError, parse_quantity
 from chitieu.readers.input_files import WORKBOOK_SUFFIXES, open_workbook, require_file
 from chitieu.readers.text_reader import decode_bytes
 from chitieu.reports.safe_cells import unescape_cell
-from chitieu.vocab.table_headers import accepted_headers, fold, header_role
+from chitieu.vocab.table_headers import accepted_headers, header_role
 from chitieu.vocab.verdicts import parse_verdict
 
 HEADER_SEARCH_ROWS = 30
@@ -149,7 +150,7 @@ def _open_csv(path: Path) -> TableSource:
         except csv.Error as exc:
             raise ChitieuError("file_corrupt", path=path, kind="CSV", reason=msg("reason_csv_syntax")) from exc
         except UnicodeDecodeError as exc:
-            raise ChitieuError("file_unreadable", path=path, reason=f"lỗi bảng mã {encoding}") from exc
+            raise ChitieuError("file_unreadable", path=path, reason=msg("reason_encoding", encoding=encoding)) from exc
         except OSError as exc:
             raise ChitieuError("file_unreadable", path=path, reason=os_error_reason(exc)) from exc
 
@@ -202,12 +203,12 @@ def _open_xlsx(path: Path) -> TableSource:
     try:
         chosen, head = 0, None
         for index, ws in enumerate(wb.worksheets):
-            rows = list(islice(_sheet_rows(ws), HEAD_ROWS))
-            if _has_header(rows):
-                chosen, head = index, rows
+            first = list(islice(_sheet_rows(ws), HEAD_ROWS))
+            if _has_header(first):
+                chosen, head = index, first
                 break
             if head is None:
-                head = rows
+                head = first
         if head is None:
             head = []
     finally:

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chitieu.messages import ChitieuError
+from chitieu.messages import ChitieuError, msg
 from chitieu.store.models import EventRow
 
 
@@ -25,7 +25,7 @@ def _last_change(session: Session, entity: str, entity_id: int) -> tuple[str, st
         .order_by(EventRow.id.desc()).limit(1)
     )
     if event is None:
-        return "người khác", "—"
+        return msg("conflict_someone"), "—"
     return event.actor, event.at.strftime("%H:%M %d/%m/%Y") if event.at else "—"
 
 

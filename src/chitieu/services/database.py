@@ -121,7 +121,7 @@ class Database:
 def _engine_for(url: str) -> Engine:
     try:
         parsed = make_url(url)
-        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         return make_engine(url)
     except (ArgumentError, NoSuchModuleError, ValueError, OSError) as exc:

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from chitieu.domain import Actor, PlanBundle, Registry
-from chitieu.messages import ChitieuError
+from chitieu.messages import ChitieuError, msg
 from chitieu.services.registry import save_registry
 from chitieu.services.transfer import read_registry
 from chitieu.services.workspaces import update_settings
@@ -114,7 +114,8 @@ def read_dataset(name: str, path: Path | None = None) -> tuple[Registry, Dataset
     registry, report = read_registry(info.path)
     if registry is None:
         errors = report.errors()
-        reason = f"{len(errors)} lỗi, lỗi đầu tiên: {errors[0].message}" if errors else "không đọc được"
+        reason = (msg("dataset_errors", count=len(errors), first=errors[0].message) if errors
+                  else msg("reason_unreadable_content"))
         raise ChitieuError("dataset_invalid", name=name, reason=reason)
     return registry, info
 

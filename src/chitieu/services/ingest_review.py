@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from chitieu.domain import Actor, Period, Permission
 from chitieu.domain.quantity import Op
 from chitieu.extraction.tables import parse_cell_quantity
-from chitieu.messages import ChitieuError
+from chitieu.messages import ChitieuError, msg
 from chitieu.services.concurrency import check_version
 from chitieu.services.events import record_event
 from chitieu.services.registry import plan_not_found
@@ -115,7 +115,7 @@ def _claim(session: Session, ws: int, claim_id: int) -> ClaimRow:
 
 def _candidate(session: Session, ws: int, claim_id: int, action: str, expected_version: int | None) -> ClaimRow:
     claim = _claim(session, ws, claim_id)
-    check_version(claim, expected_version, what=f"Đề xuất số {claim_id}", session=session, entity="claim",
+    check_version(claim, expected_version, what=msg("what_claim", id=claim_id), session=session, entity="claim",
                   value=lambda: _claim_text(claim))
     if claim.status != "candidate":
         raise ChitieuError(
@@ -149,7 +149,7 @@ def reject_claim(session: Session, actor: Actor, claim_id: int, *, expected_vers
                  reason: str = "") -> ClaimView:
     """Mark a candidate claim rejected (nothing enters the registry)."""
     ws = workspace_id(session, actor, Permission.REVIEW)
-    claim = _candidate(session, ws, claim_id, "từ chối", expected_version)
+    claim = _candidate(session, ws, claim_id, msg("action_reject"), expected_version)
     before = _claim_state(claim)
     claim.status = "rejected"
     _record(session, actor, "claim.reject", claim, before, reason)
@@ -179,7 +179,7 @@ def edit_claim(
     if op is not None and op not in EDITABLE_OPS:
         raise ChitieuError("read_review_bad_op", value=op)
     ws = workspace_id(session, actor, Permission.REPORT_FIGURES)
-    claim = _candidate(session, ws, claim_id, "sửa", expected_version)
+    claim = _candidate(session, ws, claim_id, msg("action_edit"), expected_version)
     before = _claim_state(claim)
     if indicator_code is not None:
         _indicator(session, ws, claim, indicator_code)
@@ -234,9 +234,9 @@ def _location(claim: ClaimRow) -> str:
     payload = claim.payload or {}
     parts = []
     if payload.get("source") == "table" and payload.get("table_row") is not None:
-        parts.append(f"bảng, dòng {int(payload['table_row']) + 1}")
+        parts.append(msg("location_table_row", row=int(payload['table_row']) + 1))
     if payload.get("column"):
-        parts.append(f"cột «{payload['column']}»")
+        parts.append(msg("location_column", column=payload['column']))
     return ", ".join(parts)
 
 
@@ -261,7 +261,7 @@ def accept_claim(
 ) -> AcceptOutcome:
     """Turn a candidate claim into a target or an observation of its indicator, with provenance."""
     ws = workspace_id(session, actor, Permission.REVIEW)
-    claim = _candidate(session, ws, claim_id, "chấp nhận", expected_version)
+    claim = _candidate(session, ws, claim_id, msg("action_accept"), expected_version)
     before = _claim_state(claim)
     code = indicator_code or claim.linked_indicator_code
     if not code:

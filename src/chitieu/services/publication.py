@@ -37,7 +37,8 @@ def publish_plan(session: Session, actor: Actor, code: str) -> bool:
 
 def unpublish_plan(session: Session, actor: Actor, code: str) -> bool:
     plan = _plan(session, actor, code, Permission.EDIT_REGISTRY)
-    removed = bool(session.execute(delete(PlanPublicationRow).where(PlanPublicationRow.plan_id == plan.id)).rowcount)
+    result = session.execute(delete(PlanPublicationRow).where(PlanPublicationRow.plan_id == plan.id))
+    removed = bool(getattr(result, "rowcount", 0))  # a DML result (CursorResult) counts the rows it touched
     if removed:
         record_event(session, actor, action="plan.unpublish", entity="plan", entity_id=plan.id, key=code,
                      before={"published": True}, after={"published": False})

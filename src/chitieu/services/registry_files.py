@@ -95,7 +95,7 @@ def read_tables(path: Path, known: set[str], report: Report) -> dict[str, RawTab
             report.add(Problem.make("unknown_table", severity="warning", path=path.name))
             return {}
         return {name: read_csv_table(path, name, report) or RawTable(name, str(path), readable=False)}
-    raise ChitieuError("file_format_unsupported", path=path, allowed="thư mục CSV, .xlsx")
+    raise ChitieuError("file_format_unsupported", path=path, allowed=msg("allowed_registry_inputs"))
 
 
 def write_csv_folder(folder: Path, tables: TableData) -> list[Path]:

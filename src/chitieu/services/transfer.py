@@ -13,7 +13,7 @@ from typing import Literal
 from sqlalchemy.orm import Session
 
 from chitieu.domain import Actor, Permission, Registry
-from chitieu.messages import ChitieuError, Report
+from chitieu.messages import ChitieuError, Report, msg
 from chitieu.registry import TABLES, parse_registry, registry_tables
 from chitieu.services.registry import load_registry, save_registry
 from chitieu.services.registry_files import read_tables, write_csv_folder, write_workbook
@@ -69,7 +69,7 @@ def export_registry(
 ) -> list[Path]:
     """Write the registry (or one plan with its related plans) as a CSV folder or an XLSX workbook."""
     if fmt not in ("csv", "xlsx"):
-        raise ChitieuError("bad_option", option="--format", reason=f"«{fmt}» (dùng csv hoặc xlsx)")
+        raise ChitieuError("bad_option", option="--format", reason=msg("choose_one", value=fmt, accepted="csv, xlsx"))
     path = Path(path)
     tables = registry_tables(load_registry(session, actor, plan_code))
     if fmt == "xlsx":

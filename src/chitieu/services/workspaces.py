@@ -6,6 +6,8 @@ Every service resolves its actor's workspace here (``workspace_id``) and checks 
 
 from __future__ import annotations
 
+import getpass
+import os
 import re
 from datetime import UTC, datetime
 from typing import Any
@@ -20,6 +22,14 @@ from chitieu.store.models import WorkspaceRow
 
 CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$")
 _CACHE_KEY = "chitieu.workspace_ids"
+
+
+def local_user() -> str:
+    """The operating-system user running this process (for actors of the CLI and the library)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry (some containers)
+        return os.environ.get("USER") or os.environ.get("USERNAME") or "unknown"
 
 
 def require(actor: Actor, permission: Permission) -> None:
@@ -89,7 +99,7 @@ def update_settings(session: Session, actor: Actor, changes: dict[str, Any], *,
 
     require(actor, Permission.MANAGE_WORKSPACE if action == "workspace.settings" else Permission.EDIT_REGISTRY)
     row = workspace_row(session, actor.workspace)
-    check_version(row, expected_version, what=f"Cài đặt không gian làm việc «{row.code}»",
+    check_version(row, expected_version, what=msg("what_workspace_settings", code=row.code),
                   value=lambda: str(row.settings or {}), session=session, entity="workspace")
     before = dict(row.settings or {})
     after = {**before, **changes}

@@ -221,9 +221,9 @@ def _ancestors(registry: Registry, code: str) -> set[str]:
 def _cited_codes(registry: Registry) -> set[str]:
     codes = {s.document for s in registry.plan_sources.values()}
     for content in registry.contents.values():
-        for item in (*content.targets, *content.observations, *content.stated_counts):
-            if item.provenance is not None:
-                codes.add(item.provenance.document)
+        sources = [*(t.provenance for t in content.targets), *(o.provenance for o in content.observations),
+                   *(s.provenance for s in content.stated_counts)]
+        codes.update(p.document for p in sources if p is not None)
     return codes
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, TypeVar
 
 from sqlalchemy import select
@@ -31,7 +32,7 @@ from chitieu.domain import (
     StatedCount,
     Target,
 )
-from chitieu.messages import ChitieuError
+from chitieu.messages import ChitieuError, msg
 from chitieu.store.models import (
     DocumentRow,
     IndicatorGroupRow,
@@ -212,7 +213,7 @@ def write_documents(session: Session, workspace_id: int, documents: Iterable[Cit
     existing = {r.code: r for r in session.scalars(select(DocumentRow).where(DocumentRow.workspace_id == workspace_id))}
     for d in documents:
         values = {"title": d.title, "kind": d.kind, "issued_on": d.issued_on, "issuer": d.issuer, "note": d.note}
-        _upsert(existing.get(d.code), lambda d=d: DocumentRow(workspace_id=workspace_id, code=d.code), values,
+        _upsert(existing.get(d.code), partial(DocumentRow, workspace_id=workspace_id, code=d.code), values,
                 session=session, changes=changes, entity="document", key=d.code, show=lambda v: _shown(v, ids))
     session.flush()
 
@@ -225,11 +226,11 @@ def write_org_units(session: Session, workspace_id: int, units: Iterable[OrgUnit
     rows: dict[str, OrgUnitRow] = {}
     for u in units:
         values = {"name": u.name, "kind": u.kind, "valid_from": u.valid_from, "valid_to": u.valid_to}
-        rows[u.code] = _upsert(existing.get(u.code), lambda u=u: OrgUnitRow(workspace_id=workspace_id, code=u.code),
+        rows[u.code] = _upsert(existing.get(u.code), partial(OrgUnitRow, workspace_id=workspace_id, code=u.code),
                                values, session=session, changes=changes, entity="org_unit", key=u.code,
                                show=lambda v: _shown(v, ids))
     _link_parents(session, units, rows, existing | rows, changes, "org_unit",
-                  lambda u: ChitieuError("bundle_unknown_reference", plan="—", what=f"đơn vị {u.code}", ref=u.parent_code))
+                  lambda u: ChitieuError("bundle_unknown_reference", plan="—", what=msg("what_org_unit", code=u.code), ref=u.parent_code))
 
 
 def write_plans(
@@ -248,7 +249,7 @@ def write_plans(
         }
         if sources is not None:  # None: keep what is stored (a bundle carries no plan provenance)
             values |= _provenance_columns(ids, sources.get(p.code), changes, full=False)
-        rows[p.code] = _upsert(existing.get(p.code), lambda p=p: PlanRow(workspace_id=workspace_id, code=p.code),
+        rows[p.code] = _upsert(existing.get(p.code), partial(PlanRow, workspace_id=workspace_id, code=p.code),
                                values, session=session, changes=changes, entity="plan", key=p.code,
                                show=lambda v: _shown(v, ids))
     _link_parents(session, plans, rows, existing | rows, changes, "plan",
@@ -327,14 +328,14 @@ def _write_groups(
     stored = _stored_groups(session, plan_id)
     rows: dict[str, IndicatorGroupRow] = {}
     for g in wanted:
-        rows[g.code] = _upsert(stored.get(g.code), lambda g=g: IndicatorGroupRow(plan_id=plan_id, code=g.code),
+        rows[g.code] = _upsert(stored.get(g.code), partial(IndicatorGroupRow, plan_id=plan_id, code=g.code),
                                {"name": g.name, "position": g.order}, session=session, changes=changes,
                                entity="group", key=_key(plan_code, g.code), show=lambda v: _shown(v, ids))
     session.flush()
-    code_of = {row.id: code for code, row in (stored | rows).items()}
+    code_of: dict[int | None, str] = {row.id: code for code, row in (stored | rows).items()}
     for g in wanted:
         if g.parent_code and g.parent_code not in rows:
-            raise ChitieuError("bundle_unknown_reference", plan=plan_code, what=f"nhóm {g.code}", ref=g.parent_code)
+            raise ChitieuError("bundle_unknown_reference", plan=plan_code, what=msg("what_group", code=g.code), ref=g.parent_code)
         parent_id = rows[g.parent_code].id if g.parent_code else None
         row = rows[g.code]
         if row.parent_id != parent_id:
@@ -353,20 +354,20 @@ def _write_indicators(
     rows: dict[str, IndicatorRow] = {}
     for i in wanted:
         if i.group_code and i.group_code not in groups:
-            raise ChitieuError("bundle_unknown_reference", plan=plan_code, what=f"chỉ tiêu {i.code}", ref=i.group_code)
+            raise ChitieuError("bundle_unknown_reference", plan=plan_code, what=msg("what_indicator", code=i.code), ref=i.group_code)
         values = {
             "name": i.name, "unit": i.unit, "polarity": i.polarity.value,
             "group_id": groups[i.group_code].id if i.group_code else None, "number": i.number,
             "position": i.order, "description": i.description,
         }
-        rows[i.code] = _upsert(stored.get(i.code), lambda i=i: IndicatorRow(plan_id=plan_id, code=i.code), values,
+        rows[i.code] = _upsert(stored.get(i.code), partial(IndicatorRow, plan_id=plan_id, code=i.code), values,
                                session=session, changes=changes, entity="indicator", key=_key(plan_code, i.code),
                                show=lambda v: _shown(v, ids, {"group_id": group_code.get}))
     session.flush()
-    code_of = {row.id: code for code, row in (stored | rows).items()}
+    code_of: dict[int | None, str] = {row.id: code for code, row in (stored | rows).items()}
     for i in wanted:
         if i.parent_code and i.parent_code not in rows:
-            raise ChitieuError("bundle_unknown_indicator", plan=plan_code, what=f"chỉ tiêu {i.code}", ref=i.parent_code)
+            raise ChitieuError("bundle_unknown_indicator", plan=plan_code, what=msg("what_indicator", code=i.code), ref=i.parent_code)
         parent_id = rows[i.parent_code].id if i.parent_code else None
         row = rows[i.code]
         if row.parent_id != parent_id:
@@ -414,7 +415,7 @@ def _write_targets(
     session.flush()
     for row, t in pairs:
         values = {
-            "indicator_id": _indicator_id(plan_code, t.indicator_code, "chỉ tiêu đặt ra (target)", indicators),
+            "indicator_id": _indicator_id(plan_code, t.indicator_code, msg("what_target"), indicators),
             "target_version": t.version.value, "op": t.op.value, "value": t.value, "low": t.low, "high": t.high,
             "kind": t.kind.value, "start_year": t.start_year, "deadline": t.deadline, "unit": t.unit, "text": t.text,
             "baseline_year": t.baseline_year, "baseline_value": t.baseline_value,
@@ -429,7 +430,7 @@ def _write_observations(
     changes: Changes,
 ) -> None:
     code_of = _stored_indicator_ids(session, plan_code, ids)
-    unit_code = {i: c for c, i in ids.org_units.items()}
+    unit_code: dict[int | None, str] = {i: c for c, i in ids.org_units.items()}
     stored = _rows_of(session, ObservationRow, list(code_of))
     pairs, leftover = _pair(
         stored, wanted,
@@ -449,9 +450,9 @@ def _write_observations(
         if o.org_unit_code:
             org_unit_id = ids.org_units.get(o.org_unit_code)
             if org_unit_id is None:
-                raise ChitieuError("bundle_unknown_reference", plan=plan_code, what="số liệu thực hiện", ref=o.org_unit_code)
+                raise ChitieuError("bundle_unknown_reference", plan=plan_code, what=msg("what_observation"), ref=o.org_unit_code)
         values = {
-            "indicator_id": _indicator_id(plan_code, o.indicator_code, "số liệu thực hiện", indicators),
+            "indicator_id": _indicator_id(plan_code, o.indicator_code, msg("what_observation"), indicators),
             "org_unit_id": org_unit_id, "period_start": o.period.start, "period_end": o.period.end, "value": o.value,
             "op": o.op.value, "flag": o.flag.value, "text": o.text, "stated_ratio": o.stated_ratio,
             "stated_verdict": o.stated_verdict, **_provenance_columns(ids, o.provenance, changes),
@@ -470,7 +471,7 @@ def _write_stated_counts(
         keep.add((s.year, s.category))
         values = {"count": s.count, **_provenance_columns(ids, s.provenance, changes, full=False)}
         _upsert(stored.get((s.year, s.category)),
-                lambda s=s: StatedCountRow(plan_id=plan_id, year=s.year, category=s.category), values,
+                partial(StatedCountRow, plan_id=plan_id, year=s.year, category=s.category), values,
                 session=session, changes=changes, entity="stated_count", key=_key(plan_code, s.year, s.category),
                 show=lambda v: _shown(v, ids))
     for (year, category), row in stored.items():

@@ -79,15 +79,15 @@ def _validation_details(exc: RequestValidationError) -> str:
         name = ".".join(location[1:]) or where
         kind = str(error.get("type", ""))
         if kind == "missing":
-            parts.append(f"thiếu «{name}» ({where})")
+            parts.append(msg("web_field_missing", name=name, where=where))
         elif "int" in kind or "float" in kind or "number" in kind:
-            parts.append(f"«{name}» phải là số")
+            parts.append(msg("web_field_not_number", name=name))
         elif "enum" in kind or "literal" in kind:
-            parts.append(f"«{name}» không thuộc các giá trị cho phép")
+            parts.append(msg("web_field_not_allowed", name=name))
         elif "json" in kind:
             parts.append("nội dung JSON không hợp lệ")
         else:
-            parts.append(f"«{name}» không hợp lệ")
+            parts.append(msg("web_field_invalid", name=name))
     return "; ".join(parts) or "dữ liệu gửi lên không đúng"
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from chitieu.assessment import AssessmentRow, summary_sentence
 from chitieu.domain import Indicator, Observation, PlanBundle, Target, TargetVersion
+from chitieu.messages import msg
 from chitieu.numbers import format_number
 from chitieu.vocab.verdicts import STATUS_LABELS_VI, Status
 from chitieu.web.queries import PlanView
@@ -33,11 +34,12 @@ def pace_text(row: AssessmentRow) -> str:
     parts = []
     unit = row.gap_unit or row.unit
     if row.required_linear_per_year is not None:
-        parts.append(f"{format_number(row.required_linear_per_year, 2)} {unit}/năm".replace("  ", " ").strip())
+        parts.append(msg("web_pace_linear", amount=format_number(row.required_linear_per_year, 2), unit=unit)
+                     .replace("  ", " ").strip())
     if row.required_cagr_percent is not None:
-        parts.append(f"tăng {format_number(row.required_cagr_percent, 1)}%/năm")
+        parts.append(msg("web_pace_cagr", rate=format_number(row.required_cagr_percent, 1)))
     if row.required_average is not None:
-        parts.append(f"bình quân {format_number(row.required_average, 2)} các năm còn lại")
+        parts.append(msg("web_pace_average", amount=format_number(row.required_average, 2)))
     return "; ".join(parts)
 
 
@@ -49,7 +51,7 @@ def observations_index(view: PlanView) -> dict[str, list[Observation]]:
         for o in view.bundle.observations:
             index.setdefault(o.indicator_code, []).append(o)
         view.extra["observations"] = index
-    return index  # type: ignore[no-any-return]
+    return index
 
 
 def _last_years(view: PlanView) -> dict[str, int]:
@@ -120,8 +122,8 @@ def _dashboard(view: PlanView) -> Dashboard:
     end = bundle.plan.term_end
     return Dashboard(
         plan=bundle.plan, as_of=view.as_of, end_year=end,
-        sentence=sentence(view.rows, f"Đến năm {view.as_of}"),
-        forecast_sentence=sentence(view.forecast, f"Dự báo đến hết nhiệm kỳ ({end or ''})"),
+        sentence=sentence(view.rows, msg("web_lead_as_of", year=view.as_of)),
+        forecast_sentence=sentence(view.forecast, msg("web_lead_term_forecast", year=end or "")),
         counts=counts, forecast_counts=counts_of(view.forecast), at_risk=at_risk, stale=stale, groups=group_list,
         rows=view.rows, chart=chart,
     )
@@ -147,13 +149,14 @@ def target_changes(targets: list[Target]) -> list[dict[str, Any]]:
         changes = []
         if previous is not None:
             if (previous.text or "") != (t.text or "") or previous.value != t.value or (previous.low, previous.high) != (t.low, t.high):
-                changes.append(f"mục tiêu: «{previous.text or format_number(_target_value(previous))}» → «{t.text or format_number(_target_value(t))}»")
+                changes.append(msg("web_change_target", old=previous.text or format_number(_target_value(previous)),
+                                   new=t.text or format_number(_target_value(t))))
             if previous.deadline != t.deadline:
-                changes.append(f"thời hạn: {previous.deadline or '—'} → {t.deadline or '—'}")
+                changes.append(msg("web_change_deadline", old=previous.deadline or "—", new=t.deadline or "—"))
             if previous.unit != t.unit:
-                changes.append(f"đơn vị: «{previous.unit}» → «{t.unit}»")
+                changes.append(msg("web_change_unit", old=previous.unit, new=t.unit))
             if previous.kind != t.kind:
-                changes.append(f"loại mục tiêu: {previous.kind.value} → {t.kind.value}")
+                changes.append(msg("web_change_kind", old=previous.kind.value, new=t.kind.value))
             if not changes:
                 changes.append("không đổi")
         out.append({"target": t, "changes": changes})

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from chitieu.assessment import AssessmentRow, assess_bundle
 from chitieu.domain import Observation, PlanBundle
-from chitieu.messages import ChitieuError
+from chitieu.messages import ChitieuError, msg
 from chitieu.services.workspaces import workspace_id
 from chitieu.store.models import EventRow, IndicatorRow, ObservationRow, PlanRow, TargetRow
 from chitieu.store.models_web import PlanPublicationRow
@@ -85,7 +85,7 @@ def plan_row(session: Session, who: Caller, code: str) -> PlanRow:
 
 def check_year(value: int | None) -> int | None:
     if value is not None and not (YEAR_LOW <= value <= YEAR_HIGH):
-        raise ChitieuError("bad_option", option="as_of", reason=f"«{value}»: năm phải từ {YEAR_LOW} đến {YEAR_HIGH}")
+        raise ChitieuError("bad_option", option="as_of", reason=msg("web_year_range", value=value, low=YEAR_LOW, high=YEAR_HIGH))
     return value
 
 

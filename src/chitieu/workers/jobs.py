@@ -91,10 +91,11 @@ def enqueue(session: Session, *, kind: str, key: str, params: dict[str, Any], cr
 def _claim(database: Database, job_id: int) -> JobRow | None:
     """Move the job from queued to running, atomically: of two runners only one gets it."""
     with database.session() as session:
-        moved = session.execute(
+        result = session.execute(
             update(JobRow).where(JobRow.id == job_id, JobRow.status == "queued")
             .values(status="running", started_at=_now(), attempts=JobRow.attempts + 1, progress=1)
-        ).rowcount
+        )
+        moved = getattr(result, "rowcount", 0)  # a DML result (CursorResult) counts the rows it touched
         if not moved:
             return None
         return session.get(JobRow, job_id)

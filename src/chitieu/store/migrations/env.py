@@ -32,6 +32,8 @@ def run_migrations_online() -> None:
         _run(connection)
         return
     url = context.get_x_argument(as_dictionary=True).get("url") or config.get_main_option("sqlalchemy.url")
+    if not url:
+        raise SystemExit("give the database: alembic -x url=... upgrade head")
     engine = create_engine(url)
     with engine.connect() as conn:
         _run(conn)

@@ -6,7 +6,7 @@ from chitieu.web.api import claims, documents, health, plans, reports
 from chitieu.web.api.schemas import ERROR_RESPONSES
 
 health_router = health.router
-api_router = APIRouter(prefix="/api/v1", responses=ERROR_RESPONSES)  # type: ignore[arg-type]
+api_router = APIRouter(prefix="/api/v1", responses=ERROR_RESPONSES)
 for _module in (plans, documents, claims, reports):
     api_router.include_router(_module.router)
 

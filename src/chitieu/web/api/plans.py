@@ -7,6 +7,8 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 
 from chitieu.assessment import summary_sentence
+from chitieu.messages import msg
+from chitieu.vocab.verdicts import Status
 from chitieu.web import queries
 from chitieu.web.api.schemas import Assessment, Plan
 from chitieu.web.context import caller, check_csrf, require, transaction
@@ -45,10 +47,11 @@ def plan_assessment(
     rows = view.forecast if forecast else view.rows
     from collections import Counter
 
-    lead = f"Dự báo đến hết thời hạn ({view.bundle.plan.term_end or ''})" if forecast else f"Đến năm {view.as_of}"
+    lead = (msg("web_lead_forecast", year=view.bundle.plan.term_end or "") if forecast
+            else msg("web_lead_as_of", year=view.as_of))
     return {
         "plan_code": code, "as_of": None if forecast else view.as_of, "forecast": forecast,
-        "summary": summary_sentence(Counter(r.status for r in rows), lead),  # type: ignore[arg-type]
+        "summary": summary_sentence(Counter(Status(r.status) for r in rows), lead),
         "rows": [queries.row_dict(r, code) for r in rows],
     }
 

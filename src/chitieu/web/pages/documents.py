@@ -166,7 +166,7 @@ def edit(request: Request, claim_id: RowId, value: str = Form("", max_length=50)
         try:
             changes["value"] = parse_number(value.strip())
         except ValueError:
-            return _decide(request, claim_id, _raise(ChitieuError("bad_option", option="giá trị", reason=f"«{value}» không phải số")), csrf_token)
+            return _decide(request, claim_id, _raise(ChitieuError("bad_option", option=msg("web_field_value"), reason=msg("cli_not_a_number", value=value))), csrf_token)
     if unit.strip():
         changes["unit"] = unit.strip()
     return _decide(request, claim_id, lambda s, a: review.edit(s, a, claim_id, changes), csrf_token)

@@ -49,7 +49,7 @@ def upgrade() -> None:
         sa.column("created_at", sa.DateTime(timezone=True)),
     )
     op.bulk_insert(workspaces, [{"code": "default", "name": "Mặc định", "settings": {}, "created_at": datetime.now(UTC)}])
-    default_id = op.get_bind().execute(sa.text("SELECT id FROM workspaces WHERE code = 'default'")).scalar_one()
+    default_id: int = op.get_bind().execute(sa.text("SELECT id FROM workspaces WHERE code = 'default'")).scalar_one()
 
     # The targets' edition column makes room for the row version.
     with op.batch_alter_table("targets", schema=None) as batch_op:
