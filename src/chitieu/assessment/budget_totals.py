@@ -72,6 +72,7 @@ class BudgetTotals:
         self.period = period
         self.capital = [c for c in budget.capital_plans if c.period == period]
         self.disbursed = [d for d in budget.disbursements if d.period == period and d.flag in flags]
+        self.figures: list[CapitalPlan | Disbursement] = [*self.capital, *self.disbursed]
         self._children: dict[str, list[str]] = {}
         for p in budget.plans:
             if p.parent_code:
@@ -91,24 +92,24 @@ class BudgetTotals:
         """Units that hold figures for the node or its components, in order of first appearance."""
         codes = self.subtree(code)
         seen: dict[str, None] = {}
-        for r in (*self.capital, *self.disbursed):
+        for r in self.figures:
             if r.plan_code in codes and r.org_unit_code is not None:
                 seen.setdefault(r.org_unit_code, None)
         return list(seen)
 
     def sources_of(self, code: str, unit: str | None = None) -> list[CapitalSource]:
         codes = self.subtree(code)
-        found = {r.source for r in (*self.capital, *self.disbursed) if r.plan_code in codes and r.source is not None
+        found = {r.source for r in self.figures if r.plan_code in codes and r.source is not None
                  and (unit is None or r.org_unit_code == unit)}
         return [s for s in CapitalSource if s in found]
 
     def has_own_data(self, code: str) -> bool:
-        return any(r.plan_code == code for r in (*self.capital, *self.disbursed))
+        return any(r.plan_code == code for r in self.figures)
 
     def has_data(self, code: str, unit: str | None = None) -> bool:
         codes = self.subtree(code)
         return any(r.plan_code in codes and (unit is None or r.org_unit_code == unit)
-                   for r in (*self.capital, *self.disbursed))
+                   for r in self.figures)
 
     # -- totals ------------------------------------------------------------------------------------------
     def allocated(self, code: str, unit: str | None, source: CapitalSource | None,

@@ -31,7 +31,9 @@ from chitieu.domain.programmes import (
     ALL_SOURCES_VI,
     PROGRAMME_KINDS,
     CapitalKind,
+    CapitalPlan,
     CapitalSource,
+    Disbursement,
     DisbursementTarget,
     ProgrammeBudget,
 )
@@ -111,7 +113,8 @@ class DisbursementRow:
 
 def default_period(budget: ProgrammeBudget, as_of: date) -> Period | None:
     """The capital period a view means when none is named: the latest one with figures that has begun."""
-    periods = {r.period for r in (*budget.capital_plans, *budget.disbursements) if r.period.start <= as_of.year}
+    rows: list[CapitalPlan | Disbursement] = [*budget.capital_plans, *budget.disbursements]
+    periods = {r.period for r in rows if r.period.start <= as_of.year}
     return max(periods, key=lambda p: (p.end, p.start)) if periods else None  # the year itself before a span
 
 

@@ -184,7 +184,8 @@ class ProgrammeBudget:
         return out
 
     def has_money(self, code: str) -> bool:
-        return any(r.plan_code == code for r in (*self.capital_plans, *self.disbursements))
+        rows: list[CapitalPlan | Disbursement] = [*self.capital_plans, *self.disbursements]
+        return any(r.plan_code == code for r in rows)
 
     def counts(self) -> dict[str, int]:
         return {"capital_plans": len(self.capital_plans), "disbursements": len(self.disbursements),

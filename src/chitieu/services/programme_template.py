@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
@@ -38,6 +38,9 @@ from chitieu.services.events import record_event
 from chitieu.services.output_files import atomic_output
 from chitieu.services.programmes import load_budget, record_disbursement, set_capital_plan
 from chitieu.services.workspaces import workspace_id
+
+if TYPE_CHECKING:
+    from chitieu.services.programme_files import BudgetImport
 
 META_SHEET = "_chitieu"
 META_KIND = "chitieu.programme-budget"
@@ -86,13 +89,13 @@ def template_rows(budget: ProgrammeBudget, *, root: str | None, period: Period, 
             if leaf and extra not in own_units:
                 own_units.append(extra)
         for unit in [None, *own_units]:
-            sources = [s for s in totals.sources_of(plan.code, unit)] or [None]
+            sources: list[CapitalSource | None] = [*totals.sources_of(plan.code, unit)] or [None]
             for source in sources:
                 total = totals.allocated(plan.code, unit, source, None)
                 carried = totals.allocated(plan.code, unit, source, CapitalKind.CARRIED_OVER)
                 disbursed = totals.disbursed_on(plan.code, unit, source, None, as_of)
                 own = any(r.plan_code == plan.code and r.org_unit_code == unit and r.source == source
-                          for r in (*totals.capital, *totals.disbursed))
+                          for r in totals.figures)
                 rows.append(TemplateRow(plan.code, plan.title, depth, unit, names.get(unit or "", ""), source,
                                         leaf or unit is not None or own, total.value if total else None,
                                         carried.value if carried else None, disbursed.value if disbursed else None))
@@ -116,7 +119,8 @@ def write_template(
     rows = template_rows(budget, root=root, period=period, as_of=as_of, units=units)
     if not rows:
         raise ChitieuError("template_no_rows", plan=root or "—")
-    title = budget.plan(root).title if root and budget.plan(root) else msg("template_all_programmes")
+    root_plan = budget.plan(root) if root else None
+    title = root_plan.title if root_plan is not None else msg("template_all_programmes")
     path = Path(path)
     meta = {"kind": META_KIND, "version": META_VERSION, "workspace": actor.workspace, "root": root,
             "period": period.label(), "as_of": as_of.isoformat(), "first_row": FIRST_ROW + 1, "rows": len(rows),
@@ -260,7 +264,8 @@ def _day(value: Any) -> date | None:
     return None
 
 
-def read_template(session: Session, actor: Actor, path: Path, outcome: Any, *, dry_run: bool = False) -> Any:
+def read_template(session: Session, actor: Actor, path: Path, outcome: BudgetImport, *,
+                  dry_run: bool = False) -> BudgetImport:
     """Check a filled template whole, then store every changed figure (nothing when any cell is wrong)."""
     workspace_id(session, actor, Permission.REPORT_FIGURES)
     book = open_workbook(path)

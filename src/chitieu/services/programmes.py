@@ -89,8 +89,10 @@ def list_programmes(session: Session, actor: Actor, root: str | None = None) -> 
     budget = load_budget(session, actor)
     _require_plan(budget, root)
     counts: dict[str, int] = {}
-    for r in (*budget.capital_plans, *budget.disbursements, *budget.targets):
-        counts[r.plan_code] = counts.get(r.plan_code, 0) + 1
+    codes = [r.plan_code for r in budget.capital_plans] + [r.plan_code for r in budget.disbursements] \
+        + [r.plan_code for r in budget.targets]
+    for plan_code in codes:
+        counts[plan_code] = counts.get(plan_code, 0) + 1
     keep = {p.code for p in budget.plans if p.kind in PROGRAMME_KINDS or counts.get(p.code)}
     out = []
     for plan, depth in budget.tree(root):

@@ -178,7 +178,8 @@ def _write_targets(
     code_of = {i: c for c, i in ids.plans.items()}
 
     def row_key(r: DisbursementTargetRow) -> tuple[object, ...]:
-        period = Period(r.period_start, r.period_end).label() if r.period_start is not None else None
+        period = Period(r.period_start, r.period_end).label() \
+            if r.period_start is not None and r.period_end is not None else None
         return (code_of.get(r.plan_id), period, r.source)
 
     def item_key(t: DisbursementTarget) -> tuple[object, ...]:
@@ -245,5 +246,6 @@ def read_budget(session: Session, workspace_id: int, plan_codes: Iterable[str] |
 
 def budget_documents(budget: ProgrammeBudget) -> set[str]:
     """Codes of the documents the budget rows cite."""
-    return {r.provenance.document for r in (*budget.capital_plans, *budget.disbursements, *budget.targets)
-            if r.provenance is not None}
+    rows: list[CapitalPlan | Disbursement | DisbursementTarget] = [*budget.capital_plans, *budget.disbursements,
+                                                                   *budget.targets]
+    return {r.provenance.document for r in rows if r.provenance is not None}
