@@ -58,8 +58,9 @@ def rate_text(rate: float | None) -> str:
 
 
 def money_text(amount: float | None) -> str:
-    return f"{format_number(amount, 0 if amount is not None and abs(amount) >= 100 else 2)} triệu đồng" \
-        if amount is not None else ""
+    if amount is None:
+        return ""
+    return msg("money_million", amount=format_number(amount, 0 if abs(amount) >= 100 else 2))
 
 
 @dataclass(frozen=True, slots=True)

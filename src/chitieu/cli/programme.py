@@ -67,7 +67,8 @@ def _source(text: str | None) -> object:
         found = capital_source_of(text)
         if found is None:
             allowed = ", ".join(s.value for s in CapitalSource)
-            raise ChitieuError("bad_option", option="--source", reason=f"«{text}» (dùng: {allowed})") from None
+            raise ChitieuError("bad_option", option="--source", reason=msg("cli_bad_value_choice", value=text,
+                                                                           accepted=allowed)) from None
         return None if found == "all" else found
 
 
@@ -90,8 +91,8 @@ def list_command(
     with unit_of_work(db, workspace) as (session, actor):
         rows = list_programmes(session, actor, plan)
     table = Table(header_style="bold")
-    for column in ("Mã", "Tên", "Loại", "Số dòng vốn"):
-        table.add_column(column, overflow="fold")
+    for column in ("cli_col_code", "cli_col_title", "cli_col_kind", "cli_col_budget_rows"):
+        table.add_column(msg(column), overflow="fold")
     for r in rows:
         table.add_row(r.plan.code, "  " * r.depth + r.plan.title, r.plan.kind.label_vi, str(r.budget_rows or ""))
     Console().print(table)
@@ -112,7 +113,8 @@ def assess_command(
     """Kế hoạch vốn, giải ngân, tỷ lệ và đánh giá (so với mục tiêu giải ngân) từng chương trình, đơn vị, nguồn vốn;
     dự báo tỷ lệ cuối năm theo diễn biến giải ngân và tiến độ còn cần mỗi tháng."""
     if fmt not in ("table", "json", "csv"):
-        raise ChitieuError("bad_option", option="--format", reason=f"«{fmt}»; dùng một trong: table, json, csv")
+        raise ChitieuError("bad_option", option="--format", reason=msg("cli_bad_value_choice", value=fmt,
+                                                                       accepted="table, json, csv"))
     from chitieu.services.programmes import assess_programmes, budget_day, load_budget
 
     day = parse_day(as_of, "--as-of")
@@ -141,10 +143,10 @@ def assess_command(
     console = Console() if Console().is_terminal else Console(width=180)
     title = msg("cli_programme_title", day=day.strftime("%d/%m/%Y"), period=rows[0].period if rows else "—")
     table = Table(title=title, header_style="bold")
-    for column, justify in (("Chương trình / đơn vị", "left"), ("Nguồn vốn", "left"), ("Kế hoạch vốn", "right"),
-                            ("Giải ngân", "right"), ("Tỷ lệ", "right"), ("Mục tiêu", "right"), ("Đánh giá", "left"),
-                            ("Dự báo cuối năm", "left")):
-        table.add_column(column, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    for column, justify in (("cli_col_programme_unit", "left"), ("cli_col_capital_source", "left"),
+                            ("cli_col_allocated", "right"), ("cli_col_disbursed", "right"), ("cli_col_rate", "right"),
+                            ("cli_col_target", "right"), ("cli_col_verdict", "left"), ("cli_col_forecast", "left")):
+        table.add_column(msg(column), justify=justify, overflow="fold")  # type: ignore[arg-type]
     for r in rows:
         name = "  " * r.depth + (f"  {r.org_unit_name or r.org_unit}" if r.org_unit else r.plan_title)
         style = STATUS_STYLES.get(r.status, "")
@@ -187,7 +189,8 @@ def import_command(
                                        as_of=parse_day(as_of, "--as-of"), dry_run=dry_run)
     print_problems(outcome.report.problems, err)
     for label, layout in outcome.tables:
-        understood = ", ".join(f"{c.letter}: {msg('cli_measure_' + str(c.measure))}" for c in layout.value_columns)
+        understood = ", ".join(msg("cli_column_measure", column=c.letter, measure=msg(f"cli_measure_{c.measure}"))
+                               for c in layout.value_columns)
         console.print(msg("cli_table_read", table=label, period=layout.period.label() if layout.period else "—",
                           columns=understood), highlight=False, soft_wrap=True)
     if not outcome.report.ok:

@@ -2,6 +2,15 @@
 
 PROGRAMMES_MESSAGES: dict[str, str] = {
     # exchange format
+    "reason_negative_amount": "số tiền không được âm",
+    "reason_rate_range": "tỷ lệ giải ngân phải từ 0 đến 1000%",
+    "reason_before_period": "trước kỳ vốn {period}",
+    "money_million": "{amount} triệu đồng",
+    "whole_area": "toàn địa bàn",
+    "what_capital_plan": "Kế hoạch vốn «{key}»",
+    "what_disbursement": "Số giải ngân «{key}»",
+    "value_disbursement": "{amount} triệu đồng, {rate}%",
+    "budget_location": "{table}, dòng {row}, cột {column}",
     "cli_table_capital_plans": "Kế hoạch vốn",
     "cli_table_disbursements": "Số liệu giải ngân",
     "cli_table_disbursement_targets": "Mục tiêu giải ngân",
@@ -52,6 +61,17 @@ PROGRAMMES_MESSAGES: dict[str, str] = {
     "programme_bad_rate": "Tỷ lệ giải ngân «{value}» không hợp lệ (cần từ 0 đến 1000%).",
     "programme_day_before_period": "Ngày số liệu {day} đứng trước kỳ vốn {period}.",
     # command line
+    "cli_bad_value_choice": "«{value}» (dùng: {accepted})",
+    "cli_column_measure": "{column}: {measure}",
+    "cli_col_code": "Mã",
+    "cli_col_title": "Tên",
+    "cli_col_budget_rows": "Số dòng vốn",
+    "cli_col_programme_unit": "Chương trình / đơn vị",
+    "cli_col_capital_source": "Nguồn vốn",
+    "cli_col_allocated": "Kế hoạch vốn",
+    "cli_col_disbursed": "Giải ngân",
+    "cli_col_rate": "Tỷ lệ",
+    "cli_col_forecast": "Dự báo cuối năm",
     "cli_bad_day": "«{value}» không phải ngày (dùng 2023-10-31 hoặc 31/10/2023)",
     "cli_bad_period": "«{value}» không phải kỳ vốn (dùng 2023 hoặc 2021-2025)",
     "cli_programme_title": "Giải ngân kế hoạch vốn {period}, số liệu đến {day} (triệu đồng)",

@@ -21,7 +21,7 @@ from chitieu.domain.programmes import CapitalPlan, CapitalSource, Disbursement, 
 from chitieu.domain.provenance import Provenance
 from chitieu.grammar.cells import is_no_data
 from chitieu.grammar.text import fold
-from chitieu.messages import Problem, Report
+from chitieu.messages import Problem, Report, msg
 from chitieu.numbers import NumberFormatError, parse_number
 from chitieu.registry.budget_layout import Column, Layout, Rows
 from chitieu.vocab.programmes import capital_source_of, expanded_name, row_level
@@ -285,8 +285,8 @@ class RowReader:
                value: float) -> None:
         code, unit, row_source = target
         source = _combine(row_source, column.source)
-        where = Provenance(self.document, f"{self.label}, dòng {row}, cột {column.letter}", label_text(label)[:200]) \
-            if self.document else None
+        where = Provenance(self.document, msg("budget_location", table=self.label, row=row, column=column.letter),
+                           label_text(label)[:200]) if self.document else None
         period = column.period
         if period is None:
             self.warn("budget_no_period", row, column.letter, header=column.header)

@@ -19,6 +19,7 @@ from chitieu.domain import (
     Op,
     Period,
 )
+from chitieu.messages import msg
 from chitieu.quantities import parse_quantity
 from chitieu.registry.cells import Cells
 from chitieu.registry.schema import accepted_choices
@@ -71,7 +72,7 @@ def _unit_ref(builder: _Builder, c: Cells) -> str | None:
 def _amount(c: Cells, column: str) -> float | None:
     value = c.number(column)
     if value is not None and value < 0:
-        c.problem("bad_value", column, value=c.text(column), reason="số tiền không được âm")
+        c.problem("bad_value", column, value=c.text(column), reason=msg("reason_negative_amount"))
         return None
     return value
 
@@ -109,7 +110,7 @@ def read_disbursements(builder: _Builder) -> None:
             c.problem("missing_value", "as_of")
         amount, rate = _amount(c, "amount"), c.number("rate")
         if rate is not None and not 0 <= rate <= MAX_RATE:
-            c.problem("bad_value", "rate", value=c.text("rate"), reason="tỷ lệ giải ngân phải từ 0 đến 1000%")
+            c.problem("bad_value", "rate", value=c.text("rate"), reason=msg("reason_rate_range"))
         if not c.text("amount") and not c.text("rate"):
             c.problem("disbursement_empty")
         source, kind = source_cell(c), c.choice("kind", CapitalKind, None)
@@ -117,7 +118,7 @@ def read_disbursements(builder: _Builder) -> None:
         unit = _unit_ref(builder, c)
         provenance = builder.provenance(c)
         if as_of is not None and period is not None and as_of.year < period.start:
-            c.problem("bad_value", "as_of", value=c.text("as_of"), reason=f"trước kỳ vốn {period.label()}")
+            c.problem("bad_value", "as_of", value=c.text("as_of"), reason=msg("reason_before_period", period=period.label()))
         if plan_code is None or period is None or as_of is None or flag is None or c.failed:
             return
         row = Disbursement(plan_code=plan_code, period=period, as_of=as_of, amount=amount, stated_rate=rate,

@@ -135,7 +135,8 @@ def _converted(path: Path, to: str) -> Iterator[Path]:
         converted = out / f"{path.stem}.{to}"
         if result.returncode != 0 or not converted.exists():
             reason = (result.stderr or result.stdout or b"").decode("utf-8", "replace").strip()[:200]
-            raise ChitieuError("read_doc_convert_failed", path=path, reason=reason or f"mã lỗi {result.returncode}")
+            raise ChitieuError("read_doc_convert_failed", path=path,
+                               reason=reason or msg("reason_exit_code", code=result.returncode))
         yield converted
 
 

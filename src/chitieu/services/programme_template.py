@@ -345,7 +345,7 @@ def read_template(session: Session, actor: Actor, path: Path, outcome: BudgetImp
         if done is not None and not same_day:
             if not actor.covers_unit(unit):
                 outcome.report.add(Problem.make("template_unit_forbidden", path=label, row=r,
-                                                cell=f"{_col(C_DISBURSED)}{r}", unit=unit or "toàn tỉnh"))
+                                                cell=f"{_col(C_DISBURSED)}{r}", unit=unit or msg("whole_area")))
                 continue
             work.append(("disbursement", {**scope, "amount": done, "note": note, "row": r}))
     outcome.read.figures = len(work)

@@ -30,7 +30,7 @@ from chitieu.domain import (
     ProgrammeBudget,
     Provenance,
 )
-from chitieu.messages import ChitieuError
+from chitieu.messages import ChitieuError, msg
 from chitieu.services.concurrency import check_version
 from chitieu.services.events import record_event
 from chitieu.services.registry import plan_not_found, record_changes
@@ -143,7 +143,7 @@ def save_budget(
     ws = workspace_id(session, actor, permission)
     for d in budget.disbursements:
         if not actor.covers_unit(d.org_unit_code):
-            raise ChitieuError("programme_unit_forbidden", actor=actor.name, unit=d.org_unit_code or "toàn tỉnh")
+            raise ChitieuError("programme_unit_forbidden", actor=actor.name, unit=d.org_unit_code or msg("whole_area"))
     changes = Changes()
     new_plans = list(plans)
     if new_plans:
@@ -201,8 +201,8 @@ def set_capital_plan(
                              source_location="", source_quote="")
         session.add(row)
     else:
-        check_version(row, expected_version, what=f"Kế hoạch vốn «{key}»", value=lambda: f"{row.amount} triệu đồng",
-                      session=session, entity="capital_plan")
+        check_version(row, expected_version, what=msg("what_capital_plan", key=key),
+                      value=lambda: msg("money_million", amount=row.amount), session=session, entity="capital_plan")
         before = {"amount": row.amount, "note": row.note}
         row.amount, row.note = amount, note or row.note
     session.flush()
@@ -222,7 +222,7 @@ def record_disbursement(
     for the same day is updated (with ``expected_version`` a stale write is refused)."""
     ws = workspace_id(session, actor, Permission.REPORT_FIGURES)
     if not actor.covers_unit(unit):
-        raise ChitieuError("programme_unit_forbidden", actor=actor.name, unit=unit or "toàn tỉnh")
+        raise ChitieuError("programme_unit_forbidden", actor=actor.name, unit=unit or msg("whole_area"))
     if amount is None and rate is None:
         raise ChitieuError("programme_disbursement_empty")
     if amount is not None and amount < 0:
@@ -245,8 +245,9 @@ def record_disbursement(
                                    source_location="", source_quote="")
         session.add(row)
     else:
-        check_version(row, expected_version, what=f"Số giải ngân «{key}»",
-                      value=lambda: f"{row.amount} triệu đồng, {row.stated_rate}%", session=session, entity="disbursement")
+        check_version(row, expected_version, what=msg("what_disbursement", key=key),
+                      value=lambda: msg("value_disbursement", amount=row.amount, rate=row.stated_rate), session=session,
+                      entity="disbursement")
         before = {"amount": row.amount, "stated_rate": row.stated_rate, "note": row.note}
         row.amount, row.stated_rate, row.note = amount, rate, note or row.note
     session.flush()
