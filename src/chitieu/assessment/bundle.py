@@ -21,6 +21,7 @@ from chitieu.domain import (
     Target,
     TargetKind,
 )
+from chitieu.domain.bundle import current_of
 from chitieu.messages import msg
 from chitieu.numbers import format_number
 from chitieu.quantities import QuantityError, parse_change
@@ -162,13 +163,24 @@ def assess_bundle(bundle: PlanBundle, *, as_of: int | None = None, forecast: boo
     if as_of is None and not forecast:
         raise ValueError("as_of or forecast is required")
     groups = {g.code: g.name for g in bundle.groups}
+    by_code = {i.code: i for i in bundle.indicators}
+    editions: dict[str, dict[str | None, list[Target]]] = {}
+    for t in bundle.targets:
+        editions.setdefault(t.indicator_code, {}).setdefault(t.org_unit_code, []).append(t)
+    series: dict[tuple[str, str | None], list[Observation]] = {}
+    for o in bundle.observations:
+        series.setdefault((o.indicator_code, o.org_unit_code), []).append(o)
     rows: list[AssessmentRow] = []
     for indicator in sorted(bundle.indicators, key=lambda i: i.order):
-        target = bundle.current_target(indicator.code)
-        if target is None:
-            continue  # a header row such as "Cơ cấu kinh tế"
-        parent = bundle.indicator(indicator.parent_code) if indicator.parent_code else None
-        rows.append(_assess_indicator(bundle, indicator, target, parent, groups, as_of, forecast, profile))
+        # the plan's whole area first, then each unit's own target in the order of its code
+        units = sorted(editions.get(indicator.code, {}).items(), key=lambda kv: (kv[0] is not None, kv[0] or ""))
+        parent = by_code.get(indicator.parent_code) if indicator.parent_code else None
+        for unit, found in units:
+            target = current_of(found)
+            if target is None:
+                continue
+            rows.append(_assess_indicator(bundle, indicator, target, parent, groups, as_of, forecast, profile,
+                                          series.get((indicator.code, unit), []), unit))
     return rows
 
 
@@ -181,13 +193,16 @@ def _assess_indicator(
     as_of: int | None,
     forecast: bool,
     profile: ConventionProfile = DEFAULT_PROFILE,
+    observations: list[Observation] | None = None,
+    org_unit: str | None = None,
 ) -> AssessmentRow:
     unit = target.unit or indicator.unit
     target_q, target_dir = target_quantity(target)
     polarity, reason = indicator_polarity(indicator, target_q, parent)
     deadline = target.deadline or bundle.plan.term_end
     start = target.start_year or bundle.plan.term_start
-    observations = bundle.observations_of(indicator.code)
+    if observations is None:
+        observations = bundle.observations_of(indicator.code, org_unit)
     horizon = deadline if forecast else as_of
     points = _yearly_points(observations, horizon, start, target.kind)
     base_year, base_value = target.baseline_year, target.baseline_value
@@ -235,7 +250,7 @@ def _assess_indicator(
     )
     official = parse_verdict(chosen.stated_verdict) if chosen is not None else None
     return AssessmentRow(
-        plan_code=bundle.plan.code, org_unit=None, code=indicator.code, number=indicator.number, group=indicator.group_code,
+        plan_code=bundle.plan.code, org_unit=org_unit, code=indicator.code, number=indicator.number, group=indicator.group_code,
         group_name=groups.get(indicator.group_code or "", ""), name=indicator.name, unit=indicator.unit or unit,
         target=target.text or target_q.text, value=a.value,
         value_text=(chosen.text if chosen is not None and chosen.text else format_number(a.value)),

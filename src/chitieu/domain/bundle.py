@@ -28,14 +28,23 @@ class PlanBundle:
     def indicator(self, code: str) -> Indicator | None:
         return next((i for i in self.indicators if i.code == code), None)
 
-    def targets_of(self, code: str, version: TargetVersion | None = None) -> list[Target]:
-        return [t for t in self.targets if t.indicator_code == code and (version is None or t.version == version)]
+    def targets_of(self, code: str, version: TargetVersion | None = None, org_unit_code: str | None = None) -> list[Target]:
+        """The indicator's targets for the plan's whole area (``org_unit_code`` None) or for one unit."""
+        return [t for t in self.targets if t.indicator_code == code and t.org_unit_code == org_unit_code
+                and (version is None or t.version == version)]
 
-    def current_target(self, code: str) -> Target | None:
+    def current_target(self, code: str, org_unit_code: str | None = None) -> Target | None:
         """The target in force: the latest revision, else the adopted one, else the draft."""
-        order = {TargetVersion.REVISED: 0, TargetVersion.ADOPTED: 1, TargetVersion.DRAFT: 2}
-        found = sorted(self.targets_of(code), key=lambda t: order[t.version])
-        return found[0] if found else None
+        return current_of(self.targets_of(code, org_unit_code=org_unit_code))
 
     def observations_of(self, code: str, org_unit_code: str | None = None) -> list[Observation]:
         return [o for o in self.observations if o.indicator_code == code and o.org_unit_code == org_unit_code]
+
+
+TARGET_VERSION_ORDER = {TargetVersion.REVISED: 0, TargetVersion.ADOPTED: 1, TargetVersion.DRAFT: 2}
+
+
+def current_of(targets: list[Target]) -> Target | None:
+    """The target in force among editions of one target: the latest revision, else adopted, else the draft."""
+    found = sorted(targets, key=lambda t: TARGET_VERSION_ORDER[t.version])
+    return found[0] if found else None

@@ -43,3 +43,4 @@ class Target:
     baseline_year: int | None = None
     baseline_value: float | None = None
     provenance: Provenance | None = None
+    org_unit_code: str | None = None  # None: the plan's whole area; else one unit's own target (a commune)

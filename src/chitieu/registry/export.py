@@ -49,7 +49,7 @@ def registry_tables(registry: Registry) -> TableData:
             rows["targets"].append(
                 [code, t.indicator_code, t.version.value, t.text or _written(t.op.value, t.value, t.low, t.high),
                  t.op.value, _number(t.value), _number(t.low), _number(t.high), t.kind.value, t.start_year, t.deadline,
-                 _text(t.unit), t.baseline_year, _number(t.baseline_value), *_source(t.provenance)]
+                 _text(t.unit), t.baseline_year, _number(t.baseline_value), *_source(t.provenance), t.org_unit_code]
             )
         for o in content.observations:
             rows["observations"].append(

@@ -266,8 +266,13 @@ class _Builder:
         return indicator
 
     def read_targets(self) -> None:
+        org_units = {u.code for u in self.registry.org_units}
+
         def each(c: Cells) -> None:
             indicator = self.indicator_ref(c)
+            org_unit = c.optional("org_unit_code")
+            if org_unit and org_unit not in org_units and not self.already_reported("org_units", org_unit):
+                c.problem("unknown_reference", "org_unit_code", value=org_unit)
             version = c.choice("version", TargetVersion, None)
             if not c.text("version"):
                 c.problem("missing_value", "version")
@@ -291,6 +296,7 @@ class _Builder:
                     kind=kind or infer_target_kind(quantity, unit or indicator.unit),
                     version=version, plan_code=indicator.plan_code, unit=unit, text=text,
                     baseline_year=baseline_year, baseline_value=baseline_value, provenance=source,
+                    org_unit_code=org_unit or None,
                 )
             )
 

@@ -48,7 +48,7 @@ TABLES: tuple[TableSpec, ...] = (
         "targets",
         ("plan_code", "indicator_code", "version", "text"),
         ("op", "value", "low", "high", "kind", "start_year", "deadline", "unit", "baseline_year",
-         "baseline_value", *PROVENANCE_COLUMNS),
+         "baseline_value", *PROVENANCE_COLUMNS, "org_unit_code"),
     ),
     TableSpec(
         "observations",

@@ -187,7 +187,8 @@ class ProvenanceColumns:
 
 
 class TargetRow(ProvenanceColumns, Versioned, Base):
-    """A target of an indicator in one of its editions (``target_version``: draft / adopted / revised).
+    """A target of an indicator in one of its editions (``target_version``: draft / adopted / revised), for
+    the plan's whole area (``org_unit_id`` NULL) or for one org unit (a commune's share of a province plan).
 
     ``target_version`` is the domain's ``Target.version``; ``version`` is the row version every table has.
     """
@@ -202,6 +203,7 @@ class TargetRow(ProvenanceColumns, Versioned, Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     indicator_id: Mapped[int] = mapped_column(ForeignKey("indicators.id", ondelete="CASCADE"), index=True)
+    org_unit_id: Mapped[int | None] = mapped_column(ForeignKey("org_units.id"), index=True)  # NULL: whole area
     target_version: Mapped[str] = mapped_column(String(20), default="adopted")
     op: Mapped[str] = mapped_column(String(10))
     value: Mapped[float | None] = mapped_column(Float)
@@ -224,6 +226,7 @@ class ObservationRow(ProvenanceColumns, Versioned, Base):
         CheckConstraint(one_of("op", OPS), name="op"),
         CheckConstraint(one_of("flag", OBSERVATION_FLAGS), name="flag"),
         CheckConstraint("period_end >= period_start", name="period"),
+        Index("ix_observations_series", "indicator_id", "org_unit_id", "period_end"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -150,6 +150,7 @@ def read_content(
             baseline_year=t.baseline_year,
             baseline_value=t.baseline_value,
             provenance=_provenance(t, document_codes),
+            org_unit_code=org_code[t.org_unit_id] if t.org_unit_id is not None else None,
         )
         for t in target_rows
     ]

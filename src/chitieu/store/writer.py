@@ -402,27 +402,35 @@ def _write_targets(
 ) -> None:
     code_of = _stored_indicator_ids(session, plan_code, ids)
     stored = _rows_of(session, TargetRow, list(code_of))
+    unit_code: dict[int | None, str] = {i: c for c, i in ids.org_units.items()}
     pairs, leftover = _pair(
         stored, wanted,
-        primary=lambda t: (t.indicator_code, t.version.value),
+        primary=lambda t: (t.indicator_code, t.org_unit_code, t.version.value),
         secondary=lambda t: (t.provenance.document if t.provenance else None, t.provenance.location if t.provenance else ""),
-        row_primary=lambda r: (code_of.get(r.indicator_id), r.target_version),
+        row_primary=lambda r: (code_of.get(r.indicator_id), unit_code.get(r.org_unit_id), r.target_version),
         row_secondary=lambda r: (ids.document_code(r.source_document_id), r.source_location),
     )
     for row in leftover:
-        _delete(session, row, changes, "target", _key(plan_code, code_of.get(row.indicator_id), row.target_version),
+        unit = unit_code.get(row.org_unit_id)
+        _delete(session, row, changes, "target", _key(plan_code, code_of.get(row.indicator_id), *([unit] if unit else []), row.target_version),
                 {"target_version": row.target_version, "text": row.text, "op": row.op, "value": row.value})
     session.flush()
     for row, t in pairs:
+        org_unit_id = None
+        if t.org_unit_code:
+            org_unit_id = ids.org_units.get(t.org_unit_code)
+            if org_unit_id is None:
+                raise ChitieuError("bundle_unknown_reference", plan=plan_code, what=msg("what_target"), ref=t.org_unit_code)
         values = {
             "indicator_id": _indicator_id(plan_code, t.indicator_code, msg("what_target"), indicators),
-            "target_version": t.version.value, "op": t.op.value, "value": t.value, "low": t.low, "high": t.high,
+            "org_unit_id": org_unit_id, "target_version": t.version.value, "op": t.op.value, "value": t.value, "low": t.low, "high": t.high,
             "kind": t.kind.value, "start_year": t.start_year, "deadline": t.deadline, "unit": t.unit, "text": t.text,
             "baseline_year": t.baseline_year, "baseline_value": t.baseline_value,
             **_provenance_columns(ids, t.provenance, changes),
         }
         _upsert(row, TargetRow, values, session=session, changes=changes, entity="target",
-                key=_key(plan_code, t.indicator_code, t.version.value), show=lambda v: _shown(v, ids))
+                key=_key(plan_code, t.indicator_code, *([t.org_unit_code] if t.org_unit_code else []), t.version.value),
+                show=lambda v: _shown(v, ids, {"org_unit_id": unit_code.get}))
 
 
 def _write_observations(
