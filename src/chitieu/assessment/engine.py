@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from chitieu.assessment.conventions import DEFAULT_PROFILE, ConventionProfile
-from chitieu.assessment.explanation import explain
+from chitieu.assessment.explanation import explain as explain_assessment
 from chitieu.assessment.forecast import Forecast
 from chitieu.assessment.pace import RequiredPace
 from chitieu.assessment.ratio import achievement_ratio, gap, gap_unit, reference_value
@@ -110,22 +110,24 @@ def assess(
     target_direction: int = 0,
     result_direction: int = 0,
     profile: ConventionProfile = DEFAULT_PROFILE,
+    explain: bool = True,
 ) -> Assessment:
     """Judge ``result`` against ``target`` at ``stage`` under the verdict conventions of ``profile``;
-    ``result=None`` gives ``no_data``. ``tolerance`` overrides the bands the profile implies."""
+    ``result=None`` gives ``no_data``. ``tolerance`` overrides the bands the profile implies.
+    ``explain=False`` skips the explanation sentence (bulk assessment), leaving it empty."""
     unit = canonical_unit(unit, target, result)
     ref = reference_value(target, polarity)
     g_unit = gap_unit(unit, ref)
     common = {"target": target, "unit": unit, "polarity": polarity, "deadline": deadline, "lead": lead}
     if result is None:
-        text = explain(result=None, status=Status.NO_DATA, outcome=Outcome.UNKNOWN, ratio=None, gap_value=None,
+        text = "" if not explain else explain_assessment(result=None, status=Status.NO_DATA, outcome=Outcome.UNKNOWN, ratio=None, gap_value=None,
                        gap_unit=g_unit, **common)  # type: ignore[arg-type]
         return Assessment(indicator_code, stage, Status.NO_DATA, polarity, Outcome.UNKNOWN, None, unit, None, None,
                           g_unit, text, basis, forecast, required_pace)
     aligned = align_result(result, unit, target_direction, result_direction)
     if aligned is None:
         reason = msg("reason_unit_mismatch", a=result.unit, b=unit)
-        text = explain(result=result, status=Status.NO_DATA, outcome=Outcome.UNKNOWN, ratio=None, gap_value=None,
+        text = "" if not explain else explain_assessment(result=result, status=Status.NO_DATA, outcome=Outcome.UNKNOWN, ratio=None, gap_value=None,
                        gap_unit=g_unit, reason=reason, **common)  # type: ignore[arg-type]
         return Assessment(indicator_code, stage, Status.NO_DATA, polarity, Outcome.UNKNOWN, None, unit, None, None,
                           g_unit, text, basis, forecast, required_pace)
@@ -138,7 +140,8 @@ def assess(
     reason = ""
     if outcome is Outcome.UNKNOWN:
         reason = msg("reason_bound_unclear") if numeric else msg("reason_not_comparable")
-    text = explain(result=aligned, status=status, outcome=outcome, ratio=ratio, gap_value=g, gap_unit=g_unit,
-                   reason=reason, band=band, forecast=forecast, pace=required_pace, **common)  # type: ignore[arg-type]
+    text = "" if not explain else explain_assessment(
+        result=aligned, status=status, outcome=outcome, ratio=ratio, gap_value=g, gap_unit=g_unit,
+        reason=reason, band=band, forecast=forecast, pace=required_pace, **common)  # type: ignore[arg-type]
     return Assessment(indicator_code, stage, status, polarity, outcome, value, unit, ratio, g, g_unit, text, basis,
                       forecast, required_pace)

@@ -106,8 +106,15 @@ def assess_command(
     convention: str | None = typer.Option(
         None, "--convention", help="Quy ước đánh giá: «mac-dinh» hoặc tệp .json (xem «chitieu convention»)."
     ),
+    all_plans: bool = typer.Option(
+        False, "--all-plans", help="Đánh giá mọi mục tiêu của mọi kế hoạch (tỉnh và từng xã) bằng truy vấn tập hợp."
+    ),
+    out: Path | None = typer.Option(None, "--out", help="Ghi kết quả --all-plans ra tệp (csv, parquet, json)."),
 ) -> None:
     """Đánh giá các chỉ tiêu của một nghị quyết: đến một năm (--as-of) hoặc dự báo cuối kỳ (--forecast)."""
+    if all_plans:
+        _assess_all_plans(db, workspace, plan, as_of, forecast, fmt, convention, out)
+        return
     _check_format(fmt, ("table", "json", "csv"))
     if (as_of is None) == (not forecast):
         raise ChitieuError("assess_need_mode")
@@ -132,6 +139,32 @@ def assess_command(
     else:
         title = msg("cli_assess_forecast", year=bundle.plan.term_end or "") if forecast else msg("cli_assess_as_of", year=as_of)
         render_assessment_table(rows, _console(), title=msg("cli_title_with_plan", plan=bundle.plan.title, title=title))
+
+
+def _assess_all_plans(db: str | None, workspace: str, plan: str | None, as_of: int | None, forecast: bool, fmt: str,
+                      convention: str | None, out: Path | None) -> None:
+    """``assess --all-plans``: the set-based engine (services/bulk_assess), one row per plan, unit and indicator."""
+    if plan is not None:
+        raise ChitieuError("bad_option", option="--plan", reason=msg("cli_not_with", option="--all-plans"))
+    if forecast or as_of is None:
+        raise ChitieuError("assess_all_plans_as_of")
+    fmt = "csv" if fmt == "table" else fmt
+    _check_format(fmt, ("csv", "parquet", "json"))
+    if fmt == "parquet" and out is None and sys.stdout.isatty():
+        raise ChitieuError("assess_parquet_out")
+    from chitieu.services.bulk_assess import assess_all_plans, write_rows
+    from chitieu.services.conventions import workspace_profile
+
+    with unit_of_work(db, workspace) as (session, actor):
+        profile = workspace_profile(session, actor, convention)
+        rows = assess_all_plans(session, actor, as_of=as_of, profile=profile)
+    if out is not None:
+        from chitieu.services.output_files import atomic_output
+
+        with atomic_output(out) as temp, temp.open("wb") as handle:
+            write_rows(rows, fmt, handle)
+    else:
+        write_rows(rows, fmt, sys.stdout.buffer, bom=not sys.stdout.isatty())
 
 
 TABLE_BATCH = 1000  # rows per printed table: a large input is shown batch by batch, never held whole

@@ -55,6 +55,7 @@ for _u in UNITS:
         _INDEX[normalise_unit_text(_name)] = _u
 
 
+@lru_cache(maxsize=4096)
 def lookup_unit(text: str) -> UnitDef | None:
     """The catalogue entry for a unit as written, or ``None`` when unknown."""
     return _INDEX.get(normalise_unit_text(text))

@@ -1,0 +1,28 @@
+"""National scale (Vietnamese): the synthetic dataset, bulk assessment, workers."""
+
+NATIONAL_MESSAGES: dict[str, str] = {
+    # chitieu synth national
+    "synth_progress": "Đang sinh và nạp dữ liệu",
+    "synth_done": (
+        "Đã nạp bộ dữ liệu quốc gia tổng hợp: {provinces} tỉnh, {communes} xã, {plans} nghị quyết, "
+        "{targets} mục tiêu, {observations} số liệu trong {seconds} giây ({rate} dòng/giây)."
+    ),
+    "synth_bad_scale": "Quy mô «{scale}» không hợp lệ: cần một số lớn hơn 0 và không quá 100 (1 = cả nước).",
+    "synth_exists": (
+        "Không gian làm việc «{workspace}» đã có bộ dữ liệu tổng hợp quốc gia; "
+        "hãy dùng một không gian làm việc mới (--workspace) hoặc một cơ sở dữ liệu mới."
+    ),
+    # names in the synthetic dataset
+    "synth_plan_title": "Nghị quyết Đại hội Đảng bộ tỉnh {n}, nhiệm kỳ 2020-2025",
+    "synth_plan_number": "{n}-NQ/ĐH",
+    "synth_plan_issuer": "Đảng bộ tỉnh {n}",
+    "synth_document_title": "Bộ dữ liệu tổng hợp quốc gia (seed {seed}, quy mô {scale})",
+    "synth_province": "Tỉnh {n}",
+    "synth_commune": "Xã {n}",
+    "synth_old_province": "Tỉnh cũ {n}",
+    "synth_old_districts": "Các huyện của tỉnh cũ {n}",
+    "synth_old_commune": "Xã cũ {n}",
+    # chitieu assess --all-plans
+    "assess_all_plans_as_of": "Đánh giá mọi kế hoạch (--all-plans) cần --as-of NĂM (chưa hỗ trợ --forecast).",
+    "assess_parquet_out": "Tệp Parquet là nhị phân: hãy ghi ra tệp bằng --out TỆP.parquet hoặc chuyển hướng đầu ra.",
+}

@@ -1,0 +1,254 @@
+"""Set-based assessment of every target of every plan in a workspace (``chitieu assess --all-plans``).
+
+The database does the work that grows with the data: in three queries (window functions, PostgreSQL or
+SQLite) it picks each target's edition in force, the observation that ends in the year judged (the row
+engine's ``_pick`` order), and one measurement per year (``_yearly_points``: the most final flag, a
+yearly figure before a span). Python then judges each target with the row engine's own
+``judge_target`` on what the database selected, without the explanation sentence: the verdicts, ratios,
+gaps and required pace are the row engine's by construction, and tests/services/test_bulk_assess.py
+checks on generated data that the selection agrees with the row engine's too.
+
+``reassess(session, actor, keys, as_of)`` does the same for a few (indicator, unit) series only: what a
+write touches.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import IO, Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from chitieu.assessment.bundle import AssessmentRow, judge_target
+from chitieu.assessment.conventions import DEFAULT_PROFILE, ConventionProfile
+from chitieu.domain import (
+    Actor,
+    Indicator,
+    Observation,
+    ObservationFlag,
+    Op,
+    Period,
+    Polarity,
+    Target,
+    TargetKind,
+)
+from chitieu.domain.actors import Permission
+from chitieu.domain.targets import TargetVersion
+from chitieu.services.workspaces import workspace_id
+
+# Flag order of the row engine (_FLAG_PREFERENCE), plan values last (they never count).
+_PREF = "CASE o.flag WHEN 'actual' THEN 0 WHEN 'estimate' THEN 1 WHEN 'projection' THEN 2 ELSE 3 END"
+_KEY = "o.indicator_id = c.indicator_id AND COALESCE(o.org_unit_id, 0) = c.unit_key"
+TEMP = "bulk_current"
+
+CURRENT = """
+SELECT * FROM (
+  SELECT t.id AS target_id, t.indicator_id, t.org_unit_id, t.target_version, t.op, t.value, t.low, t.high, t.kind,
+         t.start_year, t.deadline, t.unit AS target_unit, t.text AS target_text, t.baseline_year, t.baseline_value,
+         p.id AS plan_id, p.code AS plan_code, p.term_start, p.term_end,
+         COALESCE(t.start_year, p.term_start) AS first_year, COALESCE(t.org_unit_id, 0) AS unit_key,
+         ROW_NUMBER() OVER (PARTITION BY t.indicator_id, COALESCE(t.org_unit_id, 0) ORDER BY
+           CASE t.target_version WHEN 'revised' THEN 0 WHEN 'adopted' THEN 1 ELSE 2 END, t.id) AS edition
+  FROM targets t JOIN indicators i ON i.id = t.indicator_id JOIN plans p ON p.id = i.plan_id
+  WHERE p.workspace_id = :ws {where}
+) cur WHERE edition = 1
+"""
+
+CHOSEN = """
+SELECT target_id, period_start, period_end, value, op, flag, text, stated_verdict FROM (
+  SELECT c.target_id, o.period_start, o.period_end, o.value, o.op, o.flag, o.text, o.stated_verdict,
+         ROW_NUMBER() OVER (PARTITION BY c.target_id ORDER BY
+           CASE WHEN o.period_start = o.period_end THEN 1 ELSE 0 END,
+           CASE WHEN o.period_start = o.period_end THEN 0 ELSE o.period_start END,
+           CASE WHEN o.stated_verdict IS NULL THEN 1 ELSE 0 END, {pref}, o.id) AS rn
+  FROM bulk_current c JOIN observations o ON {key}
+  WHERE o.period_end = :year AND o.flag <> 'plan'
+) picked WHERE rn = 1
+"""
+
+POINTS = """
+SELECT target_id, period_end, value FROM (
+  SELECT c.target_id, o.period_end, o.value,
+         ROW_NUMBER() OVER (PARTITION BY c.target_id, o.period_end ORDER BY
+           CASE WHEN o.period_start = o.period_end THEN 0 ELSE 1 END, {pref}, o.id) AS rn
+  FROM bulk_current c JOIN observations o ON {key}
+  WHERE o.value IS NOT NULL AND o.op = '=' AND o.flag IN ('actual', 'estimate')
+    AND o.period_end <= :horizon AND (c.first_year IS NULL OR o.period_end >= c.first_year)
+    AND (c.kind = 'level' OR o.period_start = o.period_end)
+) best WHERE rn = 1 ORDER BY target_id, period_end
+"""
+
+POINTS_PG = """
+SELECT target_id, array_agg(period_end ORDER BY period_end), array_agg(value ORDER BY period_end) FROM (
+  SELECT c.target_id, o.period_end, o.value,
+         ROW_NUMBER() OVER (PARTITION BY c.target_id, o.period_end ORDER BY
+           CASE WHEN o.period_start = o.period_end THEN 0 ELSE 1 END, {pref}, o.id) AS rn
+  FROM bulk_current c JOIN observations o ON {key}
+  WHERE o.value IS NOT NULL AND o.op = '=' AND o.flag IN ('actual', 'estimate')
+    AND o.period_end <= :horizon AND (c.first_year IS NULL OR o.period_end >= c.first_year)
+    AND (c.kind = 'level' OR o.period_start = o.period_end)
+) best WHERE rn = 1 GROUP BY target_id
+"""
+
+INDICATORS = """
+SELECT i.id, i.code, i.name, i.unit, i.polarity, i.number, i.position, g.code, g.name, par.name, par.polarity,
+       par.code
+FROM indicators i JOIN plans p ON p.id = i.plan_id
+LEFT JOIN indicator_groups g ON g.id = i.group_id LEFT JOIN indicators par ON par.id = i.parent_id
+WHERE p.workspace_id = :ws {where}
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesKey:
+    """One target series: an indicator (by id) for the plan's whole area (``org_unit_id`` None) or a unit."""
+
+    indicator_id: int
+    org_unit_id: int | None
+
+
+def _query(session: Session, sql: str, params: dict[str, Any]) -> list[Sequence[Any]]:
+    """All rows at once (the driver's fetchall: far cheaper than row by row)."""
+    cursor = session.connection().exec_driver_sql(_driver_sql(session, sql), _driver_params(session, params))
+    return list(cursor.fetchall())
+
+
+def _driver_sql(session: Session, sql: str) -> str:
+    """``:name`` parameters in the driver's style (psycopg ``%(name)s``, sqlite3 ``:name``)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return re.sub(r"(?<!:):(\w+)", r"%(\1)s", sql.replace("%", "%%"))
+    return sql
+
+
+def _driver_params(session: Session, params: dict[str, Any]) -> dict[str, Any]:
+    return params
+
+
+@lru_cache(maxsize=4096)
+def _period(start: int, end: int) -> Period:
+    return Period(start, end)
+
+
+def _indicator(row: Sequence[Any]) -> tuple[Indicator, Indicator | None, str, str]:
+    (_, code, name, unit, polarity, number, position, group_code, group_name, parent_name, parent_polarity,
+     parent_code) = row
+    indicator = Indicator(code=code, name=name, unit=unit, polarity=Polarity(polarity), group_code=group_code,
+                          parent_code=parent_code, number=number, order=position)
+    parent = None
+    if parent_code is not None:
+        parent = Indicator(code=parent_code, name=parent_name, polarity=Polarity(parent_polarity))
+    return indicator, parent, group_code or "", group_name or ""
+
+
+def assess_all_plans(session: Session, actor: Actor, *, as_of: int, profile: ConventionProfile = DEFAULT_PROFILE,
+                     keys: Iterable[SeriesKey] | None = None) -> list[AssessmentRow]:
+    """Every current target of every plan of the workspace judged at ``as_of`` (or only the series ``keys``),
+    ordered by plan code, indicator order, the whole area first then unit codes."""
+    ws = workspace_id(session, actor, Permission.READ)
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SET LOCAL work_mem = '64MB'"))  # the window sorts stay in memory
+    params: dict[str, Any] = {"ws": ws, "year": as_of, "horizon": as_of}
+    where = ""
+    if keys is not None:
+        wanted = sorted({(k.indicator_id, k.org_unit_id or 0) for k in keys})
+        if not wanted:
+            return []
+        where = "AND i.id IN ({})".format(", ".join(str(int(i)) for i in sorted({w[0] for w in wanted})))
+    current = CURRENT.format(where=where)
+    _drop_temp(session)
+    session.connection().exec_driver_sql(_driver_sql(session, f"CREATE TEMP TABLE {TEMP} AS {current}"), {"ws": ws})
+    session.connection().exec_driver_sql(f"ANALYZE {TEMP}")
+    units: dict[int, str] = dict(session.execute(text("SELECT id, code FROM org_units WHERE workspace_id = :ws"), {"ws": ws}).all())
+    indicators: dict[int, tuple[Indicator, Indicator | None, str, str]] = {}
+    for row in _query(session, INDICATORS.format(where=where), {"ws": ws}):
+        indicators[row[0]] = _indicator(row)
+    chosen: dict[int, Observation] = {}
+    for target_id, start, end, value, op, flag, words, verdict in _query(
+            session, CHOSEN.format(pref=_PREF, key=_KEY), params):
+        chosen[target_id] = Observation(indicator_code="", period=_period(start, end), value=value, op=Op(op),
+                                        flag=ObservationFlag(flag), text=words, stated_verdict=verdict)
+    points: dict[int, list[tuple[int, float]]] = {}
+    if session.get_bind().dialect.name == "postgresql":
+        for target_id, years, values in _query(session, POINTS_PG.format(pref=_PREF, key=_KEY), params):
+            points[target_id] = list(zip(years, values, strict=True))
+    else:
+        for target_id, year, value in _query(session, POINTS.format(pref=_PREF, key=_KEY), params):
+            points.setdefault(target_id, []).append((year, value))
+    targets = _query(session, f"SELECT * FROM {TEMP}", {})
+    _drop_temp(session)
+    if keys is not None:
+        wanted_set = set(wanted)
+        targets = [t for t in targets if (t[1], t[2] or 0) in wanted_set]
+    targets.sort(key=lambda t: (t[16], indicators[t[1]][0].order, t[1], t[2] is not None,
+                                units.get(t[2], "") if t[2] is not None else ""))
+    rows: list[AssessmentRow] = []
+    groups_cache: dict[str, dict[str, str]] = {}
+    for t in targets:
+        (target_id, indicator_id, unit_id, version, op, value, low, high, kind, start_year, deadline, unit, words,
+         base_year, base_value, _plan_id, plan_code, term_start, term_end, _first, _unit_key, _edition) = t
+        indicator, parent, group_code, group_name = indicators[indicator_id]
+        target = Target(indicator_code=indicator.code, op=Op(op), value=value, low=low, high=high, deadline=deadline,
+                        start_year=start_year, kind=TargetKind(kind), version=TargetVersion(version), unit=unit,
+                        text=words, baseline_year=base_year, baseline_value=base_value)
+        pts = points.get(target_id, [])
+        if kind == "level" and base_year is not None and base_value is not None and all(y != base_year for y, _ in pts):
+            pts = sorted([*pts, (base_year, base_value)])
+        groups = groups_cache.setdefault(group_code, {group_code: group_name} if group_code else {})
+        rows.append(judge_target(
+            plan_code, term_start, term_end, indicator, target, parent, groups, chosen.get(target_id), pts,
+            as_of=as_of, forecast=False, profile=profile, org_unit=units.get(unit_id) if unit_id is not None else None,
+            explain=False,
+        ))
+    return rows
+
+
+BULK_COLUMNS = (
+    "plan_code", "org_unit", "code", "number", "name", "unit", "target", "value", "ratio", "gap", "gap_unit", "status",
+    "status_vi", "stage", "period", "basis", "polarity", "official_status", "required_linear_per_year",
+    "required_cagr_percent", "required_average",
+)
+_NUMERIC = {"value", "ratio", "gap", "required_linear_per_year", "required_cagr_percent", "required_average"}
+
+
+def write_rows(rows: Sequence[AssessmentRow], fmt: str, handle: IO[bytes], *, bom: bool = True) -> None:
+    """The rows as CSV (UTF-8 with BOM, text cells made safe to open), Parquet or JSON, columns BULK_COLUMNS."""
+    if fmt == "parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        columns = {c: [getattr(r, c) for r in rows] for c in BULK_COLUMNS}
+        schema = pa.schema([(c, pa.float64() if c in _NUMERIC else pa.string()) for c in BULK_COLUMNS])
+        pq.write_table(pa.Table.from_pydict(columns, schema=schema), handle)
+        return
+    stream = io.TextIOWrapper(handle, encoding="utf-8", newline="", write_through=False)
+    try:
+        if fmt == "json":
+            json.dump([{c: getattr(r, c) for c in BULK_COLUMNS} for r in rows], stream, ensure_ascii=False)
+            stream.write("\n")
+        else:
+            from chitieu.reports.safe_cells import SafeDictWriter
+
+            writer = SafeDictWriter(stream, BULK_COLUMNS, bom=bom)
+            writer.writeheader()
+            for r in rows:
+                writer.writerow({c: getattr(r, c) for c in BULK_COLUMNS})
+    finally:
+        stream.flush()
+        stream.detach()
+
+
+def _drop_temp(session: Session) -> None:
+    session.connection().exec_driver_sql(f"DROP TABLE IF EXISTS {TEMP}")
+
+
+def series_of_observation(session: Session, observation_id: int) -> SeriesKey | None:
+    """The series an observation belongs to (what re-assessing after a write to it must cover)."""
+    row = session.execute(text("SELECT indicator_id, org_unit_id FROM observations WHERE id = :id"),
+                          {"id": observation_id}).first()
+    return SeriesKey(row[0], row[1]) if row is not None else None

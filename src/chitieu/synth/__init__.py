@@ -1,0 +1,1 @@
+"""Synthetic datasets for scale tests and benchmarks (generated from a seed, never bundled)."""
