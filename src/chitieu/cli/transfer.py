@@ -17,6 +17,7 @@ TABLE_LABELS: dict[str, str] = {
     "documents": "cli_table_documents",
     "plans": "cli_table_plans",
     "org_units": "cli_table_org_units",
+    "unit_changes": "cli_table_unit_changes",
     "groups": "cli_table_groups",
     "indicators": "cli_table_indicators",
     "targets": "cli_table_targets",

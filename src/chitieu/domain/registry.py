@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from chitieu.domain.bundle import PlanBundle
-from chitieu.domain.org_units import OrgUnit
+from chitieu.domain.org_units import OrgUnit, UnitChange
 from chitieu.domain.plans import Plan
 from chitieu.domain.programmes import CapitalPlan, Disbursement, DisbursementTarget, ProgrammeBudget
 from chitieu.domain.provenance import Provenance
@@ -32,12 +32,13 @@ class Registry:
     ``PlanBundle`` whose ``related_plans`` and ``org_units`` are left empty: those are shared and
     live in ``plans`` and ``org_units``). ``plan_sources`` is the provenance of each plan's row.
     Programme budgets (capital plans, disbursements, their targets) are kept beside the plans they belong
-    to. ``tables`` names the tables the source held: an import changes budget rows only for the tables it
+    to. ``unit_changes`` links org units to what they became (docs/registry-format.md). ``tables`` names the tables the source held: an import changes budget rows only for the tables it
     held (a registry written before programme budgets existed leaves them alone).
     """
 
     documents: list[CitedDocument] = field(default_factory=list)
     org_units: list[OrgUnit] = field(default_factory=list)
+    unit_changes: list[UnitChange] = field(default_factory=list)  # successor links (merge, split, ...)
     plans: list[Plan] = field(default_factory=list)
     contents: dict[str, PlanBundle] = field(default_factory=dict)
     plan_sources: dict[str, Provenance] = field(default_factory=dict)
@@ -91,6 +92,7 @@ class Registry:
             "documents": len(self.documents),
             "plans": len(self.plans),
             "org_units": len(self.org_units),
+            "unit_changes": len(self.unit_changes),
             "groups": sum(len(b.groups) for b in bundles),
             "indicators": sum(len(b.indicators) for b in bundles),
             "targets": sum(len(b.targets) for b in bundles),

@@ -37,6 +37,9 @@ def registry_tables(registry: Registry) -> TableData:
         )
     for u in registry.org_units:
         rows["org_units"].append([u.code, u.name, _text(u.kind), u.parent_code, _text(u.valid_from), _text(u.valid_to)])
+    for ch in registry.unit_changes:
+        rows["unit_changes"].append([ch.predecessor_code, ch.successor_code, ch.effective_on.isoformat(), ch.kind.value,
+                                     _number(ch.weight), _text(ch.note), *_source(ch.provenance)])
     for code, content in registry.contents.items():
         for g in content.groups:
             rows["groups"].append([code, g.code, g.name, g.parent_code, g.order])

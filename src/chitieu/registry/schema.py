@@ -9,7 +9,16 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
-from chitieu.domain import CapitalKind, ObservationFlag, Op, PlanKind, Polarity, TargetKind, TargetVersion
+from chitieu.domain import (
+    CapitalKind,
+    ObservationFlag,
+    Op,
+    PlanKind,
+    Polarity,
+    TargetKind,
+    TargetVersion,
+    UnitChangeKind,
+)
 from chitieu.vocab.table_headers import parse_polarity_word
 
 PROVENANCE_COLUMNS = ("source_document", "source_location", "source_quote")
@@ -37,6 +46,11 @@ TABLES: tuple[TableSpec, ...] = (
         required_table=True,
     ),
     TableSpec("org_units", ("code", "name"), ("kind", "parent_code", "valid_from", "valid_to")),
+    TableSpec(
+        "unit_changes",
+        ("predecessor_code", "successor_code", "effective_on"),
+        ("kind", "weight", "note", *PROVENANCE_COLUMNS),
+    ),
     TableSpec("groups", ("plan_code", "code", "name"), ("parent_code", "order")),
     TableSpec(
         "indicators",
@@ -92,6 +106,11 @@ CHOICE_ALIASES: dict[type[StrEnum], dict[str, str]] = {
         "dự kiến": "projection", "kế hoạch": "plan",
     },
     Op: {"≥": ">=", "≤": "<=", "=>": ">=", "=<": "<=", "==": "=", "khoảng": "range", "hoàn thành": "done"},
+    UnitChangeKind: {
+        "sáp nhập": "merge", "hợp nhất": "merge", "nhập": "merge", "chia tách": "split", "chia": "split",
+        "tách": "split", "đổi tên": "rename", "điều chỉnh": "transfer", "điều chỉnh địa giới": "transfer",
+        "điều chỉnh một phần": "transfer",
+    },
     CapitalKind: {
         "kế hoạch năm": "annual", "vốn trong năm": "annual", "trong năm": "annual", "năm kế hoạch": "annual",
         "năm trước chuyển sang": "carried_over", "chuyển nguồn": "carried_over", "kéo dài": "carried_over",
