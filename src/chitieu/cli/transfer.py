@@ -23,6 +23,7 @@ TABLE_LABELS: dict[str, str] = {
     "targets": "cli_table_targets",
     "observations": "cli_table_observations",
     "stated_counts": "cli_table_stated_counts",
+    "round_rules": "cli_table_round_rules",
     "capital_plans": "cli_table_capital_plans",
     "disbursements": "cli_table_disbursements",
     "disbursement_targets": "cli_table_disbursement_targets",

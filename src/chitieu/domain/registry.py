@@ -10,6 +10,7 @@ from chitieu.domain.org_units import OrgUnit, UnitChange
 from chitieu.domain.plans import Plan
 from chitieu.domain.programmes import CapitalPlan, Disbursement, DisbursementTarget, ProgrammeBudget
 from chitieu.domain.provenance import Provenance
+from chitieu.domain.round_rules import RoundRule
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,7 @@ class Registry:
     capital_plans: list[CapitalPlan] = field(default_factory=list)
     disbursements: list[Disbursement] = field(default_factory=list)
     disbursement_targets: list[DisbursementTarget] = field(default_factory=list)
+    round_rules: list[RoundRule] = field(default_factory=list)  # validation rules of reporting rounds, per plan
     tables: set[str] = field(default_factory=set)
 
     def plan(self, code: str) -> Plan | None:
@@ -98,6 +100,7 @@ class Registry:
             "targets": sum(len(b.targets) for b in bundles),
             "observations": sum(len(b.observations) for b in bundles),
             "stated_counts": sum(len(b.stated_counts) for b in bundles),
+            "round_rules": len(self.round_rules),
             "capital_plans": len(self.capital_plans),
             "disbursements": len(self.disbursements),
             "disbursement_targets": len(self.disbursement_targets),

@@ -62,6 +62,9 @@ def registry_tables(registry: Registry) -> TableData:
             )
         for s in content.stated_counts:
             rows["stated_counts"].append([code, s.year, s.category, s.count, *_source(s.provenance)])
+    for rule in registry.round_rules:
+        rows["round_rules"].append([rule.plan_code, rule.rule.value, rule.indicator_code,
+                                    rule.severity.value if rule.severity else None, _number(rule.limit), _text(rule.note)])
     _budget_rows(registry, rows)
     columns = {t.name: list(TABLE_BY_NAME[t.name].columns) for t in TABLES}
     return {

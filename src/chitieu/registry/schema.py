@@ -19,6 +19,7 @@ from chitieu.domain import (
     TargetVersion,
     UnitChangeKind,
 )
+from chitieu.domain.round_rules import RuleKind, Severity
 from chitieu.vocab.table_headers import parse_polarity_word
 
 PROVENANCE_COLUMNS = ("source_document", "source_location", "source_quote")
@@ -70,6 +71,7 @@ TABLES: tuple[TableSpec, ...] = (
         ("value", "op", "org_unit_code", "flag", "stated_ratio", "stated_verdict", *PROVENANCE_COLUMNS),
     ),
     TableSpec("stated_counts", ("plan_code", "year", "category", "count"), PROVENANCE_COLUMNS),
+    TableSpec("round_rules", ("plan_code", "rule"), ("indicator_code", "severity", "limit", "note")),
     # programme budgets (amounts in triệu đồng)
     TableSpec(
         "capital_plans",
@@ -106,6 +108,12 @@ CHOICE_ALIASES: dict[type[StrEnum], dict[str, str]] = {
         "dự kiến": "projection", "kế hoạch": "plan",
     },
     Op: {"≥": ">=", "≤": "<=", "=>": ">=", "=<": "<=", "==": "=", "khoảng": "range", "hoàn thành": "done"},
+    RuleKind: {
+        "tỷ lệ tối đa": "share_max", "tỷ lệ không quá": "share_max", "tổng các đơn vị": "units_sum",
+        "tổng đơn vị": "units_sum", "biến động": "jump_factor", "tăng giảm bất thường": "jump_factor",
+        "ghi chú khi khó đạt": "note_when_at_risk",
+    },
+    Severity: {"lỗi": "error", "cảnh báo": "warning"},
     UnitChangeKind: {
         "sáp nhập": "merge", "hợp nhất": "merge", "nhập": "merge", "chia tách": "split", "chia": "split",
         "tách": "split", "đổi tên": "rename", "điều chỉnh": "transfer", "điều chỉnh địa giới": "transfer",

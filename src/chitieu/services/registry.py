@@ -36,6 +36,7 @@ from chitieu.store.reader import (
     read_plans,
     read_registry,
 )
+from chitieu.store.round_rules import read_round_rules, write_round_rules
 from chitieu.store.unit_changes import read_unit_changes, write_unit_changes
 from chitieu.store.writer import (
     Changes,
@@ -114,6 +115,8 @@ def save_registry(
     write_registry(session, ws, registry, changes, replace=True)
     if "unit_changes" in registry.tables or (not registry.tables and registry.unit_changes):
         write_unit_changes(session, ws, registry.unit_changes, changes)
+    if "round_rules" in registry.tables or (not registry.tables and registry.round_rules):
+        write_round_rules(session, ws, [p.code for p in registry.plans], registry.round_rules, changes)
     budget_tables = _budget_tables(registry)
     if budget_tables:
         write_budget(session, ws, registry.budget(), changes, budget_tables)
@@ -148,6 +151,7 @@ def load_registry(session: Session, actor: Actor, plan_code: str | None = None) 
         raise plan_not_found(plan_code)
     registry = read_registry(session, ws, plan_code)
     registry.unit_changes = read_unit_changes(session, ws)
+    registry.round_rules = read_round_rules(session, ws, plan_code)
     budget = read_budget(session, ws, [p.code for p in registry.plans] if plan_code is not None else None)
     registry.capital_plans, registry.disbursements = budget.capital_plans, budget.disbursements
     registry.disbursement_targets = budget.targets

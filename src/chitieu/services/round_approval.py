@@ -72,11 +72,12 @@ def _act(session: Session, actor: Actor, round_id: int, unit_code: str, action: 
     if action is UnitAction.SUBMIT:
         from chitieu.services.round_checks import check_unit
 
-        report = check_unit(session, actor, round_id, unit_code)
-        if report.errors():
-            raise ChitieuError("round_submit_blocked", unit=unit_code,
-                               problems="; ".join(p.message for p in report.errors()[:10]))
-        warnings = report.warnings()
+        check = check_unit(session, actor, round_id, unit_code)
+        blocking = check.blocking()
+        if blocking:
+            shown = [p.message if p.is_error else msg("round_check_needs_note", problem=p.message) for p in blocking[:10]]
+            raise ChitieuError("round_submit_blocked", unit=unit_code, problems="; ".join(shown))
+        warnings = check.warnings()
     unit_row.status, unit_row.comment = target.value, comment
     unit_row.changed_by, unit_row.changed_at = actor.name, now()
     session.flush()

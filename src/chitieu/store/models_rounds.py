@@ -96,3 +96,25 @@ class RoundValueRow(Versioned, Base):
     source: Mapped[str | None] = mapped_column(String(20))
     updated_by: Mapped[str] = mapped_column(String(200), default="")
     updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+RULE_KINDS = ("share_max", "units_sum", "jump_factor", "note_when_at_risk")
+SEVERITIES = ("error", "warning")
+
+
+class RoundRuleRow(Versioned, Base):
+    """A validation rule of a plan's reporting rounds (``chitieu.domain.round_rules``)."""
+
+    __tablename__ = "round_rules"
+    __table_args__ = (
+        CheckConstraint(one_of("rule", RULE_KINDS), name="rule"),
+        CheckConstraint("severity IS NULL OR " + one_of("severity", SEVERITIES), name="severity"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    rule: Mapped[str] = mapped_column(String(30))
+    indicator_id: Mapped[int | None] = mapped_column(ForeignKey("indicators.id", ondelete="CASCADE"))
+    severity: Mapped[str | None] = mapped_column(String(10))
+    limit_value: Mapped[float | None] = mapped_column(Float)
+    note: Mapped[str] = mapped_column(Text, default="")

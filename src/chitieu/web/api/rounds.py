@@ -11,11 +11,14 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, File, Query, Request, UploadFile
 from fastapi import Path as PathParam
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
-from chitieu.services import round_approval, round_audit, round_values, rounds
+from chitieu.messages import msg
+from chitieu.services import round_approval, round_audit, round_template, round_values, rounds
+from chitieu.web.api.documents import read_upload
 from chitieu.web.api.schemas import RowId
 from chitieu.web.context import check_csrf, require, transaction
 
@@ -163,3 +166,35 @@ def audit(
     who = require(request, "read")
     with transaction(request) as session:
         return round_audit.round_audit(session, who.actor(), round_id, unit=unit, indicator=indicator, steps=steps)
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@router.get("/rounds/{round_id}/units/{unit}/template.xlsx", summary="Tải biểu mẫu Excel của đơn vị",
+            response_class=Response, responses={200: {"content": {XLSX: {}}}})
+def download_template(request: Request, round_id: RowId, unit: Code) -> Response:
+    who = require(request, "read")
+    with transaction(request) as session:
+        content = round_template.write_round_template(session, who.actor(), round_id, unit)
+    name = f"ky-{round_id}-{unit}.xlsx"
+    return Response(content, media_type=XLSX, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@router.post("/rounds/{round_id}/units/{unit}/template.xlsx", summary="Tải lên biểu mẫu Excel đã nhập (tất cả hoặc không)")
+def upload_template(request: Request, round_id: RowId, unit: Code,
+                    file: UploadFile | None = File(None, description="Biểu mẫu .xlsx đã nhập")) -> Any:
+    """200 ``{changed, unchanged, values}``; 400 ``{code, message, problems: [{file, row, column, value, message}]}``
+    with every problem cell by cell when anything is wrong (then nothing is written)."""
+    who = _writer(request)
+    name, content = read_upload(request, file)
+    with transaction(request, write=True) as session:
+        outcome = round_template.read_round_template(session, who.actor(), round_id, unit, content, name)
+    if outcome.problems:
+        shown = "; ".join(p.message for p in outcome.problems[:10])
+        return JSONResponse(status_code=400, content={
+            "code": "round_template_problems",
+            "message": msg("round_template_problems", count=len(outcome.problems), problems=shown),
+            "problems": [p.to_dict() for p in outcome.problems]})
+    return {"changed": len(outcome.changed), "unchanged": outcome.unchanged,
+            "values": [v.to_json() for v in outcome.changed]}
