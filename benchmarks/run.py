@@ -124,7 +124,7 @@ def main() -> int:
     # scripts printing "name | value" lines; assess-table's row count: CHITIEU_BENCH_TABLE_ROWS (1,000,000,
     # ≈ 40 min on 2 busy cores: the memory goal is stated for that size)
     table_rows = os.environ.get("CHITIEU_BENCH_TABLE_ROWS", "1000000")
-    for script, args in (("bench_extract.py", []), ("eval_conventions.py", []),
+    for script, args in (("bench_extract.py", []), ("eval_conventions.py", []), ("bench_national.py", []),
                          ("bench_assess_table.py", ["--rows", table_rows])):
         path = HERE / script
         if not path.exists():

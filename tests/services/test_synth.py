@@ -20,7 +20,10 @@ def test_synth_loads_every_row_and_the_engines_agree_on_it(store) -> None:
     assert summary.targets == store.count("targets") >= shape.targets
     assert summary.observations == store.count("observations") > shape.targets * 8
     assert store.count("org_units") == summary.org_units
-    assert sum(done) == summary.rows + 1 + summary.provinces * len(nat.GROUPS)  # + document and groups
+    # the 2025 merges are successor links of the hierarchy (issue #9's model): every old commune has one
+    assert store.count("org_unit_changes") == shape.old_provinces + shape.old_communes
+    # + the document, the groups and the successor links
+    assert sum(done) == summary.rows + 1 + summary.provinces * len(nat.GROUPS) + shape.old_provinces + shape.old_communes
     # the sequences moved past the given ids: an ordinary insert still works
     with store.database.session() as s:
         s.execute(__import__("sqlalchemy").text(

@@ -102,3 +102,64 @@ def test_a_second_run_after_a_crash_stores_claims_once(database: Database) -> No
         session.execute(sa.update(JobRow).where(JobRow.id == job_id).values(status="queued"))
     assert run_job(database, job_id) is not None
     assert _claims(database, source_id) == count
+
+
+def test_leased_claim_retries_with_backoff_then_fails_with_a_reason(database: Database) -> None:
+    from chitieu.workers.jobs import backoff_seconds, claimable_jobs, run_job_leased
+
+    source_id, job_id, _ = _enqueue(database, content=b"\xef\xbb\xbf" + "Một tệp khác".encode())
+    calls: list[int] = []
+
+    def flaky(db: Database, job: JobRow, progress: Any) -> dict[str, Any]:
+        calls.append(job.attempts)
+        raise OSError("đĩa đầy")
+
+    first = run_job_leased(database, job_id, "host:1", {"ingest": flaky}, lease=30)
+    assert first.retry_in == backoff_seconds(1) == 2 and first.state is not None and first.state.status == "queued"
+    assert first.state.reason.startswith("Lỗi không mong đợi")
+    assert claimable_jobs(database, lease=30) == [job_id]
+    assert run_job_leased(database, job_id, "host:2", {"ingest": flaky}, lease=30).retry_in == 4
+    last = run_job_leased(database, job_id, "host:1", {"ingest": flaky}, lease=30)
+    assert last.retry_in is None and last.state is not None and last.state.status == "failed"
+    assert calls == [1, 2, 3] and _claims(database, source_id) == 0
+
+
+def test_a_live_lease_is_not_taken_and_an_expired_one_is(database: Database) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from chitieu.workers.jobs import run_job_leased
+
+    _, job_id, _ = _enqueue(database, content=b"\xef\xbb\xbf" + "Tệp thứ ba".encode())
+    with database.session(write=True) as session:
+        session.execute(sa.update(JobRow).where(JobRow.id == job_id).values(
+            status="running", claimed_by="host:9", heartbeat_at=datetime.now(UTC), attempts=1))
+    busy = run_job_leased(database, job_id, "host:1", lease=30)
+    assert busy.state is None and busy.retry_in == 15  # looked at again later, not run twice
+    with database.session(write=True) as session:  # host:9 died: no heartbeat for longer than the lease
+        session.execute(sa.update(JobRow).where(JobRow.id == job_id).values(
+            heartbeat_at=datetime.now(UTC) - timedelta(seconds=31)))
+    done = run_job_leased(database, job_id, "host:1", lease=30)
+    assert done.state is not None and done.state.status == "done"
+    with database.session() as session:
+        row = session.get(JobRow, job_id)
+        assert row is not None and row.claimed_by == "host:1" and row.attempts == 2
+
+
+def test_enqueue_without_a_broker_runs_the_jobs_here(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'c.db'}"
+    env = {k: v for k, v in os.environ.items() if k != "CHITIEU_BROKER_URL"} | {"CHITIEU_DATABASE_URL": url}
+    run = [sys.executable, "-m", "chitieu.cli.main"]
+    assert subprocess.run([*run, "dataset", "install", "laichau_xiv"], env=env, capture_output=True, check=False).returncode == 0
+    doc = tmp_path / "bao-cao.txt"
+    doc.write_text("Năm 2023, tỷ lệ che phủ rừng đạt 52,5%.\nThu ngân sách đạt 2.345 tỷ đồng.\n", encoding="utf-8")
+    first = subprocess.run([*run, "enqueue", str(doc)], env=env, capture_output=True, text=True, check=False)
+    assert first.returncode == 0, first.stderr
+    assert "đã xếp hàng" in first.stdout and "Đã xong" in first.stdout
+    again = subprocess.run([*run, "enqueue", str(doc)], env=env, capture_output=True, text=True, check=False)
+    assert "đã có từ trước" in again.stdout
+    worker = subprocess.run([*run, "worker"], env=env, capture_output=True, text=True, check=False)
+    assert worker.returncode != 0 and "CHITIEU_BROKER_URL" in worker.stderr and "Traceback" not in worker.stderr

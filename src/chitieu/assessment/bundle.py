@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
@@ -150,7 +151,7 @@ def indicator_polarity(indicator: Indicator, target: Quantity, parent: Indicator
     if indicator.polarity is not Polarity.HIGHER_BETTER:
         return indicator.polarity, msg("polarity_registry")
     # the target's text matters only through its cue words, so a text without a letter counts as empty
-    words = target.text if any(ch.isalpha() for ch in target.text) else ""
+    words = target.text if _LETTER.search(target.text) is not None else ""
     return _inferred_polarity(indicator.name, target.op, words, parent.name if parent else None)
 
 
@@ -225,10 +226,13 @@ def with_baseline(target: Target, points: list[tuple[int, float]]) -> list[tuple
     return points
 
 
+_LETTER = re.compile(r"[^\W\d_]")  # a letter, or a numeric sign such as "²" (never fewer than str.isalpha)
+
+
 def _text_direction(text: str) -> int:
     """The direction word a text starts with (+1 "tăng", -1 "giảm", 0); every direction word is a word, so
     a text without a letter ("≥ 85,3") has none and need not be parsed (bulk assessment reads thousands)."""
-    if not any(ch.isalpha() for ch in text):
+    if _LETTER.search(text) is None:
         return 0
     return _parsed_direction(text)
 

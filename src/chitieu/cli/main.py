@@ -36,6 +36,7 @@ COMMAND_MODULES = (
     "chitieu.cli.users",
     "chitieu.cli.programme",
     "chitieu.cli.synth",
+    "chitieu.cli.worker",
 )
 
 for _name in COMMAND_MODULES:

@@ -25,4 +25,16 @@ NATIONAL_MESSAGES: dict[str, str] = {
     # chitieu assess --all-plans
     "assess_all_plans_as_of": "Đánh giá mọi kế hoạch (--all-plans) cần --as-of NĂM (chưa hỗ trợ --forecast).",
     "assess_parquet_out": "Tệp Parquet là nhị phân: hãy ghi ra tệp bằng --out TỆP.parquet hoặc chuyển hướng đầu ra.",
+    # workers
+    "worker_no_broker": (
+        "Chưa cấu hình hàng đợi: đặt CHITIEU_BROKER_URL (ví dụ amqp://guest:guest@127.0.0.1:5672//) hoặc "
+        "dùng --broker; không có hàng đợi thì ứng dụng web tự xử lý văn bản trong tiến trình của nó."
+    ),
+    "worker_broker_unreachable": "Không kết nối được hàng đợi «{url}» ({reason}).",
+    "worker_started": "Đang nhận việc từ hàng đợi «{queue}» (Ctrl-C để dừng).",
+    "job_retrying": "Lần thử {attempt} chưa thành công; sẽ thử lại sau {seconds} giây",
+    "enqueue_job": "«{path}»: công việc số {id} ({status}).",
+    "enqueue_new": "đã xếp hàng",
+    "enqueue_seen": "đã có từ trước, không xếp lại",
+    "enqueue_ran": "Công việc số {id}: {stage}",
 }

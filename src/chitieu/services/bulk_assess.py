@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import IO, Any
 
 from sqlalchemy import text
@@ -232,12 +233,26 @@ def write_rows(rows: Sequence[AssessmentRow], fmt: str, handle: IO[bytes], *, bo
             json.dump([{c: getattr(r, c) for c in BULK_COLUMNS} for r in rows], stream, ensure_ascii=False)
             stream.write("\n")
         else:
-            from chitieu.reports.safe_cells import SafeDictWriter
+            import csv
 
-            writer = SafeDictWriter(stream, BULK_COLUMNS, bom=bom)
-            writer.writeheader()
-            for r in rows:
-                writer.writerow({c: getattr(r, c) for c in BULK_COLUMNS})
+            from chitieu.reports.safe_cells import UTF8_BOM, escape_text
+
+            if bom:
+                stream.write(UTF8_BOM)
+            writer = csv.writer(stream, lineterminator="\n")
+            writer.writerow(BULK_COLUMNS)
+            escaped: dict[str, str] = {}  # names, units and verdicts repeat: each text escaped once
+
+            def cell(value: object) -> object:
+                if isinstance(value, str):
+                    found = escaped.get(value)
+                    if found is None:
+                        found = escaped[value] = escape_text(value)
+                    return found
+                return value
+
+            getters = [attrgetter(c) for c in BULK_COLUMNS]
+            writer.writerows([cell(get(r)) for get in getters] for r in rows)
     finally:
         stream.flush()
         stream.detach()

@@ -31,6 +31,8 @@ Progress = Callable[[int], None]  # rows written since the last call
 COLUMNS: dict[str, tuple[str, ...]] = {
     "documents": ("id", "workspace_id", "code", "title", "kind", "issued_on", "issuer", "note"),
     "org_units": ("id", "workspace_id", "code", "name", "kind", "parent_id", "valid_from", "valid_to"),
+    "org_unit_changes": ("id", "workspace_id", "predecessor_id", "successor_id", "effective_on", "kind", "note",
+                         "source_document_id", "source_location", "source_quote"),
     "plans": ("id", "workspace_id", "code", "title", "kind", "number", "issued_on", "issuer", "term_start", "term_end",
               "budget_note", "source_document_id", "source_location", "source_quote"),
     "indicator_groups": ("id", "plan_id", "code", "name", "position"),
@@ -173,6 +175,9 @@ def synth_national(session: Session, actor: Actor, *, scale: float, seed: int = 
 
     w.write("org_units", units())
     location = "chitieu synth national"
+    # the 2025 merges as the hierarchy's successor links (old province → new province, old commune → new)
+    w.write("org_unit_changes", ((w.next_id("org_unit_changes"), ws, unit_ids[old], unit_ids[new], nat.MERGE_DAY,
+                                  "merge", "", doc_id, location, "") for old, new in nat.predecessors(shape)))
     for p in range(shape.provinces):
         plan_id = w.next_id("plans")
         code, title, number, issuer, issued_on = nat.plan_row(p)

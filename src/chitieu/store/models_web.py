@@ -124,6 +124,8 @@ class JobRow(Base):
     reason: Mapped[str] = mapped_column(Text, default="")  # why it failed, in Vietnamese
     error_code: Mapped[str] = mapped_column(String(100), default="")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    claimed_by: Mapped[str] = mapped_column(String(200), default="", server_default="")  # the worker running it (host:pid)
+    heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # its worker's last sign of life
     params: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     file_id: Mapped[int | None] = mapped_column(ForeignKey("stored_files.id", ondelete="SET NULL"))

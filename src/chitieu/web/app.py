@@ -76,6 +76,11 @@ def create_app(database: Database, settings: WebSettings | None = None) -> FastA
 
 
 def _job_runner(database: Database, settings: WebSettings) -> object | None:
+    from chitieu.workers.broker import BrokerQueue, broker_url
+
+    url = broker_url()
+    if url and settings.run_jobs:  # a broker is configured: uploads go to the `chitieu worker` processes
+        return BrokerQueue(database, url)
     if not settings.run_jobs or settings.job_workers <= 0:
         return None
     from chitieu.workers.runner import InProcessRunner

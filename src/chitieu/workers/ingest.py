@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -127,8 +129,10 @@ def run_ingest(database: Database, job: JobRow, progress: Progress, semantic: Ca
     progress(70, msg("job_linking"))
     proposed = propose_claims(document, indicators, plan_code or "", semantic=semantic)
     progress(90, msg("job_saving"))
-    with database.session() as session:
-        source = session.get(SourceDocumentRow, job.source_document_id)
+    _hold_for_crash_test(job.id)
+    with database.session(write=True) as session:
+        # the document's row locked: two workers finishing the same job (one presumed dead) store claims once
+        source = session.get(SourceDocumentRow, job.source_document_id, with_for_update=True)
         if source is None:
             raise ChitieuError("document_not_found", id=job.source_document_id)
         existing = session.scalar(select(func.count(ClaimRow.id)).where(ClaimRow.document_id == source.id)) or 0
@@ -143,6 +147,17 @@ def run_ingest(database: Database, job: JobRow, progress: Progress, semantic: Ca
         count = existing or len(proposed.claims)
     return {"claims": count, "from_tables": proposed.from_tables, "from_text": proposed.from_text,
             "linked": proposed.linked, "warnings": [str(w) for w in document.warnings][:20], "plan_code": plan_code}
+
+
+def _hold_for_crash_test(job_id: int) -> None:
+    """Crash tests only (``CHITIEU_TEST_HOLD_DIR`` set): say "job N is extracted, nothing stored yet" with a
+    file and wait there, so that the test's ``kill -9`` lands exactly in the middle of a job."""
+    folder = os.environ.get("CHITIEU_TEST_HOLD_DIR")
+    if not folder:
+        return
+    (Path(folder) / str(job_id)).touch()
+    while True:
+        time.sleep(3600)
 
 
 def claims_count(session: Session, source_id: int) -> int:

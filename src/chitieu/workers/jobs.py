@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session
 
 from chitieu.messages import ChitieuError, msg
@@ -146,3 +148,139 @@ def requeue_interrupted(database: Database) -> list[int]:
         session.execute(update(JobRow).where(JobRow.status == "running")
                         .values(status="queued", progress=0, stage=msg("job_interrupted")))
         return list(session.scalars(select(JobRow.id).where(JobRow.status == "queued").order_by(JobRow.id)))
+
+
+# ---- leased runs: the workers of a broker queue (workers/broker.py) ----
+
+LEASE_ENV = "CHITIEU_JOB_LEASE"
+MAX_ATTEMPTS = 3  # a job that fails for a reason of ours (not the document's) is tried this many times
+TRANSIENT_CODES = frozenset({"database_busy", "database_error", "database_unreachable"})
+
+
+def lease_seconds() -> float:
+    """How long a running job belongs to its worker without a heartbeat (``CHITIEU_JOB_LEASE``, default 60)."""
+    try:
+        return max(1.0, float(os.environ.get(LEASE_ENV, "60")))
+    except ValueError:
+        return 60.0
+
+
+def backoff_seconds(attempts: int) -> float:
+    """Wait before trying a job again: 2, 4, 8 … seconds (capped at five minutes)."""
+    return float(min(300, 2 ** max(1, attempts)))
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one delivery of a job: its state, and when to look at it again (None: never)."""
+
+    state: JobState | None
+    retry_in: float | None = None
+
+
+def _claim_leased(database: Database, job_id: int, worker: str, lease: float) -> tuple[JobRow | None, str]:
+    """Take the job if it is queued, or running under a lease that ran out (its worker died); else say why not."""
+    now = _now()
+    expired = now - timedelta(seconds=lease)
+    with database.session(write=True) as session:
+        result = session.execute(
+            update(JobRow).where(JobRow.id == job_id, or_(
+                JobRow.status == "queued",
+                and_(JobRow.status == "running", or_(JobRow.heartbeat_at.is_(None), JobRow.heartbeat_at < expired)),
+            )).values(status="running", started_at=now, heartbeat_at=now, claimed_by=worker,
+                      attempts=JobRow.attempts + 1, progress=1)
+        )
+        if getattr(result, "rowcount", 0):
+            return session.get(JobRow, job_id), "claimed"
+        status = session.scalar(select(JobRow.status).where(JobRow.id == job_id))
+        return None, status or "unknown"
+
+
+class _Heartbeat:
+    """Keeps the worker's lease on a job alive while the job runs (a thread; stops with the job)."""
+
+    def __init__(self, database: Database, job_id: int, worker: str, lease: float) -> None:
+        self.database, self.job_id, self.worker = database, job_id, worker
+        self.every = max(0.2, lease / 4)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._beat, name=f"chitieu-heartbeat-{job_id}", daemon=True)
+
+    def __enter__(self) -> _Heartbeat:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+    def _beat(self) -> None:
+        while not self._stop.wait(self.every):
+            try:
+                with self.database.session() as session:
+                    session.execute(update(JobRow).where(JobRow.id == self.job_id, JobRow.claimed_by == self.worker,
+                                                         JobRow.status == "running").values(heartbeat_at=_now()))
+            except Exception:  # a missed beat is retried at the next one
+                log.warning("heartbeat of job %s missed", self.job_id)
+
+
+def _finish_owned(database: Database, job_id: int, worker: str, **values: Any) -> bool:
+    """Finish the job only if this worker still holds it (a worker presumed dead cannot overwrite)."""
+    values.setdefault("finished_at", _now())
+    with database.session(write=True) as session:
+        result = session.execute(update(JobRow).where(JobRow.id == job_id, JobRow.claimed_by == worker,
+                                                      JobRow.status == "running").values(**values))
+        return bool(getattr(result, "rowcount", 0))
+
+
+def run_job_leased(database: Database, job_id: int, worker: str, tasks: dict[str, Task] | None = None, *,
+                   lease: float | None = None, max_attempts: int = MAX_ATTEMPTS) -> Outcome:
+    """Run one delivery of a job under a lease. A job another live worker holds is looked at again after a
+    while; a failure of ours (not of the document) is retried with back-off up to ``max_attempts``; a
+    document that cannot be read fails at once with its Vietnamese reason."""
+    from chitieu.workers.ingest import run_ingest
+
+    lease = lease or lease_seconds()
+    known: dict[str, Task] = tasks or {"ingest": run_ingest}
+    job, why = _claim_leased(database, job_id, worker, lease)
+    if job is None:
+        return Outcome(None, lease / 2 if why == "running" else None)
+    task = known.get(job.kind)
+    retry: float | None = None
+    try:
+        with _Heartbeat(database, job_id, worker, lease):
+            if task is None:
+                raise ChitieuError("job_unknown_kind", kind=job.kind)
+            result = task(database, job, _progress(database, job_id))
+    except ChitieuError as exc:
+        if exc.code in TRANSIENT_CODES and job.attempts < max_attempts:
+            retry = backoff_seconds(job.attempts)
+            _finish_owned(database, job_id, worker, status="queued", finished_at=None, progress=0,
+                          stage=msg("job_retrying", attempt=job.attempts, seconds=int(retry)), reason=exc.message)
+        else:
+            _finish_owned(database, job_id, worker, status="failed", reason=exc.message, error_code=exc.code,
+                          progress=100, stage="")
+    except Exception as exc:  # a fault of ours: retried, then kept with a Vietnamese reason
+        log.exception("job %s failed", job_id)
+        reason = msg("job_failed_unexpected", reason=type(exc).__name__)
+        if job.attempts < max_attempts:
+            retry = backoff_seconds(job.attempts)
+            _finish_owned(database, job_id, worker, status="queued", finished_at=None, progress=0,
+                          stage=msg("job_retrying", attempt=job.attempts, seconds=int(retry)), reason=reason)
+        else:
+            _finish_owned(database, job_id, worker, status="failed", reason=reason, error_code="internal_error",
+                          progress=100, stage="")
+    else:
+        _finish_owned(database, job_id, worker, status="done", result=result, progress=100,
+                      stage=msg("job_done", claims=result.get("claims", 0)))
+    with database.session() as session:
+        return Outcome(job_state(session, job_id), retry)
+
+
+def claimable_jobs(database: Database, lease: float | None = None) -> list[int]:
+    """Jobs a worker may take now: queued, or running under a lease that ran out."""
+    expired = _now() - timedelta(seconds=lease or lease_seconds())
+    with database.session() as session:
+        return list(session.scalars(select(JobRow.id).where(or_(
+            JobRow.status == "queued",
+            and_(JobRow.status == "running", or_(JobRow.heartbeat_at.is_(None), JobRow.heartbeat_at < expired)),
+        )).order_by(JobRow.id)))
