@@ -151,6 +151,11 @@ def test_submit_approve_bottom_up_lock_and_reopen(api: TestClient, rounds_site: 
         ("value", UNIT, "47,5"), ("submit", UNIT, "submitted"), ("approve", UNIT, "approved"), ("approve", UNIT, "locked"),
         ("reopen", UNIT, "returned"), ("value", UNIT, "48")]
     assert trail[-1]["reason"] == "Sửa theo số liệu thống kê" and trail[-1]["actor"] == "officer"
+    exported = api.get(f"/api/v1/audit.csv?round={rid}", headers=site.headers("viewer"))
+    assert exported.status_code == 200 and exported.headers["content-type"].startswith("text/csv")
+    lines = exported.content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("at,actor,role") and len(lines) == 1 + len(trail)
+    assert any("Sửa theo số liệu thống kê" in line and ",48," in line for line in lines)
 
 
 def test_return_needs_a_comment_and_opens_the_unit_again(api: TestClient, rounds_site: Site) -> None:
