@@ -103,4 +103,5 @@ ROUNDS_MESSAGES: dict[str, str] = {
     "user_bad_email": "Địa chỉ thư «{value}» không hợp lệ.",
     "round_page_step": "Đã chuyển báo cáo sang trạng thái «{status}».",
     "round_page_uploaded": "Đã ghi {count} giá trị từ biểu mẫu (không đổi: {unchanged}).",
+    "round_source_location": "Kỳ báo cáo số {round} «{title}», đơn vị {unit}",
 }
