@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 from chitieu.domain import (
     Actor,
     CitedDocument,
-    ObservationFlag,
     OrgUnit,
     Permission,
     Plan,
@@ -64,7 +63,6 @@ __all__ = [
 ]
 
 # Observations that measure what happened (projections and plan figures do not).
-MEASURED = (ObservationFlag.ACTUAL, ObservationFlag.ESTIMATE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,18 +185,21 @@ def default_plan(session: Session, actor: Actor) -> str:
 
 
 def default_as_of(bundle: PlanBundle, settings: Mapping[str, Any] | None = None) -> int:
-    """The as-of year a command means when none is given: the last year the plan has measured data for.
+    """The as-of year a command means when none is given: the latest period with data.
 
-    Measured = actual or estimated figures of the plan's whole area (projections and plan figures are
-    not measurements). Without any, the workspace setting ``default_as_of`` (dataset metadata) if present;
-    else ``ChitieuError("as_of_unknown")``.
+    That is the last year the plan's whole area has a measured figure for (actual or estimate), else the
+    last year of any figure (``chitieu.assessment.as_of.latest_year_with_data``). Without any figure, the
+    workspace setting ``default_as_of`` (dataset metadata) when it belongs to this plan (the setting
+    ``default_plan``); else ``ChitieuError("as_of_unknown")``.
     """
-    years = [o.period.end for o in bundle.observations if o.org_unit_code is None and o.flag in MEASURED
-             and (o.value is not None or o.text)]
-    if years:
-        return max(years)
-    fallback = (settings or {}).get("default_as_of")
-    if isinstance(fallback, int):
+    from chitieu.assessment.as_of import latest_year_with_data
+
+    year = latest_year_with_data(bundle.observations)
+    if year is not None:
+        return year
+    settings = settings or {}
+    fallback = settings.get("default_as_of")
+    if isinstance(fallback, int) and settings.get("default_plan") == bundle.plan.code:
         return fallback
     raise ChitieuError("as_of_unknown", plan=bundle.plan.code)
 
