@@ -266,6 +266,8 @@ class _Builder:
         return indicator
 
     def read_targets(self) -> None:
+        first_row: dict[tuple[str, str, TargetVersion], int | None] = {}
+
         def each(c: Cells) -> None:
             indicator = self.indicator_ref(c)
             version = c.choice("version", TargetVersion, None)
@@ -280,6 +282,12 @@ class _Builder:
             source = self.provenance(c)
             if indicator is None or version is None or resolved is None or c.failed:
                 return
+            key = (indicator.plan_code or "", indicator.code, version)
+            if version is not TargetVersion.REVISED and key in first_row:  # one adopted (draft) target each
+                c.problem("second_target", "indicator_code", value=indicator.code, version=version.value,
+                          first=first_row[key])
+                return
+            first_row[key] = c.row
             op, value, low, high, quantity = resolved
             plan = self.registry.plan(indicator.plan_code or "")
             unit = unit or (quantity.unit if quantity else "")

@@ -103,15 +103,18 @@ def save_bundle(session: Session, actor: Actor, bundle: PlanBundle, *, replace: 
 
 def save_registry(
     session: Session, actor: Actor, registry: Registry, *, action: str = "registry.save",
-    context: Mapping[str, Any] | None = None,
+    context: Mapping[str, Any] | None = None, keep_absent: bool = False,
 ) -> Changes:
-    """Store a whole registry (documents, org units, plans and their content); rows keep their ids."""
+    """Store a whole registry (documents, org units, plans and their content); rows keep their ids.
+
+    Each plan's content becomes the registry's, or, with ``keep_absent`` (a merge), rows the registry does
+    not list are kept."""
     ws = workspace_id(session, actor, Permission.EDIT_REGISTRY)
     changes = Changes()
-    write_registry(session, ws, registry, changes, replace=True)
+    write_registry(session, ws, registry, changes, replace=True, keep_absent=keep_absent)
     budget_tables = _budget_tables(registry)
     if budget_tables:
-        write_budget(session, ws, registry.budget(), changes, budget_tables)
+        write_budget(session, ws, registry.budget(), changes, budget_tables, replace=not keep_absent)
     record_changes(session, actor, changes, action=action, context=context)
     record_event(session, actor, action=action, entity="registry", key=str((context or {}).get("source", "")),
                  after={"counts": registry.counts(), "changes": changes.counts()}, context=context)
