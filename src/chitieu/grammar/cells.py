@@ -68,6 +68,7 @@ def _prefixes() -> list[_Prefix]:
 
 
 _PREFIXES = _prefixes()
+_PREFIX_HEADS = frozenset(p.word[0] for p in _PREFIXES if p.word)  # first characters of every prefix word
 _SUFFIX_COMPARATORS = comparators_by_length("suffix", "cells")
 _PER_YEAR = sorted(PER_YEAR_WORDS, key=len, reverse=True)
 _NO_DATA = frozenset(NO_DATA_WORDS)
@@ -119,6 +120,8 @@ def parse_change(text: str) -> tuple[Quantity, int]:
     changed = True
     while changed and s:
         changed = False
+        if s[0] not in _PREFIX_HEADS:  # a plain figure ("2.134,6"): no prefix word to try
+            break
         for p in _PREFIXES:
             if _starts_with_word(s, p.word):
                 s = s[len(p.word):].strip(_TRAILING + ":")

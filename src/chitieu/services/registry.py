@@ -23,7 +23,7 @@ from chitieu.domain import (
     Registry,
 )
 from chitieu.messages import ChitieuError
-from chitieu.services.events import record_event
+from chitieu.services.events import record_event, record_events
 from chitieu.services.workspaces import get_workspace, workspace_id
 from chitieu.store.models import IndicatorRow, PlanRow
 from chitieu.store.programmes import BUDGET_TABLES, budget_documents, read_budget, write_budget
@@ -82,10 +82,10 @@ def record_changes(
 ) -> None:
     """One event per row created, updated or deleted (after a flush, so that new rows have ids)."""
     session.flush()
-    for change in changes.items:
-        record_event(session, actor, action=action, entity=change.entity, entity_id=change.entity_id,
-                     key=change.key, before=change.before, after=change.after,
-                     context={**(context or {}), "change": change.kind})
+    record_events(session, actor, ({"action": action, "entity": change.entity, "entity_id": change.entity_id,
+                                    "key": change.key, "before": change.before, "after": change.after,
+                                    "context": {**(context or {}), "change": change.kind}}
+                                   for change in changes.items))
 
 
 def save_bundle(session: Session, actor: Actor, bundle: PlanBundle, *, replace: bool = True) -> Changes:
