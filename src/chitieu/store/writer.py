@@ -200,7 +200,7 @@ def _insert_many(session: Session, model: Any, items: list[tuple[dict[str, Any],
         if sqlite:
             before = session.execute(select(func.max(table.c.id))).scalar() or 0
             session.execute(insert(table), params)
-            new_ids = list(session.execute(select(table.c.id).where(table.c.id > before).order_by(table.c.id)).scalars())
+            new_ids: list[int] = list(session.execute(select(table.c.id).where(table.c.id > before).order_by(table.c.id)).scalars())
             if len(new_ids) != len(chunk) or new_ids[-1] - new_ids[0] != len(chunk) - 1:
                 raise RuntimeError("rows inserted by another writer during an import")  # cannot happen on SQLite
         else:
