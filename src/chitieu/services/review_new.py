@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from chitieu.domain import Actor, Indicator, Permission
 from chitieu.extraction.linking import IndicatorLinker, normalise_phrase
 from chitieu.extraction.proposals import NewIndicator, propose_indicator
-from chitieu.messages import ChitieuError
+from chitieu.messages import ChitieuError, msg
 from chitieu.services.events import record_event
 from chitieu.services.ingest_review import AcceptOutcome, accept_claim, plan_of_claim
 from chitieu.services.registry import plan_not_found
@@ -170,7 +170,7 @@ def accept_all(
     outcome = BulkOutcome()
     for claim in _matching(session, ws, plan_code, kind, section, min_confidence):
         if claim.linked_indicator_code is None and not new_indicators:
-            outcome.skipped.append((claim.id, _reason("review_skip_unlinked")))
+            outcome.skipped.append((claim.id, msg("review_skip_unlinked")))
             continue
         try:
             with session.begin_nested():  # one claim at a time: a refusal leaves the others accepted
@@ -186,12 +186,6 @@ def accept_all(
     if outcome.created_indicators:
         relink_pending(session, actor, plan_code)  # the claims left (results, other kinds) meet the new indicators
     return outcome
-
-
-def _reason(code: str) -> str:
-    from chitieu.messages import msg
-
-    return msg(code)
 
 
 def _indicators(session: Session, plan_id: int) -> list[Indicator]:
