@@ -96,6 +96,14 @@ def test_a_second_adopted_target_is_refused_a_revision_is_not(store: Store, tmp_
     assert sorted(t.target_version for t in _rows(store, TargetRow)) == ["adopted", "revised"]
 
 
+def test_the_queue_filters_by_kind(store: Store) -> None:
+    assert len(store(list_claims, plan_code=PLAN, kind="target")) == 23
+    assert store(list_claims, plan_code=PLAN, kind="result") == []
+    with pytest.raises(ChitieuError) as info:
+        store(list_claims, kind="muc-tieu")
+    assert info.value.code == "review_bad_kind"
+
+
 def test_accept_all_filters_and_leaves_unlinked_claims_pending(store: Store) -> None:
     done = store(accept_all, PLAN, "target")
     assert not done.accepted and len(done.skipped) == 23

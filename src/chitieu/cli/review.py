@@ -64,6 +64,8 @@ def review_list(
     workspace: str = workspace_option(),
     plan: str | None = typer.Option(None, "--plan", help="Chỉ các đề xuất của kế hoạch này."),
     status: str = typer.Option("candidate", "--status", help="candidate (chờ duyệt), accepted, rejected hoặc all."),
+    kind: str | None = typer.Option(None, "--kind", help="Chỉ target (mục tiêu) hoặc result (kết quả)."),
+    limit: int | None = typer.Option(None, "--limit", help="Chỉ in N đề xuất đầu (danh sách dài: dùng «review export»)."),
 ) -> None:
     """Liệt kê các đề xuất (mặc định: đang chờ duyệt)."""
     if ctx.invoked_subcommand is not None:
@@ -71,22 +73,29 @@ def review_list(
     from chitieu.services.ingest_review import list_claims
 
     with unit_of_work(db, workspace) as (session, actor):
-        views = list_claims(session, actor, plan_code=plan, status=None if status == "all" else status)
+        views = list_claims(session, actor, plan_code=plan, status=None if status == "all" else status, kind=kind)
     out = _console()
     if not views:
         out.print(msg("cli_review_none"))
         return
+    total = len(views)
+    if limit is not None and 0 <= limit < total:
+        views = views[:limit]
     table = Table(title=msg("cli_review_title", count=len(views)), header_style="bold")
     for code in ("cli_col_id", "cli_col_status", "cli_col_kind", "cli_col_phrase", "cli_col_link", "cli_col_value",
                  "cli_col_unit_name", "cli_col_period", "cli_col_source", "cli_col_quote"):
         table.add_column(msg(code), overflow="fold")
     for v in views:
-        link = f"{v.indicator_code} ({format_number(v.link_score, 2)})" if v.indicator_code else "—"
+        link = v.indicator_code or "—"
+        if v.indicator_code and v.link_score is not None:
+            link += f" ({format_number(v.link_score, 2)})"
         source = v.file_name + (", " + msg("cli_page_short", page=v.page) if v.page else "")
         quote = v.quote if len(v.quote) <= QUOTE_WIDTH else v.quote[: QUOTE_WIDTH - 1] + "…"
         table.add_row(str(v.id), CLAIM_STATUS_LABELS_VI.get(v.status, v.status), msg(KIND_LABELS[v.kind]) if v.kind in KIND_LABELS else v.kind, v.indicator_phrase,
                       link, _value_text(v.op, v.value, v.low, v.high), v.unit, v.period, source, quote)
     out.print(table)
+    if len(views) < total:
+        out.print(msg("cli_review_more", shown=len(views), total=total))
 
 
 @review_app.command("accept")

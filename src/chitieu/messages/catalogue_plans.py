@@ -47,4 +47,5 @@ PLANS_MESSAGES: dict[str, str] = {
     # no side effects
     "database_folder_missing": "Không có thư mục «{folder}» để đặt cơ sở dữ liệu «{path}»; chitieu không tự tạo thư mục. Hãy tạo thư mục đó hoặc kiểm tra lại --db.",
     "second_target": "Tệp «{path}», dòng {row}, cột «{column}»: chỉ tiêu «{value}» đã có mục tiêu {version} ở dòng {first}; mỗi chỉ tiêu chỉ có một mục tiêu {version} (một lần điều chỉnh ghi version «revised»).",
+    "cli_review_more": "Đã in {shown}/{total} đề xuất; xem hết và quyết định trên bảng tính: «chitieu review export de-xuat.xlsx».",
 }

@@ -88,16 +88,21 @@ def _view(claim: ClaimRow, file_name: str) -> ClaimView:
 
 
 def list_claims(
-    session: Session, actor: Actor, *, plan_code: str | None = None, status: str | None = None
+    session: Session, actor: Actor, *, plan_code: str | None = None, status: str | None = None,
+    kind: str | None = None,
 ) -> list[ClaimView]:
-    """The workspace's claims (optionally of one plan, in one status), in the order they were found."""
+    """The workspace's claims (optionally of one plan, in one status, of one kind), in the order found."""
     if status is not None and status not in STATUSES:
         raise ChitieuError("read_review_bad_status", value=status)
+    if kind is not None and kind not in ("target", "result"):
+        raise ChitieuError("review_bad_kind", value=kind)
     ws = workspace_id(session, actor)
     query = (select(ClaimRow, SourceDocumentRow.file_name).join(SourceDocumentRow)
              .where(SourceDocumentRow.workspace_id == ws).order_by(ClaimRow.id))
     if status is not None:
         query = query.where(ClaimRow.status == status)
+    if kind is not None:
+        query = query.where(ClaimRow.kind == kind)
     views = []
     for claim, file_name in session.execute(query):
         if plan_code is not None and (claim.payload or {}).get("plan_code") != plan_code:
