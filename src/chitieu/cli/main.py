@@ -36,6 +36,7 @@ COMMAND_MODULES = (
     "chitieu.cli.serve",
     "chitieu.cli.users",
     "chitieu.cli.programme",
+    "chitieu.cli.remind",
 )
 
 for _name in COMMAND_MODULES:
