@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass
-from functools import lru_cache
 
+from chitieu.assessment.as_of import FLAG_RANK, comparable_target, first_year, judged_year, observation_as_of
 from chitieu.assessment.conventions import DEFAULT_PROFILE, ConventionProfile
 from chitieu.assessment.engine import Assessment, assess
 from chitieu.assessment.forecast import ForecastMethod, forecast_to_deadline
@@ -30,7 +29,7 @@ from chitieu.quantities import QuantityError, parse_change
 from chitieu.vocab.polarity_cues import infer_polarity
 from chitieu.vocab.verdicts import parse_verdict
 
-_FLAG_PREFERENCE = {ObservationFlag.ACTUAL: 0, ObservationFlag.ESTIMATE: 1, ObservationFlag.PROJECTION: 2}
+_FLAG_PREFERENCE = FLAG_RANK
 _LEAD = {ObservationFlag.ACTUAL: "lead_actual", ObservationFlag.ESTIMATE: "lead_estimate",
          ObservationFlag.PROJECTION: "lead_forecast"}
 
@@ -80,7 +79,12 @@ class AssessmentRow:
 
 def target_quantity(target: Target) -> tuple[Quantity, int]:
     """The target as a Quantity, with the direction word of its text ("giảm 1,5%/năm" → -1)."""
-    direction = _text_direction(target.text) if target.text else 0
+    direction = 0
+    if target.text:
+        try:
+            direction = parse_change(target.text)[1]
+        except QuantityError:
+            direction = 0
     q = Quantity(op=target.op, value=target.value, low=target.low, high=target.high, unit=target.unit,
                  boolean=True if target.op is Op.DONE else None, text=target.text,
                  per_year=target.kind in (TargetKind.ANNUAL_RATE, TargetKind.PER_YEAR))
@@ -136,28 +140,11 @@ def _yearly_points(
     return sorted((y, o.value) for y, o in best.items() if o.value is not None)
 
 
-def _pick(observations: list[Observation], end: int) -> Observation | None:
-    """Province-level observation ending in ``end``: the longest span first, then the year itself."""
-    usable = [o for o in observations if o.period.end == end and o.flag is not ObservationFlag.PLAN]
-    spans = sorted((o for o in usable if not o.period.is_year), key=lambda o: (o.period.start, o.stated_verdict is None, _FLAG_PREFERENCE[o.flag]))
-    if spans:
-        return spans[0]
-    years = sorted((o for o in usable if o.period.is_year), key=lambda o: (o.stated_verdict is None, _FLAG_PREFERENCE[o.flag]))
-    return years[0] if years else None
-
-
 def indicator_polarity(indicator: Indicator, target: Quantity, parent: Indicator | None) -> tuple[Polarity, str]:
     """The registry's polarity when it says anything but the default, else inferred from the wording."""
     if indicator.polarity is not Polarity.HIGHER_BETTER:
         return indicator.polarity, msg("polarity_registry")
-    # the target's text matters only through its cue words, so a text without a letter counts as empty
-    words = target.text if _LETTER.search(target.text) is not None else ""
-    return _inferred_polarity(indicator.name, target.op, words, parent.name if parent else None)
-
-
-@lru_cache(maxsize=65536)
-def _inferred_polarity(name: str, op: Op, words: str, parent_name: str | None) -> tuple[Polarity, str]:
-    return infer_polarity(name, Quantity(op=op, text=words), parent_name)
+    return infer_polarity(indicator.name, target, parent.name if parent else None)
 
 
 def assess_bundle(bundle: PlanBundle, *, as_of: int | None = None, forecast: bool = False,
@@ -182,7 +169,7 @@ def assess_bundle(bundle: PlanBundle, *, as_of: int | None = None, forecast: boo
         for unit, found in units:
             target = current_of(found)
             if target is None:
-                continue
+                continue  # a header row such as "Cơ cấu kinh tế"
             rows.append(_assess_indicator(bundle, indicator, target, parent, groups, as_of, forecast, profile,
                                           series.get((indicator.code, unit), []), unit))
     return rows
@@ -199,126 +186,87 @@ def _assess_indicator(
     profile: ConventionProfile = DEFAULT_PROFILE,
     observations: list[Observation] | None = None,
     org_unit: str | None = None,
+    explain: bool = True,
 ) -> AssessmentRow:
+    """One target's row; ``observations`` are its series (the unit's for a unit's target); ``explain=False``
+    leaves the explanation and the formatted value out (the set-based engine, services/bulk_assess)."""
+    unit = target.unit or indicator.unit
+    target_q, target_dir = target_quantity(target)
+    polarity, reason = indicator_polarity(indicator, target_q, parent)
     deadline = target.deadline or bundle.plan.term_end
     start = target.start_year or bundle.plan.term_start
     if observations is None:
         observations = bundle.observations_of(indicator.code, org_unit)
-    horizon = deadline if forecast else as_of
-    points = with_baseline(target, _yearly_points(observations, horizon, start, target.kind))
-    if forecast:
-        chosen = _pick(observations, deadline) if deadline else None
-    else:
-        assert as_of is not None
-        chosen = _pick(observations, as_of)
-    return judge_target(
-        bundle.plan.code, bundle.plan.term_start, bundle.plan.term_end, indicator, target, parent, groups, chosen,
-        points, as_of=as_of, forecast=forecast, profile=profile, org_unit=org_unit,
-    )
-
-
-def with_baseline(target: Target, points: list[tuple[int, float]]) -> list[tuple[int, float]]:
-    """A level target's baseline (year, value) joins its measured points unless that year has one."""
+    horizon = deadline if forecast else (judged_year(as_of, deadline) if as_of is not None else None)
+    points = _yearly_points(observations, horizon, start, target.kind)
     base_year, base_value = target.baseline_year, target.baseline_value
     if target.kind is TargetKind.LEVEL and base_year is not None and base_value is not None \
             and all(y != base_year for y, _ in points):
-        return sorted([*points, (base_year, base_value)])
-    return points
-
-
-_LETTER = re.compile(r"[^\W\d_]")  # a letter, or a numeric sign such as "²" (never fewer than str.isalpha)
-
-
-def _text_direction(text: str) -> int:
-    """The direction word a text starts with (+1 "tăng", -1 "giảm", 0); every direction word is a word, so
-    a text without a letter ("≥ 85,3") has none and need not be parsed (bulk assessment reads thousands)."""
-    if _LETTER.search(text) is None:
-        return 0
-    return _parsed_direction(text)
-
-
-@lru_cache(maxsize=65536)
-def _parsed_direction(text: str) -> int:
-    try:
-        return parse_change(text)[1]
-    except QuantityError:
-        return 0
-
-
-def judge_target(
-    plan_code: str,
-    term_start: int | None,
-    term_end: int | None,
-    indicator: Indicator,
-    target: Target,
-    parent: Indicator | None,
-    groups: dict[str, str],
-    chosen: Observation | None,
-    points: list[tuple[int, float]],
-    *,
-    as_of: int | None,
-    forecast: bool,
-    profile: ConventionProfile = DEFAULT_PROFILE,
-    org_unit: str | None = None,
-    explain: bool = True,
-) -> AssessmentRow:
-    """The row of one target from what was selected for it: ``chosen`` (the observation ending at the year
-    judged, by the rules of ``_pick``) and ``points`` (one measurement per year, ``_yearly_points`` plus the
-    baseline). The row engine selects in Python; the set-based engine (services/bulk_assess) in SQL.
-    ``explain=False`` leaves the explanation and the formatted value out (bulk outputs do not carry them)."""
-    unit = target.unit or indicator.unit
-    target_q, target_dir = target_quantity(target)
-    polarity, reason = indicator_polarity(indicator, target_q, parent)
-    deadline = target.deadline or term_end
-    start = target.start_year or term_start
-    horizon = deadline if forecast else as_of
+        points = sorted([*points, (base_year, base_value)])
     ref = target_q.value if target_q.value is not None else (target_q.low if target_q.low is not None else None)
     pace = required_pace(ref, points, deadline, kind=target.kind, start_year=start) if ref is not None and deadline else None
 
+    chosen: Observation | None = None
     result: tuple[Quantity, int] | None = None
     fc = None
+    judged_q = target_q
+    basis = ""
     if forecast:
         stage = Stage.FORECAST
+        chosen = observation_as_of(observations, deadline, deadline=deadline, kind=target.kind,
+                                   start_year=start) if deadline else None
+        if chosen is not None and chosen.period.end != deadline:
+            chosen = None  # a figure of an earlier year is not a value at the deadline: forecast instead
         if chosen is not None:
             result = observation_quantity(chosen, unit)
             basis = msg("basis_observation", flag=chosen.flag.label_vi, period=chosen.period.label())
         elif deadline and points:
             fc = forecast_to_deadline(points, deadline, kind=target.kind, unit=unit)
             if fc is not None:
-                result = (Quantity(value=fc.value, unit=unit, text=format_number(fc.value) if explain else ""), 0)
+                result = (Quantity(value=fc.value, unit=unit, text=format_number(fc.value)), 0)
             basis = msg("basis_forecast", method=fc.method.label_vi) if fc else ""
-        else:
-            basis = ""
         lead = "lead_forecast"
+        shown_period = str(deadline) if deadline else ""
     else:
         assert as_of is not None
         stage = stage_for_year(as_of, deadline)
-        if chosen is not None and chosen.period.is_year and target.kind is not TargetKind.LEVEL and len(points) > 1:
+        year = judged_year(as_of, deadline)
+        chosen = observation_as_of(observations, as_of, deadline=deadline, kind=target.kind, start_year=start)
+        derived_points = _term_points(points, year, start, deadline)
+        if chosen is not None and chosen.period.is_year and target.kind is not TargetKind.LEVEL \
+                and len(derived_points) > 1 and derived_points[-1][0] == chosen.period.end:
             chosen = None  # one year of a rate/flow target says less than the average of the years so far
+        shown_period = ""
         if chosen is not None:
             result = observation_quantity(chosen, unit)
             basis = msg("basis_observation", flag=chosen.flag.label_vi, period=chosen.period.label())
             lead = _LEAD.get(chosen.flag, "lead_actual")
         else:
-            result, basis = _derived_result(points, target.kind, unit, as_of, explain)
+            result, basis, shown_period = _derived_result(derived_points, target.kind, unit, year)
             lead = "lead_actual"
+    if chosen is not None:
+        shown_period = chosen.period.label()
+        compared = comparable_target(target_q, target, chosen.period, unit, chosen.op)
+        if compared.years > 1:
+            judged_q = compared.quantity
+            basis += msg("basis_years_target", years=compared.years)
     a: Assessment = assess(
-        target_q, result[0] if result else None, polarity=polarity, stage=stage, unit=unit,
+        judged_q, result[0] if result else None, polarity=polarity, stage=stage, unit=unit,
         indicator_code=indicator.code, deadline=deadline, basis=basis, lead=lead, forecast=fc,
         required_pace=pace if stage is not Stage.FINAL else None,
         target_direction=target_dir, result_direction=result[1] if result else 0, profile=profile,
         explain=explain,
     )
     official = parse_verdict(chosen.stated_verdict) if chosen is not None else None
-    value_text = chosen.text if chosen is not None and chosen.text else (format_number(a.value) if explain else "")
     return AssessmentRow(
-        plan_code=plan_code, org_unit=org_unit, code=indicator.code, number=indicator.number, group=indicator.group_code,
+        plan_code=bundle.plan.code, org_unit=org_unit, code=indicator.code, number=indicator.number, group=indicator.group_code,
         group_name=groups.get(indicator.group_code or "", ""), name=indicator.name, unit=indicator.unit or unit,
-        target=target.text or target_q.text, value=a.value, value_text=value_text,
+        target=target.text or target_q.text, value=a.value,
+        value_text=(chosen.text if chosen is not None and chosen.text else (format_number(a.value) if explain else "")),
         ratio=None if a.ratio is None else round(a.ratio, 1), gap=None if a.gap is None else round(a.gap, 2),
         gap_unit=a.gap_unit, status=a.status.value, status_vi=a.status_vi, explanation=a.explanation,
         stage=stage.value, polarity=polarity.value, polarity_reason=reason,
-        period=chosen.period.label() if chosen is not None else (str(horizon) if horizon else ""),
+        period=shown_period,
         basis=basis, official_status=official.value if official else None,
         official_text=chosen.stated_verdict if chosen is not None else None,
         agrees=verdicts_agree(a.status, official),
@@ -330,12 +278,20 @@ def judge_target(
     )
 
 
+def _term_points(points: list[tuple[int, float]], year: int, start: int | None,
+                 deadline: int | None) -> list[tuple[int, float]]:
+    """Yearly values of the term up to ``year`` (what an average or a sum of the years so far is made of)."""
+    first = first_year(start, deadline)
+    return [(y, v) for y, v in points if y <= year and (first is None or y >= first)]
+
+
 def _derived_result(
-    points: list[tuple[int, float]], kind: TargetKind, unit: str, as_of: int, explain: bool = True
-) -> tuple[tuple[Quantity, int] | None, str]:
-    """Without an observation ending in ``as_of``: average (rates), sum (cumulative) or latest (levels)."""
+    points: list[tuple[int, float]], kind: TargetKind, unit: str, as_of: int
+) -> tuple[tuple[Quantity, int] | None, str, str]:
+    """Without one observation to stand for the target: average (rates), sum (cumulative) or latest (levels)
+    of the yearly values, with the basis and the period they cover."""
     if not points:
-        return None, ""
+        return None, "", ""
     values = [v for _, v in points]
     span = f"{points[0][0]}-{points[-1][0]}" if len(points) > 1 else str(points[0][0])
     if kind in (TargetKind.ANNUAL_RATE, TargetKind.PER_YEAR):
@@ -345,4 +301,5 @@ def _derived_result(
     else:
         year, value = points[-1]
         basis = msg("basis_year" if year == as_of else "basis_latest", year=year)
-    return (Quantity(value=value, unit=unit, text=format_number(value) if explain else ""), 0), basis
+        span = str(year)
+    return (Quantity(value=value, unit=unit, text=format_number(value)), 0), basis, span

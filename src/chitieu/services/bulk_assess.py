@@ -1,14 +1,13 @@
 """Set-based assessment of every target of every plan in a workspace (``chitieu assess --all-plans``).
 
-The database does the work that grows with the data: in three queries (window functions, PostgreSQL or
-SQLite) it picks each target's edition in force, the observation that ends in the year judged (the row
-engine's ``_pick`` order), and one measurement per year (``_yearly_points``: the most final flag, a
-yearly figure before a span). Python then judges each target with the row engine's own
-``judge_target`` on what the database selected, without the explanation sentence: the verdicts, ratios,
-gaps and required pace are the row engine's by construction, and tests/services/test_bulk_assess.py
-checks on generated data that the selection agrees with the row engine's too.
+The database does the work that grows with the data, in a few set queries: the edition in force of every
+target (a window function, into a temporary table), every indicator, and every target's series of
+observations in one ordered join. Each target is then judged by the row engine's own
+``_assess_indicator`` on its series (the one as-of rule, forecasts and required pace included), without
+the explanation sentence: the rows are the row engine's by construction, and
+tests/services/test_bulk_assess.py checks on generated data that they agree with ``assess --plan``.
 
-``reassess(session, actor, keys, as_of)`` does the same for a few (indicator, unit) series only: what a
+``assess_all_plans(..., keys=[SeriesKey(indicator, unit)])`` does the same for a few series only: what a
 write touches.
 """
 
@@ -26,7 +25,7 @@ from typing import IO, Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from chitieu.assessment.bundle import AssessmentRow, judge_target
+from chitieu.assessment.bundle import AssessmentRow, _assess_indicator
 from chitieu.assessment.conventions import DEFAULT_PROFILE, ConventionProfile
 from chitieu.domain import (
     Actor,
@@ -35,6 +34,8 @@ from chitieu.domain import (
     ObservationFlag,
     Op,
     Period,
+    Plan,
+    PlanBundle,
     Polarity,
     Target,
     TargetKind,
@@ -43,8 +44,6 @@ from chitieu.domain.actors import Permission
 from chitieu.domain.targets import TargetVersion
 from chitieu.services.workspaces import workspace_id
 
-# Flag order of the row engine (_FLAG_PREFERENCE), plan values last (they never count).
-_PREF = "CASE o.flag WHEN 'actual' THEN 0 WHEN 'estimate' THEN 1 WHEN 'projection' THEN 2 ELSE 3 END"
 _KEY = "o.indicator_id = c.indicator_id AND COALESCE(o.org_unit_id, 0) = c.unit_key"
 TEMP = "bulk_current"
 
@@ -61,40 +60,10 @@ SELECT * FROM (
 ) cur WHERE edition = 1
 """
 
-CHOSEN = """
-SELECT target_id, period_start, period_end, value, op, flag, text, stated_verdict FROM (
-  SELECT c.target_id, o.period_start, o.period_end, o.value, o.op, o.flag, o.text, o.stated_verdict,
-         ROW_NUMBER() OVER (PARTITION BY c.target_id ORDER BY
-           CASE WHEN o.period_start = o.period_end THEN 1 ELSE 0 END,
-           CASE WHEN o.period_start = o.period_end THEN 0 ELSE o.period_start END,
-           CASE WHEN o.stated_verdict IS NULL THEN 1 ELSE 0 END, {pref}, o.id) AS rn
-  FROM bulk_current c JOIN observations o ON {key}
-  WHERE o.period_end = :year AND o.flag <> 'plan'
-) picked WHERE rn = 1
-"""
-
-POINTS = """
-SELECT target_id, period_end, value FROM (
-  SELECT c.target_id, o.period_end, o.value,
-         ROW_NUMBER() OVER (PARTITION BY c.target_id, o.period_end ORDER BY
-           CASE WHEN o.period_start = o.period_end THEN 0 ELSE 1 END, {pref}, o.id) AS rn
-  FROM bulk_current c JOIN observations o ON {key}
-  WHERE o.value IS NOT NULL AND o.op = '=' AND o.flag IN ('actual', 'estimate')
-    AND o.period_end <= :horizon AND (c.first_year IS NULL OR o.period_end >= c.first_year)
-    AND (c.kind = 'level' OR o.period_start = o.period_end)
-) best WHERE rn = 1 ORDER BY target_id, period_end
-"""
-
-POINTS_PG = """
-SELECT target_id, array_agg(period_end ORDER BY period_end), array_agg(value ORDER BY period_end) FROM (
-  SELECT c.target_id, o.period_end, o.value,
-         ROW_NUMBER() OVER (PARTITION BY c.target_id, o.period_end ORDER BY
-           CASE WHEN o.period_start = o.period_end THEN 0 ELSE 1 END, {pref}, o.id) AS rn
-  FROM bulk_current c JOIN observations o ON {key}
-  WHERE o.value IS NOT NULL AND o.op = '=' AND o.flag IN ('actual', 'estimate')
-    AND o.period_end <= :horizon AND (c.first_year IS NULL OR o.period_end >= c.first_year)
-    AND (c.kind = 'level' OR o.period_start = o.period_end)
-) best WHERE rn = 1 GROUP BY target_id
+SERIES = """
+SELECT c.target_id, o.period_start, o.period_end, o.value, o.op, o.flag, o.text, o.stated_ratio, o.stated_verdict
+FROM bulk_current c JOIN observations o ON {key}
+ORDER BY c.target_id, o.id
 """
 
 INDICATORS = """
@@ -154,7 +123,6 @@ def assess_all_plans(session: Session, actor: Actor, *, as_of: int, profile: Con
     ws = workspace_id(session, actor, Permission.READ)
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SET LOCAL work_mem = '64MB'"))  # the window sorts stay in memory
-    params: dict[str, Any] = {"ws": ws, "year": as_of, "horizon": as_of}
     where = ""
     if keys is not None:
         wanted = sorted({(k.indicator_id, k.org_unit_id or 0) for k in keys})
@@ -169,18 +137,11 @@ def assess_all_plans(session: Session, actor: Actor, *, as_of: int, profile: Con
     indicators: dict[int, tuple[Indicator, Indicator | None, str, str]] = {}
     for row in _query(session, INDICATORS.format(where=where), {"ws": ws}):
         indicators[row[0]] = _indicator(row)
-    chosen: dict[int, Observation] = {}
-    for target_id, start, end, value, op, flag, words, verdict in _query(
-            session, CHOSEN.format(pref=_PREF, key=_KEY), params):
-        chosen[target_id] = Observation(indicator_code="", period=_period(start, end), value=value, op=Op(op),
-                                        flag=ObservationFlag(flag), text=words, stated_verdict=verdict)
-    points: dict[int, list[tuple[int, float]]] = {}
-    if session.get_bind().dialect.name == "postgresql":
-        for target_id, years, values in _query(session, POINTS_PG.format(pref=_PREF, key=_KEY), params):
-            points[target_id] = list(zip(years, values, strict=True))
-    else:
-        for target_id, year, value in _query(session, POINTS.format(pref=_PREF, key=_KEY), params):
-            points.setdefault(target_id, []).append((year, value))
+    series: dict[int, list[Observation]] = {}
+    for target_id, start, end, value, op, flag, words, ratio, verdict in _query(session, SERIES.format(key=_KEY), {}):
+        series.setdefault(target_id, []).append(Observation(
+            indicator_code="", period=_period(start, end), value=value, op=Op(op), flag=ObservationFlag(flag),
+            text=words, stated_ratio=ratio, stated_verdict=verdict))
     targets = _query(session, f"SELECT * FROM {TEMP}", {})
     _drop_temp(session)
     if keys is not None:
@@ -190,22 +151,22 @@ def assess_all_plans(session: Session, actor: Actor, *, as_of: int, profile: Con
                                 units.get(t[2], "") if t[2] is not None else ""))
     rows: list[AssessmentRow] = []
     groups_cache: dict[str, dict[str, str]] = {}
+    plans: dict[str, PlanBundle] = {}
     for t in targets:
         (target_id, indicator_id, unit_id, version, op, value, low, high, kind, start_year, deadline, unit, words,
          base_year, base_value, _plan_id, plan_code, term_start, term_end, _first, _unit_key, _edition) = t
         indicator, parent, group_code, group_name = indicators[indicator_id]
+        unit_code = units.get(unit_id) if unit_id is not None else None
         target = Target(indicator_code=indicator.code, op=Op(op), value=value, low=low, high=high, deadline=deadline,
                         start_year=start_year, kind=TargetKind(kind), version=TargetVersion(version), unit=unit,
-                        text=words, baseline_year=base_year, baseline_value=base_value)
-        pts = points.get(target_id, [])
-        if kind == "level" and base_year is not None and base_value is not None and all(y != base_year for y, _ in pts):
-            pts = sorted([*pts, (base_year, base_value)])
+                        text=words, baseline_year=base_year, baseline_value=base_value, org_unit_code=unit_code)
+        bundle = plans.get(plan_code)
+        if bundle is None:
+            bundle = plans[plan_code] = PlanBundle(plan=Plan(code=plan_code, title="", term_start=term_start,
+                                                             term_end=term_end))
         groups = groups_cache.setdefault(group_code, {group_code: group_name} if group_code else {})
-        rows.append(judge_target(
-            plan_code, term_start, term_end, indicator, target, parent, groups, chosen.get(target_id), pts,
-            as_of=as_of, forecast=False, profile=profile, org_unit=units.get(unit_id) if unit_id is not None else None,
-            explain=False,
-        ))
+        rows.append(_assess_indicator(bundle, indicator, target, parent, groups, as_of, False, profile,
+                                      series.get(target_id, []), unit_code, explain=False))
     return rows
 
 
