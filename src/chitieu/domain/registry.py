@@ -10,6 +10,7 @@ from chitieu.domain.org_units import OrgUnit
 from chitieu.domain.plans import Plan
 from chitieu.domain.programmes import CapitalPlan, Disbursement, DisbursementTarget, ProgrammeBudget
 from chitieu.domain.provenance import Provenance
+from chitieu.domain.tasks import Task
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +33,7 @@ class Registry:
     ``PlanBundle`` whose ``related_plans`` and ``org_units`` are left empty: those are shared and
     live in ``plans`` and ``org_units``). ``plan_sources`` is the provenance of each plan's row.
     Programme budgets (capital plans, disbursements, their targets) are kept beside the plans they belong
-    to. ``tables`` names the tables the source held: an import changes budget rows only for the tables it
+    to, and so are the tasks (nhiệm vụ) of each plan. ``tables`` names the tables the source held: an import changes budget rows only for the tables it
     held (a registry written before programme budgets existed leaves them alone).
     """
 
@@ -44,6 +45,7 @@ class Registry:
     capital_plans: list[CapitalPlan] = field(default_factory=list)
     disbursements: list[Disbursement] = field(default_factory=list)
     disbursement_targets: list[DisbursementTarget] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
     tables: set[str] = field(default_factory=set)
 
     def plan(self, code: str) -> Plan | None:
@@ -99,4 +101,5 @@ class Registry:
             "capital_plans": len(self.capital_plans),
             "disbursements": len(self.disbursements),
             "disbursement_targets": len(self.disbursement_targets),
+            "tasks": len(self.tasks),
         }

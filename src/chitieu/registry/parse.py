@@ -35,6 +35,7 @@ from chitieu.messages import Problem, Report, msg
 from chitieu.quantities import parse_quantity
 from chitieu.registry.cells import Cells
 from chitieu.registry.parse_programmes import read_budget_tables
+from chitieu.registry.parse_tasks import read_tasks
 from chitieu.registry.schema import TABLES, accepted_choices
 from chitieu.registry.tables import RawTable
 from chitieu.registry.text_cells import WordsReading, read_words_cell
@@ -452,5 +453,6 @@ def parse_registry(tables: dict[str, RawTable], report: Report, path_label: str)
     builder.read_observations()
     builder.read_stated_counts()
     read_budget_tables(builder)
+    read_tasks(builder)
     builder.registry.tables = {name for name, table in tables.items() if table.readable}
     return builder.registry if report.ok else None
