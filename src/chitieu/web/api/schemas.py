@@ -187,3 +187,12 @@ class TaskEvent(BaseModel):
     before: dict[str, Any] | None
     after: dict[str, Any] | None
     reason: str
+
+
+class ConventionSave(BaseModel):
+    """A profile (the JSON of ``chitieu convention show --format json`` or of a learn answer) kept by name."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=1, max_length=60)
+    profile: dict[str, Any]
+    use: bool = True
