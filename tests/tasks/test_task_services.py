@@ -147,3 +147,14 @@ def test_edges_read_days_and_states_as_people_write_them() -> None:
         assert error.value.code == code
     with pytest.raises(ChitieuError, match="32/1/2025"):
         parse_day("32/1/2025", field="deadline")
+
+
+def test_the_library_lists_tasks_and_overdue_ones(tmp_path: Path) -> None:
+    import chitieu
+
+    with chitieu.open(tmp_path / "lib.db") as ws:
+        ws.install_dataset("laichau_xiv")
+        assert len(ws.tasks("LC-XIV", as_of=REPORT_DAY)) == 18
+        assert len(ws.tasks(as_of=date(2026, 3, 1), state="quá hạn")) == 11
+        late = ws.overdue_tasks(date(2026, 3, 1))
+        assert [v.days_overdue for v in late] == [60] * 11 and late[0].to_dict()["state_vi"] == "Quá hạn"
