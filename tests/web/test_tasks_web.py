@@ -77,3 +77,5 @@ def test_the_page_form_needs_the_csrf_token_and_reports_the_state(client: TestCl
     assert (task["state"], task["completed_on"], task["version"]) == ("done", "2025-06-01", 2)
     again = client.post(f"/plans/{PLAN}/tasks/NQ05-TU", data={**form, "csrf_token": csrf})  # version 1 is stale
     assert again.status_code == 409 and "phiên bản" in again.text
+    row = client.get(f"/plans/{PLAN}/tasks").text.split('id="task-NQ05-TU"')[1].split("</tr>")[0]
+    assert "Lịch sử (2)" in row and "in_progress → done" in row and "office" in row

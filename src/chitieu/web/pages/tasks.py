@@ -13,6 +13,7 @@ from fastapi.responses import RedirectResponse, Response
 from chitieu.domain import TaskState
 from chitieu.messages import ChitieuError
 from chitieu.services import tasks as service
+from chitieu.services.events import list_events
 from chitieu.web import queries
 from chitieu.web.context import caller, check_csrf, require, transaction
 from chitieu.web.templating import render
@@ -20,6 +21,16 @@ from chitieu.web.templating import render
 router = APIRouter()
 STATE_ORDER = [s.value for s in (TaskState.OVERDUE, TaskState.NOT_STARTED, TaskState.IN_PROGRESS,
                                  TaskState.DONE_LATE, TaskState.DONE)]
+
+
+SHOWN = ("progress", "completed_on", "deadline", "owner_unit_code", "owner", "title", "note", "evidence")
+
+
+def _changes(event: Any) -> list[tuple[str, object, object]]:
+    """(field, before, after) of an event, the fields people read first; a creation shows what it was."""
+    before, after = event.before or {}, event.after or {}
+    return [(k, before.get(k), after.get(k)) for k in SHOWN if k in after and before.get(k) != after.get(k)
+            and (event.before is not None or after.get(k) not in (None, ""))][:4]
 
 
 def _page(request: Request, code: str, state: str | None, *, error: str = "", status: int = 200) -> Response:
@@ -30,13 +41,18 @@ def _page(request: Request, code: str, state: str | None, *, error: str = "", st
         queries.plan_row(session, who, code)
         plan = next(p for p in queries.list_visible_plans(session, who) if p.code == code)
         views = service.list_tasks(session, who.actor(), code, as_of=today)
+        history: dict[int, list[Any]] = {}
+        if who.signed_in:  # who changed what and when: for members, not for anonymous visitors
+            for event in list_events(session, who.actor(), entity="task"):
+                if event.entity_id is not None:
+                    history.setdefault(event.entity_id, []).append(event)
     counts = Counter(v.state.value for v in views)
     shown = [v for v in views if wanted is None or v.state is wanted]
     context: dict[str, Any] = {
         "code": code, "plan": plan, "tab": "tasks", "active": "overview", "tasks": shown, "today": today,
         "counts": counts, "state_order": STATE_ORDER, "labels": {s.value: s.label_vi for s in TaskState},
         "state": wanted.value if wanted else "", "can_report": who.can("upload"), "error": error,
-        "total": len(views),
+        "total": len(views), "history": history, "changes": _changes,
     }
     return render(request, "tasks.html", context, status_code=status)
 
