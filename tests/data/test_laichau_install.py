@@ -17,7 +17,7 @@ def test_importer_reads_the_dataset_without_warnings() -> None:
     assert [p.message for p in report.problems] == []
     assert registry.counts() == {"documents": 3, "plans": 35, "org_units": 15, "groups": 5, "indicators": 67,
                                  "targets": 106, "observations": 297, "stated_counts": 9, "capital_plans": 15,
-                                 "disbursements": 6, "disbursement_targets": 2, "tasks": 18}
+                                 "disbursements": 6, "disbursement_targets": 2, "unit_changes": 0, "round_rules": 0, "tasks": 18}
 
 
 def test_bundled_dataset_is_the_one_in_the_package() -> None:

@@ -35,7 +35,9 @@ from chitieu.messages import Problem, Report, msg
 from chitieu.quantities import parse_quantity
 from chitieu.registry.cells import Cells
 from chitieu.registry.parse_programmes import read_budget_tables
+from chitieu.registry.parse_round_rules import read_round_rules
 from chitieu.registry.parse_tasks import read_tasks
+from chitieu.registry.parse_unit_changes import read_unit_changes
 from chitieu.registry.schema import TABLES, accepted_choices
 from chitieu.registry.tables import RawTable
 from chitieu.registry.text_cells import WordsReading, read_words_cell
@@ -447,11 +449,13 @@ def parse_registry(tables: dict[str, RawTable], report: Report, path_label: str)
     builder.read_documents()
     builder.read_plans()
     builder.read_org_units()
+    read_unit_changes(builder)
     builder.read_groups()
     builder.read_indicators()
     builder.read_targets()
     builder.read_observations()
     builder.read_stated_counts()
+    read_round_rules(builder)
     read_budget_tables(builder)
     read_tasks(builder)
     builder.registry.tables = {name for name, table in tables.items() if table.readable}

@@ -97,9 +97,10 @@ def add_user(
     check_role(role)
     from chitieu.services.workspaces import workspace_row
 
-    workspace_row(session, actor.workspace)  # workspace_not_found before anything is written
+    workspace = workspace_row(session, actor.workspace)  # workspace_not_found before anything is written
     if find_user(session, name) is not None:
         raise ChitieuError("user_exists", name=name)
+    _check_units(session, workspace.id, units)
     user = UserRow(
         name=name,
         display_name=display_name or name,
@@ -113,6 +114,19 @@ def add_user(
         session.add(MembershipRow(user_id=user.id, workspace=actor.workspace, role=role, org_unit_code=unit))
     session.flush()
     return user
+
+
+def _check_units(session: Session, workspace_id: int, units: Iterable[str]) -> None:
+    """Unit codes must name org units of the workspace (once it has any: accounts may come before the registry)."""
+    from chitieu.store.models import OrgUnitRow
+
+    wanted = sorted(set(units))
+    if not wanted:
+        return
+    known = set(session.scalars(select(OrgUnitRow.code).where(OrgUnitRow.workspace_id == workspace_id)))
+    unknown = [u for u in wanted if u not in known]
+    if known and unknown:
+        raise ChitieuError("user_unknown_units", units=", ".join(unknown))
 
 
 def set_password(session: Session, name: str, password: str) -> None:

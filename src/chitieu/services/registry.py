@@ -36,7 +36,9 @@ from chitieu.store.reader import (
     read_plans,
     read_registry,
 )
+from chitieu.store.round_rules import read_round_rules, write_round_rules
 from chitieu.store.tasks import TASK_TABLE, read_tasks, task_documents, write_tasks
+from chitieu.store.unit_changes import read_unit_changes, write_unit_changes
 from chitieu.store.writer import (
     Changes,
     write_bundle,
@@ -112,6 +114,10 @@ def save_registry(
     ws = workspace_id(session, actor, Permission.EDIT_REGISTRY)
     changes = Changes()
     write_registry(session, ws, registry, changes, replace=True)
+    if "unit_changes" in registry.tables or (not registry.tables and registry.unit_changes):
+        write_unit_changes(session, ws, registry.unit_changes, changes)
+    if "round_rules" in registry.tables or (not registry.tables and registry.round_rules):
+        write_round_rules(session, ws, [p.code for p in registry.plans], registry.round_rules, changes)
     budget_tables = _budget_tables(registry)
     if budget_tables:
         write_budget(session, ws, registry.budget(), changes, budget_tables)
@@ -147,12 +153,16 @@ def load_registry(session: Session, actor: Actor, plan_code: str | None = None) 
     if plan_code is not None and plan_row(session, ws, plan_code) is None:
         raise plan_not_found(plan_code)
     registry = read_registry(session, ws, plan_code)
+    registry.unit_changes = read_unit_changes(session, ws)
+    registry.round_rules = read_round_rules(session, ws, plan_code)
     budget = read_budget(session, ws, [p.code for p in registry.plans] if plan_code is not None else None)
     registry.capital_plans, registry.disbursements = budget.capital_plans, budget.disbursements
     registry.disbursement_targets = budget.targets
     registry.tasks = read_tasks(session, ws, [p.code for p in registry.plans] if plan_code is not None else None)
-    cited = (budget_documents(budget) | task_documents(registry.tasks)) - {d.code for d in registry.documents}
-    if cited:  # a plan's export keeps the documents its budget rows and tasks cite
+    cited = budget_documents(budget) | task_documents(registry.tasks)
+    cited |= {c.provenance.document for c in registry.unit_changes if c.provenance}
+    cited -= {d.code for d in registry.documents}
+    if cited:  # a plan's export keeps the documents its budget rows, tasks and unit changes cite
         registry.documents += [d for d in read_documents(session, ws) if d.code in cited]
     return registry
 
