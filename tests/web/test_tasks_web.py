@@ -79,3 +79,19 @@ def test_the_page_form_needs_the_csrf_token_and_reports_the_state(client: TestCl
     assert again.status_code == 409 and "phiên bản" in again.text
     row = client.get(f"/plans/{PLAN}/tasks").text.split('id="task-NQ05-TU"')[1].split("</tr>")[0]
     assert "Lịch sử (2)" in row and "in_progress → done" in row and "office" in row
+
+
+def test_the_office_adds_a_task_on_the_page(client: TestClient) -> None:
+    csrf = login(client, "office")
+    form = {"code": "BC-TK", "title": "Tổng kết 5 năm thực hiện Nghị quyết", "owner_unit": "LC", "deadline": "30/9/2025",
+            "state": "in_progress", "csrf_token": csrf}
+    added = client.post(f"/plans/{PLAN}/tasks", data=form, follow_redirects=False)
+    assert added.status_code == 303
+    task = next(t for t in client.get(URL).json()["tasks"] if t["code"] == "BC-TK")
+    assert (task["deadline"], task["progress"], task["owner_unit"]) == ("2025-09-30", "in_progress", "LC")
+    twice = client.post(f"/plans/{PLAN}/tasks", data=form)
+    assert twice.status_code == 409 and "đã có nhiệm vụ" in twice.text
+    bad = client.post(f"/plans/{PLAN}/tasks", data={**form, "code": "X2", "deadline": "31/31/2025"})
+    assert bad.status_code == 400 and "31/31/2025" in bad.text
+    login(client, "officer")
+    assert client.post(f"/plans/{PLAN}/tasks", data=form).status_code == 403

@@ -52,6 +52,7 @@ def _page(request: Request, code: str, state: str | None, *, error: str = "", st
         "code": code, "plan": plan, "tab": "tasks", "active": "overview", "tasks": shown, "today": today,
         "counts": counts, "state_order": STATE_ORDER, "labels": {s.value: s.label_vi for s in TaskState},
         "state": wanted.value if wanted else "", "can_report": who.can("upload"), "error": error,
+        "can_add": who.can("edit_registry"),
         "total": len(views), "history": history, "changes": _changes,
     }
     return render(request, "tasks.html", context, status_code=status)
@@ -60,6 +61,33 @@ def _page(request: Request, code: str, state: str | None, *, error: str = "", st
 @router.get("/plans/{code}/tasks")
 def tasks_page(request: Request, code: str, state: str | None = Query(None, max_length=20)) -> Response:
     return _page(request, code, state)
+
+
+@router.post("/plans/{code}/tasks")
+def add_task(
+    request: Request, code: str, task_code: str = Form("", alias="code", max_length=100),
+    title: str = Form("", max_length=2000), owner: str = Form("", max_length=500),
+    owner_unit: str = Form("", max_length=100), deadline: str = Form("", max_length=20),
+    state: str = Form("not_started", max_length=50), csrf_token: str = Form(""),
+) -> Response:
+    """A new task of the plan (the office)."""
+    from chitieu.domain import Task
+
+    who = require(request, "edit_registry")
+    check_csrf(request, who, csrf_token)
+    try:
+        task = Task(plan_code=code, code=task_code.strip(), title=title.strip(), owner=owner.strip(),
+                    owner_unit_code=owner_unit.strip() or None,
+                    deadline=service.parse_day(deadline, field="deadline") if deadline.strip() else None,
+                    progress=service.parse_progress(state or "not_started"))
+        with transaction(request, write=True) as session:
+            queries.plan_row(session, who, code)
+            service.add_task(session, who.actor(), task, as_of=date.today())
+    except ChitieuError as exc:
+        from chitieu.web.errors import status_of
+
+        return _page(request, code, None, error=exc.message, status=status_of(exc))
+    return RedirectResponse(f"/plans/{code}/tasks#task-{task.code}", status_code=303)
 
 
 @router.post("/plans/{code}/tasks/{task_code}")
