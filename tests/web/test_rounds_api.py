@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterator
 
 import pytest
@@ -138,6 +140,12 @@ def test_submit_approve_bottom_up_lock_and_reopen(api: TestClient, rounds_site: 
     assert step(api, site, "approver", rid, UNIT, "approve").status_code == 409  # type: ignore[attr-defined]
     assert step(api, site, "office", rid, UNIT, "approve").json()["status"] == "locked"  # type: ignore[attr-defined]
     assert step(api, site, "office", rid, PROVINCE, "approve").json()["status"] == "locked"  # type: ignore[attr-defined]
+    # locked values are the plan's observations now: the province's for the whole area, the district's for it
+    published = api.get("/api/v1/plans/LC-XIV/observations.csv", headers=site.headers("viewer")).content.decode("utf-8-sig")
+    rows = [r for r in csv.DictReader(io.StringIO(published)) if r["indicator_code"] == code and r["period"] == "2024"]
+    assert sorted((r["org_unit"], r["value"], r["text"]) for r in rows) == [("", "50.0", "50"), (UNIT, "47.5", "47,5")]
+    assessed = api.get("/api/v1/plans/LC-XIV/assessment?as_of=2024", headers=site.headers("viewer")).json()
+    assert [r["org_unit"] for r in assessed["rows"] if r["code"] == code] == [None]
     locked = put(api, site, "office", rid, UNIT, code, text="1")
     assert locked.status_code == 409 and locked.json()["code"] == "round_unit_locked"  # type: ignore[attr-defined]
     assert step(api, site, "approver", rid, UNIT, "reopen", reason="sai số").status_code == 403  # type: ignore[attr-defined]
@@ -151,6 +159,11 @@ def test_submit_approve_bottom_up_lock_and_reopen(api: TestClient, rounds_site: 
         ("value", UNIT, "47,5"), ("submit", UNIT, "submitted"), ("approve", UNIT, "approved"), ("approve", UNIT, "locked"),
         ("reopen", UNIT, "returned"), ("value", UNIT, "48")]
     assert trail[-1]["reason"] == "Sửa theo số liệu thống kê" and trail[-1]["actor"] == "officer"
+    exported = api.get(f"/api/v1/audit.csv?round={rid}", headers=site.headers("viewer"))
+    assert exported.status_code == 200 and exported.headers["content-type"].startswith("text/csv")
+    lines = exported.content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("at,actor,role") and len(lines) == 1 + len(trail)
+    assert any("Sửa theo số liệu thống kê" in line and ",48," in line for line in lines)
 
 
 def test_return_needs_a_comment_and_opens_the_unit_again(api: TestClient, rounds_site: Site) -> None:

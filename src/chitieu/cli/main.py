@@ -35,6 +35,7 @@ COMMAND_MODULES = (
     "chitieu.cli.serve",
     "chitieu.cli.users",
     "chitieu.cli.programme",
+    "chitieu.cli.remind",
     "chitieu.cli.task",
 )
 

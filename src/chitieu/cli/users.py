@@ -27,6 +27,7 @@ def user_add(
     unit: list[str] = typer.Option([], "--unit", help="Mã đơn vị mà cán bộ/người phê duyệt phụ trách (lặp lại được)."),
     display_name: str = typer.Option("", "--display-name", help="Tên hiển thị."),
     token: bool = typer.Option(False, "--token", help="In ra thêm một token API cho người dùng mới."),
+    email: str = typer.Option("", "--email", help="Địa chỉ thư nhận nhắc việc (chitieu remind)."),
     workspace: str = typer.Option("default", "--workspace", envvar="CHITIEU_WORKSPACE", help="Không gian làm việc."),
     db: str | None = typer.Option(None, "--db", help="Tệp SQLite hoặc URL cơ sở dữ liệu."),
 ) -> None:
@@ -57,7 +58,7 @@ def user_add(
     try:
         with database.session(write=True) as session:
             add_user(session, _cli_actor(workspace), name, role=role, password=password, units=unit,  # type: ignore[arg-type]
-                     display_name=display_name)
+                     display_name=display_name, email=email)
             secret = create_token(session, name) if token else None
     finally:
         database.close()

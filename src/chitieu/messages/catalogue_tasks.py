@@ -20,6 +20,8 @@ TASKS_MESSAGES: dict[str, str] = {
     "task_nothing_to_change": "Không có gì để sửa ở nhiệm vụ «{code}» (hãy ghi ít nhất một thay đổi).",
     "task_evidence_without_document": "Minh chứng cần ghi văn bản (mã văn bản) trước khi ghi vị trí hoặc trích dẫn.",
     "what_task": "Nhiệm vụ «{code}» của kế hoạch «{plan}»",
+    # reminders (chitieu remind, the Kỳ báo cáo page)
+    "remind_task_overdue": "Nhiệm vụ «{title}» ({code}, kế hoạch {plan}) quá hạn từ {deadline}, đã {days} ngày chưa báo cáo hoàn thành.",
     # views
     "task_none": "Không có nhiệm vụ nào.",
     "task_no_deadline": "không có thời hạn",

@@ -27,6 +27,7 @@ from chitieu.store.models_web import ApiTokenRow, LoginSessionRow, MembershipRow
 ROLES = tuple(role.value for role in Role)
 TOKEN_PREFIX = "ct_"
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$")
+EMAIL_PATTERN = re.compile(r"^[^@\s<>]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,63}$")
 MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_LENGTH = 1024  # argon2 accepts more, but a megabyte "password" is an attack, not a password
 SESSION_LIFETIME = timedelta(hours=12)
@@ -90,6 +91,7 @@ def add_user(
     password: str | None,
     units: Iterable[str] = (),
     display_name: str = "",
+    email: str = "",
 ) -> UserRow:
     """Create a user with a role in the actor's workspace (one membership per unit for scoped roles)."""
     if not NAME_PATTERN.match(name):
@@ -101,9 +103,13 @@ def add_user(
     if find_user(session, name) is not None:
         raise ChitieuError("user_exists", name=name)
     _check_units(session, workspace.id, units)
+    email = email.strip()
+    if email and not EMAIL_PATTERN.match(email):
+        raise ChitieuError("user_bad_email", value=email)
     user = UserRow(
         name=name,
         display_name=display_name or name,
+        email=email,
         password_hash=hash_password(password) if password is not None else None,
         active=True,
         created_at=_now(),

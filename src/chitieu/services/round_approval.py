@@ -81,6 +81,10 @@ def _act(session: Session, actor: Actor, round_id: int, unit_code: str, action: 
     unit_row.status, unit_row.comment = target.value, comment
     unit_row.changed_by, unit_row.changed_at = actor.name, now()
     session.flush()
+    if target is UnitStatus.LOCKED:
+        from chitieu.services.round_publish import publish_unit
+
+        publish_unit(session, actor, row, unit_row)
     record_event(session, actor, action=f"round.{action.value}", entity="round_unit", entity_id=unit_row.id,
                  key=f"{round_id}/{unit_code}", before={"status": status.value}, after={"status": target.value},
                  reason=comment, context={"round": round_id, "unit": unit_code})

@@ -198,3 +198,31 @@ def upload_template(request: Request, round_id: RowId, unit: Code,
             "problems": [p.to_dict() for p in outcome.problems]})
     return {"changed": len(outcome.changed), "unchanged": outcome.unchanged,
             "values": [v.to_json() for v in outcome.changed]}
+
+
+AUDIT_COLUMNS = ("at", "actor", "role", "via", "action", "unit", "indicator", "old", "new", "flag_old", "flag_new",
+                 "note_old", "note_new", "reason", "source")
+
+
+@router.get("/audit.csv", summary="Lịch sử thay đổi của một kỳ báo cáo (CSV)", response_class=Response,
+            responses={200: {"content": {"text/csv": {}}}})
+def audit_csv(
+    request: Request,
+    round_id: Annotated[int, Query(alias="round", ge=1, le=2_147_483_647)],
+    steps: bool = True,
+) -> Response:
+    """The audit trail as CSV (UTF-8 with BOM, formula-like text escaped), approval steps included by default."""
+    import io
+
+    from chitieu.reports.safe_cells import SafeDictWriter
+
+    who = require(request, "read")
+    with transaction(request) as session:
+        rows = round_audit.round_audit(session, who.actor(), round_id, steps=steps)
+    out = io.StringIO()
+    writer = SafeDictWriter(out, AUDIT_COLUMNS)
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row)
+    return Response(out.getvalue().encode("utf-8"), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="nhat-ky-ky-{round_id}.csv"'})
