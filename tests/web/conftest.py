@@ -117,10 +117,10 @@ def wait_for_document(client: TestClient, document_id: int, headers: dict[str, s
     deadline = time.monotonic() + timeout
     while True:
         answer = client.get(f"/api/v1/documents/{document_id}", headers=headers)
-        state = answer.json()
-        if answer.status_code == 503 and time.monotonic() <= deadline:
+        if answer.status_code == 503 and time.monotonic() < deadline:  # busy (the job is writing): ask again
             time.sleep(0.2)
             continue
+        state = answer.json()
         if state["status"] in ("done", "failed") or time.monotonic() > deadline:
             return state  # type: ignore[no-any-return]
         time.sleep(0.1)
