@@ -227,6 +227,21 @@ class StatementRule(Rule):
     pattern: RegexText | None = None
 
 
+class PlanWordsRule(WordsRule):
+    """Words after a figure that make it a ratio to a plan ("bằng 104,2% dự toán"); ``basis`` is what the
+    ratio's unit names ("% dự toán")."""
+
+    basis: Literal["kế hoạch", "dự toán", "mục tiêu"]
+
+
+class PlanValueRule(PatternRule):
+    """Words right before a figure that introduce it as the plan itself ("dự toán giao 9.870 tỷ đồng"): the
+    figure is a target of that ``plan_kind``. ``pattern`` is matched on the lower-cased text before the figure
+    (its own phrase) and must reach its end."""
+
+    plan_kind: Literal["dự toán", "kế hoạch", "kế hoạch vốn", "chỉ tiêu giao", "mục tiêu"]
+
+
 class HeadingRule(PatternRule):
     """A heading marker at the start of a line and its nesting level (smaller is outer)."""
 
@@ -317,7 +332,8 @@ TABLES: dict[str, TableModel] = {
     "text.name_thresholds": NameThresholdRule,
     "text.name_count_before": PatternRule,
     "text.not_indicators": ContextRule,
-    "text.plan_words": WordsRule,
+    "text.plan_words": PlanWordsRule,
+    "text.plan_values": PlanValueRule,
     "text.plan_verbs": WordsRule,
     "text.change_verbs": WordsRule,
     "text.predicates": WordsRule,

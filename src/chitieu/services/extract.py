@@ -62,7 +62,7 @@ def iter_file_claims(
     read = _read(Path(path), progress)
 
     def stream() -> Iterator[Claim]:
-        for claim in extract_claims(read.text):
+        for claim in document_claims(read.text, read.document):
             if kind != "all" and claim.kind != kind:
                 continue
             claim.page = read.page_at(claim.start)
@@ -71,6 +71,20 @@ def iter_file_claims(
             yield claim
 
     return read, stream()
+
+
+# Marks of furniture that state no claim (readers' ``Mark.kind``); footnotes do, and are kept.
+SKIPPED_MARKS = frozenset({"recipients", "signature", "legal_basis", "title_block", "page_header", "page_footer"})
+
+
+def document_claims(text: str, document: Any = None) -> Iterator[Claim]:
+    """Claims of a read document's text, each part of a bound volume read on its own and no claim taken
+    from its furniture (recipients, signatures, legal basis, title block). Used by extract and ingest."""
+    if document is None:
+        return extract_claims(text)
+    parts = [p.start for p in getattr(document, "parts", None) or []]
+    skip = [(m.start, m.end) for m in getattr(document, "marks", None) or [] if m.kind in SKIPPED_MARKS]
+    return extract_claims(text, parts=parts, skip=skip)
 
 
 def _place_claim(claim: Claim, document: Any) -> None:

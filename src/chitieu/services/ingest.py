@@ -193,7 +193,8 @@ def claims_from_text(document: Document, extractor: Callable[[Document], Iterabl
         if page is None and isinstance(start, int):
             page = document.page_at(start)
         payload = {"source": "text"}
-        for key in ("hedge", "period", "deadline", "baseline", "change", "plan", "per_year", "confidence", "section"):
+        for key in ("hedge", "period", "deadline", "baseline", "change", "plan", "per_year", "confidence", "section",
+                    "statement", "role", "plan_kind", "basis", "sign", "stated_ratio"):
             value = get(key)
             if value not in (None, "", [], {}):
                 payload[key] = _jsonable(value)
@@ -208,11 +209,9 @@ _OPS = {op.value for op in Op}
 
 def _default_extractor(document: Document) -> Iterable[Any]:
     """The extraction engineer's claims of the already-read text (no second read of the file)."""
-    try:
-        from chitieu.extraction.claims import extract_claims
-    except ImportError:  # the text extractor is optional here; tables still work
-        return []
-    return extract_claims(document.text)
+    from chitieu.services.extract import document_claims
+
+    return document_claims(document.text, document)
 
 
 def _float(value: Any) -> float | None:
