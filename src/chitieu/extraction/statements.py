@@ -43,6 +43,7 @@ ROLES = (LEVEL, PLAN_RATIO, CHANGE, PLAN, SHARE, BASELINE, COUNT, EQUIVALENT)
 
 _PLAN_AFTER_RE = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in sorted(PLAN_WORDS, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
 _PLAN_PAREN_RE = reference("plan_paren")
+_PLAN_SLASH_RE = reference("plan_slash")
 _CHANGE_LEAD_RE = re.compile(r"(?:" + "|".join(CHANGE_VERBS) + r")\b", re.IGNORECASE)
 _CHANGE_RE = re.compile(r"(?:^|\s)(?:" + "|".join(CHANGE_VERBS) + r")$", re.IGNORECASE)
 PLAN_VERB_RE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in sorted(PLAN_VERBS, key=len, reverse=True)) + r")(?=\s|$)", re.IGNORECASE)
@@ -130,6 +131,11 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
         before_l = before.lower()
         written = t[q.start : q.end].strip()
         baseline = BASELINE_RE.match(after.lstrip(" ,"))
+        slash = _PLAN_SLASH_RE.search(before)
+        if slash and items:  # "55,3 triệu đồng/KH 55-56 triệu đồng": the plan of the figure before
+            _attach(items[-1], items[-1].plan, f"{slash.group().lstrip('/ ')} {t[q.number_start : q.end]}", q.end,
+                    _figure(PLAN, q, plan_kind=plan_kind_of(slash.group())))
+            continue
         if _PLAN_PAREN_RE.search(before):  # "(Nghị quyết 8-9%)": the plan of the figure before
             if items:
                 quoted = before[before.rfind("(") + 1 :].strip()
