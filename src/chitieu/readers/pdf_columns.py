@@ -8,6 +8,7 @@ close together whose pieces start at shared x positions are a table, its columns
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +19,10 @@ MIN_COLUMNS = 3
 COLUMN_SNAP = 8.0  # piece starts closer than this share a column
 COLUMN_SUPPORT = 0.4  # a column starts at least this share of the run's lines
 ROW_GAP = 2.6  # a run breaks where the gap between lines exceeds this many line heights
+# Justified prose stretches every space of a line by the same amount, sometimes past GAP: a line of words
+# whose gaps are all equal (within this spread) is one piece of text, never the cells of a table row.
+JUSTIFIED_MIN_GAPS = 4
+JUSTIFIED_SPREAD = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,15 +79,25 @@ def _lines(words: list[dict[str, Any]]) -> list[Line]:
     for row in rows:
         row.sort(key=lambda w: w["x0"])
         pieces: list[Piece] = []
+        prose = _justified_prose(row)
         for word in row:
             own = ((float(word["x0"]), str(word["text"])),)
-            if pieces and word["x0"] - pieces[-1].x1 < GAP:
+            if pieces and (prose or word["x0"] - pieces[-1].x1 < GAP):
                 last = pieces[-1]
                 pieces[-1] = Piece(last.x0, word["x1"], f"{last.text} {word['text']}", last.words + own)
             else:
                 pieces.append(Piece(word["x0"], word["x1"], word["text"], own))
         lines.append(Line(min(w["top"] for w in row), max(w["bottom"] for w in row), tuple(pieces)))
     return lines
+
+
+def _justified_prose(row: list[dict[str, Any]]) -> bool:
+    """Words, mostly not figures, spaced evenly: a justified line of a paragraph (see JUSTIFIED_SPREAD)."""
+    gaps = [float(b["x0"]) - float(a["x1"]) for a, b in itertools.pairwise(row)]
+    if len(gaps) < JUSTIFIED_MIN_GAPS or max(gaps) - min(gaps) > JUSTIFIED_SPREAD:
+        return False
+    wordy = sum(any(ch.isalpha() for ch in str(w["text"])) for w in row)
+    return wordy * 2 > len(row)
 
 
 def _inside(line: Line, run: list[Line]) -> bool:
