@@ -119,7 +119,8 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
     review, a plan quoted for comparison is attached as the plan value of the figure before it)."""
     items: list[Item] = []
     for q in quantities:
-        if review and PLAN_REFERENCE_RE.search(t[max(c_start, q.start - 60) : q.start]):
+        beat = _EXCEEDS_PLAN_RE.search(t[max(c_start, q.start - 80) : q.number_start].lower())
+        if review and not beat and PLAN_REFERENCE_RE.search(t[max(c_start, q.start - 60) : q.start]):
             kind = plan_kind_of(t[max(c_start, q.start - 60) : q.start])
             if items:
                 _attach(items[-1], items[-1].plan, t[q.number_start : q.end], q.end, _figure(PLAN, q, plan_kind=kind))
@@ -165,7 +166,6 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
             _attach(items[-1], items[-1].change, f"({written})", q.end, fig)
             continue
         tail = items[-1].tail if items else c_start
-        beat = _EXCEEDS_PLAN_RE.search(before_l)
         beat_at = max(c_start, q.start - 80) + beat.start() if beat else 0
         if items and beat and (_adjacent(t, tail, beat_at) or _subjectless(t, tail, beat_at)):
             # "…, vượt dự toán 2,5%": by how much the figure before beat its plan
