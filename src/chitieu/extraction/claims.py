@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from itertools import count
 
 from chitieu.domain.quantity import Op
@@ -22,7 +22,7 @@ from chitieu.extraction.cues import (
     SectionKind,
     read_plan_refs,
 )
-from chitieu.extraction.grammar import NOT_INDICATORS, reference
+from chitieu.extraction.grammar import COUNTED_NOUNS, NOT_INDICATORS, reference
 from chitieu.extraction.indicator import phrases_for
 from chitieu.extraction.normalise import Normalised, normalise
 from chitieu.extraction.quantity import TextQuantity, find_quantities
@@ -193,12 +193,19 @@ def _paragraph_claims(
                 continue
             phrases = phrases_for(t, c_start, c_end, [it.quantity for it in items])
             ids = _statement_ids(items, statements)
+            counted = ""  # the counted noun of the clause's last count ("120.456 hồ sơ, trễ hạn là 457")
             for item, phrase, decision, sid in zip(items, phrases, kinds, ids, strict=True):
+                q = item.quantity
+                if q.bare and "đạt" not in q.lead and q.op is Op.EQ:
+                    noun = _counted_noun(phrase.text) or counted
+                    if not noun:
+                        continue
+                    q = replace(q, unit=noun, bare=False)  # "số hồ sơ giải quyết trễ hạn là 457"
+                counted = q.unit if q.unit.lower() in COUNTED_NOUN_SET else ""
                 if decision is None:
                     continue
                 kind, confidence = decision
-                q = item.quantity
-                if q.unit.lower() in META_UNITS or (q.bare and "đạt" not in q.lead and q.op is Op.EQ):
+                if q.unit.lower() in META_UNITS:
                     continue
                 if _not_an_indicator(q, clause_l):
                     continue
@@ -289,6 +296,19 @@ def _figure_claim(norm: Normalised, level: Claim, figure: Figure) -> Claim:
         basis=figure.basis,
         sign=figure.sign,
     )
+
+
+_COUNTED_RE = re.compile(
+    r"(?:^|\s)(?:tổng\s+)?số\s+(?:lượng\s+)?(?P<noun>" + "|".join(re.escape(n) for n in COUNTED_NOUNS) + r")(?!\w)",
+    re.IGNORECASE,
+)
+COUNTED_NOUN_SET = frozenset(COUNTED_NOUNS)
+
+
+def _counted_noun(subject: str) -> str:
+    """The noun a subject counts ("Số hồ sơ giải quyết trễ hạn" → "hồ sơ"), or ""."""
+    m = _COUNTED_RE.search(subject)
+    return m.group("noun") if m else ""
 
 
 def _not_an_indicator(q: TextQuantity, clause_l: str) -> bool:

@@ -44,6 +44,7 @@ ROLES = (LEVEL, PLAN_RATIO, CHANGE, PLAN, SHARE, BASELINE, COUNT, EQUIVALENT)
 _PLAN_AFTER_RE = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in sorted(PLAN_WORDS, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
 _PLAN_PAREN_RE = reference("plan_paren")
 _PLAN_SLASH_RE = reference("plan_slash")
+_RATE_PAREN_RE = reference("rate_paren")
 _CHANGE_LEAD_RE = re.compile(r"(?:" + "|".join(CHANGE_VERBS) + r")\b", re.IGNORECASE)
 _CHANGE_RE = re.compile(r"(?:^|\s)(?:" + "|".join(CHANGE_VERBS) + r")$", re.IGNORECASE)
 PLAN_VERB_RE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in sorted(PLAN_VERBS, key=len, reverse=True)) + r")(?=\s|$)", re.IGNORECASE)
@@ -154,6 +155,9 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
         if SHARE_PAREN_RE.search(near):
             if items:  # "(chiếm 9,5%)": the share of the figure before
                 _attach(items[-1], items[-1].change, f"({written})", q.end, _figure(SHARE, q))
+            continue
+        if items and "%" in q.unit and "%" not in items[-1].quantity.unit and _RATE_PAREN_RE.search(near) and not _PLAN_AFTER_RE.match(after):
+            _attach(items[-1], items[-1].change, f"({written})", q.end, _figure(SHARE, q))  # "98.765 (tỷ lệ 98,2%)"
             continue
         reference_m = PAREN_REFERENCE_RE.search(t[max(c_start, q.start - 60) : q.start])
         if items and reference_m:  # "cao hơn cùng kỳ năm 2025 (27,5%)": the level compared with

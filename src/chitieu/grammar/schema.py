@@ -339,6 +339,7 @@ TABLES: dict[str, TableModel] = {
     "text.predicates": WordsRule,
     "text.not_unit_words": WordsRule,
     "text.not_count_nouns": WordsRule,
+    "text.counted_nouns": WordsRule,
     "text.life_span": WordsRule,
     "text.per_one": WordsRule,
     "text.references": PatternRule,
