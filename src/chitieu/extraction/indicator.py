@@ -112,6 +112,10 @@ def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[
             first_kind.append(True)
             continue
         inherited = phrases[-1].text if phrases else _clip(_content(text[clause_start : q.start]) or q.unit)
+        own_noun = q.unit.split("/")[0] if q.unit and q.unit[0].isalpha() and "%" not in q.unit else ""
+        previous_unit = quantities[i - 1].unit.lower() if i else ""
+        if own_noun and phrases and phrases[-1].text.lower() in (previous_unit, previous_unit.split("/")[0]):
+            inherited = q.unit  # "15 bác sỹ, 35 giường bệnh …": each count is named by what it counts
         phrases.append(Phrase(inherited, q.start, q.end, period))
         first_kind.append(False)
     _share_predicate(phrases, first_kind)

@@ -255,7 +255,23 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
             if item.plan_kind:
                 item.role = PLAN
         items.append(item)
+    _share_population_base(t, items)
     return items
+
+
+_LIST_GAP_RE = re.compile(r"\s*(?:,|;)?\s*(?:và\s*)?")
+
+
+def _share_population_base(t: str, items: list[Item]) -> None:
+    """"15 bác sỹ, 35 giường bệnh trên 1 vạn dân": the population base written after the last count of a list
+    is the base of every count of the list."""
+    for i in range(len(items) - 1, 0, -1):
+        base = items[i].quantity.unit.partition("/")[2]
+        prev = items[i - 1].quantity
+        if not base or base.split()[-1] not in ("dân", "người"):
+            continue
+        if prev.unit and "/" not in prev.unit and "%" not in prev.unit and _LIST_GAP_RE.fullmatch(t[prev.end : items[i].quantity.start]):
+            items[i - 1].quantity = replace(prev, unit=f"{prev.unit}/{base}")
 
 
 def _plan_figure(q: TextQuantity, before_l: str, plan_words: str, end: int) -> Figure:
