@@ -51,8 +51,22 @@ def _content(s: str) -> str:
     return s.strip()
 
 
+# A short parenthesis without figures inside a subject: an abbreviation or gloss ("tăng trưởng kinh tế (GRDP)
+# theo giá so sánh"), part of the name; it never separates the subject from what came before.
+_GLOSS_RE = re.compile(r"\(([^()\d,;]{1,40})\)")
+# A starting point written inside the subject ("Tỷ lệ hộ nghèo giảm từ 21,5% năm 2015 xuống còn …").
+_FROM_START_RE = re.compile(r"\s+(?:giảm|tăng|nâng|hạ)\s+từ\s+\S*\d.*$", re.IGNORECASE)
+
+
+def _mask_glosses(text: str) -> str:
+    """``text`` with the brackets of glosses replaced one-for-one, so they split nothing."""
+    return _GLOSS_RE.sub(lambda m: "[" + m.group(1) + "]", text)
+
+
 def _last_chunks(text: str, base: int) -> tuple[str, int]:
     """The subject right before a number: the last comma chunk, widened while it is empty or a short list."""
+    original = text
+    text = _mask_glosses(text)
     chunks = [(m.start(), m.end()) for m in re.finditer(r"[^,:(]+", text)]
     if not chunks:
         return "", base + len(text)
@@ -67,9 +81,12 @@ def _last_chunks(text: str, base: int) -> tuple[str, int]:
             start = chunks[i][0]
             continue
         break
-    phrase = text[start:]
+    phrase = _FROM_START_RE.sub("", original[start:])
     lead = len(phrase) - len(phrase.lstrip(_EDGE_STRIP))
-    return phrase.strip(_EDGE_STRIP), base + start + lead
+    subject = phrase.strip(_EDGE_STRIP)
+    if subject.count("(") > subject.count(")"):  # "… bảo hiểm y tế (BHYT)": the gloss closes the name
+        subject += ")"
+    return subject, base + start + lead
 
 
 def _period_of(text: str) -> str:

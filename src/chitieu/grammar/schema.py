@@ -344,6 +344,7 @@ TABLES: dict[str, TableModel] = {
     "text.per_one": WordsRule,
     "text.references": PatternRule,
     "text.statements": StatementRule,
+    "text.subject_names": StatementRule,
     # programme budgets and tasks
     "programmes.sources": CapitalSourceRule,
     "programmes.columns": BudgetColumnRule,
