@@ -80,6 +80,7 @@ class Claim:
     basis: str = ""  # what a ratio or change is measured against ("kế hoạch", "cùng kỳ", "năm 2020")
     sign: int = 0  # the direction of a change: 1 up, -1 down (its value is written as a magnitude)
     stated_ratio: float | None = None  # on a level: the ratio to its plan stated in the same statement
+    places: list[dict[str, object]] | None = None  # every place a target restated in the document is written
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)

@@ -178,7 +178,7 @@ class TitleRule(WordsRule):
     """Words of a section title that give the section its kind."""
 
     kind: Literal["results", "targets", "tasks", "plan", "context"]
-    match: Literal["contains", "starts"] = "contains"
+    match: Literal["contains", "starts", "first"] = "contains"  # "first": tried before every other rule
 
 
 class HeaderRule(Rule):

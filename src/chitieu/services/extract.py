@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from chitieu.extraction.claims import Claim, extract_claims
+from chitieu.extraction.restated import merge_restated
 from chitieu.messages import ChitieuError
 
 
@@ -93,15 +95,27 @@ def all_claims(text: str, document: Any = None) -> Iterator[Claim]:
     order; the figures of one table row share a statement (its target is the plan of its results)."""
     tables, spans = table_claims(document) if document is not None and getattr(document, "tables", None) else ([], [])
     text_claims = document_claims(text, document)
-    if not tables:
-        yield from text_claims
-        return
     merged = sorted([*tables, *(c for c in text_claims if not _inside(c.start, spans))], key=lambda c: (c.start, c.end))
-    numbers: dict[tuple[bool, int], int] = {}
-    for claim in merged:  # statements numbered again in document order, tables and text alike
-        key = (claim.section == TABLE_SECTION, claim.statement)
-        claim.statement = numbers.setdefault(key, len(numbers) + 1)
-        yield claim
+    if tables:
+        numbers: dict[tuple[bool, int], int] = {}
+        for claim in merged:  # statements numbered again in document order, tables and text alike
+            key = (claim.section == TABLE_SECTION, claim.statement)
+            claim.statement = numbers.setdefault(key, len(numbers) + 1)
+    parts = getattr(document, "parts", None) or []
+    yield from merge_restated(merged, _groups(merged, parts), _in_appendix(merged, parts))
+
+
+def _groups(claims: list[Claim], parts: list[Any]) -> list[int]:
+    """The document of a bound volume each claim belongs to: a new one at each part that is not an appendix
+    (an appendix belongs to the document before it)."""
+    starts = [p.start for p in parts if p.kind != "appendix"]
+    return [bisect_right(starts, c.start) for c in claims]
+
+
+def _in_appendix(claims: list[Claim], parts: list[Any]) -> list[bool]:
+    """Whether each claim is written in an appendix: a "PHỤ LỤC" part or an indicator table."""
+    spans = [(p.start, p.end) for p in parts if p.kind == "appendix"]
+    return [c.section == TABLE_SECTION or any(a <= c.start < b for a, b in spans) for c in claims]
 
 
 TABLE_SECTION = "table"
