@@ -44,12 +44,18 @@ ROLES = (LEVEL, PLAN_RATIO, CHANGE, PLAN, SHARE, BASELINE, COUNT, EQUIVALENT)
 _PLAN_AFTER_RE = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in sorted(PLAN_WORDS, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
 _PLAN_PAREN_RE = reference("plan_paren")
 _PLAN_SLASH_RE = reference("plan_slash")
+_PLAN_SUBJECT_RE = reference("plan_subject")
+_ALLOTTED_AFTER_RE = reference("allotted_after")
+_COMPARES_RE = re.compile(r"(?:^|\s)(?:đạt|bằng|vượt|giải ngân|thực hiện|tăng|giảm|so với)(?:\s|$)")
+_FUNDS_RE = re.compile(r"vốn|kinh phí|ngân sách|kế hoạch")
 _RATE_PAREN_RE = reference("rate_paren")
 _CHANGE_LEAD_RE = re.compile(r"(?:" + "|".join(CHANGE_VERBS) + r")\b", re.IGNORECASE)
 _CHANGE_RE = re.compile(r"(?:^|\s)(?:" + "|".join(CHANGE_VERBS) + r")$", re.IGNORECASE)
 PLAN_VERB_RE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in sorted(PLAN_VERBS, key=len, reverse=True)) + r")(?=\s|$)", re.IGNORECASE)
 _DOWN_RE = re.compile(r"(?:^|\s)(?:giảm|hạ|thấp hơn|ít hơn|chậm hơn|hụt)(?:\s|$)")
 _EXCEED_WORD_RE = re.compile(r"(?:^|\s)vượt(?:\s|$)")
+# "tăng 4% so với kế hoạch" is a change; "đạt hơn 54% dự toán" a ratio ("hơn" alone is a comparator here).
+_DIRECTION_BEFORE_RE = re.compile(r"(?:^|\s)(?:tăng|giảm|cao hơn|thấp hơn|tăng thêm|giảm thêm)\s*(?:gần|hơn|khoảng|trên)?\s*$")
 _BEATS_RE = re.compile(r"(?:vượt|cao hơn|thấp hơn|hụt|tăng|giảm)\s")
 _PLAN_KIND_WORDS = (
     ("kế hoạch vốn", "kế hoạch vốn"), ("dự toán", "dự toán"), ("kế hoạch", "kế hoạch"), ("kh", "kế hoạch"),
@@ -96,13 +102,23 @@ def plan_kind_of(text: str) -> str:
 
 
 def plan_value_kind(t: str, c_start: int, q: TextQuantity) -> str:
-    """The plan kind when the words right before ``q`` (in its own phrase) introduce it as a plan value."""
+    """The plan kind when the words right before ``q`` (in its own phrase) introduce it as a plan value, or its
+    subject names the plan and links it with "là" / ":" ("Tổng kế hoạch vốn … giao năm 2021 cho huyện X là 357,8
+    tỷ đồng"), or the words after it allot it ("2.772 tỷ đồng được bố trí trong năm 2016")."""
     before = t[max(c_start, q.start - 80) : q.start].lower()
     cut = max(before.rfind(","), before.rfind(";"), before.rfind("("))
     phrase = before[cut + 1 :]
     for pattern, kind in PLAN_VALUE_RULES:
         if pattern.search(phrase):
             return kind
+    subject = t[max(c_start, q.start - 160) : q.start].lower()
+    cut = max(subject.rfind(","), subject.rfind(";"), subject.rfind(". "))
+    linked = "là" in q.lead.split() or subject.rstrip().endswith((":", " là"))
+    m = _PLAN_SUBJECT_RE.match(subject[cut + 1 :]) if linked else None
+    if m and not _COMPARES_RE.search(subject[cut + 1 :]):
+        return plan_kind_of(m.group("plan"))
+    if _ALLOTTED_AFTER_RE.match(t, q.end) and _FUNDS_RE.search(subject[cut + 1 :]):
+        return "kế hoạch vốn"
     return ""
 
 
@@ -279,7 +295,7 @@ def _plan_figure(q: TextQuantity, before_l: str, plan_words: str, end: int) -> F
     "1.200 ha kế hoạch" (the plan value)."""
     basis = PLAN_BASIS[plan_words.strip().lower()]
     own = re.split(r"\d", before_l)[-1]  # the words since the figure before
-    exceeds = bool(_EXCEED_WORD_RE.search(f"{own} {q.lead}")) or bool(_CHANGE_RE.search(own.rstrip()))
+    exceeds = bool(_EXCEED_WORD_RE.search(f"{own} {q.lead}")) or bool(_DIRECTION_BEFORE_RE.search(own))
     if "%" in q.unit and exceeds:
         return _figure(CHANGE, q, end=end, basis=basis, sign=1)
     if q.unit == "%":
