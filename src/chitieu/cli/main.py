@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "chitieu.cli.transfer",
     "chitieu.cli.extract",
     "chitieu.cli.review",
+    "chitieu.cli.plan",
     "chitieu.cli.admin",
     "chitieu.cli.convention",
     "chitieu.cli.serve",

@@ -68,24 +68,42 @@ def import_command(
     db: str | None = db_option(),
     workspace: str = workspace_option(),
     problems: Path | None = typer.Option(None, "--problems", help="Ghi mọi lỗi và cảnh báo ra tệp CSV (mã, mức, tệp, dòng, cột, giá trị, nội dung)."),
+    replace: bool = typer.Option(False, "--replace", help="Thay thế: dòng đã có mà tệp không liệt kê sẽ bị xóa (liệt kê trước, cần --yes)."),
+    yes: bool = typer.Option(False, "--yes", help="Đồng ý xóa các dòng mà --replace liệt kê."),
 ) -> None:
     """Nhập sổ đăng ký (nghị quyết, chỉ tiêu, mục tiêu, số liệu) từ CSV/XLSX: ghi tất cả hoặc không ghi gì.
 
-    Dòng đã có (cùng mã) được cập nhật tại chỗ, giữ nguyên định danh; mỗi thay đổi được ghi nhật ký."""
+    Dòng đã có (cùng mã) được cập nhật tại chỗ, giữ nguyên định danh; dòng không có trong tệp được giữ
+    nguyên (trừ khi --replace --yes); mỗi thay đổi được ghi nhật ký."""
     from chitieu.services.transfer import import_registry
 
     out, err = Console(), Console(stderr=True)
     with unit_of_work(db, workspace, write=True) as (session, actor):
-        outcome = import_registry(session, actor, path)
+        outcome = import_registry(session, actor, path, replace=replace, confirm=yes)
     print_problems(outcome.report.problems, err)
     if problems is not None:
         write_problems(outcome.report, problems)
         err.print(msg("cli_problems_written", count=len(outcome.report.problems), path=problems), highlight=False)
+    if outcome.needs_confirmation:
+        err.print(msg("cli_import_would_delete", count=len(outcome.removals)), style="bold yellow", highlight=False)
+        for line in outcome.removals[:MAX_PROBLEMS_SHOWN]:
+            err.print(f"  {line}", highlight=False, soft_wrap=True)
+        if len(outcome.removals) > MAX_PROBLEMS_SHOWN:
+            err.print(msg("cli_more_problems", count=len(outcome.removals) - MAX_PROBLEMS_SHOWN), highlight=False)
+        err.print(msg("cli_import_confirm"), highlight=False)
+        raise typer.Exit(2)
     if not outcome.written:
         err.print(msg("registry_invalid", path=path, count=len(outcome.report.errors())), style="bold red",
                   highlight=False)
         raise typer.Exit(2)
     out.print(counts_table(outcome.counts, msg("cli_imported", path=path, database=database_label(db), workspace=workspace)))
+    if outcome.removals:
+        out.print(msg("cli_import_deleted", count=len(outcome.removals)), highlight=False)
+    if outcome.reopened_claims:
+        out.print(msg("cli_import_reopened", count=len(outcome.reopened_claims),
+                      ids=", ".join(map(str, outcome.reopened_claims[:20]))), highlight=False)
+    if outcome.relinked:
+        out.print(msg("cli_review_relinked", count=outcome.relinked), highlight=False)
 
 
 def export_command(
