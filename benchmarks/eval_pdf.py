@@ -1,4 +1,5 @@
-"""The PDF case of `make eval`: a 76-page Congress PDF, its resolution on pages 1-2, the rest report text.
+"""The PDF cases of `make eval`: a 76-page Congress PDF with its resolution on pages 1-2 and report text after
+it, and a bound volume with report documents first and the resolution on its last pages.
 
 Builds the PDF from our unseen test documents (tests/extraction/pdf_builder.py: hard line breaks, running
 header, page numbers), runs `chitieu extract FILE.pdf --format jsonl` and scores the targets of the
@@ -39,6 +40,20 @@ def build(path: Path) -> tuple[int, int]:
     return 1, len(resolution)
 
 
+def build_bound(path: Path) -> tuple[int, int]:
+    """A bound volume as the held-out one is: two report documents first (a political report and a review
+    report, our unseen texts in those styles), then the Congress resolution on its last pages."""
+    reports = [UNSEEN / "k_congress_inline_targets.txt", UNSEEN / "g_review_report.txt", UNSEEN / "m_review_cooperatives.txt"]
+    front: list[str] = []
+    while len(paginate(front)) < TOTAL_PAGES - 4:
+        for doc in reports:
+            front.extend(page_lines(doc.read_text(encoding="utf-8")))
+    pages = paginate(front)[: TOTAL_PAGES - 4]
+    resolution = paginate(page_lines((UNSEEN / RESOLUTION).read_text(encoding="utf-8")))
+    build_pdf(path, pages + resolution, "Văn kiện Đại hội đại biểu Đảng bộ tỉnh Bắc Sơn lần thứ XVIII")
+    return len(pages) + 1, len(pages) + len(resolution)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--shared", default=str(REPO.parent / "shared"))
@@ -46,26 +61,30 @@ def main() -> int:
     scorer = Path(args.shared).resolve() / "tools" / "score_extraction.py"
     chitieu = Path(sys.executable).with_name("chitieu")
     command = [str(chitieu)] if chitieu.exists() else [sys.executable, "-m", "chitieu.cli.main"]
+    failed = False
+    cases = (("resolution first", build), ("bound volume: reports, then the resolution", build_bound))
     with tempfile.TemporaryDirectory() as tmp:
-        pdf = Path(tmp) / "congress.pdf"
-        first, last = build(pdf)
-        pred = Path(tmp) / "congress.jsonl"
-        started = time.perf_counter()
-        with pred.open("w", encoding="utf-8") as out:
-            done = subprocess.run([*command, "extract", str(pdf), "--format", "jsonl"], stdout=out, check=False)
-        seconds = time.perf_counter() - started
-        if done.returncode != 0:
-            print(f"chitieu extract failed on the PDF (exit {done.returncode})")
-            return 1
-        gold = UNSEEN / f"gold_{RESOLUTION.removesuffix('.txt')}.jsonl"
-        cmd = [sys.executable, str(scorer), str(gold), str(pred), "--kind", "target", "--no-span", "--pages", f"{first}:{last}"]
-        r = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=False).stdout.strip().splitlines()[-1])
-        print(
-            f"{TOTAL_PAGES}-page PDF, targets on resolution pages {first}-{last}: precision {r['precision']:.3f} "
-            f"recall {r['recall']:.3f} F1 {r['f1']:.3f} (gold {r['gold']}, predicted {r['pred']}); "
-            f"chitieu extract took {seconds:.1f} s"
-        )
-    return 0
+        for n, (label, builder) in enumerate(cases):
+            pdf = Path(tmp) / f"congress{n}.pdf"
+            first, last = builder(pdf)
+            pred = Path(tmp) / f"congress{n}.jsonl"
+            started = time.perf_counter()
+            with pred.open("w", encoding="utf-8") as out:
+                done = subprocess.run([*command, "extract", str(pdf), "--format", "jsonl"], stdout=out, check=False)
+            seconds = time.perf_counter() - started
+            if done.returncode != 0:
+                print(f"chitieu extract failed on the PDF (exit {done.returncode})")
+                failed = True
+                continue
+            gold = UNSEEN / f"gold_{RESOLUTION.removesuffix('.txt')}.jsonl"
+            cmd = [sys.executable, str(scorer), str(gold), str(pred), "--kind", "target", "--no-span", "--pages", f"{first}:{last}"]
+            r = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=False).stdout.strip().splitlines()[-1])
+            print(
+                f"{TOTAL_PAGES}-page PDF ({label}), targets on resolution pages {first}-{last}: precision "
+                f"{r['precision']:.3f} recall {r['recall']:.3f} F1 {r['f1']:.3f} (gold {r['gold']}, predicted {r['pred']}); "
+                f"chitieu extract took {seconds:.1f} s"
+            )
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

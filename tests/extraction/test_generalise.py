@@ -108,10 +108,14 @@ def test_budget_report_results_then_estimates() -> None:
         "1. Dự toán thu ngân sách nhà nước năm 2024 là 1.700 nghìn tỷ đồng.\n"
     )
     claims = list(extract_claims(text))
-    assert [(c.kind, c.value, c.unit) for c in claims] == [
-        ("result", 1523.7, "nghìn tỷ đồng"), ("target", 1700.0, "nghìn tỷ đồng"),
+    assert [(c.kind, c.value, c.unit, c.role) for c in claims] == [
+        ("result", 1523.7, "nghìn tỷ đồng", "level"), ("result", 108.5, "% dự toán", "plan_ratio"),
+        ("result", 7.4, "%", "change"), ("target", 1700.0, "nghìn tỷ đồng", "plan"),
     ]
     assert "108,5% dự toán" in claims[0].plan and "7,4%" in claims[0].change
+    assert claims[0].statement == claims[1].statement == claims[2].statement != claims[3].statement
+    assert claims[0].stated_ratio == 108.5 and claims[2].basis == "năm 2022" and claims[2].sign == 1
+    assert claims[3].plan_kind == "dự toán"
 
 
 def test_tasks_section_commitments_with_comparators_are_targets() -> None:
@@ -126,7 +130,7 @@ def test_tasks_section_commitments_with_comparators_are_targets() -> None:
     assert claims[1].deadline == 2026
 
 
-def test_review_quotes_of_the_plan_are_not_claims() -> None:
+def test_review_quotes_of_the_plan_are_plan_targets_of_their_statement() -> None:
     text = (
         "I. KẾT QUẢ THỰC HIỆN\n"
         "Toàn tỉnh có 412 hợp tác xã, đạt 82,4% mục tiêu Đề án; mục tiêu đến năm 2025 là 500 hợp tác xã. "
@@ -134,8 +138,14 @@ def test_review_quotes_of_the_plan_are_not_claims() -> None:
         "Giải ngân đạt 29,1% kế hoạch, cao hơn cùng kỳ năm 2025 (27,5%).\n"
     )
     claims = list(extract_claims(text))
-    assert [(c.kind, c.value) for c in claims] == [("result", 412.0), ("result", 91.0), ("result", 29.1)]
-    assert "95%" in claims[1].plan and "(27,5%)" in claims[2].change
+    assert [(c.kind, c.value, c.unit, c.role) for c in claims] == [
+        ("result", 412.0, "hợp tác xã", "level"), ("result", 82.4, "% mục tiêu", "plan_ratio"),
+        ("target", 500.0, "hợp tác xã", "plan"), ("result", 91.0, "%", "level"), ("target", 95.0, "%", "plan"),
+        ("result", 29.1, "% kế hoạch", "plan_ratio"), ("result", 27.5, "%", "baseline"),
+    ]
+    # the quoted plans are targets of the statement they qualify, never results
+    assert claims[3].statement == claims[4].statement and claims[4].plan_kind == "mục tiêu"
+    assert "95%" in claims[3].plan and "(27,5%)" in claims[5].change and claims[5].basis == "kế hoạch"
 
 
 def test_deadline_follows_each_clause() -> None:
@@ -153,7 +163,7 @@ def test_deadline_follows_each_clause() -> None:
 
 def test_neutral_section_reads_past_results_as_results() -> None:
     text = "Sau 5 năm thực hiện, có 14/17 chỉ tiêu đạt và vượt; tỷ lệ che phủ rừng đạt 61,5%, vượt mục tiêu (60%).\n"
-    assert kinds(text) == [("result", 61.5)]
+    assert kinds(text) == [("result", 61.5), ("target", 60.0)]  # the plan it beat, in its statement
 
 
 def test_past_deadlines_read_as_results_in_neutral_sections() -> None:

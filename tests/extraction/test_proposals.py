@@ -77,6 +77,16 @@ def test_new_indicator_names_are_cleaned_and_completed() -> None:
     assert indicator_name("giữ tỉ lệ che phủ rừng") == "Tỉ lệ che phủ rừng"
     assert indicator_name("tỉ lệ thất nghiệp ở khu vực thành thị năm 2025") == "Tỉ lệ thất nghiệp ở khu vực thành thị"
     assert indicator_name("  tỷ lệ hộ nghèo (theo chuẩn mới ") == "Tỷ lệ hộ nghèo"
+    # a phrase cut at a comma inside one measure is joined to the measure's head …
+    context = "Đến năm 2025, tỉ lệ sử dụng nước sạch, nước hợp vệ sinh của dân cư thành thị là 95 - 100%"
+    assert indicator_name("nước hợp vệ sinh của dân cư thành thị", context) == \
+        "Tỉ lệ sử dụng nước sạch, nước hợp vệ sinh của dân cư thành thị"
+    assert indicator_name("chế tạo trong GDP", "tỉ trọng công nghiệp chế biến, chế tạo trong GDP đạt trên 25%") == \
+        "Tỉ trọng công nghiệp chế biến, chế tạo trong GDP"
+    # … but not to the previous indicator (a figure), nor to a clause that is no measure, nor a measure of its own
+    assert indicator_name("nông thôn", "thành thị là 95 - 100%, nông thôn là 93 - 95%") == "Nông thôn"
+    assert indicator_name("kinh tế số", "Về kinh tế, kinh tế số đạt 20%") == "Kinh tế số"
+    assert indicator_name("tỷ lệ che phủ rừng", "tỷ lệ hộ nghèo, tỷ lệ che phủ rừng đạt 42%") == "Tỷ lệ che phủ rừng"
 
 
 def test_a_proposal_keeps_the_unit_as_written_and_says_why_its_direction() -> None:

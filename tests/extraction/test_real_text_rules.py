@@ -87,8 +87,8 @@ def test_unnumbered_title_line_opens_a_targets_section() -> None:
 
 def test_count_in_parentheses_restates_the_rate() -> None:
     claims = claims_of("Các chỉ tiêu đến năm 2030: tỷ lệ xã đạt chuẩn nông thôn mới nâng cao 40% (6 xã).\n")
-    assert [(c.value, c.unit) for c in claims] == [(40.0, "%")]
-    assert "6 xã" in claims[0].change
+    assert [(c.value, c.unit, c.role) for c in claims] == [(40.0, "%", "level"), (6.0, "xã", "count")]
+    assert "6 xã" in claims[0].change and claims[0].statement == claims[1].statement
 
 
 def test_list_opened_in_parentheses_is_not_a_baseline() -> None:
@@ -98,8 +98,12 @@ def test_list_opened_in_parentheses_is_not_a_baseline() -> None:
 
 def test_comparison_belongs_to_the_figure_right_before_it() -> None:
     text = "Kinh tế ước tăng 6,9%, nhập khẩu ước tăng 14,2% cao hơn 2 lần so với kế hoạch.\n"
-    values = {c.value for c in claims_of(text)}
-    assert {6.9, 14.2} <= values and 2.0 not in values
+    claims = claims_of(text)
+    levels = {c.value for c in claims if c.role == "level"}
+    assert levels == {6.9, 14.2}
+    times = [c for c in claims if c.value == 2.0]
+    assert [(c.role, c.unit) for c in times] == [("change", "lần")]
+    assert times[0].statement == next(c.statement for c in claims if c.value == 14.2)
 
 
 def test_plan_ratios_with_their_qualifiers_are_attached() -> None:
@@ -108,22 +112,28 @@ def test_plan_ratios_with_their_qualifiers_are_attached() -> None:
         "giao, tăng 4,1%.\n"
     )
     claims = claims_of(text)
-    assert [c.value for c in claims] == [312.4]
-    assert "55%" in claims[0].plan and "4,1%" in claims[0].change
+    assert [(c.value, c.unit, c.role) for c in claims] == [
+        (312.4, "tỷ đồng", "level"), (62.0, "% kế hoạch", "plan_ratio"), (55.0, "% kế hoạch", "plan_ratio"),
+        (4.1, "%", "change"),
+    ]
+    assert "55%" in claims[0].plan and "4,1%" in claims[0].change and len({c.statement for c in claims}) == 1
 
 
 def test_exceeding_and_equivalent_figures_are_attached() -> None:
     exceed = claims_of("Năm 2025, số hộ nghèo giảm 512 hộ so với năm 2024, vượt 120 hộ và đạt 130,6% so với tỉnh giao.\n")
-    assert [c.value for c in exceed] == [512.0]
+    assert [(c.value, c.role) for c in exceed] == [(512.0, "level"), (120.0, "change"), (130.6, "plan_ratio")]
+    assert exceed[1].basis == "kế hoạch" and exceed[2].unit == "% kế hoạch"
     equivalent = claims_of("Thu nhập bình quân đầu người đạt 48,2 triệu đồng (tăng 6,1% tương đương 2,8 triệu đồng).\n")
-    assert [c.value for c in equivalent] == [48.2]
+    assert [(c.value, c.unit, c.role) for c in equivalent] == [
+        (48.2, "triệu đồng", "level"), (6.1, "%", "change"), (2.8, "triệu đồng", "change"),
+    ]
     ratio = claims_of("Dự toán bội chi ngân sách 12,5 nghìn tỷ đồng, tương đương 2,9% GRDP.\n")
     assert {c.value for c in ratio} == {12.5, 2.9}
 
 
 def test_plan_in_parentheses_after_a_verb_is_attached() -> None:
     claims = claims_of("GRDP ước tăng 8,12% so với năm 2024 (vượt mục tiêu Nghị quyết 0,12%).\n")
-    assert [c.value for c in claims] == [8.12]
+    assert [(c.kind, c.value, c.role) for c in claims] == [("result", 8.12, "level"), ("result", 0.12, "change")]
 
 
 # --- not quantities ------------------------------------------------------------------------------
@@ -167,5 +177,6 @@ def test_an_undated_year_in_a_report_looks_back() -> None:
     claims = claims_of(text)
     assert {c.kind for c in claims} == {"result"}
     level = [c for c in claims if c.value == 152.6]
-    assert len(level) == 1 and "81" in level[0].baseline and not [c for c in claims if c.value == 81.0]
+    assert len(level) == 1 and "81" in level[0].baseline
+    assert [(c.role, c.statement) for c in claims if c.value == 81.0] == [("baseline", level[0].statement)]
     assert kinds_by_value("Đến năm 2030, tỷ lệ đô thị hóa đạt 45%.\n")[45.0] == "target"

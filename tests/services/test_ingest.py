@@ -193,3 +193,25 @@ def test_offline_embedding_scorer_ranks_related_names_higher() -> None:
     assert scorer is not None
     forest, budget = scorer("diện tích rừng được che phủ", ["Tỷ lệ che phủ rừng", "Thu ngân sách trên địa bàn"])
     assert forest > budget
+
+
+def test_every_figure_of_a_statement_is_a_candidate_and_the_level_keeps_its_ratio(database: Store, tmp_path: Path) -> None:
+    report = tmp_path / "bao-cao.txt"
+    report.write_text(
+        "I. KẾT QUẢ THỰC HIỆN NĂM 2023\n"
+        "Thu ngân sách trên địa bàn năm 2023 đạt 2.134,6 tỷ đồng, bằng 71,2% dự toán, tăng 5,1% so với năm 2022; "
+        "dự toán giao 3.000 tỷ đồng.\n",
+        encoding="utf-8",
+    )
+    database(ingest_file, report, PLAN)
+    views = database(list_claims)
+    assert [(v.kind, v.value, v.unit, v.role) for v in views] == [
+        ("result", pytest.approx(2134.6), "tỷ đồng", "level"), ("result", 71.2, "% dự toán", "plan_ratio"),
+        ("result", 5.1, "%", "change"), ("target", 3000.0, "tỷ đồng", "plan"),
+    ]
+    assert len({v.statement for v in views[:3]}) == 1 and views[3].plan_kind == "dự toán"
+    assert views[0].stated_ratio == 71.2 and views[0].indicator_code == "NS"
+    accepted = database(accept_claim, views[0].id, as_kind="observation", period="2023")
+    with database.database.session() as session:
+        row = session.get(ObservationRow, accepted.row_id)
+        assert row is not None and row.value == pytest.approx(2134.6) and row.stated_ratio == pytest.approx(71.2)

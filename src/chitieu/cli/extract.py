@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 JSONL_KEYS: tuple[str, ...] = (
     "kind", "indicator", "op", "value", "low", "high", "unit", "start", "end", "page", "quote", "period",
     "deadline", "baseline", "change", "hedge", "plan", "denominator", "per_year", "confidence", "section",
-    "box", "ocr_confidence",
+    "box", "ocr_confidence", "statement", "role", "plan_kind", "basis", "sign", "stated_ratio", "places",
 )
 KIND_LABELS = {"target": "cli_kind_target_title", "result": "cli_kind_result_title"}
 

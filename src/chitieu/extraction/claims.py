@@ -10,40 +10,27 @@ are attached to the claim they qualify rather than reported on their own.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, replace
+from itertools import count
 
 from chitieu.domain.quantity import Op
-from chitieu.extraction.claim_kind import RESULT, TARGET, Discourse, cue_kind, decide, paren_baseline
+from chitieu.extraction.claim_kind import RESULT, TARGET, Discourse, cue_kind, decide
 from chitieu.extraction.cues import (
     TASK_TARGET_CUE_RE,
     SectionKind,
     read_plan_refs,
 )
-from chitieu.extraction.grammar import (
-    BASELINE_RE,
-    CHANGE_VERBS,
-    NOT_INDICATORS,
-    OTHER_UNIT_PAREN_RE,
-    PAREN_REFERENCE_RE,
-    PLAN_REFERENCE_RE,
-    PLAN_VERBS,
-    PLAN_WORDS,
-    SHARE_PAREN_RE,
-    reference,
-)
-from chitieu.extraction.indicator import content_words, phrases_for
+from chitieu.extraction.grammar import COUNTED_NOUNS, NOT_INDICATORS, reference
+from chitieu.extraction.indicator import phrases_for
 from chitieu.extraction.normalise import Normalised, normalise
 from chitieu.extraction.quantity import TextQuantity, find_quantities
 from chitieu.extraction.segment import iter_paragraphs, split_clauses, split_sentences
+from chitieu.extraction.statements import BASELINE, LEVEL, PLAN, PLAN_RATIO, Figure, Item, group
 from chitieu.extraction.text_units import META_UNITS, all_word_units
 from chitieu.extraction.unwrap import soften_line_breaks
 
-_PLAN_AFTER_RE = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in sorted(PLAN_WORDS, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
-_PLAN_PAREN_RE = reference("plan_paren")
-_CHANGE_LEAD_RE = re.compile(r"(?:" + "|".join(CHANGE_VERBS) + r")\b", re.IGNORECASE)
-_CHANGE_RE = re.compile(r"(?:^|\s)(?:" + "|".join(CHANGE_VERBS) + r")$", re.IGNORECASE)
-_PLAN_VERB_RE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in sorted(PLAN_VERBS, key=len, reverse=True)) + r")(?=\s|$)", re.IGNORECASE)
 # A deadline written in the clause itself ("đến năm 2030 đạt 100%") overrides the one of the heading.
 _CLAUSE_DEADLINE_RE = re.compile(r"(?:đến|tới|trước|hết|cuối|vào)\s+(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d{2})(?![\d-])", re.IGNORECASE)
 # The signing date near the top of a document: "Bắc Sơn, ngày 16 tháng 10 năm 2020", "ngày 08/5/2026".
@@ -87,32 +74,63 @@ class Claim:
     page: int | None = None
     box: list[float] | None = None  # [x0, top, x1, bottom] in PDF points on ``page`` (readers' spans)
     ocr_confidence: float | None = None  # lowest OCR confidence of the words read, when from a scan
+    statement: int = 0  # the figures of one statement share this number (document order, from 1)
+    role: str = LEVEL  # level, plan_ratio, change, plan, share, baseline, count, equivalent
+    plan_kind: str = ""  # a plan value: dự toán, kế hoạch, kế hoạch vốn, chỉ tiêu giao, mục tiêu
+    basis: str = ""  # what a ratio or change is measured against ("kế hoạch", "cùng kỳ", "năm 2020")
+    sign: int = 0  # the direction of a change: 1 up, -1 down (its value is written as a magnitude)
+    stated_ratio: float | None = None  # on a level: the ratio to its plan stated in the same statement
+    places: list[dict[str, object]] | None = None  # every place a target restated in the document is written
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
 
 
-@dataclass(slots=True)
-class _Item:
-    quantity: TextQuantity
-    plan: list[str]
-    change: list[str]
-    baseline: str = ""
-    tail: int = 0  # end of the figure and of what has been attached to it
+def extract_claims(
+    text: str, parts: Sequence[int] = (), skip: Sequence[tuple[int, int]] = ()
+) -> Iterator[Claim]:
+    """Every claim of ``text`` in document order (a generator: memory stays bounded by one paragraph).
 
-
-def extract_claims(text: str) -> Iterator[Claim]:
-    """Every claim of ``text`` in document order (a generator: memory stays bounded by one paragraph)."""
+    ``parts`` are the offsets (in ``text``) where each document of a bound volume begins ("BÁO CÁO CHÍNH
+    TRỊ …", "NGHỊ QUYẾT …", "PHỤ LỤC …", the readers' ``Document.parts``): each is read under its own
+    headings and dated by its own date line. No claim starts inside a ``skip`` span (recipients, signature
+    blocks, legal-basis lines: the readers' marks)."""
     norm = normalise(text)
     norm.text = soften_line_breaks(norm.text, _table_line_test(norm))
-    year = document_year(norm.text)
+    breaks = sorted({norm.to_normalised(p) for p in parts if 0 < p < len(text)})
+    years = _part_years(norm.text, breaks)
+    skipped = sorted(skip)
     discourse = Discourse()
-    for paragraph in iter_paragraphs(norm.text):
+    statements = count(1)
+    part = 0
+    for paragraph in iter_paragraphs(norm.text, breaks=breaks):
+        while part < len(breaks) and paragraph.start >= breaks[part]:
+            part += 1
+            discourse = Discourse()
         if paragraph.section != discourse.section:
             discourse.section, discourse.kind = paragraph.section, None
-        yield from _paragraph_claims(
-            norm, paragraph.start, paragraph.end, paragraph.kind, paragraph.section, paragraph.deadline, year, discourse
+        claims = _paragraph_claims(
+            norm, paragraph.start, paragraph.end, paragraph.kind, paragraph.section, paragraph.deadline, years[part],
+            discourse, statements,
         )
+        if skipped:
+            claims = (c for c in claims if not _in_spans(c.start, skipped))
+        yield from claims
+
+
+def _part_years(text: str, breaks: Sequence[int]) -> list[int | None]:
+    """The signing year of each part: its own date line, else the year of the whole text."""
+    first = document_year(text)
+    years: list[int | None] = [first]
+    for b in breaks:
+        m = _DATE_LINE_RE.search(text, b, min(len(text), b + DATE_LINE_WINDOW))
+        years.append(int(m.group("y") or m.group("y2")) if m else first)
+    return years
+
+
+def _in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    i = bisect_right(spans, (pos, 1 << 62))
+    return i > 0 and spans[i - 1][0] <= pos < spans[i - 1][1]
 
 
 def _table_line_test(norm: Normalised) -> Callable[[int], bool] | None:
@@ -144,9 +162,11 @@ def _paragraph_claims(
     deadline: int | None,
     year: int | None = None,
     discourse: Discourse | None = None,
+    statements: Iterator[int] | None = None,
 ) -> Iterator[Claim]:
     t = norm.text
     discourse = discourse or Discourse()
+    statements = statements or count(1)
     for s_start, s_end in split_sentences(t, start, end):
         sentence = read_plan_refs(t[s_start:s_end].lower())
         clause_deadline = deadline
@@ -157,7 +177,7 @@ def _paragraph_claims(
             if written:
                 clause_deadline = int(written[-1])
             so_far = read_plan_refs(t[s_start:c_end].lower())
-            items = _group(t, c_start, quantities, section_kind is SectionKind.RESULTS)
+            items = group(t, c_start, quantities, section_kind is SectionKind.RESULTS)
             kinds = [
                 decide(section_kind, so_far, clause_l, t, c_start, it.quantity, year, discourse.kind, c_end) for it in items
             ]
@@ -165,7 +185,7 @@ def _paragraph_claims(
             neutral = section_kind is SectionKind.NEUTRAL
             cued = cue_kind(so_far, clause_l, year, True, discourse.kind) if neutral else None
             zero = _zero_claims(
-                norm, c_start, c_end, section_kind, sentence, section, clause_deadline, promised=cued == TARGET
+                norm, c_start, c_end, section_kind, sentence, section, clause_deadline, statements, promised=cued == TARGET
             )
             if cued is not None:
                 discourse.kind = cued
@@ -173,25 +193,36 @@ def _paragraph_claims(
                 yield from zero
                 continue
             phrases = phrases_for(t, c_start, c_end, [it.quantity for it in items])
-            for item, phrase, decision in zip(items, phrases, kinds, strict=True):
+            ids = _statement_ids(items, statements)
+            counted = ""  # the counted noun of the clause's last count ("120.456 hồ sơ, trễ hạn là 457")
+            for item, phrase, decision, sid in zip(items, phrases, kinds, ids, strict=True):
+                q = item.quantity
+                if q.bare and "đạt" not in q.lead and q.op is Op.EQ:
+                    noun = _counted_noun(phrase.text) or counted
+                    if not noun:
+                        continue
+                    q = replace(q, unit=noun, bare=False)  # "số hồ sơ giải quyết trễ hạn là 457"
+                counted = q.unit if q.unit.lower() in COUNTED_NOUN_SET else ""
                 if decision is None:
                     continue
                 kind, confidence = decision
-                q = item.quantity
-                if q.unit.lower() in META_UNITS or (q.bare and "đạt" not in q.lead and q.op is Op.EQ):
+                if q.unit.lower() in META_UNITS:
                     continue
                 if _not_an_indicator(q, clause_l):
                     continue
+                if item.plan_kind:
+                    kind = TARGET  # a plan value ("dự toán giao 9.870 tỷ đồng") is what a result is measured against
                 op = Op.EQ if kind == RESULT and q.level else q.op
                 o_start, o_end = norm.span(phrase.start, phrase.end)
-                yield Claim(
+                ratio = next((f.quantity.value for f in item.figures if f.role == PLAN_RATIO), None)
+                level = Claim(
                     kind=kind,
                     indicator=phrase.text,
                     op=op.value,
                     value=q.value,
                     low=q.low,
                     high=q.high,
-                    unit=q.unit,
+                    unit=item.unit or q.unit,
                     start=o_start,
                     end=o_end,
                     quote=norm.original[o_start:o_end],
@@ -205,156 +236,80 @@ def _paragraph_claims(
                     per_year=q.per_year or bool(re.search(r"hằng năm|hàng năm|mỗi năm|/năm", clause_l)),
                     confidence=round(confidence * (0.8 if q.noun_unit else 1.0), 2),
                     section=section,
+                    statement=sid,
+                    role=item.role,
+                    plan_kind=item.plan_kind,
+                    basis=(item.unit or "")[2:] if item.role == PLAN_RATIO else "",
+                    stated_ratio=ratio if item.role == LEVEL else None,
                 )
+                yield level
+                for figure in item.figures:
+                    yield _figure_claim(norm, level, figure)
             yield from zero
 
 
-def _group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = False) -> list[_Item]:
-    """Main quantities of a clause, with plan and change figures attached to the one they qualify (in a
-    review, a plan quoted for comparison is attached too, or dropped when nothing precedes it)."""
-    items: list[_Item] = []
-    for q in quantities:
-        if review and PLAN_REFERENCE_RE.search(t[max(c_start, q.start - 60) : q.start]):
-            if items:
-                _attach(items[-1], items[-1].plan, t[q.number_start : q.end], q.end)
+def _statement_ids(items: list[Item], counter: Iterator[int]) -> list[int]:
+    """One statement per main figure; a plan value joins the statement of the figure it is the plan of
+    (the next one in its clause, else the one before)."""
+    ids: list[int] = []
+    pending = 0
+    for item in items:
+        if item.role == PLAN:
+            pending += 1
             continue
-        after = t[q.end : q.end + 60]
-        before = t[max(c_start, q.start - 80) : q.number_start]
-        before_l = before.lower()
-        written = t[q.start : q.end].strip()
-        baseline = BASELINE_RE.match(after.lstrip(" ,"))
-        if _PLAN_PAREN_RE.search(before):  # "(Nghị quyết 8-9%)": the plan, never a claim of its own
-            if items:
-                _attach(items[-1], items[-1].plan, before[before.rfind("(") + 1 :].strip() + " " + t[q.number_start : q.end], q.end)
-            continue
-        near = t[max(c_start, q.number_start - 80) : q.number_start]
-        if OTHER_UNIT_PAREN_RE.search(near) or SHARE_PAREN_RE.search(near):
-            if items:  # "(sau tỉnh X tăng 13,9%)", "(chiếm 9,5%)": context of the figure before, not a claim
-                _attach(items[-1], items[-1].change, f"({written})", q.end)
-            continue
-        if items and PAREN_REFERENCE_RE.search(t[max(c_start, q.start - 60) : q.start]):
-            _attach(items[-1], items[-1].change, f"({written})", q.end)  # "cao hơn cùng kỳ năm 2025 (27,5%)"
-            continue
-        tail = items[-1].tail if items else c_start
-        plan_word = _PLAN_AFTER_RE.match(after)
-        if items and plan_word and not q.bare and (
-            _adjacent(t, tail, q.start) or (q.unit != items[-1].quantity.unit and _subjectless(t, tail, q.start))
-        ):
-            # the plan's own qualifiers ("kế hoạch HĐND huyện giao") belong to it
-            rest = _PLAN_QUALIFIER_RE.match(t, q.end + plan_word.end())
-            _attach(items[-1], items[-1].plan, f"{written}{plan_word.group()}", rest.end() if rest else q.end)
-            continue
-        lead = " ".join(q.lead.split()[:2])
-        if items and (
-            (_RESTATES_RE.search(before_l) and "%" not in q.unit)  # "tương đương 3,6% GDP" is a ratio of its own
-            or (_EXCEEDS_RE.search(before_l) and q.unit == items[-1].quantity.unit and _adjacent(t, tail, q.start))
-        ):
-            # "(tăng 7,7% tương đương 1,6 triệu đồng)", "giảm 693 hộ, vượt 333 hộ": the same figure again
-            _attach(items[-1], items[-1].plan if _EXCEEDS_RE.search(before_l) else items[-1].change, written, q.end)
-            continue
-        if items and _NEW_LEVEL_RE.search(before_l) and (_same_kind_of_unit(items[-1].quantity, q) or q.bare):
-            between = content_words(_YEAR_PHRASE_RE.sub(" ", t[tail : q.number_start]))
-            if not between or _NEW_LEVEL_RE.fullmatch(between.lower()):
-                # "năm 2010 gần 74 tỷ đồng, đến năm 2014 tăng lên 143,3 tỷ": the first figure is the starting point
-                old = items.pop()
-                if q.bare:  # "giảm từ 39,17% (năm 2015) xuống 29,49 (năm 2020)": the unit is the old figure's
-                    q = replace(q, unit=old.quantity.unit, bare=False, op=Op.EQ if q.op is Op.LE else q.op)
-                item = _Item(q, [], [], baseline=t[old.quantity.number_start : old.quantity.end], tail=q.end)
-                items.append(item)
-                continue
-        is_change = _CHANGE_RE.search(before_l.rstrip()) or lead.startswith(("tăng", "giảm"))
-        between = t[tail : q.start] if items else ""
-        # "so với" compares this figure only when no other figure comes first ("19,1% cao hơn 3 lần so với")
-        compared = baseline or "so với" in _NEXT_NUMBER_RE.split(after[:40], maxsplit=1)[0].lower()
-        # "quy mô GRDP gấp 1,7 lần, GRDP bình quân đầu người gấp 1,67 lần so với năm 2020": two changes of the
-        # same kind with a subject written between them are two claims, not one figure and its change
-        own_subject = bool(
-            items
-            and _CHANGE_LEAD_RE.match(items[-1].quantity.lead)
-            and content_words(between)
-            and _same_kind_of_unit(items[-1].quantity, q)
-        )
-        if items and is_change and not own_subject and (compared or (not content_words(between) and not q.per_year)):
-            _attach(items[-1], items[-1].change, written + (f" {baseline.group()}" if baseline else ""), q.end)
-            continue
-        if items and _share_of_count(items[-1].quantity, q) and _adjacent(t, tail, q.start):
-            # "65/93 xã, đạt 69,9%": the rate is the count's share, the same figure again
-            old = items.pop()
-            items.append(_Item(q, [], [t[old.quantity.start : old.quantity.end].strip()], old.baseline, tail=q.end))
-            continue
-        if items and (
-            paren_baseline(t, max(c_start, q.start - 80), q.number_start)
-            or (_PAREN_OPEN_RE.fullmatch(t[items[-1].quantity.end : q.start]) and _same_in_count(items[-1].quantity, q))
-        ):
-            # "(năm 2020 đạt 50%)"; "50% (8 xã)" is the same figure as a count
-            _attach(items[-1], items[-1].change, written, q.end)
-            continue
-        item = _Item(q, [], [], tail=q.end)
-        base = BASELINE_RE.search(after[:50])
-        if base:
-            item.baseline = base.group("base")
-        items.append(item)
-    return items
+        sid = next(counter)
+        ids.extend([sid] * (pending + 1))
+        pending = 0
+    if pending:
+        sid = ids[-1] if ids else next(counter)
+        ids.extend([sid] * pending)
+    return ids
 
 
-def _attach(item: _Item, bucket: list[str], text: str, end: int) -> None:
-    """Attach a qualifying figure to ``item``; what follows is read from the end of that figure."""
-    bucket.append(text)
-    item.tail = max(item.tail, end)
+def _figure_claim(norm: Normalised, level: Claim, figure: Figure) -> Claim:
+    """A figure qualifying ``level`` as a claim of its own in the same statement: a plan value is a target,
+    an earlier level a result; the others are of the level's kind."""
+    q = figure.quantity
+    kind = TARGET if figure.role == PLAN else RESULT if figure.role == BASELINE else level.kind
+    op = q.op if kind == TARGET else Op.EQ if q.op is not Op.RANGE else q.op
+    o_start, o_end = norm.span(figure.start, figure.end)
+    return Claim(
+        kind=kind,
+        indicator=level.indicator,
+        op=op.value,
+        value=q.value,
+        low=q.low,
+        high=q.high,
+        unit=figure.unit,
+        start=o_start,
+        end=o_end,
+        quote=norm.original[o_start:o_end],
+        period=level.period,
+        deadline=level.deadline if kind == TARGET else None,
+        hedge=level.hedge if kind == level.kind else "",
+        denominator=q.denominator,
+        per_year=q.per_year,
+        confidence=round(level.confidence * 0.9, 2),
+        section=level.section,
+        statement=level.statement,
+        role=figure.role,
+        plan_kind=figure.plan_kind,
+        basis=figure.basis,
+        sign=figure.sign,
+    )
 
 
-_NEXT_NUMBER_RE = re.compile(r"\d")
-_PAREN_OPEN_RE = re.compile(r"\s*\(\s*")
-# Words before a figure that restate the figure before it, or give by how much it beat its plan.
-_RESTATES_RE = reference("restates", 0)
-_EXCEEDS_RE = reference("exceeds", 0)
-_PLAN_QUALIFIER_RE = re.compile(r"[^\d,;.()]{0,40}(?=[,;.()]|$)")
+_COUNTED_RE = re.compile(
+    r"(?:^|\s)(?:tổng\s+)?số\s+(?:lượng\s+)?(?P<noun>" + "|".join(re.escape(n) for n in COUNTED_NOUNS) + r")(?!\w)",
+    re.IGNORECASE,
+)
+COUNTED_NOUN_SET = frozenset(COUNTED_NOUNS)
 
 
-def _same_in_count(rate: TextQuantity, count: TextQuantity) -> bool:
-    """A count in parentheses after a rate restates it ("đạt 50% (8 xã)", "58,9% (66/112 thôn")."""
-    return "%" in rate.unit and bool(count.unit) and "%" not in count.unit and count.op is Op.EQ
-
-
-SHARE_ROUNDING = 0.06  # percentage points: "65/93" is 69,89…%, written "69,9%"
-
-
-def _share_of_count(count: TextQuantity, rate: TextQuantity) -> bool:
-    """``rate`` is the share that a fraction count written before it makes ("65/93 xã, đạt 69,9%")."""
-    if "%" not in rate.unit or rate.op is not Op.EQ or rate.value is None or not count.denominator:
-        return False
-    return count.value is not None and abs(100 * count.value / count.denominator - rate.value) <= SHARE_ROUNDING
-
-
-# Words before a figure that make it the new level reached ("tăng lên 143 tỷ", "giảm xuống còn 2,1%").
-_NEW_LEVEL_RE = reference("new_level", 0)
-_YEAR_PHRASE_RE = re.compile(r"(?:đến|tới|vào|cuối|hết)?\s*năm\s+(?:19|20)\d{2}")
-
-
-def _same_kind_of_unit(a: TextQuantity, b: TextQuantity) -> bool:
-    """Both rates, or both amounts whose units start with the same word ("tỷ đồng" and "tỷ")."""
-    if ("%" in a.unit) != ("%" in b.unit):
-        return False
-    head_a, head_b = (a.unit.split() or [""])[0].lower(), (b.unit.split() or [""])[0].lower()
-    return bool(head_a) and head_a == head_b
-
-
-_OWN_PHRASE_RE = re.compile(r"(?:[,;]|\svà)\s", re.IGNORECASE)
-
-
-def _subjectless(t: str, end: int, start: int) -> bool:
-    """The phrase of the figure at ``start`` names nothing of its own ("…, đạt 99,6% so với kế hoạch huyện",
-    "… và tăng 19,4% dự toán HĐND tỉnh giao"), so it qualifies the figure before it."""
-    cuts = list(_OWN_PHRASE_RE.finditer(t, end, start))
-    if not cuts:
-        return False
-    own = t[cuts[-1].end() : start]
-    return not content_words(_CHANGE_LEAD_RE.sub(" ", _PLAN_VERB_RE.sub(" ", own))).strip()
-
-
-def _adjacent(t: str, end: int, start: int) -> bool:
-    """At most one word besides punctuation and linking verbs ("bằng", "đạt", "vượt") between two figures."""
-    return len(content_words(_PLAN_VERB_RE.sub(" ", t[end:start])).split()) <= 1
+def _counted_noun(subject: str) -> str:
+    """The noun a subject counts ("Số hồ sơ giải quyết trễ hạn" → "hồ sơ"), or ""."""
+    m = _COUNTED_RE.search(subject)
+    return m.group("noun") if m else ""
 
 
 def _not_an_indicator(q: TextQuantity, clause_l: str) -> bool:
@@ -386,6 +341,7 @@ def _zero_claims(
     sentence: str,
     section: str,
     deadline: int | None,
+    statements: Iterator[int],
     promised: bool = False,
 ) -> Iterator[Claim]:
     """"không còn xã dưới 15 tiêu chí" in a target context (a targets section, or a clause whose cues
@@ -415,4 +371,5 @@ def _zero_claims(
             deadline=deadline,
             confidence=0.7,
             section=section,
+            statement=next(statements),
         )

@@ -46,10 +46,15 @@ TASK_TITLE_WORDS: tuple[str, ...] = _title_words("tasks")
 PLAN_TITLE_WORDS: tuple[str, ...] = _title_words("plan")
 
 
+FIRST_TITLE_WORDS: tuple[tuple[SectionKind, tuple[str, ...]], ...] = tuple(
+    (SectionKind(rule.kind), tuple(rule.words)) for rule in _TITLE_RULES if rule.match == "first"
+)
+
+
 def classify_title(title: str) -> SectionKind:
     """The kind of a section from the words of its title."""
     t = title.lower()
-    for kind, words in TITLE_WORDS:
+    for kind, words in (*FIRST_TITLE_WORDS, *TITLE_WORDS):
         if any(w in t for w in words):
             return kind
     if t.lstrip(" -.:*").startswith(RESULT_TITLE_PREFIXES):

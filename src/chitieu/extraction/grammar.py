@@ -11,7 +11,7 @@ import re
 
 from chitieu.domain.quantity import Op
 from chitieu.grammar.loader import rulebook
-from chitieu.grammar.schema import ContextRule, NameThresholdRule
+from chitieu.grammar.schema import ContextRule, NameThresholdRule, PlanValueRule, PlanWordsRule
 from chitieu.vocab.comparators import (
     DIRECTION_WORDS,
     HEDGES,
@@ -56,6 +56,14 @@ NOT_INDICATORS: tuple[ContextRule, ...] = _BOOK.typed("text.not_indicators", Con
 # Words after a number that mark it as the plan it is compared with ("bằng 68,9% kế hoạch").
 PLAN_WORDS: tuple[str, ...] = _BOOK.words("text.plan_words")
 PLAN_VERBS: tuple[str, ...] = _BOOK.words("text.plan_verbs")
+# What a ratio written with each plan word is a ratio of: "104,2% dự toán" has the unit "% dự toán".
+PLAN_BASIS: dict[str, str] = {
+    word.lower(): rule.basis for rule in _BOOK.typed("text.plan_words", PlanWordsRule) for word in rule.words
+}
+# Words before a figure that make it the plan value itself ("dự toán giao 9.870 tỷ đồng"): (regex, plan kind).
+PLAN_VALUE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rule.pattern), rule.plan_kind) for rule in _BOOK.typed("text.plan_values", PlanValueRule)
+)
 
 # Words before a number that compare it to a baseline ("tăng 4,12 triệu đồng so với năm 2020").
 CHANGE_VERBS: tuple[str, ...] = _BOOK.words("text.change_verbs")
@@ -78,6 +86,8 @@ PREDICATE_WORDS: tuple[str, ...] = _BOOK.words("text.predicates")
 # Words after a bare number that are never its unit, and that never make a counted noun of it.
 NOT_UNIT_WORDS: frozenset[str] = frozenset(_BOOK.words("text.not_unit_words"))
 NOT_COUNT_NOUNS: frozenset[str] = frozenset(_BOOK.words("text.not_count_nouns"))
+# Nouns a bare count takes as its unit when its subject names them ("số hồ sơ … là 457").
+COUNTED_NOUNS: tuple[str, ...] = tuple(sorted(_BOOK.words("text.counted_nouns"), key=len, reverse=True))
 # Indicators measured in years of life: "Tuổi thọ bình quân 75,5 tuổi", "thời gian sống khỏe mạnh 67 năm".
 LIFE_SPAN_WORDS: tuple[str, ...] = _BOOK.words("text.life_span")
 # "giá trị trên 1 ha", "mỗi 1 lao động": "one of a unit" that a ratio is measured by, not a quantity.

@@ -51,8 +51,22 @@ def _content(s: str) -> str:
     return s.strip()
 
 
+# A short parenthesis without figures inside a subject: an abbreviation or gloss ("tăng trưởng kinh tế (GRDP)
+# theo giá so sánh"), part of the name; it never separates the subject from what came before.
+_GLOSS_RE = re.compile(r"\(([^()\d,;]{1,40})\)")
+# A starting point written inside the subject ("Tỷ lệ hộ nghèo giảm từ 21,5% năm 2015 xuống còn …").
+_FROM_START_RE = re.compile(r"\s+(?:giảm|tăng|nâng|hạ)\s+từ\s+\S*\d.*$", re.IGNORECASE)
+
+
+def _mask_glosses(text: str) -> str:
+    """``text`` with the brackets of glosses replaced one-for-one, so they split nothing."""
+    return _GLOSS_RE.sub(lambda m: "[" + m.group(1) + "]", text)
+
+
 def _last_chunks(text: str, base: int) -> tuple[str, int]:
     """The subject right before a number: the last comma chunk, widened while it is empty or a short list."""
+    original = text
+    text = _mask_glosses(text)
     chunks = [(m.start(), m.end()) for m in re.finditer(r"[^,:(]+", text)]
     if not chunks:
         return "", base + len(text)
@@ -67,9 +81,12 @@ def _last_chunks(text: str, base: int) -> tuple[str, int]:
             start = chunks[i][0]
             continue
         break
-    phrase = text[start:]
+    phrase = _FROM_START_RE.sub("", original[start:])
     lead = len(phrase) - len(phrase.lstrip(_EDGE_STRIP))
-    return phrase.strip(_EDGE_STRIP), base + start + lead
+    subject = phrase.strip(_EDGE_STRIP)
+    if subject.count("(") > subject.count(")"):  # "… bảo hiểm y tế (BHYT)": the gloss closes the name
+        subject += ")"
+    return subject, base + start + lead
 
 
 def _period_of(text: str) -> str:
@@ -112,6 +129,10 @@ def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[
             first_kind.append(True)
             continue
         inherited = phrases[-1].text if phrases else _clip(_content(text[clause_start : q.start]) or q.unit)
+        own_noun = q.unit.split("/")[0] if q.unit and q.unit[0].isalpha() and "%" not in q.unit else ""
+        previous_unit = quantities[i - 1].unit.lower() if i else ""
+        if own_noun and phrases and phrases[-1].text.lower() in (previous_unit, previous_unit.split("/")[0]):
+            inherited = q.unit  # "15 bác sỹ, 35 giường bệnh …": each count is named by what it counts
         phrases.append(Phrase(inherited, q.start, q.end, period))
         first_kind.append(False)
     _share_predicate(phrases, first_kind)

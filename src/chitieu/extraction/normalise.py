@@ -79,6 +79,12 @@ class Normalised:
             end += 1
         return end
 
+    def to_normalised(self, pos: int) -> int:
+        """The normalised position of the original offset ``pos`` (the first one at or after it)."""
+        if not self._positions:
+            return min(pos, len(self.text))
+        return bisect_left(range(len(self.text) + 1), pos, key=self.to_original_start)
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original ``(start, end)`` of the normalised span ``[start, end)``."""
         return self.to_original_start(start), self.to_original_end(end)

@@ -23,6 +23,8 @@ EVERY_YEAR_WORDS = ("hằng năm", "hàng năm", "mỗi năm", "bình quân năm
 NAME_MAX = 200
 # Words that open a clause but are not part of the indicator's name ("giữ tỉ lệ che phủ rừng ổn định").
 LEADING_VERBS = ("phấn đấu", "duy trì", "giữ vững", "giữ", "nâng", "đưa", "đạt", "có", "là", "và")
+# Words a measure's name starts with; a phrase after a comma that lacks one belongs to the measure before it.
+MEASURE_HEADS = ("tỷ lệ", "tỉ lệ", "tỷ trọng", "tỉ trọng", "tốc độ", "số", "tổng", "tổng số", "mức")
 _CLAUSE_CUT = re.compile(r"[;:\n]|\.\s")
 _EDGES = " ,;:.-–—\"'"
 
@@ -82,6 +84,8 @@ def indicator_name(phrase: str, quote: str = "") -> str:
     name = " ".join((phrase or "").split())
     if name.count(")") > name.count("(") and quote:
         name = _completed(name, " ".join(quote.split())) or name
+    elif quote:
+        name = _after_comma(name, " ".join(quote.split())) or name
     name = PERIOD_RE.sub(" ", name)
     name = " ".join(name.split()).strip(_EDGES)
     changed = True
@@ -107,6 +111,29 @@ def _completed(name: str, quote: str) -> str | None:
     cuts = list(_CLAUSE_CUT.finditer(before[:opening]))
     start = cuts[-1].end() if cuts else 0
     return (before[start:] + name).strip()
+
+
+def _after_comma(name: str, quote: str) -> str | None:
+    """A phrase cut at a comma inside one measure ("chế tạo trong GDP" after "tỉ trọng công nghiệp chế biến, ")
+    joined to its head: only when the clause before it starts with a measure word, holds no figure (so it is
+    not the previous indicator) and the phrase does not start a measure of its own."""
+    at = quote.find(name)
+    if at <= 0 or _starts_with_head(name):
+        return None
+    before = quote[:at].rstrip()
+    if not before.endswith(","):
+        return None
+    cuts = list(_CLAUSE_CUT.finditer(before))
+    clause = PERIOD_RE.sub(" ", before[cuts[-1].end() if cuts else 0:])  # "Đến năm 2025, tỉ lệ …"
+    clause = " ".join(clause.split()).strip(_EDGES)
+    if not clause or len(clause) > NAME_MAX // 2 or any(ch.isdigit() for ch in clause) or not _starts_with_head(clause):
+        return None
+    return f"{clause}, {name}"
+
+
+def _starts_with_head(text: str) -> bool:
+    low = text.lower()
+    return any(low.startswith(head + " ") for head in MEASURE_HEADS)
 
 
 def _balanced(name: str) -> str:

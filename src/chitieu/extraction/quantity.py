@@ -94,6 +94,14 @@ _POPULATION_BASE_BEFORE_RE = re.compile(
 )
 _NAME_THRESHOLD_RES = tuple((re.compile(before, re.IGNORECASE), unit, needs) for before, unit, needs in NAME_THRESHOLDS)
 _FROM_TO_RE = reference("from_to")
+_POPULATION_WORDS = "|".join(re.escape(w) for w in sorted(POPULATION_BASES, key=len, reverse=True))
+# "trên 1 vạn dân", "/10.000 dân", "mỗi nghìn dân" after a count: the base it is counted per.
+_PER_POPULATION_RE = re.compile(
+    r"\s*(?:trên|mỗi|cho mỗi|/)\s*(?:1\s+)?(?P<base>(?:vạn|nghìn|1\.000|10\.000|100\.000)\s+(?:"
+    + _POPULATION_WORDS + r")|" + _POPULATION_WORDS + r")(?!\w)",
+    re.IGNORECASE,
+)
+_POPULATION_WORD_RE = re.compile(r"\s*(?:" + _POPULATION_WORDS + r")(?!\w)", re.IGNORECASE)
 # "từ 85% tổ chức cơ sở đảng trở lên", "10.000 đảng viên mới trở lên": the bound is written after the noun.
 _FROM_AT_LEAST_RE = re.compile(r"[^\d,;.()%:]{0,50}?\btrở lên\b", re.IGNORECASE)
 _AT_LEAST_AFTER_RE = re.compile(r"(?:\s+[^\W\d_]+){1,2}\s+trở lên\b", re.IGNORECASE)
@@ -192,6 +200,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[T
         ns, ne = m.start(), m.end()
         if blocked and any(bs < ne and ns < be for bs, be in blocked):
             continue
+        if ns < floor:  # read already as part of the quantity before ("35 giường bệnh trên 1 vạn dân")
+            continue
         quantity = _build(text, m, floor, end)
         if quantity is not None:
             found.append(quantity)
@@ -255,6 +265,8 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
     start, prefix_op, hedge, words = _read_prefix(text, floor, m.start())
     if value == 1 and n2 is None and not rate and not magnitude and unit and words and words[0] in PER_ONE_WORDS:
         return None
+    if value == 1 and magnitude and words and words[0] in PER_ONE_WORDS and _POPULATION_WORD_RE.match(text, pos, end):
+        return None  # "trên 1 vạn dân": the base of a ratio
     noun_unit = False
     if not unit and not rate and not magnitude and n2 is None:
         unit, pos = _noun_unit(text, pos, end)
@@ -273,6 +285,10 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
         return None  # "số bác sĩ trên 10.000 dân", "mỗi 1.000 dân": the base of a ratio
     if _names_a_group(text, start, m.start(), unit_l, prefix_op, words):
         return None
+    pm = _PER_POPULATION_RE.match(text, pos, end) if unit and not rate and n2 is None else None
+    if pm:  # "35 giường bệnh trên 1 vạn dân": the population base is the unit's denominator
+        unit, pos = f"{unit}/{' '.join(pm.group('base').split())}", pm.end()
+        unit_l = unit.lower()
     if "từ" in words and _FROM_TO_RE.match(text, pos, end):
         return None  # "từ 50% lên 60%": the first number is the starting point
     sm = _SUFFIX_RE.match(text, pos, end)

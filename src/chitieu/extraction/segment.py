@@ -10,7 +10,7 @@ that has one (see ``cues.SectionKind``) and the latest year named by its heading
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from chitieu.extraction.cues import SectionKind, classify_title
@@ -129,10 +129,19 @@ class SectionTracker:
         return self.stack[-1].title if self.stack else ""
 
 
-def iter_paragraphs(text: str, start: int = 0, end: int | None = None) -> Iterator[Paragraph]:
-    """Paragraphs (non-empty lines) of ``text[start:end]`` with their section context."""
+def iter_paragraphs(
+    text: str, start: int = 0, end: int | None = None, breaks: Sequence[int] = ()
+) -> Iterator[Paragraph]:
+    """Paragraphs (non-empty lines) of ``text[start:end]`` with their section context. ``breaks`` are the
+    offsets where a new document of a bound volume begins: no heading of the one before stays open there,
+    so the draft resolution after a political report is read under its own headings only."""
     tracker = SectionTracker()
+    pending = sorted(breaks)
     for m in _LINE_RE.finditer(text, start, len(text) if end is None else end):
+        if pending and m.start() >= pending[0]:
+            while pending and m.start() >= pending[0]:
+                pending.pop(0)
+            tracker = SectionTracker()
         line = m.group()
         stripped = line.strip()
         if not stripped:

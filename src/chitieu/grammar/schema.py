@@ -178,7 +178,7 @@ class TitleRule(WordsRule):
     """Words of a section title that give the section its kind."""
 
     kind: Literal["results", "targets", "tasks", "plan", "context"]
-    match: Literal["contains", "starts"] = "contains"
+    match: Literal["contains", "starts", "first"] = "contains"  # "first": tried before every other rule
 
 
 class HeaderRule(Rule):
@@ -225,6 +225,21 @@ class StatementRule(Rule):
     named and shown by its examples (each with the claims it must give); ``pattern`` when it has one."""
 
     pattern: RegexText | None = None
+
+
+class PlanWordsRule(WordsRule):
+    """Words after a figure that make it a ratio to a plan ("bằng 104,2% dự toán"); ``basis`` is what the
+    ratio's unit names ("% dự toán")."""
+
+    basis: Literal["kế hoạch", "dự toán", "mục tiêu"]
+
+
+class PlanValueRule(PatternRule):
+    """Words right before a figure that introduce it as the plan itself ("dự toán giao 9.870 tỷ đồng"): the
+    figure is a target of that ``plan_kind``. ``pattern`` is matched on the lower-cased text before the figure
+    (its own phrase) and must reach its end."""
+
+    plan_kind: Literal["dự toán", "kế hoạch", "kế hoạch vốn", "chỉ tiêu giao", "mục tiêu"]
 
 
 class HeadingRule(PatternRule):
@@ -317,16 +332,19 @@ TABLES: dict[str, TableModel] = {
     "text.name_thresholds": NameThresholdRule,
     "text.name_count_before": PatternRule,
     "text.not_indicators": ContextRule,
-    "text.plan_words": WordsRule,
+    "text.plan_words": PlanWordsRule,
+    "text.plan_values": PlanValueRule,
     "text.plan_verbs": WordsRule,
     "text.change_verbs": WordsRule,
     "text.predicates": WordsRule,
     "text.not_unit_words": WordsRule,
     "text.not_count_nouns": WordsRule,
+    "text.counted_nouns": WordsRule,
     "text.life_span": WordsRule,
     "text.per_one": WordsRule,
     "text.references": PatternRule,
     "text.statements": StatementRule,
+    "text.subject_names": StatementRule,
     # programme budgets and tasks
     "programmes.sources": CapitalSourceRule,
     "programmes.columns": BudgetColumnRule,

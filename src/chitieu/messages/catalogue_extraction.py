@@ -27,4 +27,14 @@ EXTRACTION_MESSAGES: dict[str, str] = {
     "extract_bad_kind": "Loại «{value}» không hợp lệ (dùng: target, result hoặc all).",
     "extract_bad_format": "Định dạng «{value}» không hợp lệ (dùng: jsonl hoặc table).",
     "extract_summary": "Tệp «{path}»: {count} mục tiêu/kết quả trích xuất từ {chars} ký tự.",
+    # the role of a figure in its statement (review page, extract table)
+    "claim_role_level": "Mức đạt",
+    "claim_role_plan_ratio": "Tỷ lệ so với kế hoạch",
+    "claim_role_change": "Tăng/giảm so với kỳ gốc",
+    "claim_role_plan": "Giá trị kế hoạch",
+    "claim_role_share": "Tỷ trọng",
+    "claim_role_baseline": "Mức kỳ trước",
+    "claim_role_count": "Số lượng tương ứng",
+    "claim_role_equivalent": "Giá trị tương đương",
+    "claim_stated_ratio": "tỷ lệ so với kế hoạch nêu trong văn bản: {ratio}%",
 }

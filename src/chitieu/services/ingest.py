@@ -91,8 +91,7 @@ def ingest_file(
     if existing is not None:
         count = session.scalar(select(func.count(ClaimRow.id)).where(ClaimRow.document_id == existing.id)) or 0
         return IngestOutcome(existing.id, sha, existing.file_name, False, count)
-    table_claims, table_spans = claims_from_tables(document)
-    text_claims = [c for c in claims_from_text(document, extractor) if not _inside(c, table_spans)]
+    table_claims, text_claims = document_proposals(document, extractor)
     claims = table_claims + text_claims
     linker = IndicatorLinker(bundle.indicators, semantic=semantic)
     linked = sum(1 for c in claims if _link(c, linker, plan_code))
@@ -115,6 +114,34 @@ def ingest_file(
     return IngestOutcome(
         source_id, sha, file.name, True, len(claims), len(table_claims), len(text_claims), linked, tuple(document.warnings)
     )
+
+
+def document_proposals(
+    document: Document, extractor: Callable[[Document], Iterable[Any]] | None = None
+) -> tuple[list[ProposedClaim], list[ProposedClaim]]:
+    """(table claims, text claims) of a read document: the claims ``chitieu extract`` gives
+    (``services.extract.all_claims``: tables, text outside them, a target an appendix restates kept once with
+    its ``places``), the table rows with their cells as written. ``extractor`` replaces the text extractor."""
+    table_claims, table_spans = claims_from_tables(document)
+    if extractor is not None:
+        return table_claims, [c for c in claims_from_text(document, extractor) if not _inside(c, table_spans)]
+    from chitieu.services.extract import TABLE_SECTION, all_claims
+
+    merged = list(all_claims(document.text, document))
+    kept: dict[tuple[int | None, str, float | None, float | None, float | None], Any] = {
+        (c.start, c.kind, c.value, c.low, c.high): c for c in merged if c.section == TABLE_SECTION
+    }
+    rows = []
+    for proposal in table_claims:
+        claim = kept.get((proposal.start, proposal.kind, proposal.value, proposal.low, proposal.high))
+        if claim is None:
+            continue  # restated a target of the body: a place of that claim
+        for key in ("statement", "role", "plan_kind", "places"):
+            value = getattr(claim, key)
+            if value not in (None, "", []):
+                proposal.payload[key] = _jsonable(value)
+        rows.append(proposal)
+    return rows, claims_from_text(document, lambda _d: [c for c in merged if c.section != TABLE_SECTION])
 
 
 # --- claims from appendix tables -------------------------------------------------------------------
@@ -194,7 +221,8 @@ def claims_from_text(document: Document, extractor: Callable[[Document], Iterabl
         if page is None and isinstance(start, int):
             page = document.page_at(start)
         payload: dict[str, Any] = {"source": "text"}
-        for key in ("hedge", "period", "deadline", "baseline", "change", "plan", "per_year", "confidence", "section"):
+        for key in ("hedge", "period", "deadline", "baseline", "change", "plan", "per_year", "confidence", "section",
+                    "statement", "role", "plan_kind", "basis", "sign", "stated_ratio", "places"):
             value = get(key)
             if value not in (None, "", [], {}):
                 payload[key] = _jsonable(value)
@@ -213,11 +241,9 @@ _OPS = {op.value for op in Op}
 
 def _default_extractor(document: Document) -> Iterable[Any]:
     """The extraction engineer's claims of the already-read text (no second read of the file)."""
-    try:
-        from chitieu.extraction.claims import extract_claims
-    except ImportError:  # the text extractor is optional here; tables still work
-        return []
-    return extract_claims(document.text)
+    from chitieu.services.extract import document_claims
+
+    return document_claims(document.text, document)
 
 
 CONTEXT_BEFORE = 160  # characters kept before a claim: review completes names cut by the extractor
@@ -331,8 +357,7 @@ def propose_claims(
     document: Document, indicators: Sequence[Any], plan_code: str, *, semantic: SemanticScorer | None = None
 ) -> ProposedClaims:
     """Claims of an already read document (tables first, text outside them), linked to ``indicators``."""
-    table_claims, table_spans = claims_from_tables(document)
-    text_claims = [c for c in claims_from_text(document) if not _inside(c, table_spans)]
+    table_claims, text_claims = document_proposals(document)
     claims = table_claims + text_claims
     linker = IndicatorLinker(list(indicators), semantic=semantic)
     linked = sum(1 for c in claims if _link(c, linker, plan_code))

@@ -60,6 +60,10 @@ class ClaimView:
     plan_code: str
     quote: str
     version: int = 1
+    role: str = "level"  # the figure's role in its statement (level, plan_ratio, change, plan …)
+    statement: int | None = None  # claims of one statement share it
+    plan_kind: str = ""  # a plan value's kind (dự toán, kế hoạch vốn …)
+    stated_ratio: float | None = None  # on a level: the ratio to plan its statement gave
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +87,9 @@ def _view(claim: ClaimRow, file_name: str) -> ClaimView:
         claim.id, claim.status, claim.kind, claim.indicator_phrase, claim.linked_indicator_code,
         claim.link_score, claim.op, claim.value, claim.low, claim.high, claim.unit, _period_text(payload),
         claim.page, claim.start, claim.end, file_name, str(payload.get("plan_code") or ""), claim.quote,
-        claim.version,
+        claim.version, str(payload.get("role") or "level"),
+        payload["statement"] if isinstance(payload.get("statement"), int) else None,
+        str(payload.get("plan_kind") or ""), _stated_ratio(payload.get("stated_ratio")),
     )
 
 
@@ -365,13 +371,21 @@ def _observation_row(claim: ClaimRow, indicator: IndicatorRow, span: Period | No
         raise ChitieuError("read_review_no_value", id=claim.id)
     hedge = str(payload.get("hedge") or "").lower()
     flag = "projection" if "dự" in hedge else "estimate" if "ước" in hedge else "actual"
-    ratio = parse_cell_quantity(str(payload.get("stated_ratio") or ""))
     return ObservationRow(
         indicator_id=indicator.id, period_start=span.start, period_end=span.end, value=claim.value,
         op=claim.op if claim.op in ("=", ">", ">=", "<", "<=") else "=", flag=flag, text=text or _written(claim),
-        stated_ratio=ratio.value if ratio is not None else None,
+        stated_ratio=_stated_ratio(payload.get("stated_ratio")),
         stated_verdict=str(payload.get("stated_verdict") or "") or None, **provenance,
     )
+
+
+def _stated_ratio(stated: Any) -> float | None:
+    """The ratio to plan a statement gave with its level: a number (text extraction: "bằng 104,2% dự toán" →
+    104.2) or a table cell as written ("104,2%")."""
+    if isinstance(stated, int | float) and not isinstance(stated, bool):
+        return float(stated)
+    ratio = parse_cell_quantity(str(stated or ""))
+    return ratio.value if ratio is not None else None
 
 
 def _written(claim: ClaimRow) -> str:

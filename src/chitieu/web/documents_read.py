@@ -7,13 +7,15 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from chitieu.messages import ChitieuError
+from chitieu.messages import ChitieuError, msg
+from chitieu.numbers import format_number
 from chitieu.store.models import ClaimRow, SourceDocumentRow
 from chitieu.store.models_web import JobRow, StoredFileRow
 
 CLAIM_KEYS: tuple[str, ...] = (
     "kind", "indicator", "op", "value", "low", "high", "unit", "start", "end", "page", "quote", "period",
     "deadline", "baseline", "change", "hedge", "plan", "denominator", "per_year", "confidence", "section",
+    "statement", "role", "plan_kind", "basis", "sign", "stated_ratio",
 )
 
 
@@ -80,6 +82,10 @@ def claim_dict(claim: ClaimRow) -> dict[str, Any]:
     data["source"] = payload.get("source")
     data["accepted"] = payload.get("accepted")
     data["decided_by"] = payload.get("decided_by")
+    ratio = payload.get("stated_ratio")
+    data["stated_ratio_text"] = (
+        msg("claim_stated_ratio", ratio=format_number(float(ratio))) if isinstance(ratio, int | float) else ""
+    )
     return data
 
 

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
+from chitieu.messages import msg
 from chitieu.numbers import format_number
 from chitieu.vocab.verdicts import STATUS_LABELS_VI, Status
 
@@ -26,6 +27,12 @@ CLAIM_LABELS = {"candidate": "Chờ duyệt", "accepted": "Đã chấp nhận", 
 KIND_LABELS = {"target": "Mục tiêu", "result": "Kết quả", "observation": "Kết quả"}
 VERSION_LABELS = {"draft": "Dự thảo", "adopted": "Chính thức", "revised": "Điều chỉnh"}
 FLAG_LABELS = {"actual": "Thực hiện", "estimate": "Ước", "projection": "Dự ước", "plan": "Kế hoạch"}
+# The role of a figure in its statement (chitieu.extraction.statements.ROLES): catalogue codes.
+FIGURE_ROLE_CODES = {
+    "level": "claim_role_level", "plan_ratio": "claim_role_plan_ratio", "change": "claim_role_change",
+    "plan": "claim_role_plan", "share": "claim_role_share", "baseline": "claim_role_baseline",
+    "count": "claim_role_count", "equivalent": "claim_role_equivalent",
+}
 
 
 def _number(value: Any, decimals: int | None = None) -> str:
@@ -55,6 +62,7 @@ def make_templates() -> Jinja2Templates:
                                          Status.AT_RISK, Status.NOT_ACHIEVED, Status.NO_DATA)],
         ROLE_LABELS=ROLE_LABELS, JOB_LABELS=JOB_LABELS, CLAIM_LABELS=CLAIM_LABELS, KIND_LABELS=KIND_LABELS,
         VERSION_LABELS=VERSION_LABELS, FLAG_LABELS=FLAG_LABELS,
+        FIGURE_ROLE_LABELS={role: msg(code) for role, code in FIGURE_ROLE_CODES.items()},
     )
     return templates
 

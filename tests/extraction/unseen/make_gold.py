@@ -372,6 +372,83 @@ DOCS: dict[str, dict] = {
 }
 
 
+# Issue 10 ("every figure of a statement is a claim", the shared scorer's convention): the figures that qualify
+# a statement's main figure — its ratio to the plan ("bằng 108,5% dự toán", unit "% dự toán"), its change
+# ("tăng 7,4% so với năm 2022", unit "%" or the level's unit), the plan value a review quotes ("thấp hơn mục
+# tiêu 40%", a target), an earlier level ("cao hơn cùng kỳ năm 2025 (27,5%)"). Added after the extractor
+# learned to give them, each checked against that convention; "dưới 10% kế hoạch" naming a group of ministries
+# is left out (a threshold, not a figure of the ministries).
+EVERY_FIGURE: dict[str, list[tuple]] = {
+    "a_congress_resolution.txt": [
+        (R, "gấp 1,5 lần so với năm 2015", 1.5, "lần"),  # change
+        (R, "tăng 13,6 triệu đồng so với năm 2015", 13.6, "triệu đồng"),  # change
+        (R, "114% chỉ tiêu Nghị quyết", 114, "% mục tiêu"),  # plan_ratio
+        (R, "vượt 5% chỉ tiêu", 5, "%"),  # change
+    ],
+    "d2_government_office_conclusion.txt": [
+        (R, "đạt 29,1% kế hoạch", 29.1, "% kế hoạch"),  # plan_ratio
+        (R, "27,5%", 27.5, "%"),  # baseline
+        (R, "đạt 11,4% kế hoạch", 11.4, "% kế hoạch"),  # plan_ratio
+    ],
+    "d_government_resolution.txt": [
+        (R, "41,9% dự toán", 41.9, "% dự toán"),  # plan_ratio
+        (R, "tăng 9,8% so với cùng kỳ", 9.8, "%"),  # change
+        (R, "tăng 12,6% so với cùng kỳ", 12.6, "%"),  # change
+        (R, "tăng 8,3%", 8.3, "%"),  # change
+    ],
+    "e_provincial_annual_plan.txt": [
+        (T, "7 - 7,5%", (7, 7.5), "%"),  # plan
+        (R, "104,2% dự toán", 104.2, "% dự toán"),  # plan_ratio
+        (R, "tăng 9,1% so với năm 2022", 9.1, "%"),  # change
+        (R, "giảm 1,9%", 1.9, "%"),  # change
+    ],
+    "f_budget_report.txt": [
+        (T, "4,42% GDP", 4.42, "% GDP", EQ),  # plan
+        (R, "108,5% dự toán", 108.5, "% dự toán"),  # plan_ratio
+        (R, "tăng 7,4% so với năm 2022", 7.4, "%"),  # change
+        (R, "vượt 6,9% dự toán", 6.9, "%"),  # change
+        (R, "138% dự toán", 138, "% dự toán"),  # plan_ratio
+        (R, "102,1% dự toán", 102.1, "% dự toán"),  # plan_ratio
+        (R, "88,4% dự toán", 88.4, "% dự toán"),  # plan_ratio
+        (R, "85,6% dự toán", 85.6, "% dự toán"),  # plan_ratio
+    ],
+    "g_review_report.txt": [
+        (T, "mục tiêu 1.500 tỷ đồng", 1500, "tỷ đồng", EQ),  # plan
+        (R, "đạt 72,3% mục tiêu Nghị quyết", 72.3, "% mục tiêu"),  # plan_ratio
+    ],
+    "h_district_congress_resolution.txt": [
+        (R, "gấp 1,7 lần", 1.7, "lần"),  # change
+    ],
+    "k_congress_inline_targets.txt": [
+        (T, "7,5%/năm", 7.5, "%/năm", EQ),  # plan
+        (T, "là 95%", 95, "%", EQ),  # plan
+        (R, "gấp 1,8 lần", 1.8, "lần"),  # change
+    ],
+    "l_annual_report_inline_targets.txt": [
+        (R, "tăng 6% so với năm 2023", 6, "%"),  # change
+    ],
+    "m_review_cooperatives.txt": [
+        (T, "mục tiêu đến năm 2025 là 500 hợp tác xã", 500, "hợp tác xã", EQ),  # plan
+        (T, "40%", 40, "%", EQ),  # plan
+        (R, "đạt 82,4% mục tiêu Đề án", 82.4, "% mục tiêu"),  # plan_ratio
+        (R, "tăng 18% so với năm 2021", 18, "%"),  # change
+    ],
+    "o_ministry_annual_plan.txt": [
+        (T, "kế hoạch đề ra (3%)", 3, "%", EQ),  # plan
+        (R, "tăng 18,7% so với năm 2023", 18.7, "%"),  # change
+    ],
+}
+# Ratios to a plan written in the targets' own statements take the plan in their unit ("% kế hoạch").
+PLAN_RATIO_UNITS: dict[str, dict[str, str]] = {
+    "d2_government_office_conclusion.txt": {
+        "đạt trên 60% kế hoạch": "% kế hoạch", "đạt trên 95% kế hoạch": "% kế hoạch", "tối thiểu 70% kế hoạch": "% kế hoạch",
+    },
+    "d_government_resolution.txt": {
+        "đạt trên 95% kế hoạch": "% kế hoạch", "vượt ít nhất 5% dự toán": "% dự toán", "4 tháng đạt 18,2% kế hoạch": "% kế hoạch",
+    },
+}
+
+
 def _pattern(quote: str) -> re.Pattern[str]:
     return re.compile(r"\s+".join(re.escape(w) for w in quote.split()))
 
@@ -391,8 +468,9 @@ def build(doc: str, spec: dict) -> tuple[list[dict], dict[str, list[int]]]:
     text = (HERE / doc).read_text(encoding="utf-8")
     sections = {k: [_anchor(text, a, 0), _anchor(text, b, len(text))] for k, (a, b) in spec["sections"].items()}
     records: list[dict] = []
-    for entry in spec["claims"]:
+    for entry in [*spec["claims"], *EVERY_FIGURE.get(doc, [])]:
         kind, quote, value, unit = entry[:4]
+        unit = PLAN_RATIO_UNITS.get(doc, {}).get(quote, unit)
         ops = entry[4] if len(entry) > 4 and entry[4] is not None else ["=", ">="]
         alt = entry[5] if len(entry) > 5 else None
         lo, hi = sections["targets" if kind == T else "results"]

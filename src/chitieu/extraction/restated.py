@@ -1,0 +1,77 @@
+"""One target stated twice in a document (in the body and again in its appendix table) is one claim with two places.
+
+``merge_restated(claims, groups)`` keeps the first statement of each target and records every later one in its
+``places``; ``groups`` says which document of a bound volume each claim belongs to (a report and its appendices
+are one group; a draft resolution bound after a political report is another, and keeps its own claims); only a
+restatement in an appendix (part or table) is folded, never two statements of the running text.
+Two targets are the same when they have the same group, comparator, value (or bounds), unit and deadline,
+and names that say the same thing (token-set similarity of the diacritics-folded names).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from typing import Protocol, TypeVar
+
+from rapidfuzz import fuzz
+
+SAME_NAME = 85.0  # token-set ratio (0-100) of folded names above which two names say the same thing
+
+
+class _Claim(Protocol):
+    kind: str
+    indicator: str
+    op: str
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str
+    start: int
+    end: int
+    quote: str
+    page: int | None
+    deadline: int | None
+    places: list[dict[str, object]] | None
+
+
+C = TypeVar("C", bound=_Claim)
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def _key(claim: _Claim) -> tuple[object, ...]:
+    return (claim.op, claim.value, claim.low, claim.high, _fold(claim.unit).replace(" ", ""))
+
+
+def place_of(claim: _Claim) -> dict[str, object]:
+    return {"start": claim.start, "end": claim.end, "page": claim.page, "quote": claim.quote}
+
+
+def merge_restated(claims: Sequence[C], groups: Sequence[int], appendix: Sequence[bool]) -> list[C]:
+    """``claims`` (document order) with the targets an appendix restates (``appendix``: the claim is in an
+    appendix part or table) folded into the first statement's ``places``."""
+    kept: list[C] = []
+    seen: dict[tuple[object, ...], list[C]] = {}
+    for claim, group, restating in zip(claims, groups, appendix, strict=True):
+        if claim.kind != "target":
+            kept.append(claim)
+            continue
+        key = (group, *_key(claim))
+        name = _fold(claim.indicator)
+        first = next(
+            (c for c in seen.get(key, []) if (c.deadline is None or claim.deadline is None or c.deadline == claim.deadline)
+             and fuzz.token_set_ratio(_fold(c.indicator), name) >= SAME_NAME),
+            None,
+        )
+        if first is None or not restating:
+            seen.setdefault(key, []).append(claim)
+            kept.append(claim)
+            continue
+        if first.places is None:
+            first.places = [place_of(first)]
+        first.places.append(place_of(claim))
+    return kept

@@ -1,0 +1,385 @@
+"""Statements: the figures of one clause tied to the figure they qualify, each kept as a figure of its own.
+
+"Sản lượng ước đạt 512.000 tấn, đạt 100% kế hoạch, tăng 9,8% so cùng kỳ" is one statement of three
+figures: the level (512.000 tấn), its ratio to the plan (100, unit "% kế hoạch") and its change against the
+same period (9,8, unit "%"). ``group`` returns the main figures of a clause (``Item``), each with the figures
+that qualify it (``Figure``: plan ratio, change, plan value, share, baseline, count …); ``claims`` turns
+every one into a claim sharing the statement's id.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from chitieu.domain.quantity import Op
+from chitieu.extraction.claim_kind import paren_baseline
+from chitieu.extraction.grammar import (
+    BASELINE_RE,
+    CHANGE_VERBS,
+    OTHER_UNIT_PAREN_RE,
+    PAREN_REFERENCE_RE,
+    PLAN_BASIS,
+    PLAN_REFERENCE_RE,
+    PLAN_VALUE_RULES,
+    PLAN_VERBS,
+    PLAN_WORDS,
+    SHARE_PAREN_RE,
+    reference,
+)
+from chitieu.extraction.indicator import content_words
+from chitieu.extraction.quantity import TextQuantity
+
+# Roles of the figures of a statement (the ``role`` of a claim).
+LEVEL = "level"
+PLAN_RATIO = "plan_ratio"
+CHANGE = "change"
+PLAN = "plan"
+SHARE = "share"
+BASELINE = "baseline"
+COUNT = "count"
+EQUIVALENT = "equivalent"
+ROLES = (LEVEL, PLAN_RATIO, CHANGE, PLAN, SHARE, BASELINE, COUNT, EQUIVALENT)
+
+_PLAN_AFTER_RE = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in sorted(PLAN_WORDS, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
+_PLAN_PAREN_RE = reference("plan_paren")
+_PLAN_SLASH_RE = reference("plan_slash")
+_PLAN_SUBJECT_RE = reference("plan_subject")
+_ALLOTTED_AFTER_RE = reference("allotted_after")
+_COMPARES_RE = re.compile(r"(?:^|\s)(?:đạt|bằng|vượt|giải ngân|thực hiện|tăng|giảm|so với)(?:\s|$)")
+_FUNDS_RE = re.compile(r"vốn|kinh phí|ngân sách|kế hoạch")
+_RATE_PAREN_RE = reference("rate_paren")
+_CHANGE_LEAD_RE = re.compile(r"(?:" + "|".join(CHANGE_VERBS) + r")\b", re.IGNORECASE)
+_CHANGE_RE = re.compile(r"(?:^|\s)(?:" + "|".join(CHANGE_VERBS) + r")$", re.IGNORECASE)
+PLAN_VERB_RE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in sorted(PLAN_VERBS, key=len, reverse=True)) + r")(?=\s|$)", re.IGNORECASE)
+_DOWN_RE = re.compile(r"(?:^|\s)(?:giảm|hạ|thấp hơn|ít hơn|chậm hơn|hụt)(?:\s|$)")
+_EXCEED_WORD_RE = re.compile(r"(?:^|\s)vượt(?:\s|$)")
+# "tăng 4% so với kế hoạch" is a change; "đạt hơn 54% dự toán" a ratio ("hơn" alone is a comparator here).
+_DIRECTION_BEFORE_RE = re.compile(r"(?:^|\s)(?:tăng|giảm|cao hơn|thấp hơn|tăng thêm|giảm thêm)\s*(?:gần|hơn|khoảng|trên)?\s*$")
+_BEATS_RE = re.compile(r"(?:vượt|cao hơn|thấp hơn|hụt|tăng|giảm)\s")
+_PLAN_KIND_WORDS = (
+    ("kế hoạch vốn", "kế hoạch vốn"), ("dự toán", "dự toán"), ("kế hoạch", "kế hoạch"), ("kh", "kế hoạch"),
+    ("chỉ tiêu", "mục tiêu"), ("mục tiêu", "mục tiêu"), ("nghị quyết", "mục tiêu"), ("nq", "mục tiêu"),
+)
+
+
+@dataclass(slots=True)
+class Figure:
+    """A figure qualifying a statement's main figure, with its own role, unit and span (normalised text)."""
+
+    role: str
+    quantity: TextQuantity
+    unit: str
+    start: int
+    end: int
+    basis: str = ""
+    sign: int = 0
+    plan_kind: str = ""
+
+
+@dataclass(slots=True)
+class Item:
+    """A main figure of a clause and what qualifies it; ``plan``/``change`` keep the qualifiers as written."""
+
+    quantity: TextQuantity
+    plan: list[str]
+    change: list[str]
+    baseline: str = ""
+    tail: int = 0  # end of the figure and of what has been attached to it
+    figures: list[Figure] = field(default_factory=list)
+    role: str = LEVEL
+    unit: str | None = None  # the unit as a claim writes it, when not the quantity's ("% dự toán")
+    plan_kind: str = ""  # a plan value ("dự toán giao 9.870 tỷ đồng"): a target of this kind
+
+
+def plan_kind_of(text: str) -> str:
+    """The kind of plan named in ``text`` ("Nghị quyết", "KH", "dự toán" …), "kế hoạch" when unclear."""
+    lowered = text.lower()
+    for word, kind in _PLAN_KIND_WORDS:
+        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", lowered):
+            return kind
+    return "kế hoạch"
+
+
+def plan_value_kind(t: str, c_start: int, q: TextQuantity) -> str:
+    """The plan kind when the words right before ``q`` (in its own phrase) introduce it as a plan value, or its
+    subject names the plan and links it with "là" / ":" ("Tổng kế hoạch vốn … giao năm 2021 cho huyện X là 357,8
+    tỷ đồng"), or the words after it allot it ("2.772 tỷ đồng được bố trí trong năm 2016")."""
+    before = t[max(c_start, q.start - 80) : q.start].lower()
+    cut = max(before.rfind(","), before.rfind(";"), before.rfind("("))
+    phrase = before[cut + 1 :]
+    for pattern, kind in PLAN_VALUE_RULES:
+        if pattern.search(phrase):
+            return kind
+    subject = t[max(c_start, q.start - 160) : q.start].lower()
+    cut = max(subject.rfind(","), subject.rfind(";"), subject.rfind(". "))
+    linked = "là" in q.lead.split() or subject.rstrip().endswith((":", " là"))
+    m = _PLAN_SUBJECT_RE.match(subject[cut + 1 :]) if linked else None
+    if m and not _COMPARES_RE.search(subject[cut + 1 :]):
+        return plan_kind_of(m.group("plan"))
+    if _ALLOTTED_AFTER_RE.match(t, q.end) and _FUNDS_RE.search(subject[cut + 1 :]):
+        return "kế hoạch vốn"
+    return ""
+
+
+def _figure(role: str, q: TextQuantity, start: int | None = None, end: int | None = None, **kw: object) -> Figure:
+    return Figure(role, q, str(kw.pop("unit", q.unit)), q.start if start is None else start,
+                  q.end if end is None else end, **kw)  # type: ignore[arg-type]
+
+
+def _sign(words: str) -> int:
+    return -1 if _DOWN_RE.search(f" {words.lower()} ") else 1
+
+
+def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = False) -> list[Item]:
+    """Main quantities of a clause, with plan and change figures attached to the one they qualify (in a
+    review, a plan quoted for comparison is attached as the plan value of the figure before it)."""
+    items: list[Item] = []
+    for q in quantities:
+        beat = _EXCEEDS_PLAN_RE.search(t[max(c_start, q.start - 80) : q.number_start].lower())
+        if review and not beat and PLAN_REFERENCE_RE.search(t[max(c_start, q.start - 60) : q.start]):
+            kind = plan_kind_of(t[max(c_start, q.start - 60) : q.start])
+            if items:
+                _attach(items[-1], items[-1].plan, t[q.number_start : q.end], q.end, _figure(PLAN, q, plan_kind=kind))
+            else:
+                items.append(Item(q, [], [], tail=q.end, role=PLAN, plan_kind=kind))
+            continue
+        after = t[q.end : q.end + 60]
+        before = t[max(c_start, q.start - 80) : q.number_start]
+        before_l = before.lower()
+        written = t[q.start : q.end].strip()
+        baseline = BASELINE_RE.match(after.lstrip(" ,"))
+        slash = _PLAN_SLASH_RE.search(before)
+        if slash and items:  # "55,3 triệu đồng/KH 55-56 triệu đồng": the plan of the figure before
+            _attach(items[-1], items[-1].plan, f"{slash.group().lstrip('/ ')} {t[q.number_start : q.end]}", q.end,
+                    _figure(PLAN, q, plan_kind=plan_kind_of(slash.group())))
+            continue
+        if _PLAN_PAREN_RE.search(before):  # "(Nghị quyết 8-9%)": the plan of the figure before
+            if items:
+                quoted = before[before.rfind("(") + 1 :].strip()
+                kind = plan_kind_of(quoted)
+                # "(vượt mục tiêu Nghị quyết 0,12%)" says by how much; "(Nghị quyết 8-9%)" quotes the plan
+                fig = (_figure(CHANGE, q, basis=kind, sign=_sign(quoted)) if _BEATS_RE.match(quoted.lower())
+                       else _figure(PLAN, q, plan_kind=kind))
+                _attach(items[-1], items[-1].plan, quoted + " " + t[q.number_start : q.end], q.end, fig)
+            continue
+        near = t[max(c_start, q.number_start - 80) : q.number_start]
+        if OTHER_UNIT_PAREN_RE.search(near):
+            if items:  # "(sau tỉnh X tăng 13,9%)": another unit's figure, context only
+                _attach(items[-1], items[-1].change, f"({written})", q.end)
+            continue
+        if SHARE_PAREN_RE.search(near):
+            if items:  # "(chiếm 9,5%)": the share of the figure before
+                _attach(items[-1], items[-1].change, f"({written})", q.end, _figure(SHARE, q))
+            continue
+        if items and "%" in q.unit and "%" not in items[-1].quantity.unit and _RATE_PAREN_RE.search(near) and not _PLAN_AFTER_RE.match(after):
+            _attach(items[-1], items[-1].change, f"({written})", q.end, _figure(SHARE, q))  # "98.765 (tỷ lệ 98,2%)"
+            continue
+        reference_m = PAREN_REFERENCE_RE.search(t[max(c_start, q.start - 60) : q.start])
+        if items and reference_m:  # "cao hơn cùng kỳ năm 2025 (27,5%)": the level compared with
+            named = reference_m.group()
+            if "cả nước" in named.lower():  # "cao hơn bình quân chung cả nước (ước tăng 7%)": another body's figure
+                _attach(items[-1], items[-1].change, f"({written})", q.end)
+                continue
+            planned = any(w in named.lower() for w in _PLANNED_WORDS)
+            fig = _figure(PLAN, q, plan_kind=plan_kind_of(named)) if planned else _figure(BASELINE, q, basis=named.strip(" ("))
+            _attach(items[-1], items[-1].change, f"({written})", q.end, fig)
+            continue
+        tail = items[-1].tail if items else c_start
+        beat_at = max(c_start, q.start - 80) + beat.start() if beat else 0
+        if items and beat and (_adjacent(t, tail, beat_at) or _subjectless(t, tail, beat_at)):
+            # "…, vượt dự toán 2,5%": by how much the figure before beat its plan
+            _attach(items[-1], items[-1].plan, f"{beat.group().strip()} {written}", q.end,
+                    _figure(CHANGE, q, start=beat_at + len(beat.group()) - len(beat.group().lstrip()), basis=PLAN_BASIS.get(beat.group("basis"), beat.group("basis")),
+                            sign=_sign(beat.group())))
+            continue
+        plan_word = _PLAN_AFTER_RE.match(after)
+        if items and plan_word and not q.bare and (
+            _adjacent(t, tail, q.start) or (q.unit != items[-1].quantity.unit and _subjectless(t, tail, q.start))
+        ):
+            # the plan's own qualifiers ("kế hoạch HĐND huyện giao") belong to it
+            rest = _PLAN_QUALIFIER_RE.match(t, q.end + plan_word.end())
+            end = rest.end() if rest else q.end
+            _attach(items[-1], items[-1].plan, f"{written}{plan_word.group()}", end,
+                    _plan_figure(q, before_l, plan_word.group(), q.end + plan_word.end()))
+            continue
+        lead = " ".join(q.lead.split()[:2])
+        if items and (
+            (_RESTATES_RE.search(before_l) and "%" not in q.unit)  # "tương đương 3,6% GDP" is a ratio of its own
+            or (_EXCEEDS_RE.search(before_l) and q.unit == items[-1].quantity.unit and _adjacent(t, tail, q.start))
+        ):
+            # "(tăng 7,7% tương đương 1,6 triệu đồng)", "giảm 693 hộ, vượt 333 hộ": the same figure again
+            exceeds = bool(_EXCEEDS_RE.search(before_l))
+            fig = _figure(CHANGE, q, basis="kế hoạch", sign=1) if exceeds else _figure(
+                CHANGE if items[-1].change else EQUIVALENT, q, sign=_sign(" ".join(items[-1].change))
+            )
+            _attach(items[-1], items[-1].plan if exceeds else items[-1].change, written, q.end, fig)
+            continue
+        if items and _NEW_LEVEL_RE.search(before_l) and (_same_kind_of_unit(items[-1].quantity, q) or q.bare):
+            between = content_words(_YEAR_PHRASE_RE.sub(" ", t[tail : q.number_start]))
+            if not between or _NEW_LEVEL_RE.fullmatch(between.lower()):
+                # "năm 2010 gần 74 tỷ đồng, đến năm 2014 tăng lên 143,3 tỷ": the first figure is the starting point
+                old = items.pop()
+                if q.bare:  # "giảm từ 39,17% (năm 2015) xuống 29,49 (năm 2020)": the unit is the old figure's
+                    q = replace(q, unit=old.quantity.unit, bare=False, op=Op.EQ if q.op is Op.LE else q.op)
+                start = old.quantity.number_start
+                item = Item(q, [], [], baseline=t[start : old.quantity.end], tail=q.end,
+                            figures=[_figure(BASELINE, replace(old.quantity, op=Op.EQ), start=start), *old.figures])
+                items.append(item)
+                continue
+        is_change = _CHANGE_RE.search(before_l.rstrip()) or lead.startswith(("tăng", "giảm"))
+        between = t[tail : q.start] if items else ""
+        # "so với" compares this figure only when no other figure comes first ("19,1% cao hơn 3 lần so với")
+        compared = baseline or "so với" in _NEXT_NUMBER_RE.split(after[:40], maxsplit=1)[0].lower()
+        # "quy mô GRDP gấp 1,7 lần, GRDP bình quân đầu người gấp 1,67 lần so với năm 2020": two changes of the
+        # same kind with a subject written between them are two claims, not one figure and its change
+        own_subject = bool(
+            items
+            and _CHANGE_LEAD_RE.match(items[-1].quantity.lead)
+            and content_words(between)
+            and _same_kind_of_unit(items[-1].quantity, q)
+        )
+        if items and is_change and not own_subject and (compared or (not content_words(between) and not q.per_year)):
+            end = q.end + (len(after) - len(after.lstrip(" ,")) + baseline.end() if baseline else 0)
+            fig = _figure(CHANGE, q, end=end, basis=baseline.group("base") if baseline else "",
+                          sign=_sign(f"{before_l[-30:]} {q.lead}"))
+            _attach(items[-1], items[-1].change, written + (f" {baseline.group()}" if baseline else ""), q.end, fig)
+            continue
+        if items and _share_of_count(items[-1].quantity, q) and _adjacent(t, tail, q.start):
+            # "65/93 xã, đạt 69,9%": the rate is the count's share, the same figure again
+            old = items.pop()
+            count = _figure(COUNT, replace(old.quantity, op=Op.EQ), start=old.quantity.number_start)
+            items.append(Item(q, [], [t[old.quantity.start : old.quantity.end].strip()], old.baseline, tail=q.end,
+                              figures=[count, *old.figures]))
+            continue
+        if items and (
+            paren_baseline(t, max(c_start, q.start - 80), q.number_start)
+            or (_PAREN_OPEN_RE.fullmatch(t[items[-1].quantity.end : q.start]) and _same_in_count(items[-1].quantity, q))
+        ):
+            # "(năm 2020 đạt 50%)" is an earlier level; "50% (8 xã)" the same figure as a count;
+            # "98.765 (tỷ lệ 98,2%)" the count's rate
+            _attach(items[-1], items[-1].change, written, q.end, _paren_figure(t, items[-1].quantity, q))
+            continue
+        item = Item(q, [], [], tail=q.end)
+        base = BASELINE_RE.search(after[:50])
+        if base:
+            item.baseline = base.group("base")
+        if plan_word and q.unit == "%" and not q.bare:  # "ước đạt 52% dự toán": a ratio to the plan
+            item.role, item.unit = PLAN_RATIO, f"% {PLAN_BASIS[plan_word.group().strip().lower()]}"
+        else:
+            item.plan_kind = plan_value_kind(t, c_start, q)
+            if item.plan_kind:
+                item.role = PLAN
+        items.append(item)
+    _share_population_base(t, items)
+    return items
+
+
+_LIST_GAP_RE = re.compile(r"\s*(?:,|;)?\s*(?:và\s*)?")
+
+
+def _share_population_base(t: str, items: list[Item]) -> None:
+    """"15 bác sỹ, 35 giường bệnh trên 1 vạn dân": the population base written after the last count of a list
+    is the base of every count of the list."""
+    for i in range(len(items) - 1, 0, -1):
+        base = items[i].quantity.unit.partition("/")[2]
+        prev = items[i - 1].quantity
+        if not base or base.split()[-1] not in ("dân", "người"):
+            continue
+        if prev.unit and "/" not in prev.unit and "%" not in prev.unit and _LIST_GAP_RE.fullmatch(t[prev.end : items[i].quantity.start]):
+            items[i - 1].quantity = replace(prev, unit=f"{prev.unit}/{base}")
+
+
+def _plan_figure(q: TextQuantity, before_l: str, plan_words: str, end: int) -> Figure:
+    """"bằng 104,2% dự toán" (ratio, unit "% dự toán"); "vượt 12% kế hoạch" (change, unit "%");
+    "1.200 ha kế hoạch" (the plan value)."""
+    basis = PLAN_BASIS[plan_words.strip().lower()]
+    own = re.split(r"\d", before_l)[-1]  # the words since the figure before
+    exceeds = bool(_EXCEED_WORD_RE.search(f"{own} {q.lead}")) or bool(_DIRECTION_BEFORE_RE.search(own))
+    if "%" in q.unit and exceeds:
+        return _figure(CHANGE, q, end=end, basis=basis, sign=1)
+    if q.unit == "%":
+        return _figure(PLAN_RATIO, q, end=end, unit=f"% {basis}", basis=basis)
+    if exceeds:
+        return _figure(CHANGE, q, end=end, basis=basis, sign=1)
+    return _figure(PLAN, q, end=end, plan_kind=basis)
+
+
+# A reference naming a plan or a limit set for the figure ("mức Quốc hội cho phép (4,42%)") quotes a plan value.
+_PLANNED_WORDS = ("kế hoạch", "dự toán", "nghị quyết", "mục tiêu", "chỉ tiêu", "giao", "cho phép", "quy định")
+_TIME_IN_PAREN_RE = re.compile(r"năm\s+(?:19|20)\d{2}|hiện nay|hiện tại|đến nay|trước|cùng kỳ")
+
+
+def _paren_figure(t: str, main: TextQuantity, q: TextQuantity) -> Figure:
+    opened = t.rfind("(", main.end, q.number_start)
+    inner = t[opened + 1 : q.number_start].lower() if opened >= 0 else ""
+    if _TIME_IN_PAREN_RE.search(inner):
+        return _figure(BASELINE, replace(q, op=Op.EQ), basis=" ".join(inner.split()))
+    if "%" in q.unit and "%" not in main.unit:
+        return _figure(SHARE, q)
+    if "%" in main.unit and "%" not in q.unit:
+        return _figure(COUNT, q)
+    return _figure(EQUIVALENT, q)
+
+
+def _attach(item: Item, bucket: list[str], text: str, end: int, figure: Figure | None = None) -> None:
+    """Attach a qualifying figure to ``item``; what follows is read from the end of that figure."""
+    bucket.append(text)
+    item.tail = max(item.tail, end)
+    if figure is not None:
+        item.figures.append(figure)
+
+
+_NEXT_NUMBER_RE = re.compile(r"\d")
+_PAREN_OPEN_RE = re.compile(r"\s*\(\s*")
+# Words before a figure that restate the figure before it, or give by how much it beat its plan.
+_RESTATES_RE = reference("restates", 0)
+_EXCEEDS_PLAN_RE = reference("exceeds_plan")
+_EXCEEDS_RE = reference("exceeds", 0)
+_PLAN_QUALIFIER_RE = re.compile(r"[^\d,;.()]{0,40}(?=[,;.()]|$)")
+
+
+def _same_in_count(rate: TextQuantity, count: TextQuantity) -> bool:
+    """A count in parentheses after a rate restates it ("đạt 50% (8 xã)", "58,9% (66/112 thôn")."""
+    return "%" in rate.unit and bool(count.unit) and "%" not in count.unit and count.op is Op.EQ
+
+
+SHARE_ROUNDING = 0.06  # percentage points: "65/93" is 69,89…%, written "69,9%"
+
+
+def _share_of_count(count: TextQuantity, rate: TextQuantity) -> bool:
+    """``rate`` is the share that a fraction count written before it makes ("65/93 xã, đạt 69,9%")."""
+    if "%" not in rate.unit or rate.op is not Op.EQ or rate.value is None or not count.denominator:
+        return False
+    return count.value is not None and abs(100 * count.value / count.denominator - rate.value) <= SHARE_ROUNDING
+
+
+# Words before a figure that make it the new level reached ("tăng lên 143 tỷ", "giảm xuống còn 2,1%").
+_NEW_LEVEL_RE = reference("new_level", 0)
+_YEAR_PHRASE_RE = re.compile(r"(?:đến|tới|vào|cuối|hết)?\s*năm\s+(?:19|20)\d{2}")
+
+
+def _same_kind_of_unit(a: TextQuantity, b: TextQuantity) -> bool:
+    """Both rates, or both amounts whose units start with the same word ("tỷ đồng" and "tỷ")."""
+    if ("%" in a.unit) != ("%" in b.unit):
+        return False
+    head_a, head_b = (a.unit.split() or [""])[0].lower(), (b.unit.split() or [""])[0].lower()
+    return bool(head_a) and head_a == head_b
+
+
+_OWN_PHRASE_RE = re.compile(r"(?:[,;]|\svà)\s", re.IGNORECASE)
+
+
+def _subjectless(t: str, end: int, start: int) -> bool:
+    """The phrase of the figure at ``start`` names nothing of its own ("…, đạt 99,6% so với kế hoạch huyện",
+    "… và tăng 19,4% dự toán HĐND tỉnh giao"), so it qualifies the figure before it."""
+    cuts = list(_OWN_PHRASE_RE.finditer(t, end, start))
+    if not cuts:
+        return False
+    own = t[cuts[-1].end() : start]
+    return not content_words(_CHANGE_LEAD_RE.sub(" ", PLAN_VERB_RE.sub(" ", own))).strip()
+
+
+def _adjacent(t: str, end: int, start: int) -> bool:
+    """At most one word besides punctuation and linking verbs ("bằng", "đạt", "vượt") between two figures."""
+    return len(content_words(PLAN_VERB_RE.sub(" ", t[end:start])).split()) <= 1

@@ -1,0 +1,66 @@
+"""One pipeline: `chitieu extract` and `chitieu ingest` give the same claims, tables read in both."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from chitieu.readers import read_document
+from chitieu.services.extract import extract_file
+from chitieu.services.ingest import propose_claims
+
+HEADER = ["TT", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu Nghị quyết", "Ước thực hiện năm 2023", "Tỷ lệ % so với mục tiêu", "Đánh giá"]
+ROWS = [
+    HEADER,
+    ["1", "Tốc độ tăng trưởng GRDP", "%", "9-10", "6,5", "", "Khó đạt"],
+    ["2", "Thu ngân sách trên địa bàn", "Tỷ đồng", "3.000", "2.134,6", "71,2%", "Chưa đạt"],
+    ["3", "Tỷ lệ che phủ rừng", "%", "54,0", "52,3", "", "Chưa đạt"],
+]
+
+
+@pytest.fixture
+def appendix(tmp_path: Path) -> Path:
+    document = docx.Document()
+    document.add_paragraph("BÁO CÁO")
+    document.add_paragraph("Kết quả thực hiện Nghị quyết năm 2023")
+    document.add_paragraph("I. KẾT QUẢ THỰC HIỆN")
+    document.add_paragraph("Năm 2023, tổng sản lượng lương thực ước đạt 41.000 tấn, bằng 95% kế hoạch.")
+    document.add_paragraph("PHỤ LỤC")
+    document.add_paragraph("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU")
+    table = document.add_table(rows=len(ROWS), cols=len(HEADER))
+    for i, row in enumerate(ROWS):
+        for j, cell in enumerate(row):
+            table.cell(i, j).text = cell
+    path = tmp_path / "phu-luc.docx"
+    document.save(str(path))
+    return path
+
+
+def test_extract_reads_the_appendix_table_rows_not_its_verdict_words(appendix: Path) -> None:
+    claims = extract_file(appendix).claims
+    names = {c.indicator for c in claims}
+    assert not {"Chưa", "Chưa đạt", "Khó đạt"} & names
+    rows = [(c.kind, c.indicator, c.op, c.value, c.low, c.high, c.role) for c in claims if c.section == "table"]
+    assert rows == [
+        ("target", "Tốc độ tăng trưởng GRDP", "range", None, 9.0, 10.0, "plan"),
+        ("result", "Tốc độ tăng trưởng GRDP", "=", 6.5, None, None, "level"),
+        ("target", "Thu ngân sách trên địa bàn", "=", 3000.0, None, None, "plan"),
+        ("result", "Thu ngân sách trên địa bàn", "=", pytest.approx(2134.6), None, None, "level"),
+        ("target", "Tỷ lệ che phủ rừng", "=", 54.0, None, None, "plan"),
+        ("result", "Tỷ lệ che phủ rừng", "=", 52.3, None, None, "level"),
+    ]
+    budget = [c for c in claims if c.indicator == "Thu ngân sách trên địa bàn"]
+    assert budget[0].statement == budget[1].statement and budget[1].stated_ratio == pytest.approx(71.2)
+    assert budget[1].period == "2023"
+    text = [(c.kind, c.value, c.unit, c.role) for c in claims if c.section != "table"]
+    assert text == [("result", 41000.0, "tấn", "level"), ("result", 95.0, "% kế hoạch", "plan_ratio")]
+    assert len({c.statement for c in claims}) == 4  # one per table row, one for the text statement
+
+
+def test_extract_and_ingest_give_the_same_claims(appendix: Path) -> None:
+    extracted = [(c.kind, c.indicator, c.op, c.value, c.low, c.high, c.unit, c.start) for c in extract_file(appendix).claims]
+    proposed = propose_claims(read_document(appendix), [], "KH").claims
+    ingested = [(p.kind, p.indicator, p.op, p.value, p.low, p.high, p.unit, p.start) for p in proposed]
+    assert sorted(extracted, key=lambda c: (c[7], c[0])) == sorted(ingested, key=lambda c: (c[7], c[0]))
