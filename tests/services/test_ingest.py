@@ -56,11 +56,14 @@ def _count(database: Store, model: type) -> int:
 
 def test_table_claims_are_stored_as_linked_candidates(database: Store, report_docx: Path) -> None:
     outcome = database(ingest_file, report_docx, PLAN, extractor=no_text)
-    assert outcome.created and outcome.claims == 6 and outcome.from_tables == 6 and outcome.linked == 6
+    assert outcome.created and outcome.claims == 7 and outcome.from_tables == 7 and outcome.linked == 7
     views = database(list_claims, plan_code=PLAN, status="candidate")
     assert [(v.kind, v.indicator_code) for v in views] == [
-        ("target", "GRDP"), ("result", "GRDP"), ("target", "NS"), ("result", "NS"), ("target", "RUNG"), ("result", "RUNG")
+        ("target", "GRDP"), ("result", "GRDP"), ("target", "NS"), ("result", "NS"), ("result", "NS"), ("target", "RUNG"),
+        ("result", "RUNG"),
     ]
+    ratio = views[4]  # the table's "Tỷ lệ % so với mục tiêu" is a figure of its own
+    assert (ratio.value, ratio.unit, ratio.role) == (71.2, "% mục tiêu", "plan_ratio")
     grdp_target = views[0]
     assert (grdp_target.op, grdp_target.low, grdp_target.high) == ("range", 9, 10)
     budget_result = views[3]
@@ -95,7 +98,7 @@ def test_text_claims_from_the_extractor_are_kept_outside_tables(database: Store,
         ]
 
     outcome = database(ingest_file, report_docx, PLAN, extractor=extractor)
-    assert outcome.from_text == 1 and outcome.from_tables == 6
+    assert outcome.from_text == 1 and outcome.from_tables == 7
     text_claims = [v for v in database(list_claims) if v.quote.startswith("Báo cáo")]
     assert len(text_claims) == 1 and text_claims[0].indicator_code == "RUNG" and text_claims[0].op == ">="
 
