@@ -10,6 +10,7 @@ from typing import Any
 
 from chitieu.extraction.claims import Claim, extract_claims
 from chitieu.extraction.restated import merge_restated
+from chitieu.extraction.statements import plan_kind_of
 from chitieu.messages import ChitieuError
 
 
@@ -148,7 +149,8 @@ def table_claims(document: Any) -> tuple[list[Claim], list[tuple[int, int]]]:
             hedge=str(p.payload.get("hedge") or ""), confidence=0.9,
             statement=statements.setdefault(row, len(statements) + 1), role=role,
             basis=str(p.payload.get("basis") or ""),
-            plan_kind="mục tiêu" if plan else "", stated_ratio=ratio.value if ratio is not None else None,
+            plan_kind=plan_kind_of(str(p.payload.get("column") or "")) if plan else "",
+            stated_ratio=ratio.value if ratio is not None else None,
         ))
     return claims, spans
 
