@@ -183,9 +183,12 @@ def test_midterm_report_appendix_is_ingested(database: Store, corpus_dir: Path) 
     views = database(list_claims)
     assert outcome.from_tables == len(views) > 100
     budget = [v for v in views if v.indicator_code == "NS"]
-    assert {(v.kind, round(v.value or 0, 1), v.period) for v in budget} == {
-        ("target", 3000, ""), ("result", 2134.6, "2021-2023"), ("result", 2345, "2020-2025")
+    assert {(v.kind, round(v.value or 0, 1), v.period, v.role) for v in budget} == {
+        ("target", 3000, "", "level"), ("result", 2134.6, "2021-2023", "level"), ("result", 2345, "2020-2025", "level"),
+        # the table's "% so với mục tiêu" columns: the ratios of those results, claims of their own
+        ("result", 71.2, "2021-2023", "plan_ratio"), ("result", 78.2, "2020-2025", "plan_ratio"),
     }
+    assert {v.unit for v in budget if v.role == "plan_ratio"} == {"% mục tiêu"}
 
 
 def test_offline_embedding_scorer_ranks_related_names_higher() -> None:
