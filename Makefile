@@ -47,6 +47,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/web_latency.py
+	$(BIN)/python benchmarks/bench_rounds.py
 
 ## HTTP latency only (dashboard and indicator p95 on SQLite and PostgreSQL, synthetic plan, upload).
 bench-web: $(STAMP)

@@ -24,7 +24,7 @@ def test_an_import_records_each_row_created_and_the_action(store: Store, tmp_pat
     assert all(e.context and e.context["change"] == "created" and e.before is None for e in rows)
     summary = [e for e in events if e.entity == "registry"]
     assert len(summary) == 1 and summary[0].after["counts"]["targets"] == 5  # type: ignore[index]
-    assert summary[0].context == {"source": "reg"}
+    assert summary[0].context == {"source": "reg", "mode": "merge"}  # absent rows kept unless --replace
     now = datetime.now(UTC)
     assert all(now - timedelta(minutes=5) < e.at.replace(tzinfo=e.at.tzinfo or UTC) <= now for e in events)
 

@@ -180,7 +180,12 @@ def test_default_as_of_is_the_last_year_with_measured_data() -> None:
     bundle = sample_bundle()  # actual 2021-2023 and 2021, estimate… and a projection to 2025 of a unit
     assert default_as_of(bundle) == 2023
     only_projection = replace(bundle, observations=[o for o in bundle.observations if o.flag is ObservationFlag.PROJECTION])
-    assert default_as_of(only_projection, {"default_as_of": 2022}) == 2022
-    with pytest.raises(ChitieuError) as info:
-        default_as_of(only_projection)
-    assert info.value.code == "as_of_unknown" and "--as-of" in info.value.message
+    # the dataset's year stands in only for the dataset's own plan, never for another plan of the workspace
+    assert default_as_of(only_projection, {"default_as_of": 2022, "default_plan": "NQ-X"}) == 2022
+    for settings in (None, {"default_as_of": 2022, "default_plan": "LC-XIV"}):
+        with pytest.raises(ChitieuError) as info:
+            default_as_of(only_projection, settings)
+        assert info.value.code == "as_of_unknown" and "--as-of" in info.value.message
+    # a province-wide end-of-term projection alone: its year is the latest period with data
+    whole_area = replace(bundle, observations=[replace(o, org_unit_code=None) for o in only_projection.observations])
+    assert default_as_of(whole_area, {"default_as_of": 2022, "default_plan": "NQ-X"}) == 2025

@@ -39,15 +39,19 @@ def test_reimport_updates_in_place(store: Store, tmp_path: Path) -> None:
     assert bundle.targets_of("GRDP")[0].low == 9.5
 
 
-def test_rows_gone_from_the_file_are_deleted_and_new_ones_added(store: Store, tmp_path: Path) -> None:
+def test_rows_gone_from_the_file_stay_unless_replaced_and_new_ones_are_added(store: Store, tmp_path: Path) -> None:
     store(import_registry, write_registry(tmp_path / "a"))
     kept = _ids(store, ObservationRow)
     lines = REGISTRY["observations"].splitlines()
     fewer = dict(REGISTRY, observations="\n".join([*lines[:2], *lines[3:], "NQ-X,VL,2023,8.600,,,,,"]) + "\n")
-    outcome = store(import_registry, write_registry(tmp_path / "b", fewer))
-    assert outcome.changes["observation"] == {"created": 1, "updated": 0, "deleted": 1}
+    outcome = store(import_registry, write_registry(tmp_path / "b", fewer))  # a merge: nothing deleted
+    assert outcome.changes["observation"] == {"created": 1, "updated": 0, "deleted": 0}
+    merged = _ids(store, ObservationRow)
+    assert set(kept) <= set(merged) and len(set(merged) - set(kept)) == 1
+    outcome = store(import_registry, tmp_path / "b", replace=True, confirm=True)
+    assert outcome.changes["observation"] == {"created": 0, "updated": 0, "deleted": 1}
     now = _ids(store, ObservationRow)
-    assert set(kept) - set(now) == {kept[1]} and len(set(now) - set(kept)) == 1
+    assert set(merged) - set(now) == {kept[1]}
 
 
 def test_accepted_claims_keep_their_links_through_export_and_import(

@@ -26,7 +26,7 @@ def test_two_workspaces_hold_the_same_codes_apart(store: Store, tmp_path: Path) 
     assert store.count("plans") == 4 and store.count("indicators") == 8
     # changing one province leaves the other alone
     smaller = dict(REGISTRY, observations=REGISTRY["observations"].splitlines()[0] + "\n")
-    b(import_registry, write_registry(tmp_path / "b2", smaller))
+    b(import_registry, write_registry(tmp_path / "b2", smaller), replace=True, confirm=True)
     assert b(load_bundle, "NQ-X").observations == [] and len(store(load_bundle, "NQ-X").observations) == 4
     assert store(load_registry).documents == b(load_registry).documents
 

@@ -14,7 +14,7 @@ from chitieu.services.transfer import export_registry, import_registry, read_reg
 from service_store import Store
 
 TABLE_OF = {
-    "documents": "documents", "plans": "plans", "org_units": "org_units", "groups": "indicator_groups",
+    "documents": "documents", "plans": "plans", "org_units": "org_units", "unit_changes": "org_unit_changes", "round_rules": "round_rules", "groups": "indicator_groups",
     "indicators": "indicators", "targets": "targets", "observations": "observations",
     "stated_counts": "stated_counts", "capital_plans": "capital_plans", "disbursements": "disbursements",
     "disbursement_targets": "disbursement_targets",

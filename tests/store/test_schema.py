@@ -17,7 +17,7 @@ from chitieu.store.models import Base
 EXPECTED_TABLES = {
     "documents", "plans", "org_units", "indicator_groups", "indicators", "targets", "observations",
     "source_documents", "claims", "alembic_version", "workspaces", "events", "stated_counts",
-    "capital_plans", "disbursements", "disbursement_targets",
+    "capital_plans", "disbursements", "disbursement_targets", "org_unit_changes", "rounds", "round_units", "round_values", "round_rules",
     "users", "memberships", "api_tokens", "login_sessions", "stored_files", "jobs", "plan_publications",
 }
 DEFAULT_WS = "(SELECT id FROM workspaces WHERE code = 'default')"
@@ -123,10 +123,15 @@ def test_path_and_default_urls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert database_url_of(None) == "sqlite:///elsewhere.db"
 
 
-def test_sqlite_file_in_new_folder_is_created(tmp_path: Path) -> None:
-    with open_database(tmp_path / "deep" / "er" / "x.db"):
+def test_sqlite_file_in_a_missing_folder_is_a_vietnamese_error(tmp_path: Path) -> None:
+    """A mistyped --db (/nonexistent/dir/x.db) creates nothing: neither the folders nor the file."""
+    with pytest.raises(ChitieuError) as info:
+        open_database(tmp_path / "deep" / "er" / "x.db")
+    assert info.value.code == "database_folder_missing" and "không tự tạo thư mục" in info.value.message
+    assert not (tmp_path / "deep").exists()
+    with open_database(tmp_path / "x.db"):  # an existing folder: the file is made
         pass
-    assert (tmp_path / "deep" / "er" / "x.db").is_file()
+    assert (tmp_path / "x.db").is_file()
 
 
 def test_unreachable_server_is_a_vietnamese_error() -> None:

@@ -115,7 +115,11 @@ def wait_for_document(client: TestClient, document_id: int, headers: dict[str, s
     """Poll the document until its job has ended (the in-process runner works in a thread)."""
     deadline = time.monotonic() + timeout
     while True:
-        state = client.get(f"/api/v1/documents/{document_id}", headers=headers).json()
+        answer = client.get(f"/api/v1/documents/{document_id}", headers=headers)
+        if answer.status_code == 503 and time.monotonic() < deadline:  # busy (the job is writing): ask again
+            time.sleep(0.2)
+            continue
+        state = answer.json()
         if state["status"] in ("done", "failed") or time.monotonic() > deadline:
             return state  # type: ignore[no-any-return]
         time.sleep(0.1)

@@ -57,3 +57,28 @@ def test_publish_writes_a_static_site(tmp_path: Path) -> None:
     assert (tmp_path / "site" / "LC-XIV" / "KT02.html").is_file()
     assert (tmp_path / "site" / "static" / "vendor" / "chart.umd.min.js").is_file()
     assert "http://" not in plan and "https://" not in plan
+
+
+def test_user_add_scopes_unit_roles_to_known_units_and_can_print_a_token(tmp_path: Path) -> None:
+    db = str(tmp_path / "u.db")
+    database = open_database(db)
+    with database.session(write=True) as session:
+        install_dataset(session, Actor("test", role="admin"), demo_dataset().name)
+    database.close()
+    runner = CliRunner()
+    no_unit = runner.invoke(app, ["user", "add", "hoa", "--role", "officer", "--db", db], input="")
+    assert no_unit.exit_code != 0 and "--unit" in str(no_unit.exception)
+    typo = runner.invoke(app, ["user", "add", "hoa", "--role", "approver", "--unit", "LC-KHONG-CO", "--db", db], input="")
+    assert typo.exit_code != 0 and "LC-KHONG-CO" in str(typo.exception)
+    made = runner.invoke(app, ["user", "add", "hoa", "--role", "officer", "--unit", "LC-THAN-UYEN", "--unit", "LC-SIN-HO",
+                               "--token", "--db", db], input="")
+    assert made.exit_code == 0, made.output
+    token = made.stdout.strip().splitlines()[0]
+    database = open_database(db)
+    try:
+        with database.session() as session:
+            principal = principal_for_token(session, token)
+            assert principal is not None and principal.units == frozenset({"LC-THAN-UYEN", "LC-SIN-HO"})
+            assert authenticate(session, "hoa", "") is None  # token-only: no password to sign in with
+    finally:
+        database.close()

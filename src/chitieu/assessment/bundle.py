@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from chitieu.assessment.as_of import FLAG_RANK, comparable_target, first_year, judged_year, observation_as_of
 from chitieu.assessment.conventions import DEFAULT_PROFILE, ConventionProfile
 from chitieu.assessment.engine import Assessment, assess
 from chitieu.assessment.forecast import ForecastMethod, forecast_to_deadline
@@ -27,7 +28,7 @@ from chitieu.quantities import QuantityError, parse_change
 from chitieu.vocab.polarity_cues import infer_polarity
 from chitieu.vocab.verdicts import parse_verdict
 
-_FLAG_PREFERENCE = {ObservationFlag.ACTUAL: 0, ObservationFlag.ESTIMATE: 1, ObservationFlag.PROJECTION: 2}
+_FLAG_PREFERENCE = FLAG_RANK
 _LEAD = {ObservationFlag.ACTUAL: "lead_actual", ObservationFlag.ESTIMATE: "lead_estimate",
          ObservationFlag.PROJECTION: "lead_forecast"}
 
@@ -138,16 +139,6 @@ def _yearly_points(
     return sorted((y, o.value) for y, o in best.items() if o.value is not None)
 
 
-def _pick(observations: list[Observation], end: int) -> Observation | None:
-    """Province-level observation ending in ``end``: the longest span first, then the year itself."""
-    usable = [o for o in observations if o.period.end == end and o.flag is not ObservationFlag.PLAN]
-    spans = sorted((o for o in usable if not o.period.is_year), key=lambda o: (o.period.start, o.stated_verdict is None, _FLAG_PREFERENCE[o.flag]))
-    if spans:
-        return spans[0]
-    years = sorted((o for o in usable if o.period.is_year), key=lambda o: (o.stated_verdict is None, _FLAG_PREFERENCE[o.flag]))
-    return years[0] if years else None
-
-
 def indicator_polarity(indicator: Indicator, target: Quantity, parent: Indicator | None) -> tuple[Polarity, str]:
     """The registry's polarity when it says anything but the default, else inferred from the wording."""
     if indicator.polarity is not Polarity.HIGHER_BETTER:
@@ -188,7 +179,7 @@ def _assess_indicator(
     deadline = target.deadline or bundle.plan.term_end
     start = target.start_year or bundle.plan.term_start
     observations = bundle.observations_of(indicator.code)
-    horizon = deadline if forecast else as_of
+    horizon = deadline if forecast else (judged_year(as_of, deadline) if as_of is not None else None)
     points = _yearly_points(observations, horizon, start, target.kind)
     base_year, base_value = target.baseline_year, target.baseline_value
     if target.kind is TargetKind.LEVEL and base_year is not None and base_value is not None \
@@ -200,9 +191,14 @@ def _assess_indicator(
     chosen: Observation | None = None
     result: tuple[Quantity, int] | None = None
     fc = None
+    judged_q = target_q
+    basis = ""
     if forecast:
         stage = Stage.FORECAST
-        chosen = _pick(observations, deadline) if deadline else None
+        chosen = observation_as_of(observations, deadline, deadline=deadline, kind=target.kind,
+                                   start_year=start) if deadline else None
+        if chosen is not None and chosen.period.end != deadline:
+            chosen = None  # a figure of an earlier year is not a value at the deadline: forecast instead
         if chosen is not None:
             result = observation_quantity(chosen, unit)
             basis = msg("basis_observation", flag=chosen.flag.label_vi, period=chosen.period.label())
@@ -211,24 +207,33 @@ def _assess_indicator(
             if fc is not None:
                 result = (Quantity(value=fc.value, unit=unit, text=format_number(fc.value)), 0)
             basis = msg("basis_forecast", method=fc.method.label_vi) if fc else ""
-        else:
-            basis = ""
         lead = "lead_forecast"
+        shown_period = str(deadline) if deadline else ""
     else:
         assert as_of is not None
         stage = stage_for_year(as_of, deadline)
-        chosen = _pick(observations, as_of)
-        if chosen is not None and chosen.period.is_year and target.kind is not TargetKind.LEVEL and len(points) > 1:
+        year = judged_year(as_of, deadline)
+        chosen = observation_as_of(observations, as_of, deadline=deadline, kind=target.kind, start_year=start)
+        derived_points = _term_points(points, year, start, deadline)
+        if chosen is not None and chosen.period.is_year and target.kind is not TargetKind.LEVEL \
+                and len(derived_points) > 1 and derived_points[-1][0] == chosen.period.end:
             chosen = None  # one year of a rate/flow target says less than the average of the years so far
+        shown_period = ""
         if chosen is not None:
             result = observation_quantity(chosen, unit)
             basis = msg("basis_observation", flag=chosen.flag.label_vi, period=chosen.period.label())
             lead = _LEAD.get(chosen.flag, "lead_actual")
         else:
-            result, basis = _derived_result(points, target.kind, unit, as_of)
+            result, basis, shown_period = _derived_result(derived_points, target.kind, unit, year)
             lead = "lead_actual"
+    if chosen is not None:
+        shown_period = chosen.period.label()
+        compared = comparable_target(target_q, target, chosen.period, unit, chosen.op)
+        if compared.years > 1:
+            judged_q = compared.quantity
+            basis += msg("basis_years_target", years=compared.years)
     a: Assessment = assess(
-        target_q, result[0] if result else None, polarity=polarity, stage=stage, unit=unit,
+        judged_q, result[0] if result else None, polarity=polarity, stage=stage, unit=unit,
         indicator_code=indicator.code, deadline=deadline, basis=basis, lead=lead, forecast=fc,
         required_pace=pace if stage is not Stage.FINAL else None,
         target_direction=target_dir, result_direction=result[1] if result else 0, profile=profile,
@@ -242,7 +247,7 @@ def _assess_indicator(
         ratio=None if a.ratio is None else round(a.ratio, 1), gap=None if a.gap is None else round(a.gap, 2),
         gap_unit=a.gap_unit, status=a.status.value, status_vi=a.status_vi, explanation=a.explanation,
         stage=stage.value, polarity=polarity.value, polarity_reason=reason,
-        period=chosen.period.label() if chosen is not None else (str(horizon) if horizon else ""),
+        period=shown_period,
         basis=basis, official_status=official.value if official else None,
         official_text=chosen.stated_verdict if chosen is not None else None,
         agrees=verdicts_agree(a.status, official),
@@ -254,12 +259,20 @@ def _assess_indicator(
     )
 
 
+def _term_points(points: list[tuple[int, float]], year: int, start: int | None,
+                 deadline: int | None) -> list[tuple[int, float]]:
+    """Yearly values of the term up to ``year`` (what an average or a sum of the years so far is made of)."""
+    first = first_year(start, deadline)
+    return [(y, v) for y, v in points if y <= year and (first is None or y >= first)]
+
+
 def _derived_result(
     points: list[tuple[int, float]], kind: TargetKind, unit: str, as_of: int
-) -> tuple[tuple[Quantity, int] | None, str]:
-    """Without an observation ending in ``as_of``: average (rates), sum (cumulative) or latest (levels)."""
+) -> tuple[tuple[Quantity, int] | None, str, str]:
+    """Without one observation to stand for the target: average (rates), sum (cumulative) or latest (levels)
+    of the yearly values, with the basis and the period they cover."""
     if not points:
-        return None, ""
+        return None, "", ""
     values = [v for _, v in points]
     span = f"{points[0][0]}-{points[-1][0]}" if len(points) > 1 else str(points[0][0])
     if kind in (TargetKind.ANNUAL_RATE, TargetKind.PER_YEAR):
@@ -269,4 +282,5 @@ def _derived_result(
     else:
         year, value = points[-1]
         basis = msg("basis_year" if year == as_of else "basis_latest", year=year)
-    return (Quantity(value=value, unit=unit, text=format_number(value)), 0), basis
+        span = str(year)
+    return (Quantity(value=value, unit=unit, text=format_number(value)), 0), basis, span

@@ -1,4 +1,7 @@
-"""Shared look-ups of the audit checks: targets scaled to a period, the table columns (pure)."""
+"""Shared look-ups of the audit checks: targets scaled to a period, the table columns (pure).
+
+How many yearly targets a result stands for is the assessment's one rule (``chitieu.assessment.as_of``).
+"""
 
 from __future__ import annotations
 
@@ -6,28 +9,14 @@ from chitieu.domain.bundle import PlanBundle
 from chitieu.domain.indicators import Indicator
 from chitieu.domain.observations import Observation, Period
 from chitieu.domain.quantity import Quantity
-from chitieu.domain.targets import Target, TargetKind
+from chitieu.domain.targets import Target
 from chitieu.messages import msg
-from chitieu.vocab.units import lookup_unit
 
 
 def unit_of(bundle: PlanBundle, code: str) -> str:
     indicator = bundle.indicator(code)
     target = bundle.current_target(code)
     return (indicator.unit if indicator is not None else "") or (target.unit if target is not None else "")
-
-
-def is_per_year_unit(unit: str) -> bool:
-    known = lookup_unit(unit) if unit else None
-    return (known is not None and known.per_year) or "/năm" in unit.lower()
-
-
-def years_covered(target: Target, period: Period, unit: str) -> int:
-    """How many yearly targets a result stands for: a per-year target (kết nạp 1.000 đảng viên/năm)
-    against a total over 2021-2023 counts three times; a per-year average ("người/năm") once."""
-    if target.kind is not TargetKind.PER_YEAR or period.is_year or is_per_year_unit(unit):
-        return 1
-    return period.end - period.start + 1
 
 
 def _scaled(value: float | None, factor: float) -> float | None:

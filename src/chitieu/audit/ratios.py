@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from chitieu.assessment.as_of import years_covered
 from chitieu.assessment.ratio import reference_value
-from chitieu.audit.context import indicator_name, target_quantity, unit_of, years_covered
+from chitieu.audit.context import indicator_name, target_quantity, unit_of
 from chitieu.audit.findings import Finding, Severity, make_finding, where
 from chitieu.audit.precision import agrees_at, decimals_in, show, show_percent
 from chitieu.domain.bundle import PlanBundle
@@ -26,7 +27,7 @@ def check_stated_ratios(bundle: PlanBundle) -> list[Finding]:
         if target is None:
             continue
         unit = unit_of(bundle, obs.indicator_code)
-        years = years_covered(target, obs.period, unit)
+        years = years_covered(target, obs.period, unit, obs.op)
         indicator = bundle.indicator(obs.indicator_code)
         polarity = indicator.polarity if indicator is not None else Polarity.HIGHER_BETTER
         reference = reference_value(target_quantity(target, years), polarity)

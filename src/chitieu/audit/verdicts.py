@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from chitieu.assessment.as_of import years_covered
 from chitieu.assessment.tolerance import DEFAULT_TOLERANCE
 from chitieu.assessment.verdict import Outcome, compare, target_bounds
 from chitieu.audit.context import (
@@ -9,7 +10,6 @@ from chitieu.audit.context import (
     result_quantity,
     target_quantity,
     unit_of,
-    years_covered,
 )
 from chitieu.audit.findings import Finding, Severity, make_finding, where
 from chitieu.audit.precision import show
@@ -41,7 +41,7 @@ def check_verdicts(bundle: PlanBundle) -> list[Finding]:
         if target is None or indicator is None or target.op is Op.DONE or indicator.polarity is Polarity.BOOLEAN:
             continue
         unit = unit_of(bundle, obs.indicator_code)
-        years = years_covered(target, obs.period, unit)
+        years = years_covered(target, obs.period, unit, obs.op)
         wanted = target_quantity(target, years)
         bounds = target_bounds(wanted)
         if bounds is None:

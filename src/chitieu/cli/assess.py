@@ -25,7 +25,7 @@ STATUS_STYLES: dict[str, str] = {
     "not_achieved": "red",
     "no_data": "dim",
 }
-CSV_COLUMNS = ("code", "number", "group", "name", "unit", "target", "value", "value_text", "ratio", "status",
+CSV_COLUMNS = ("code", "number", "group", "name", "unit", "target", "period", "value", "value_text", "ratio", "status",
                "status_vi", "official_status", "agrees", "basis", "explanation")
 
 
@@ -54,6 +54,9 @@ def render_assessment_table(rows: Sequence[Any], console: Console, title: str | 
         ("cli_col_ratio", {"justify": "right", "no_wrap": True}),
         ("cli_col_verdict", {"no_wrap": True, "min_width": 9}),
     ]
+    periods = any(_get(row, "period") for row in rows)  # the period judged, for registry assessments
+    if periods:
+        columns.insert(4, ("cli_col_period", {"no_wrap": True}))
     if wide:
         columns.append(("cli_col_official", {"no_wrap": True}))
     for code, kwargs in columns:
@@ -71,6 +74,7 @@ def render_assessment_table(rows: Sequence[Any], console: Console, title: str | 
             str(_get(row, "name", "indicator") or ""),
             str(_get(row, "unit") or ""),
             str(_get(row, "target") or ""),
+            *([str(_get(row, "period") or "")] if periods else []),
             str(_get(row, "value_text", "result") or ""),
             "" if ratio is None else f"{format_number(ratio, 1)}%",
             f"[{style}]{_get(row, 'status_vi')}[/{style}]" if style else str(_get(row, "status_vi")),

@@ -30,11 +30,13 @@ COMMAND_MODULES = (
     "chitieu.cli.transfer",
     "chitieu.cli.extract",
     "chitieu.cli.review",
+    "chitieu.cli.plan",
     "chitieu.cli.admin",
     "chitieu.cli.convention",
     "chitieu.cli.serve",
     "chitieu.cli.users",
     "chitieu.cli.programme",
+    "chitieu.cli.remind",
 )
 
 for _name in COMMAND_MODULES:

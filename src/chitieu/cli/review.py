@@ -64,6 +64,8 @@ def review_list(
     workspace: str = workspace_option(),
     plan: str | None = typer.Option(None, "--plan", help="Chỉ các đề xuất của kế hoạch này."),
     status: str = typer.Option("candidate", "--status", help="candidate (chờ duyệt), accepted, rejected hoặc all."),
+    kind: str | None = typer.Option(None, "--kind", help="Chỉ target (mục tiêu) hoặc result (kết quả)."),
+    limit: int | None = typer.Option(None, "--limit", help="Chỉ in N đề xuất đầu (danh sách dài: dùng «review export»)."),
 ) -> None:
     """Liệt kê các đề xuất (mặc định: đang chờ duyệt)."""
     if ctx.invoked_subcommand is not None:
@@ -71,28 +73,38 @@ def review_list(
     from chitieu.services.ingest_review import list_claims
 
     with unit_of_work(db, workspace) as (session, actor):
-        views = list_claims(session, actor, plan_code=plan, status=None if status == "all" else status)
+        views = list_claims(session, actor, plan_code=plan, status=None if status == "all" else status, kind=kind)
     out = _console()
     if not views:
         out.print(msg("cli_review_none"))
         return
+    total = len(views)
+    if limit is not None and 0 <= limit < total:
+        views = views[:limit]
     table = Table(title=msg("cli_review_title", count=len(views)), header_style="bold")
     for code in ("cli_col_id", "cli_col_status", "cli_col_kind", "cli_col_phrase", "cli_col_link", "cli_col_value",
                  "cli_col_unit_name", "cli_col_period", "cli_col_source", "cli_col_quote"):
         table.add_column(msg(code), overflow="fold")
     for v in views:
-        link = f"{v.indicator_code} ({format_number(v.link_score, 2)})" if v.indicator_code else "—"
+        link = v.indicator_code or "—"
+        if v.indicator_code and v.link_score is not None:
+            link += f" ({format_number(v.link_score, 2)})"
         source = v.file_name + (", " + msg("cli_page_short", page=v.page) if v.page else "")
         quote = v.quote if len(v.quote) <= QUOTE_WIDTH else v.quote[: QUOTE_WIDTH - 1] + "…"
         table.add_row(str(v.id), CLAIM_STATUS_LABELS_VI.get(v.status, v.status), msg(KIND_LABELS[v.kind]) if v.kind in KIND_LABELS else v.kind, v.indicator_phrase,
                       link, _value_text(v.op, v.value, v.low, v.high), v.unit, v.period, source, quote)
     out.print(table)
+    if len(views) < total:
+        out.print(msg("cli_review_more", shown=len(views), total=total))
 
 
 @review_app.command("accept")
 def accept_command(
     claim_id: int = typer.Argument(..., help="Số của đề xuất."),
     indicator: str | None = typer.Option(None, "--indicator", help="Mã chỉ tiêu (mặc định: chỉ tiêu đã gắn)."),
+    new_indicator: str | None = typer.Option(
+        None, "--new-indicator", help="Tạo chỉ tiêu mới mã này, tên lấy từ đề xuất (đơn vị, chiều đánh giá suy ra và in ra)."
+    ),
     as_kind: str | None = typer.Option(None, "--as", help="target (mục tiêu) hoặc observation (số liệu thực hiện)."),
     period: str | None = typer.Option(None, "--period", help="Kỳ của số liệu: 2023 hoặc 2021-2023."),
     version: str = typer.Option("adopted", "--version", help="Phiên bản mục tiêu: draft, adopted, revised."),
@@ -104,13 +116,71 @@ def accept_command(
         raise ChitieuError("bad_option", option="--as", reason=msg("cli_review_use_as"))
     if version not in ("draft", "adopted", "revised"):
         raise ChitieuError("bad_option", option="--version", reason=msg("cli_review_use_version"))
+    if indicator is not None and new_indicator is not None:
+        raise ChitieuError("bad_option", option="--new-indicator", reason=msg("cli_not_with", option="--indicator"))
     from chitieu.services.ingest_review import accept_claim
+    from chitieu.services.review_new import accept_as_new_indicator
 
     with unit_of_work(db, workspace, write=True) as (session, actor):
-        outcome = accept_claim(session, actor, claim_id, indicator_code=indicator, as_kind=as_kind, period=period,
-                               version=version)
+        if new_indicator is not None:
+            made = accept_as_new_indicator(session, actor, claim_id, new_indicator, as_kind=as_kind, period=period,
+                                           version=version)
+            outcome = made.accepted
+        else:
+            outcome = accept_claim(session, actor, claim_id, indicator_code=indicator, as_kind=as_kind, period=period,
+                                   version=version)
     what = msg("cli_review_as_target" if outcome.created == "target" else "cli_review_as_observation")
+    if new_indicator is not None:
+        p = made.proposal
+        key = "cli_review_new_indicator" if made.created else "cli_review_existing_indicator"
+        _console().print(msg(key, id=claim_id, what=what, code=made.code, name=p.name,
+                             unit=p.unit or msg("cli_review_unit_none"), direction=_direction(p.polarity.value),
+                             reason=p.polarity_reason))
+        return
     _console().print(msg("cli_review_accepted", id=claim_id, what=what, indicator=outcome.indicator_code))
+
+
+def _direction(polarity: str) -> str:
+    keys = {"higher_better": "direction_higher", "lower_better": "direction_lower",
+            "neutral_structure": "direction_structure", "boolean": "direction_boolean"}
+    return msg(keys.get(polarity, "direction_higher"))
+
+
+BULK_SKIPS_SHOWN = 30
+
+
+@review_app.command("accept-all")
+def accept_all_command(
+    plan: str = typer.Option(..., "--plan", help="Mã kế hoạch của các đề xuất."),
+    kind: str = typer.Option(..., "--kind", help="target (mục tiêu) hoặc result (kết quả)."),
+    section: str | None = typer.Option(None, "--section", help="Chỉ các đề xuất thuộc mục có tiêu đề chứa các từ này."),
+    min_confidence: float | None = typer.Option(None, "--min-confidence", help="Chỉ các đề xuất có độ tin cậy từ mức này (0-1)."),
+    new_indicators: bool = typer.Option(False, "--new-indicators", help="Đề xuất chưa gắn chỉ tiêu: tạo chỉ tiêu mới theo tên trong đề xuất."),
+    version: str = typer.Option("adopted", "--version", help="Phiên bản mục tiêu: draft, adopted, revised."),
+    db: str | None = db_option(),
+    workspace: str = workspace_option(),
+) -> None:
+    """Chấp nhận hàng loạt các đề xuất chờ duyệt theo bộ lọc (đề xuất không chấp nhận được thì để lại, có lý do)."""
+    if version not in ("draft", "adopted", "revised"):
+        raise ChitieuError("bad_option", option="--version", reason=msg("cli_review_use_version"))
+    from chitieu.services.review_new import accept_all
+
+    with unit_of_work(db, workspace, write=True) as (session, actor):
+        done = accept_all(session, actor, plan, kind, section=section, min_confidence=min_confidence,
+                          new_indicators=new_indicators, version=version)
+    out = _console()
+    if not done.accepted and not done.skipped:
+        out.print(msg("cli_review_no_bulk_matches"))
+        return
+    out.print(msg("cli_review_bulk_done", accepted=len(done.accepted), created=len(done.created_indicators),
+                  skipped=len(done.skipped)))
+    for code, p in done.created_indicators:
+        out.print(msg("cli_review_bulk_created", code=code, name=p.name, unit=p.unit or msg("cli_review_unit_none"),
+                      direction=_direction(p.polarity.value), reason=p.polarity_reason))
+    for claim_id, reason in done.skipped[:BULK_SKIPS_SHOWN]:
+        out.print(msg("cli_review_bulk_skipped", id=claim_id, reason=reason))
+    if len(done.skipped) > BULK_SKIPS_SHOWN:
+        out.print(msg("cli_review_bulk_more", count=len(done.skipped) - BULK_SKIPS_SHOWN, plan=plan))
 
 
 @review_app.command("reject")
@@ -125,6 +195,41 @@ def reject_command(
     with unit_of_work(db, workspace, write=True) as (session, actor):
         reject_claim(session, actor, claim_id)
     _console().print(msg("cli_review_rejected", id=claim_id))
+
+
+@review_app.command("export")
+def export_command(
+    out: Path = typer.Argument(..., help="Tệp .xlsx sẽ ghi (bảng duyệt đề xuất)."),
+    plan: str | None = typer.Option(None, "--plan", help="Chỉ các đề xuất của kế hoạch này."),
+    status: str = typer.Option("candidate", "--status", help="candidate (chờ duyệt), accepted, rejected hoặc all."),
+    db: str | None = db_option(),
+    workspace: str = workspace_option(),
+) -> None:
+    """Xuất hàng đợi đề xuất ra Excel để duyệt trên bảng tính (cột «Quyết định»), rồi nhập lại bằng «review import»."""
+    from chitieu.services.review_sheet import export_queue
+
+    with unit_of_work(db, workspace) as (session, actor):
+        count = export_queue(session, actor, out, plan_code=plan, status=None if status == "all" else status)
+    _console().print(msg("cli_review_exported", count=count, path=out))
+
+
+@review_app.command("import")
+def import_command(
+    file: Path = typer.Argument(..., help="Bảng duyệt .xlsx đã ghi quyết định (do «review export» tạo ra)."),
+    db: str | None = db_option(),
+    workspace: str = workspace_option(),
+) -> None:
+    """Áp dụng các quyết định trong bảng duyệt: mỗi dòng một quyết định; dòng không áp dụng được thì báo rõ dòng, cột."""
+    from chitieu.services.review_sheet import import_decisions
+
+    with unit_of_work(db, workspace, write=True) as (session, actor):
+        done = import_decisions(session, actor, file)
+    out = _console()
+    out.print(msg("cli_review_imported", accepted=len(done.accepted), rejected=len(done.rejected),
+                  created=len(done.created_indicators), problems=len(done.report.problems)))
+    err = Console(stderr=True, highlight=False, width=160)
+    for problem in done.report.problems[:BULK_SKIPS_SHOWN]:
+        err.print(msg("cli_problem_error", message=problem.message), soft_wrap=True)
 
 
 def _number_option(option: str, text: str | None) -> float | None:

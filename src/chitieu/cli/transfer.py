@@ -17,11 +17,13 @@ TABLE_LABELS: dict[str, str] = {
     "documents": "cli_table_documents",
     "plans": "cli_table_plans",
     "org_units": "cli_table_org_units",
+    "unit_changes": "cli_table_unit_changes",
     "groups": "cli_table_groups",
     "indicators": "cli_table_indicators",
     "targets": "cli_table_targets",
     "observations": "cli_table_observations",
     "stated_counts": "cli_table_stated_counts",
+    "round_rules": "cli_table_round_rules",
     "capital_plans": "cli_table_capital_plans",
     "disbursements": "cli_table_disbursements",
     "disbursement_targets": "cli_table_disbursement_targets",
@@ -66,24 +68,42 @@ def import_command(
     db: str | None = db_option(),
     workspace: str = workspace_option(),
     problems: Path | None = typer.Option(None, "--problems", help="Ghi mọi lỗi và cảnh báo ra tệp CSV (mã, mức, tệp, dòng, cột, giá trị, nội dung)."),
+    replace: bool = typer.Option(False, "--replace", help="Thay thế: dòng đã có mà tệp không liệt kê sẽ bị xóa (liệt kê trước, cần --yes)."),
+    yes: bool = typer.Option(False, "--yes", help="Đồng ý xóa các dòng mà --replace liệt kê."),
 ) -> None:
     """Nhập sổ đăng ký (nghị quyết, chỉ tiêu, mục tiêu, số liệu) từ CSV/XLSX: ghi tất cả hoặc không ghi gì.
 
-    Dòng đã có (cùng mã) được cập nhật tại chỗ, giữ nguyên định danh; mỗi thay đổi được ghi nhật ký."""
+    Dòng đã có (cùng mã) được cập nhật tại chỗ, giữ nguyên định danh; dòng không có trong tệp được giữ
+    nguyên (trừ khi --replace --yes); mỗi thay đổi được ghi nhật ký."""
     from chitieu.services.transfer import import_registry
 
     out, err = Console(), Console(stderr=True)
     with unit_of_work(db, workspace, write=True) as (session, actor):
-        outcome = import_registry(session, actor, path)
+        outcome = import_registry(session, actor, path, replace=replace, confirm=yes)
     print_problems(outcome.report.problems, err)
     if problems is not None:
         write_problems(outcome.report, problems)
         err.print(msg("cli_problems_written", count=len(outcome.report.problems), path=problems), highlight=False)
+    if outcome.needs_confirmation:
+        err.print(msg("cli_import_would_delete", count=len(outcome.removals)), style="bold yellow", highlight=False)
+        for line in outcome.removals[:MAX_PROBLEMS_SHOWN]:
+            err.print(f"  {line}", highlight=False, soft_wrap=True)
+        if len(outcome.removals) > MAX_PROBLEMS_SHOWN:
+            err.print(msg("cli_more_problems", count=len(outcome.removals) - MAX_PROBLEMS_SHOWN), highlight=False)
+        err.print(msg("cli_import_confirm"), highlight=False)
+        raise typer.Exit(2)
     if not outcome.written:
         err.print(msg("registry_invalid", path=path, count=len(outcome.report.errors())), style="bold red",
                   highlight=False)
         raise typer.Exit(2)
     out.print(counts_table(outcome.counts, msg("cli_imported", path=path, database=database_label(db), workspace=workspace)))
+    if outcome.removals:
+        out.print(msg("cli_import_deleted", count=len(outcome.removals)), highlight=False)
+    if outcome.reopened_claims:
+        out.print(msg("cli_import_reopened", count=len(outcome.reopened_claims),
+                      ids=", ".join(map(str, outcome.reopened_claims[:20]))), highlight=False)
+    if outcome.relinked:
+        out.print(msg("cli_review_relinked", count=outcome.relinked), highlight=False)
 
 
 def export_command(

@@ -7,7 +7,7 @@ from chitieu.domain.actors import DEFAULT_WORKSPACE, Actor, Permission, Role, Vi
 from chitieu.domain.bundle import PlanBundle
 from chitieu.domain.indicators import Indicator, IndicatorGroup, Polarity
 from chitieu.domain.observations import Observation, ObservationFlag, Period
-from chitieu.domain.org_units import OrgUnit
+from chitieu.domain.org_units import OrgUnit, UnitChange, UnitChangeKind
 from chitieu.domain.plans import Plan, PlanKind
 from chitieu.domain.programmes import (
     PROGRAMME_KINDS,
@@ -60,6 +60,8 @@ __all__ = [
     "Task",
     "TaskProgress",
     "TaskState",
+    "UnitChange",
+    "UnitChangeKind",
     "Via",
     "Workspace",
     "task_state",

@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from chitieu.domain.bundle import PlanBundle
-from chitieu.domain.org_units import OrgUnit
+from chitieu.domain.org_units import OrgUnit, UnitChange
 from chitieu.domain.plans import Plan
 from chitieu.domain.programmes import CapitalPlan, Disbursement, DisbursementTarget, ProgrammeBudget
 from chitieu.domain.provenance import Provenance
+from chitieu.domain.round_rules import RoundRule
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,18 +33,20 @@ class Registry:
     ``PlanBundle`` whose ``related_plans`` and ``org_units`` are left empty: those are shared and
     live in ``plans`` and ``org_units``). ``plan_sources`` is the provenance of each plan's row.
     Programme budgets (capital plans, disbursements, their targets) are kept beside the plans they belong
-    to. ``tables`` names the tables the source held: an import changes budget rows only for the tables it
+    to. ``unit_changes`` links org units to what they became (docs/registry-format.md). ``tables`` names the tables the source held: an import changes budget rows only for the tables it
     held (a registry written before programme budgets existed leaves them alone).
     """
 
     documents: list[CitedDocument] = field(default_factory=list)
     org_units: list[OrgUnit] = field(default_factory=list)
+    unit_changes: list[UnitChange] = field(default_factory=list)  # successor links (merge, split, ...)
     plans: list[Plan] = field(default_factory=list)
     contents: dict[str, PlanBundle] = field(default_factory=dict)
     plan_sources: dict[str, Provenance] = field(default_factory=dict)
     capital_plans: list[CapitalPlan] = field(default_factory=list)
     disbursements: list[Disbursement] = field(default_factory=list)
     disbursement_targets: list[DisbursementTarget] = field(default_factory=list)
+    round_rules: list[RoundRule] = field(default_factory=list)  # validation rules of reporting rounds, per plan
     tables: set[str] = field(default_factory=set)
 
     def plan(self, code: str) -> Plan | None:
@@ -91,11 +94,13 @@ class Registry:
             "documents": len(self.documents),
             "plans": len(self.plans),
             "org_units": len(self.org_units),
+            "unit_changes": len(self.unit_changes),
             "groups": sum(len(b.groups) for b in bundles),
             "indicators": sum(len(b.indicators) for b in bundles),
             "targets": sum(len(b.targets) for b in bundles),
             "observations": sum(len(b.observations) for b in bundles),
             "stated_counts": sum(len(b.stated_counts) for b in bundles),
+            "round_rules": len(self.round_rules),
             "capital_plans": len(self.capital_plans),
             "disbursements": len(self.disbursements),
             "disbursement_targets": len(self.disbursement_targets),

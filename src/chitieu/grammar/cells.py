@@ -68,8 +68,10 @@ def _prefixes() -> list[_Prefix]:
 
 
 _PREFIXES = _prefixes()
+_PREFIX_HEADS = frozenset(p.word[0] for p in _PREFIXES if p.word)  # first characters of every prefix word
 _SUFFIX_COMPARATORS = comparators_by_length("suffix", "cells")
 _PER_YEAR = sorted(PER_YEAR_WORDS, key=len, reverse=True)
+_SUFFIX_TAILS = frozenset(w[-1] for w in (*(c.word for c in _SUFFIX_COMPARATORS), *_PER_YEAR) if w)
 _NO_DATA = frozenset(NO_DATA_WORDS)
 
 
@@ -119,6 +121,8 @@ def parse_change(text: str) -> tuple[Quantity, int]:
     changed = True
     while changed and s:
         changed = False
+        if s[0] not in _PREFIX_HEADS:  # a plain figure ("2.134,6"): no prefix word to try
+            break
         for p in _PREFIXES:
             if _starts_with_word(s, p.word):
                 s = s[len(p.word):].strip(_TRAILING + ":")
@@ -133,6 +137,8 @@ def parse_change(text: str) -> tuple[Quantity, int]:
     changed = True
     while changed and s:
         changed = False
+        if s[-1] not in _SUFFIX_TAILS:  # ends with a digit or a unit: no suffix word to try
+            break
         for c in _SUFFIX_COMPARATORS:
             if s.endswith(" " + c.word) or (s.endswith(c.word) and len(s) > len(c.word) and not s[-len(c.word) - 1].isalpha()):
                 s, op, changed = s[: -len(c.word)].strip(_TRAILING), c.op, True

@@ -56,6 +56,7 @@ ASSESSMENT_MESSAGES: dict[str, str] = {
     "basis_forecast": "dự báo ({method})",
     "basis_average": "bình quân các năm {span}",
     "basis_sum": "cộng dồn các năm {span}",
+    "basis_years_target": ", so với mục tiêu mỗi năm × {years} năm",
     "basis_year": "năm {year}",
     "basis_latest": "năm {year} (số mới nhất)",
     # summary

@@ -8,7 +8,7 @@ CLI_MESSAGES: dict[str, str] = {
     "cli_problem_error": "[red]Lỗi:[/red] {message}",
     "cli_problem_warning": "[yellow]Cảnh báo:[/yellow] {message}",
     "cli_more_problems": "… và {count} vấn đề khác.",
-    "cli_interrupted": "Đã dừng theo yêu cầu.",
+    "cli_interrupted": "Đã dừng theo yêu cầu (Ctrl-C); phần việc đang làm dở không được ghi: cơ sở dữ liệu và tệp kết quả giữ nguyên như trước phần việc đó.",
     "cli_not_a_number": "«{value}» không phải là số",
     "cli_not_with": "không dùng cùng {option}",
     # the framework's own words (Typer/Click), see chitieu.cli.localise

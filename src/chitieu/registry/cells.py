@@ -13,7 +13,7 @@ from chitieu.messages import Problem, Report
 from chitieu.numbers import NumberFormatError, parse_number
 from chitieu.registry.schema import accepted_choices, choice_of
 from chitieu.registry.tables import RawRow, RawTable
-from chitieu.vocab.units import looks_like_count_noun, lookup_unit
+from chitieu.vocab.units import looks_like_count_noun, looks_like_share_of, lookup_unit
 
 E = TypeVar("E", bound=StrEnum)
 _VN_DATE_RE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
@@ -102,9 +102,10 @@ class Cells:
         return found
 
     def unit(self, column: str) -> str:
-        """A unit cell: known to the catalogue or plainly a counted noun, else an error."""
+        """A unit cell: known to the catalogue, plainly a counted noun or a share of a named base ("% GDP"),
+        else an error."""
         raw = self.text(column)
-        if raw and lookup_unit(raw) is None and not looks_like_count_noun(raw):
+        if raw and lookup_unit(raw) is None and not looks_like_count_noun(raw) and not looks_like_share_of(raw):
             self.problem("unknown_unit", column, value=raw)
         return raw
 

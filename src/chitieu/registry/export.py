@@ -37,6 +37,9 @@ def registry_tables(registry: Registry) -> TableData:
         )
     for u in registry.org_units:
         rows["org_units"].append([u.code, u.name, _text(u.kind), u.parent_code, _text(u.valid_from), _text(u.valid_to)])
+    for ch in registry.unit_changes:
+        rows["unit_changes"].append([ch.predecessor_code, ch.successor_code, ch.effective_on.isoformat(), ch.kind.value,
+                                     _number(ch.weight), _text(ch.note), *_source(ch.provenance)])
     for code, content in registry.contents.items():
         for g in content.groups:
             rows["groups"].append([code, g.code, g.name, g.parent_code, g.order])
@@ -59,6 +62,9 @@ def registry_tables(registry: Registry) -> TableData:
             )
         for s in content.stated_counts:
             rows["stated_counts"].append([code, s.year, s.category, s.count, *_source(s.provenance)])
+    for rule in registry.round_rules:
+        rows["round_rules"].append([rule.plan_code, rule.rule.value, rule.indicator_code,
+                                    rule.severity.value if rule.severity else None, _number(rule.limit), _text(rule.note)])
     _budget_rows(registry, rows)
     columns = {t.name: list(TABLE_BY_NAME[t.name].columns) for t in TABLES}
     return {

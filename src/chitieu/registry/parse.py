@@ -35,6 +35,8 @@ from chitieu.messages import Problem, Report, msg
 from chitieu.quantities import parse_quantity
 from chitieu.registry.cells import Cells
 from chitieu.registry.parse_programmes import read_budget_tables
+from chitieu.registry.parse_round_rules import read_round_rules
+from chitieu.registry.parse_unit_changes import read_unit_changes
 from chitieu.registry.schema import TABLES, accepted_choices
 from chitieu.registry.tables import RawTable
 from chitieu.registry.text_cells import WordsReading, read_words_cell
@@ -95,6 +97,7 @@ class _Builder:
         # so one bad row (or one unreadable file) gives one problem, not one per row that refers to it.
         self.rejected: dict[str, set[object]] = {spec.name: set() for spec in TABLES}
         self.unreadable = {name for name, table in tables.items() if not table.readable}
+        self.indicators: dict[tuple[str, str], Indicator] = {}  # (plan, code): targets and observations look up
 
     def already_reported(self, table: str, key: object) -> bool:
         """Whether a reference to ``key`` in ``table`` fails only because of a problem reported there."""
@@ -240,14 +243,14 @@ class _Builder:
                     c.problem("unknown_reference", "group_code", value=group_code)
                 self.rejected["indicators"].add((plan_code, code))
                 return
-            bundle.indicators.append(
-                Indicator(
-                    code=code, name=name, unit=unit, polarity=polarity or Polarity.HIGHER_BETTER,
-                    group_code=group_code, parent_code=c.optional("parent_code"), plan_code=plan_code,
-                    number=c.text("number"), order=order if order is not None else len(bundle.indicators) + 1,
-                    description=c.text("description"),
-                )
+            indicator = Indicator(
+                code=code, name=name, unit=unit, polarity=polarity or Polarity.HIGHER_BETTER,
+                group_code=group_code, parent_code=c.optional("parent_code"), plan_code=plan_code,
+                number=c.text("number"), order=order if order is not None else len(bundle.indicators) + 1,
+                description=c.text("description"),
             )
+            bundle.indicators.append(indicator)
+            self.indicators[(plan_code, code)] = indicator
             where[(plan_code, code)] = c
 
         self.rows("indicators", each)
@@ -259,13 +262,14 @@ class _Builder:
         plan_code, code = self.plan_ref(c), c.required("indicator_code")
         if plan_code is None or not code:
             return None
-        bundle = self.registry.contents.get(plan_code)
-        indicator = bundle.indicator(code) if bundle else None
+        indicator = self.indicators.get((plan_code, code))  # a dict: linear in rows, however many indicators
         if indicator is None and not self.already_reported("indicators", (plan_code, code)):
             c.problem("unknown_reference", "indicator_code", value=code)
         return indicator
 
     def read_targets(self) -> None:
+        first_row: dict[tuple[str, str, TargetVersion], int | None] = {}
+
         def each(c: Cells) -> None:
             indicator = self.indicator_ref(c)
             version = c.choice("version", TargetVersion, None)
@@ -280,6 +284,12 @@ class _Builder:
             source = self.provenance(c)
             if indicator is None or version is None or resolved is None or c.failed:
                 return
+            key = (indicator.plan_code or "", indicator.code, version)
+            if version is not TargetVersion.REVISED and key in first_row:  # one adopted (draft) target each
+                c.problem("second_target", "indicator_code", value=indicator.code, version=version.value,
+                          first=first_row[key])
+                return
+            first_row[key] = c.row
             op, value, low, high, quantity = resolved
             plan = self.registry.plan(indicator.plan_code or "")
             unit = unit or (quantity.unit if quantity else "")
@@ -446,11 +456,13 @@ def parse_registry(tables: dict[str, RawTable], report: Report, path_label: str)
     builder.read_documents()
     builder.read_plans()
     builder.read_org_units()
+    read_unit_changes(builder)
     builder.read_groups()
     builder.read_indicators()
     builder.read_targets()
     builder.read_observations()
     builder.read_stated_counts()
+    read_round_rules(builder)
     read_budget_tables(builder)
     builder.registry.tables = {name for name, table in tables.items() if table.readable}
     return builder.registry if report.ok else None

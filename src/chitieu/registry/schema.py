@@ -9,7 +9,17 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
-from chitieu.domain import CapitalKind, ObservationFlag, Op, PlanKind, Polarity, TargetKind, TargetVersion
+from chitieu.domain import (
+    CapitalKind,
+    ObservationFlag,
+    Op,
+    PlanKind,
+    Polarity,
+    TargetKind,
+    TargetVersion,
+    UnitChangeKind,
+)
+from chitieu.domain.round_rules import RuleKind, Severity
 from chitieu.vocab.table_headers import parse_polarity_word
 
 PROVENANCE_COLUMNS = ("source_document", "source_location", "source_quote")
@@ -37,6 +47,11 @@ TABLES: tuple[TableSpec, ...] = (
         required_table=True,
     ),
     TableSpec("org_units", ("code", "name"), ("kind", "parent_code", "valid_from", "valid_to")),
+    TableSpec(
+        "unit_changes",
+        ("predecessor_code", "successor_code", "effective_on"),
+        ("kind", "weight", "note", *PROVENANCE_COLUMNS),
+    ),
     TableSpec("groups", ("plan_code", "code", "name"), ("parent_code", "order")),
     TableSpec(
         "indicators",
@@ -56,6 +71,7 @@ TABLES: tuple[TableSpec, ...] = (
         ("value", "op", "org_unit_code", "flag", "stated_ratio", "stated_verdict", *PROVENANCE_COLUMNS),
     ),
     TableSpec("stated_counts", ("plan_code", "year", "category", "count"), PROVENANCE_COLUMNS),
+    TableSpec("round_rules", ("plan_code", "rule"), ("indicator_code", "severity", "limit", "note")),
     # programme budgets (amounts in triệu đồng)
     TableSpec(
         "capital_plans",
@@ -92,6 +108,17 @@ CHOICE_ALIASES: dict[type[StrEnum], dict[str, str]] = {
         "dự kiến": "projection", "kế hoạch": "plan",
     },
     Op: {"≥": ">=", "≤": "<=", "=>": ">=", "=<": "<=", "==": "=", "khoảng": "range", "hoàn thành": "done"},
+    RuleKind: {
+        "tỷ lệ tối đa": "share_max", "tỷ lệ không quá": "share_max", "tổng các đơn vị": "units_sum",
+        "tổng đơn vị": "units_sum", "biến động": "jump_factor", "tăng giảm bất thường": "jump_factor",
+        "ghi chú khi khó đạt": "note_when_at_risk",
+    },
+    Severity: {"lỗi": "error", "cảnh báo": "warning"},
+    UnitChangeKind: {
+        "sáp nhập": "merge", "hợp nhất": "merge", "nhập": "merge", "chia tách": "split", "chia": "split",
+        "tách": "split", "đổi tên": "rename", "điều chỉnh": "transfer", "điều chỉnh địa giới": "transfer",
+        "điều chỉnh một phần": "transfer",
+    },
     CapitalKind: {
         "kế hoạch năm": "annual", "vốn trong năm": "annual", "trong năm": "annual", "năm kế hoạch": "annual",
         "năm trước chuyển sang": "carried_over", "chuyển nguồn": "carried_over", "kéo dài": "carried_over",

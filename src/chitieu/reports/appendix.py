@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
 
+from chitieu.assessment.as_of import first_year
 from chitieu.assessment.tolerance import is_rate
 from chitieu.domain.bundle import PlanBundle
 from chitieu.domain.indicators import Indicator, IndicatorGroup, Polarity
+from chitieu.domain.observations import Period
 from chitieu.domain.quantity import Op
 from chitieu.domain.targets import Target
 from chitieu.numbers import format_number
@@ -40,6 +42,8 @@ class AssessedRow(Protocol):
     def ratio(self) -> float | None: ...
     @property
     def status(self) -> str: ...  # a Status code ("exceeded", …); a Status works too (StrEnum)
+    @property
+    def period(self) -> str: ...  # the period of the figure judged ("2021-2023", "2024"), "" when none
 
 
 class RowKind(StrEnum):
@@ -147,7 +151,7 @@ def build_appendix(
     ungrouped = [i for i in bundle.indicators if i.group_code not in group_codes and i.code in shown]
     rows.extend(_indicator_rows(bundle, ungrouped, mid_by_code, end_by_code))
 
-    mid_block, end_block = _blocks(bundle, as_of)
+    mid_block, end_block = _blocks(bundle, as_of, midterm, final)
     assessed = [r for r in rows if r.is_assessed]
     summary = summary_paragraph(
         count_statuses(r.midterm.status for r in assessed),
@@ -304,27 +308,42 @@ def result_cell(row: AssessedRow | None, unit: str) -> ResultCell:
     )
 
 
-def _blocks(bundle: PlanBundle, as_of: int) -> tuple[ResultBlock, ResultBlock]:
-    """The two result blocks, named after the periods the observations use (2021-2023, 2020-2025)."""
+def _blocks(bundle: PlanBundle, as_of: int, midterm: Sequence[AssessedRow],
+            final: Sequence[AssessedRow]) -> tuple[ResultBlock, ResultBlock]:
+    """The two result blocks, named after the periods the judged figures actually cover (the most common
+    among the rows with data: "2021-2023", "2024"); without any, after the term up to ``as_of`` and the term."""
     plan = bundle.plan
-    term_start = plan.term_start if plan.term_start is not None else as_of
     term_end = plan.term_end if plan.term_end is not None else as_of
-    spans = Counter(
-        (o.period.start, o.period.end)
-        for o in bundle.observations
-        if o.org_unit_code is None and not o.period.is_year
-    )
-    mid = _most_common(spans, as_of) or (min(term_start + 1, as_of), as_of)
-    end = _most_common(spans, term_end) or (term_start, term_end)
-    return (
-        ResultBlock(labels.BLOCK_TITLE.format(start=mid[0], end=mid[1]), *mid),
-        ResultBlock(labels.BLOCK_TITLE.format(start=end[0], end=end[1]), *end),
-    )
+    first = first_year(plan.term_start, plan.term_end)
+    mid_default = (first, as_of) if first is not None and first <= as_of else (as_of, as_of)
+    end_default = (plan.term_start if plan.term_start is not None else term_end, term_end)
+    mid = _common_period(midterm) or mid_default
+    end = _common_period(final) or end_default
+    return _block(*mid), _block(*end)
 
 
-def _most_common(spans: Counter[tuple[int, int]], end: int) -> tuple[int, int] | None:
-    found = [(n, span) for span, n in spans.items() if span[1] == end]
-    return max(found)[1] if found else None
+def _block(start: int, end: int) -> ResultBlock:
+    title = labels.BLOCK_TITLE_YEAR.format(year=end) if start == end else labels.BLOCK_TITLE.format(start=start, end=end)
+    return ResultBlock(title, start, end)
+
+
+def _common_period(rows: Sequence[AssessedRow]) -> tuple[int, int] | None:
+    """The period most rows with data were judged on (ties: the latest, then the longest)."""
+    spans: Counter[tuple[int, int]] = Counter()
+    for row in rows:
+        text = str(getattr(row, "period", "") or "")
+        if not text or row.status in (Status.NO_DATA, Status.NO_DATA.value):
+            continue
+        if getattr(row, "forecast_method", None) not in (None, "given_estimate"):
+            continue  # projected by chitieu to the deadline: not a period the documents report
+        try:
+            period = Period.parse(text)
+        except ValueError:
+            continue
+        spans[(period.start, period.end)] += 1
+    if not spans:
+        return None
+    return max(spans.items(), key=lambda item: (item[1], item[0][1], -item[0][0]))[0]
 
 
 def short_label(name: str, limit: int = CHART_LABEL_MAX) -> str:

@@ -27,6 +27,7 @@ from chitieu.store.models_web import ApiTokenRow, LoginSessionRow, MembershipRow
 ROLES = tuple(role.value for role in Role)
 TOKEN_PREFIX = "ct_"
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$")
+EMAIL_PATTERN = re.compile(r"^[^@\s<>]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,63}$")
 MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_LENGTH = 1024  # argon2 accepts more, but a megabyte "password" is an attack, not a password
 SESSION_LIFETIME = timedelta(hours=12)
@@ -90,6 +91,7 @@ def add_user(
     password: str | None,
     units: Iterable[str] = (),
     display_name: str = "",
+    email: str = "",
 ) -> UserRow:
     """Create a user with a role in the actor's workspace (one membership per unit for scoped roles)."""
     if not NAME_PATTERN.match(name):
@@ -97,12 +99,17 @@ def add_user(
     check_role(role)
     from chitieu.services.workspaces import workspace_row
 
-    workspace_row(session, actor.workspace)  # workspace_not_found before anything is written
+    workspace = workspace_row(session, actor.workspace)  # workspace_not_found before anything is written
     if find_user(session, name) is not None:
         raise ChitieuError("user_exists", name=name)
+    _check_units(session, workspace.id, units)
+    email = email.strip()
+    if email and not EMAIL_PATTERN.match(email):
+        raise ChitieuError("user_bad_email", value=email)
     user = UserRow(
         name=name,
         display_name=display_name or name,
+        email=email,
         password_hash=hash_password(password) if password is not None else None,
         active=True,
         created_at=_now(),
@@ -113,6 +120,19 @@ def add_user(
         session.add(MembershipRow(user_id=user.id, workspace=actor.workspace, role=role, org_unit_code=unit))
     session.flush()
     return user
+
+
+def _check_units(session: Session, workspace_id: int, units: Iterable[str]) -> None:
+    """Unit codes must name org units of the workspace (once it has any: accounts may come before the registry)."""
+    from chitieu.store.models import OrgUnitRow
+
+    wanted = sorted(set(units))
+    if not wanted:
+        return
+    known = set(session.scalars(select(OrgUnitRow.code).where(OrgUnitRow.workspace_id == workspace_id)))
+    unknown = [u for u in wanted if u not in known]
+    if known and unknown:
+        raise ChitieuError("user_unknown_units", units=", ".join(unknown))
 
 
 def set_password(session: Session, name: str, password: str) -> None:

@@ -122,7 +122,9 @@ def _engine_for(url: str) -> Engine:
     try:
         parsed = make_url(url)
         if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(parsed.database).parent
+            if not folder.is_dir():  # a mistyped --db must not leave new folders behind
+                raise ChitieuError("database_folder_missing", path=parsed.database, folder=folder)
         return make_engine(url)
     except (ArgumentError, NoSuchModuleError, ValueError, OSError) as exc:
         raise ChitieuError("database_unreachable", url=display_url(url), reason=_short_reason(exc)) from exc

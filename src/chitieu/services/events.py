@@ -6,13 +6,13 @@ change it describes is committed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from chitieu.domain import Actor, Permission
@@ -94,6 +94,35 @@ def record_event(
     )
     session.add(row)
     return row
+
+
+EVENT_BATCH = 5000
+
+
+def record_events(session: Session, actor: Actor, events: Iterable[Mapping[str, Any]]) -> int:
+    """Add many events at once (each a mapping of ``record_event``'s keywords), in order, as plain inserts
+    without one ORM object each: an import of 250,000 rows records 250,000 events in linear time."""
+    ws = _workspace_id(session, actor.workspace)
+    at = datetime.now(UTC)
+    batch: list[dict[str, Any]] = []
+    count = 0
+    for e in events:
+        before, after, context = e.get("before"), e.get("after"), e.get("context")
+        batch.append({
+            "workspace_id": ws, "at": at, "actor": actor.name, "role": actor.role, "via": actor.via,
+            "action": e["action"], "entity": e.get("entity", ""), "entity_id": e.get("entity_id"),
+            "key": e.get("key", ""), "reason": e.get("reason", ""),
+            "before": jsonable(before) if before is not None else None,
+            "after": jsonable(after) if after is not None else None,
+            "context": jsonable(context) if context is not None else None,
+        })
+        if len(batch) >= EVENT_BATCH:
+            session.execute(insert(EventRow), batch)
+            count, batch = count + len(batch), []
+    if batch:
+        session.execute(insert(EventRow), batch)
+        count += len(batch)
+    return count
 
 
 def list_events(

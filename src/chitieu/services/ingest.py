@@ -228,6 +228,7 @@ def _from_quantity(kind: str, row: TableIndicatorRow, q: Quantity | None, start:
 def claims_from_text(document: Document, extractor: Callable[[Document], Iterable[Any]] | None = None) -> list[ProposedClaim]:
     """Claims found in the text by ``chitieu.services.extract`` (or by ``extractor`` when given)."""
     found = extractor(document) if extractor is not None else _default_extractor(document)
+    year = _document_year(document.text)
     out: list[ProposedClaim] = []
     for item in found:
         get = item.get if isinstance(item, dict) else (lambda k, d=None, o=item: getattr(o, k, d))
@@ -240,12 +241,16 @@ def claims_from_text(document: Document, extractor: Callable[[Document], Iterabl
         page = get("page")
         if page is None and isinstance(start, int):
             page = document.page_at(start)
-        payload = {"source": "text"}
+        payload: dict[str, Any] = {"source": "text"}
         for key in ("hedge", "period", "deadline", "baseline", "change", "plan", "per_year", "confidence", "section",
                     "statement", "role", "plan_kind", "basis", "sign", "stated_ratio", "places"):
             value = get(key)
             if value not in (None, "", [], {}):
                 payload[key] = _jsonable(value)
+        if year is not None:
+            payload["document_year"] = year  # what "đến nay", "hằng năm" of a result mean
+        if isinstance(start, int) and start > 0:
+            payload["before"] = document.text[max(0, start - CONTEXT_BEFORE):start]  # to complete a cut name
         out.append(ProposedClaim(kind, str(get("indicator") or ""), op_text if op_text in _OPS else None,
                                  _float(get("value")), _float(get("low")), _float(get("high")),
                                  str(get("unit") or ""), start, end, page, str(get("quote") or "")[:QUOTE_LIMIT], payload))
@@ -260,6 +265,17 @@ def _default_extractor(document: Document) -> Iterable[Any]:
     from chitieu.services.extract import document_claims
 
     return document_claims(document.text, document)
+
+
+CONTEXT_BEFORE = 160  # characters kept before a claim: review completes names cut by the extractor
+
+
+def _document_year(text: str) -> int | None:
+    try:
+        from chitieu.extraction.claims import document_year
+    except ImportError:
+        return None
+    return document_year(text)
 
 
 def _float(value: Any) -> float | None:

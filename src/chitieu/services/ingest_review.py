@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from chitieu.domain import Actor, Period, Permission
 from chitieu.domain.quantity import Op
+from chitieu.extraction.proposals import PeriodError, claim_period, target_kind
 from chitieu.extraction.tables import parse_cell_quantity
 from chitieu.messages import ChitieuError, msg
 from chitieu.services.concurrency import check_version
@@ -93,16 +94,21 @@ def _view(claim: ClaimRow, file_name: str) -> ClaimView:
 
 
 def list_claims(
-    session: Session, actor: Actor, *, plan_code: str | None = None, status: str | None = None
+    session: Session, actor: Actor, *, plan_code: str | None = None, status: str | None = None,
+    kind: str | None = None,
 ) -> list[ClaimView]:
-    """The workspace's claims (optionally of one plan, in one status), in the order they were found."""
+    """The workspace's claims (optionally of one plan, in one status, of one kind), in the order found."""
     if status is not None and status not in STATUSES:
         raise ChitieuError("read_review_bad_status", value=status)
+    if kind is not None and kind not in ("target", "result"):
+        raise ChitieuError("review_bad_kind", value=kind)
     ws = workspace_id(session, actor)
     query = (select(ClaimRow, SourceDocumentRow.file_name).join(SourceDocumentRow)
              .where(SourceDocumentRow.workspace_id == ws).order_by(ClaimRow.id))
     if status is not None:
         query = query.where(ClaimRow.status == status)
+    if kind is not None:
+        query = query.where(ClaimRow.kind == kind)
     views = []
     for claim, file_name in session.execute(query):
         if plan_code is not None and (claim.payload or {}).get("plan_code") != plan_code:
@@ -200,6 +206,11 @@ def edit_claim(
     return _view(claim, _file_name(session, claim))
 
 
+def plan_of_claim(session: Session, ws: int, claim: ClaimRow) -> PlanRow:
+    """The plan a claim was ingested for (``ChitieuError`` when it names none or the plan is gone)."""
+    return _plan_row(session, ws, claim)
+
+
 def _plan_row(session: Session, ws: int, claim: ClaimRow) -> PlanRow:
     plan_code = (claim.payload or {}).get("plan_code")
     if not plan_code:
@@ -246,13 +257,6 @@ def _location(claim: ClaimRow) -> str:
     return ", ".join(parts)
 
 
-def _target_kind(unit: str) -> str:
-    u = unit.lower().replace(" ", "")
-    if "/năm" in u:
-        return "annual_rate" if "%" in u or "‰" in u else "per_year"
-    return "level"
-
-
 def accept_claim(
     session: Session,
     actor: Actor,
@@ -284,9 +288,10 @@ def accept_claim(
         "source_start": claim.start,
         "source_end": claim.end,
     }
-    span = _period(payload, period, claim_id, required=not target)
+    span = _period(payload, period, claim_id, required=not target, kind="target" if target else "result")
     text = str(payload.get("text") or "")
     if target:
+        _check_second_target(session, indicator, version, claim_id)
         row: TargetRow | ObservationRow = _target_row(claim, indicator, plan, span, version, text, provenance)
     else:
         row = _observation_row(claim, indicator, span, payload, text, provenance)
@@ -303,19 +308,39 @@ def accept_claim(
     return AcceptOutcome(claim_id, created, row.id, code)
 
 
-def _period(payload: dict[str, Any], option: str | None, claim_id: int, required: bool) -> Period | None:
+def _period(payload: dict[str, Any], option: str | None, claim_id: int, required: bool,
+            kind: str = "result") -> Period | None:
+    """The period of an accepted figure: ``--period`` when given, else what the claim's own period words say
+    (every phrase the extractor emits: "đến năm 2030", "năm 2026", "giai đoạn 2021-2025", "hằng năm", …)."""
     text = option or _period_text(payload)
-    if not text:
-        if required:
-            raise ChitieuError("read_review_no_period", id=claim_id)
-        return None
+    year = payload.get("document_year")
     try:
-        span = Period.parse(text)
-    except ValueError as exc:
+        span = claim_period(text, kind=kind, document_year=year if isinstance(year, int) else None)
+    except PeriodError as exc:
         raise ChitieuError("read_review_bad_period", value=text) from exc
-    if not (1900 <= span.start <= span.end <= 2200):
-        raise ChitieuError("read_review_bad_period", value=text)
+    if span is None and option:
+        raise ChitieuError("read_review_bad_period", value=option)
+    if span is None and required:
+        raise ChitieuError("read_review_no_period", id=claim_id)
     return span
+
+
+def _check_second_target(session: Session, indicator: IndicatorRow, version: str, claim_id: int) -> None:
+    """One target per edition: a second adopted (or draft) target of an indicator is refused; a change of an
+    adopted target is a revision (``--version revised``)."""
+    if version == "revised":
+        return
+    existing = session.scalar(select(TargetRow).where(TargetRow.indicator_id == indicator.id,
+                                                      TargetRow.target_version == version))
+    if existing is not None:
+        raise ChitieuError("read_review_second_target", id=claim_id, indicator=indicator.code,
+                           version=version, existing=existing.text or _number(existing.value))
+
+
+def _number(value: float | None) -> str:
+    from chitieu.numbers import format_number
+
+    return format_number(value)
 
 
 def _target_row(claim: ClaimRow, indicator: IndicatorRow, plan: PlanRow, span: Period | None, version: str,
@@ -327,7 +352,7 @@ def _target_row(claim: ClaimRow, indicator: IndicatorRow, plan: PlanRow, span: P
         raise ChitieuError("read_review_no_value", id=claim.id)
     return TargetRow(
         indicator_id=indicator.id, target_version=version, op=op, value=claim.value, low=claim.low, high=claim.high,
-        kind=_target_kind(claim.unit), start_year=plan.term_start, deadline=span.end if span else _deadline(claim, plan),
+        kind=target_kind(claim.unit, bool((claim.payload or {}).get("per_year"))), start_year=plan.term_start, deadline=span.end if span else _deadline(claim, plan),
         unit=claim.unit, text=text or _written(claim), **provenance,
     )
 

@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 from chitieu.domain import (
     Actor,
     CitedDocument,
-    ObservationFlag,
     OrgUnit,
     Permission,
     Plan,
@@ -24,7 +23,7 @@ from chitieu.domain import (
     Registry,
 )
 from chitieu.messages import ChitieuError
-from chitieu.services.events import record_event
+from chitieu.services.events import record_event, record_events
 from chitieu.services.workspaces import get_workspace, workspace_id
 from chitieu.store.models import IndicatorRow, PlanRow
 from chitieu.store.programmes import BUDGET_TABLES, budget_documents, read_budget, write_budget
@@ -36,6 +35,8 @@ from chitieu.store.reader import (
     read_plans,
     read_registry,
 )
+from chitieu.store.round_rules import read_round_rules, write_round_rules
+from chitieu.store.unit_changes import read_unit_changes, write_unit_changes
 from chitieu.store.writer import (
     Changes,
     write_bundle,
@@ -64,7 +65,6 @@ __all__ = [
 ]
 
 # Observations that measure what happened (projections and plan figures do not).
-MEASURED = (ObservationFlag.ACTUAL, ObservationFlag.ESTIMATE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,10 +84,10 @@ def record_changes(
 ) -> None:
     """One event per row created, updated or deleted (after a flush, so that new rows have ids)."""
     session.flush()
-    for change in changes.items:
-        record_event(session, actor, action=action, entity=change.entity, entity_id=change.entity_id,
-                     key=change.key, before=change.before, after=change.after,
-                     context={**(context or {}), "change": change.kind})
+    record_events(session, actor, ({"action": action, "entity": change.entity, "entity_id": change.entity_id,
+                                    "key": change.key, "before": change.before, "after": change.after,
+                                    "context": {**(context or {}), "change": change.kind}}
+                                   for change in changes.items))
 
 
 def save_bundle(session: Session, actor: Actor, bundle: PlanBundle, *, replace: bool = True) -> Changes:
@@ -105,15 +105,22 @@ def save_bundle(session: Session, actor: Actor, bundle: PlanBundle, *, replace: 
 
 def save_registry(
     session: Session, actor: Actor, registry: Registry, *, action: str = "registry.save",
-    context: Mapping[str, Any] | None = None,
+    context: Mapping[str, Any] | None = None, keep_absent: bool = False,
 ) -> Changes:
-    """Store a whole registry (documents, org units, plans and their content); rows keep their ids."""
+    """Store a whole registry (documents, org units, plans and their content); rows keep their ids.
+
+    Each plan's content becomes the registry's, or, with ``keep_absent`` (a merge), rows the registry does
+    not list are kept."""
     ws = workspace_id(session, actor, Permission.EDIT_REGISTRY)
     changes = Changes()
-    write_registry(session, ws, registry, changes, replace=True)
+    write_registry(session, ws, registry, changes, replace=True, keep_absent=keep_absent)
+    if "unit_changes" in registry.tables or (not registry.tables and registry.unit_changes):
+        write_unit_changes(session, ws, registry.unit_changes, changes)
+    if "round_rules" in registry.tables or (not registry.tables and registry.round_rules):
+        write_round_rules(session, ws, [p.code for p in registry.plans], registry.round_rules, changes)
     budget_tables = _budget_tables(registry)
     if budget_tables:
-        write_budget(session, ws, registry.budget(), changes, budget_tables)
+        write_budget(session, ws, registry.budget(), changes, budget_tables, replace=not keep_absent)
     record_changes(session, actor, changes, action=action, context=context)
     record_event(session, actor, action=action, entity="registry", key=str((context or {}).get("source", "")),
                  after={"counts": registry.counts(), "changes": changes.counts()}, context=context)
@@ -144,10 +151,13 @@ def load_registry(session: Session, actor: Actor, plan_code: str | None = None) 
     if plan_code is not None and plan_row(session, ws, plan_code) is None:
         raise plan_not_found(plan_code)
     registry = read_registry(session, ws, plan_code)
+    registry.unit_changes = read_unit_changes(session, ws)
+    registry.round_rules = read_round_rules(session, ws, plan_code)
     budget = read_budget(session, ws, [p.code for p in registry.plans] if plan_code is not None else None)
     registry.capital_plans, registry.disbursements = budget.capital_plans, budget.disbursements
     registry.disbursement_targets = budget.targets
-    cited = budget_documents(budget) - {d.code for d in registry.documents}
+    cited = budget_documents(budget) | {c.provenance.document for c in registry.unit_changes if c.provenance}
+    cited -= {d.code for d in registry.documents}
     if cited:  # a plan's export keeps the documents its budget rows cite
         registry.documents += [d for d in read_documents(session, ws) if d.code in cited]
     return registry
@@ -187,18 +197,21 @@ def default_plan(session: Session, actor: Actor) -> str:
 
 
 def default_as_of(bundle: PlanBundle, settings: Mapping[str, Any] | None = None) -> int:
-    """The as-of year a command means when none is given: the last year the plan has measured data for.
+    """The as-of year a command means when none is given: the latest period with data.
 
-    Measured = actual or estimated figures of the plan's whole area (projections and plan figures are
-    not measurements). Without any, the workspace setting ``default_as_of`` (dataset metadata) if present;
-    else ``ChitieuError("as_of_unknown")``.
+    That is the last year the plan's whole area has a measured figure for (actual or estimate), else the
+    last year of any figure (``chitieu.assessment.as_of.latest_year_with_data``). Without any figure, the
+    workspace setting ``default_as_of`` (dataset metadata) when it belongs to this plan (the setting
+    ``default_plan``); else ``ChitieuError("as_of_unknown")``.
     """
-    years = [o.period.end for o in bundle.observations if o.org_unit_code is None and o.flag in MEASURED
-             and (o.value is not None or o.text)]
-    if years:
-        return max(years)
-    fallback = (settings or {}).get("default_as_of")
-    if isinstance(fallback, int):
+    from chitieu.assessment.as_of import latest_year_with_data
+
+    year = latest_year_with_data(bundle.observations)
+    if year is not None:
+        return year
+    settings = settings or {}
+    fallback = settings.get("default_as_of")
+    if isinstance(fallback, int) and settings.get("default_plan") == bundle.plan.code:
         return fallback
     raise ChitieuError("as_of_unknown", plan=bundle.plan.code)
 

@@ -31,10 +31,14 @@ class ImportOutcome:
     report: Report
     counts: dict[str, int] = field(default_factory=dict)
     changes: dict[str, dict[str, int]] = field(default_factory=dict)  # per entity: created/updated/deleted
+    removals: list[str] = field(default_factory=list)  # with --replace: the rows that go (or would go)
+    needs_confirmation: bool = False  # --replace would delete rows and --yes was not given: nothing written
+    reopened_claims: list[int] = field(default_factory=list)  # accepted claims whose row was deleted
+    relinked: int = 0  # pending claims linked again to the indicators as imported
 
     @property
     def written(self) -> bool:
-        return self.report.ok
+        return self.report.ok and not self.needs_confirmation
 
 
 def read_registry(path: str | Path) -> tuple[Registry | None, Report]:
@@ -46,22 +50,75 @@ def read_registry(path: str | Path) -> tuple[Registry | None, Report]:
     return registry, report
 
 
-def import_registry(session: Session, actor: Actor, path: str | Path) -> ImportOutcome:
+def import_registry(session: Session, actor: Actor, path: str | Path, *, replace: bool = False,
+                    confirm: bool = False) -> ImportOutcome:
     """Validate the registry at ``path`` and store all of it in the caller's unit of work, or nothing.
 
-    Rows already stored are matched by code and updated in place (their ids, and so the links of
-    accepted claims, are kept); each change is an event.
+    Rows already stored are matched by code and updated in place (their ids, and so the links of accepted
+    claims, are kept); each change is an event. Rows the file does not list are kept (a merge), unless
+    ``replace``: then the plans in the file become exactly the file, and when that deletes rows they are
+    listed in ``removals`` and nothing is written unless ``confirm``. Claims accepted into a deleted row
+    go back to pending; pending claims are linked again to the indicators as imported.
     """
     require(actor, Permission.EDIT_REGISTRY)  # before reading anything
     registry, report = read_registry(path)
     outcome = ImportOutcome(Path(path), report)
     if registry is None:
         return outcome
-    changes: Changes = save_registry(session, actor, registry, action="registry.import",
-                                     context={"source": Path(path).name})
+    context = {"source": Path(path).name, "mode": "replace" if replace else "merge"}
+    if replace and not confirm:
+        with session.begin_nested() as trial:  # what --replace would delete, then nothing written
+            trial_changes = save_registry(session, actor, registry, action="registry.import", context=context)
+            outcome.removals = _removals(trial_changes)
+            trial.rollback()
+        if outcome.removals:
+            outcome.needs_confirmation = True
+            return outcome
+    changes: Changes = save_registry(session, actor, registry, action="registry.import", context=context,
+                                     keep_absent=not replace)
+    outcome.removals = _removals(changes)
     outcome.counts = registry.counts()
     outcome.changes = changes.counts()
+    outcome.reopened_claims = reopen_claims(session, actor, changes)
+    from chitieu.services.review_new import relink_pending
+
+    outcome.relinked = sum(relink_pending(session, actor, code) for code in registry.contents)
     return outcome
+
+
+def _removals(changes: Changes) -> list[str]:
+    return [f"{c.entity} {c.key}" for c in changes.items if c.kind == "deleted"]
+
+
+def reopen_claims(session: Session, actor: Actor, changes: Changes) -> list[int]:
+    """Accepted claims whose target or observation was deleted go back to pending (never "accepted" into
+    nothing), with an event each."""
+    gone = {(c.entity, c.entity_id) for c in changes.items if c.kind == "deleted" and c.entity in ("target", "observation")}
+    if not gone:
+        return []
+    from sqlalchemy import select
+
+    from chitieu.services.events import record_event
+    from chitieu.services.workspaces import workspace_id
+    from chitieu.store.models import ClaimRow, SourceDocumentRow
+
+    ws = workspace_id(session, actor, Permission.EDIT_REGISTRY)
+    query = (select(ClaimRow).join(SourceDocumentRow)
+             .where(SourceDocumentRow.workspace_id == ws, ClaimRow.status == "accepted"))
+    reopened = []
+    for claim in session.scalars(query):
+        payload = dict(claim.payload or {})
+        accepted = payload.get("accepted") or {}
+        if (accepted.get("as"), accepted.get("id")) not in gone:
+            continue
+        payload.pop("accepted", None)
+        payload["reopened"] = {"reason": "registry.import", "was": accepted}
+        claim.status, claim.payload = "candidate", payload
+        reopened.append(claim.id)
+        record_event(session, actor, action="claim.reopen", entity="claim", entity_id=claim.id, key=str(claim.id),
+                     before={"status": "accepted"}, after={"status": "candidate"}, reason="registry.import",
+                     context={"deleted": accepted})
+    return reopened
 
 
 def export_registry(

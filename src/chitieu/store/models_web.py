@@ -40,6 +40,7 @@ class UserRow(Base):
     name: Mapped[str] = mapped_column(String(100), unique=True)
     display_name: Mapped[str] = mapped_column(Text, default="")
     password_hash: Mapped[str | None] = mapped_column(Text)  # None: token-only account, cannot sign in
+    email: Mapped[str] = mapped_column(String(320), default="", server_default="")  # where reminders go ("" = none)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from chitieu.domain import (
@@ -172,6 +172,44 @@ def _upsert(
     return row
 
 
+class _Inserted:
+    """Stands for a row inserted in bulk: ``id`` is set once the insert has returned it."""
+
+    __slots__ = ("id",)
+
+    def __init__(self) -> None:
+        self.id: int | None = None
+
+
+INSERT_BATCH = 2000
+
+
+def _insert_many(session: Session, model: Any, items: list[tuple[dict[str, Any], Change]]) -> None:
+    """Insert new rows as plain multi-row INSERTs (no ORM object per row), in order, and give each change its
+    row's id: on SQLite, where one transaction writes at a time and a new row's id is the largest plus one,
+    the ids follow the largest id before the insert (checked); elsewhere INSERT … RETURNING in order."""
+    if not items:
+        return
+    table = model.__table__
+    defaults = {c.name: c.default.arg for c in table.columns
+                if c.default is not None and c.default.is_scalar and c.name != "id"}
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    for start in range(0, len(items), INSERT_BATCH):
+        chunk = items[start:start + INSERT_BATCH]
+        params = [{**defaults, **values} for values, _ in chunk]
+        if sqlite:
+            before = session.execute(select(func.max(table.c.id))).scalar() or 0
+            session.execute(insert(table), params)
+            new_ids: list[int] = list(session.execute(select(table.c.id).where(table.c.id > before).order_by(table.c.id)).scalars())
+            if len(new_ids) != len(chunk) or new_ids[-1] - new_ids[0] != len(chunk) - 1:
+                raise RuntimeError("rows inserted by another writer during an import")  # cannot happen on SQLite
+        else:
+            result = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), params)
+            new_ids = [row[0] for row in result.all()]
+        for new_id, (_, change) in zip(new_ids, chunk, strict=True):
+            change.row.id = new_id
+
+
 def _delete(session: Session, row: Row, changes: Changes, entity: str, key: str, snapshot: dict[str, Any]) -> None:
     session.delete(row)
     changes.add(Change(entity, "deleted", key, row, snapshot, None))
@@ -291,24 +329,30 @@ def _key(*parts: object) -> str:
 
 
 def write_content(
-    session: Session, workspace_id: int, plan_code: str, content: PlanBundle, changes: Changes, *, replace: bool = True
+    session: Session, workspace_id: int, plan_code: str, content: PlanBundle, changes: Changes, *, replace: bool = True,
+    keep_absent: bool = False,
 ) -> None:
     """Store the plan's groups, indicators, targets, observations and stated counts (the plan row must exist).
 
     With ``replace`` the plan's content becomes exactly ``content`` (rows matched in place, others added
-    or deleted); without it a plan that already has content is an error.
+    or deleted); without it a plan that already has content is an error. With ``keep_absent`` (a merge) the
+    rows matched are updated, new rows added, and stored rows that ``content`` does not list are kept.
     """
     ids = _Ids(session, workspace_id)
     plan_id = ids.plans[plan_code]
     stored_indicators = {r.code: r for r in session.scalars(select(IndicatorRow).where(IndicatorRow.plan_id == plan_id))}
     if stored_indicators and not replace:
         raise ChitieuError("plan_exists", plan=plan_code)
-    groups = _write_groups(session, ids, plan_code, plan_id, content.groups, changes)
+    groups = _write_groups(session, ids, plan_code, plan_id, content.groups, changes, keep_absent)
     indicators = _write_indicators(session, ids, plan_code, plan_id, content.indicators, groups, stored_indicators,
-                                   changes)
-    _write_targets(session, ids, plan_code, content.targets, indicators, changes)
-    _write_observations(session, ids, plan_code, content.observations, indicators, changes)
-    _write_stated_counts(session, ids, plan_code, plan_id, content.stated_counts, changes)
+                                   changes, keep_absent)
+    indicators = {**stored_indicators, **indicators} if keep_absent else indicators
+    _write_targets(session, ids, plan_code, content.targets, indicators, changes, keep_absent)
+    _write_observations(session, ids, plan_code, content.observations, indicators, changes, keep_absent)
+    _write_stated_counts(session, ids, plan_code, plan_id, content.stated_counts, changes, keep_absent)
+    if keep_absent:
+        session.flush()
+        return
     for code, row in stored_indicators.items():  # children went first; now the indicators no longer listed
         if code not in indicators:
             _delete(session, row, changes, "indicator", _key(plan_code, code), {"code": code, "name": row.name})
@@ -323,10 +367,12 @@ def _stored_groups(session: Session, plan_id: int) -> dict[str, IndicatorGroupRo
 
 
 def _write_groups(
-    session: Session, ids: _Ids, plan_code: str, plan_id: int, wanted: list[IndicatorGroup], changes: Changes
+    session: Session, ids: _Ids, plan_code: str, plan_id: int, wanted: list[IndicatorGroup], changes: Changes,
+    keep_absent: bool = False,
 ) -> dict[str, IndicatorGroupRow]:
+    """The groups written (with ``keep_absent``, the stored ones too: a merge may refer to them)."""
     stored = _stored_groups(session, plan_id)
-    rows: dict[str, IndicatorGroupRow] = {}
+    rows: dict[str, IndicatorGroupRow] = dict(stored) if keep_absent else {}
     for g in wanted:
         rows[g.code] = _upsert(stored.get(g.code), partial(IndicatorGroupRow, plan_id=plan_id, code=g.code),
                                {"name": g.name, "position": g.order}, session=session, changes=changes,
@@ -349,9 +395,10 @@ def _write_groups(
 def _write_indicators(
     session: Session, ids: _Ids, plan_code: str, plan_id: int, wanted: list[Indicator],
     groups: dict[str, IndicatorGroupRow], stored: dict[str, IndicatorRow], changes: Changes,
+    keep_absent: bool = False,
 ) -> dict[str, IndicatorRow]:
     group_code = {row.id: code for code, row in groups.items()}
-    rows: dict[str, IndicatorRow] = {}
+    rows: dict[str, IndicatorRow] = dict(stored) if keep_absent else {}
     for i in wanted:
         if i.group_code and i.group_code not in groups:
             raise ChitieuError("bundle_unknown_reference", plan=plan_code, what=msg("what_indicator", code=i.code), ref=i.group_code)
@@ -398,7 +445,7 @@ def _stored_indicator_ids(session: Session, plan_code: str, ids: _Ids) -> dict[i
 
 def _write_targets(
     session: Session, ids: _Ids, plan_code: str, wanted: list[Target], indicators: dict[str, IndicatorRow],
-    changes: Changes,
+    changes: Changes, keep_absent: bool = False,
 ) -> None:
     code_of = _stored_indicator_ids(session, plan_code, ids)
     stored = _rows_of(session, TargetRow, list(code_of))
@@ -409,7 +456,7 @@ def _write_targets(
         row_primary=lambda r: (code_of.get(r.indicator_id), r.target_version),
         row_secondary=lambda r: (ids.document_code(r.source_document_id), r.source_location),
     )
-    for row in leftover:
+    for row in [] if keep_absent else leftover:
         _delete(session, row, changes, "target", _key(plan_code, code_of.get(row.indicator_id), row.target_version),
                 {"target_version": row.target_version, "text": row.text, "op": row.op, "value": row.value})
     session.flush()
@@ -427,7 +474,7 @@ def _write_targets(
 
 def _write_observations(
     session: Session, ids: _Ids, plan_code: str, wanted: list[Observation], indicators: dict[str, IndicatorRow],
-    changes: Changes,
+    changes: Changes, keep_absent: bool = False,
 ) -> None:
     code_of = _stored_indicator_ids(session, plan_code, ids)
     unit_code: dict[int | None, str] = {i: c for c, i in ids.org_units.items()}
@@ -440,11 +487,12 @@ def _write_observations(
                                r.flag),
         row_secondary=lambda r: (ids.document_code(r.source_document_id), r.source_location),
     )
-    for row in leftover:
+    for row in [] if keep_absent else leftover:
         key = _key(plan_code, code_of.get(row.indicator_id), unit_code.get(row.org_unit_id),
                    f"{row.period_start}-{row.period_end}", row.flag)
         _delete(session, row, changes, "observation", key, {"text": row.text, "value": row.value, "op": row.op})
     session.flush()
+    new_rows: list[tuple[dict[str, Any], Change]] = []
     for row, o in pairs:
         org_unit_id = None
         if o.org_unit_code:
@@ -457,13 +505,21 @@ def _write_observations(
             "op": o.op.value, "flag": o.flag.value, "text": o.text, "stated_ratio": o.stated_ratio,
             "stated_verdict": o.stated_verdict, **_provenance_columns(ids, o.provenance, changes),
         }
-        _upsert(row, ObservationRow, values, session=session, changes=changes, entity="observation",
-                key=_key(plan_code, o.indicator_code, o.org_unit_code, o.period.label(), o.flag.value),
+        key = _key(plan_code, o.indicator_code, o.org_unit_code, o.period.label(), o.flag.value)
+        if row is None:  # new rows are inserted together below (an import of 250,000 rows stays linear)
+            change = Change("observation", "created", key, _Inserted(), None,
+                            _shown(values, ids, {"org_unit_id": unit_code.get}))
+            changes.add(change)
+            new_rows.append((values, change))
+            continue
+        _upsert(row, ObservationRow, values, session=session, changes=changes, entity="observation", key=key,
                 show=lambda v: _shown(v, ids, {"org_unit_id": unit_code.get}))
+    _insert_many(session, ObservationRow, new_rows)
 
 
 def _write_stated_counts(
-    session: Session, ids: _Ids, plan_code: str, plan_id: int, wanted: list[StatedCount], changes: Changes
+    session: Session, ids: _Ids, plan_code: str, plan_id: int, wanted: list[StatedCount], changes: Changes,
+    keep_absent: bool = False,
 ) -> None:
     stored = {(r.year, r.category): r for r in session.scalars(select(StatedCountRow).where(StatedCountRow.plan_id == plan_id))}
     keep: set[tuple[int, str]] = set()
@@ -475,7 +531,7 @@ def _write_stated_counts(
                 session=session, changes=changes, entity="stated_count", key=_key(plan_code, s.year, s.category),
                 show=lambda v: _shown(v, ids))
     for (year, category), row in stored.items():
-        if (year, category) not in keep:
+        if (year, category) not in keep and not keep_absent:
             _delete(session, row, changes, "stated_count", _key(plan_code, year, category), {"count": row.count})
 
 
@@ -483,13 +539,14 @@ def _write_stated_counts(
 
 
 def write_registry(session: Session, workspace_id: int, registry: Registry, changes: Changes, *,
-                   replace: bool = True) -> None:
-    """Store a whole registry: documents, org units, plans, then each plan's content."""
+                   replace: bool = True, keep_absent: bool = False) -> None:
+    """Store a whole registry: documents, org units, plans, then each plan's content (``keep_absent``: a
+    merge that keeps the stored rows the registry does not list)."""
     write_documents(session, workspace_id, registry.documents, changes)
     write_org_units(session, workspace_id, registry.org_units, changes)
     write_plans(session, workspace_id, registry.plans, registry.plan_sources, changes)
     for code, content in registry.contents.items():
-        write_content(session, workspace_id, code, content, changes, replace=replace)
+        write_content(session, workspace_id, code, content, changes, replace=replace, keep_absent=keep_absent)
 
 
 def write_bundle(session: Session, workspace_id: int, bundle: PlanBundle, changes: Changes, *,

@@ -68,6 +68,14 @@ def looks_like_count_noun(text: str) -> bool:
     return bool(_NOUN_UNIT_RE.match(normalise_unit_text(text)))
 
 
+_SHARE_OF_RE = re.compile(r"^[%‰] [^\W\d_]+(?: [^\W\d_]+){0,5}$")
+
+
+def looks_like_share_of(text: str) -> bool:
+    """True for a percentage of a named base, as resolutions write it ("% GDP", "% dân số", "% tổng số xã")."""
+    return bool(_SHARE_OF_RE.match(normalise_unit_text(text)))
+
+
 def conversion_factor(from_unit: str, to_unit: str) -> float | None:
     """Factor that converts a value in ``from_unit`` into ``to_unit``; None when not convertible."""
     a, b = lookup_unit(from_unit), lookup_unit(to_unit)

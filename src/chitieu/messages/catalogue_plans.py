@@ -1,0 +1,51 @@
+"""Messages of building a plan from its documents: plans, review into new indicators, bulk and spreadsheet
+review, registry import that merges (Vietnamese)."""
+
+PLANS_MESSAGES: dict[str, str] = {
+    # plan create
+    "plan_bad_term": "Nhiệm kỳ «{value}» không hợp lệ (ví dụ đúng: 2025-2030).",
+    "plan_bad_code": "Mã kế hoạch «{value}» không hợp lệ (cần một mã không có khoảng trắng, tối đa 100 ký tự, ví dụ NQ-DH-I).",
+    "plan_no_title": "Kế hoạch «{code}» cần có tên (--title «…»).",
+    "plan_bad_kind": "Loại kế hoạch «{value}» không hợp lệ (dùng: {accepted}).",
+    "plan_code_taken": "Không gian làm việc «{workspace}» đã có kế hoạch mã «{code}»; không ghi đè. Hãy chọn mã khác.",
+    "cli_plan_created": "Đã tạo kế hoạch «{code}» — {title}{term}.",
+    "cli_plan_term": ", nhiệm kỳ {term}",
+    "cli_plan_next": "Tiếp theo: «chitieu ingest TỆP --plan {code}», rồi «chitieu review accept-all --plan {code} --kind target --new-indicators».",
+    # new indicators from claims
+    "review_bad_indicator_code": "Mã chỉ tiêu «{value}» không hợp lệ (cần một mã không có khoảng trắng, tối đa 100 ký tự).",
+    "review_indicator_code_taken": "Kế hoạch «{plan}» đã có chỉ tiêu mã «{code}»; hãy dùng «--indicator {code}» để gắn vào chỉ tiêu đó, hoặc chọn mã khác.",
+    "review_no_indicator_name": "Đề xuất không có cụm từ nào để đặt tên chỉ tiêu «{code}»; hãy sửa đề xuất hoặc thêm chỉ tiêu vào danh mục trước.",
+    "read_review_second_target": "Chỉ tiêu «{indicator}» đã có mục tiêu ({version}) «{existing}»; đề xuất số {id} không được ghi thêm mục tiêu thứ hai. Nếu đây là mục tiêu điều chỉnh, dùng «--version revised».",
+    "review_bad_kind": "Loại đề xuất «{value}» không hợp lệ (dùng: target hoặc result).",
+    "review_bad_confidence": "Độ tin cậy tối thiểu «{value}» không hợp lệ (một số từ 0 đến 1, ví dụ 0,8).",
+    "review_skip_unlinked": "chưa gắn với chỉ tiêu nào (thêm --new-indicators để tạo chỉ tiêu mới)",
+    "cli_review_new_indicator": "Đã chấp nhận đề xuất số {id}: {what} của chỉ tiêu mới «{code}» — {name} (đơn vị: {unit}; chiều đánh giá: {direction}, vì {reason}).",
+    "cli_review_existing_indicator": "Đã chấp nhận đề xuất số {id}: {what} của chỉ tiêu «{code}» — {name} (đã có cùng tên và đơn vị).",
+    "cli_review_bulk_done": "Đã chấp nhận {accepted} đề xuất ({created} chỉ tiêu mới); còn {skipped} đề xuất để duyệt riêng.",
+    "cli_review_bulk_created": "  Chỉ tiêu mới «{code}»: {name} — đơn vị: {unit}; chiều đánh giá: {direction} ({reason}).",
+    "cli_review_bulk_skipped": "  Đề xuất số {id} chưa chấp nhận: {reason}",
+    "cli_review_bulk_more": "  … và {count} đề xuất khác chưa chấp nhận (xem «chitieu review --plan {plan}»).",
+    "cli_review_unit_none": "không ghi",
+    "cli_review_no_bulk_matches": "Không có đề xuất nào chờ duyệt khớp bộ lọc.",
+    "cli_import_would_delete": "--replace sẽ xóa {count} dòng đang có trong cơ sở dữ liệu mà tệp không liệt kê; chưa ghi gì:",
+    "cli_import_confirm": "Nếu đồng ý xóa, chạy lại với --replace --yes; muốn giữ các dòng đó thì nhập không có --replace (gộp).",
+    "cli_import_deleted": "Đã xóa {count} dòng không có trong tệp (--replace --yes).",
+    "cli_import_reopened": "{count} đề xuất đã chấp nhận trở lại chờ duyệt vì mục tiêu/số liệu của chúng đã bị xóa: {ids}.",
+    "cli_review_relinked": "Đã gắn lại {count} đề xuất chờ duyệt theo danh mục chỉ tiêu mới.",
+    # review as a spreadsheet
+    "review_sheet_not_xlsx": "Tệp «{path}»: bảng duyệt đề xuất là tệp .xlsx (ví dụ de-xuat.xlsx).",
+    "review_sheet_missing": "Không tìm thấy tệp «{path}».",
+    "review_sheet_unreadable": "Tệp «{path}» không đọc được như một sổ tính .xlsx ({reason}).",
+    "review_sheet_no_columns": "Tệp «{path}» thiếu cột: {columns} (hãy dùng tệp do «chitieu review export» tạo ra).",
+    "review_sheet_bad_number": "Tệp «{path}», dòng {row}, cột «{column}»: «{value}» không phải là số.",
+    "review_sheet_bad_as": "Tệp «{path}», dòng {row}, cột «{column}»: «{value}» không hợp lệ (dùng: mục tiêu hoặc kết quả).",
+    "review_sheet_bad_version": "Tệp «{path}», dòng {row}, cột «{column}»: «{value}» không hợp lệ (dùng: draft, adopted hoặc revised).",
+    "review_sheet_bad_decision": "quyết định «{value}» không hợp lệ (dùng: chấp nhận hoặc loại)",
+    "review_sheet_row": "Tệp «{path}», dòng {row}: chưa áp dụng «{value}» — {reason}",
+    "cli_review_exported": "Đã ghi {count} đề xuất vào «{path}». Ghi «chấp nhận» hoặc «loại» ở cột «Quyết định» (và mã chỉ tiêu nếu cần), rồi chạy «chitieu review import {path}».",
+    "cli_review_imported": "Đã áp dụng bảng duyệt: {accepted} chấp nhận, {rejected} loại, {created} chỉ tiêu mới; {problems} dòng chưa áp dụng.",
+    # no side effects
+    "database_folder_missing": "Không có thư mục «{folder}» để đặt cơ sở dữ liệu «{path}»; chitieu không tự tạo thư mục. Hãy tạo thư mục đó hoặc kiểm tra lại --db.",
+    "second_target": "Tệp «{path}», dòng {row}, cột «{column}»: chỉ tiêu «{value}» đã có mục tiêu {version} ở dòng {first}; mỗi chỉ tiêu chỉ có một mục tiêu {version} (một lần điều chỉnh ghi version «revised»).",
+    "cli_review_more": "Đã in {shown}/{total} đề xuất; xem hết và quyết định trên bảng tính: «chitieu review export de-xuat.xlsx».",
+}
