@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
@@ -185,6 +186,23 @@ class Chitieu:
         from chitieu.services.events import list_events
 
         return self._run(list_events, entity=entity, entity_id=entity_id, action=action)  # type: ignore[no-any-return]
+
+    # -- tasks ----------------------------------------------------------------------------------------------
+
+    def tasks(self, plan: str | None = None, *, as_of: date | None = None, state: str | None = None) -> list[Any]:
+        """The tasks (nhiệm vụ) of a plan (every plan when None) with their state on ``as_of`` (default today);
+        ``state`` filters ("overdue", "in_progress", or the Vietnamese words)."""
+        from chitieu.services.tasks import list_tasks, parse_state
+
+        wanted = parse_state(state) if state is not None else None
+        return self._run(list_tasks, plan, as_of=as_of or date.today(), state=wanted)  # type: ignore[no-any-return]
+
+    def overdue_tasks(self, today: date | None = None) -> list[Any]:
+        """Tasks not done by their deadline on ``today`` (default today), most overdue first."""
+        from chitieu.services.tasks import overdue_tasks
+
+        with self.session() as session:
+            return overdue_tasks(session, self.actor, today or date.today())
 
     # -- documents ----------------------------------------------------------------------------------------
 

@@ -74,7 +74,7 @@ def test_values_are_read_as_written(tmp_path: Path) -> None:
     assert registry.counts() == {
         "documents": 1, "plans": 2, "org_units": 2, "groups": 2, "indicators": 4, "targets": 5, "observations": 4,
         "stated_counts": 0, "capital_plans": 0, "disbursements": 0, "disbursement_targets": 0, "unit_changes": 0,
-        "round_rules": 0,
+        "round_rules": 0, "tasks": 0,
     }
     program = registry.plan("CT-1")
     assert program is not None and program.kind is PlanKind.PROGRAMME and program.budget == 1250.5

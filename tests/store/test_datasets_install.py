@@ -17,7 +17,7 @@ TABLE_OF = {
     "documents": "documents", "plans": "plans", "org_units": "org_units", "unit_changes": "org_unit_changes", "round_rules": "round_rules", "groups": "indicator_groups",
     "indicators": "indicators", "targets": "targets", "observations": "observations",
     "stated_counts": "stated_counts", "capital_plans": "capital_plans", "disbursements": "disbursements",
-    "disbursement_targets": "disbursement_targets",
+    "disbursement_targets": "disbursement_targets", "tasks": "tasks",
 }
 DATASET = "laichau_xiv"
 

@@ -17,7 +17,7 @@ from chitieu.store.models import Base
 EXPECTED_TABLES = {
     "documents", "plans", "org_units", "indicator_groups", "indicators", "targets", "observations",
     "source_documents", "claims", "alembic_version", "workspaces", "events", "stated_counts",
-    "capital_plans", "disbursements", "disbursement_targets", "org_unit_changes", "rounds", "round_units", "round_values", "round_rules",
+    "capital_plans", "disbursements", "disbursement_targets", "org_unit_changes", "rounds", "round_units", "round_values", "round_rules", "tasks",
     "users", "memberships", "api_tokens", "login_sessions", "stored_files", "jobs", "plan_publications",
 }
 DEFAULT_WS = "(SELECT id FROM workspaces WHERE code = 'default')"

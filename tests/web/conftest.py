@@ -112,7 +112,8 @@ def client(site: Site) -> Iterator[TestClient]:
 
 
 def wait_for_document(client: TestClient, document_id: int, headers: dict[str, str], timeout: float = 60) -> dict[str, object]:
-    """Poll the document until its job has ended (the in-process runner works in a thread)."""
+    """Poll the document until its job has ended (the in-process runner works in a thread). A 503 "database
+    busy" while the job writes (SQLite on a loaded machine) is an answer to poll again, not the state."""
     deadline = time.monotonic() + timeout
     while True:
         answer = client.get(f"/api/v1/documents/{document_id}", headers=headers)

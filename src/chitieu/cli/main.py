@@ -37,6 +37,7 @@ COMMAND_MODULES = (
     "chitieu.cli.users",
     "chitieu.cli.programme",
     "chitieu.cli.remind",
+    "chitieu.cli.task",
 )
 
 for _name in COMMAND_MODULES:

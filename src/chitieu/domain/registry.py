@@ -11,6 +11,7 @@ from chitieu.domain.plans import Plan
 from chitieu.domain.programmes import CapitalPlan, Disbursement, DisbursementTarget, ProgrammeBudget
 from chitieu.domain.provenance import Provenance
 from chitieu.domain.round_rules import RoundRule
+from chitieu.domain.tasks import Task
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,7 @@ class Registry:
     ``PlanBundle`` whose ``related_plans`` and ``org_units`` are left empty: those are shared and
     live in ``plans`` and ``org_units``). ``plan_sources`` is the provenance of each plan's row.
     Programme budgets (capital plans, disbursements, their targets) are kept beside the plans they belong
-    to. ``unit_changes`` links org units to what they became (docs/registry-format.md). ``tables`` names the tables the source held: an import changes budget rows only for the tables it
+    to, and so are the tasks (nhiệm vụ) of each plan. ``unit_changes`` links org units to what they became (docs/registry-format.md). ``tables`` names the tables the source held: an import changes budget rows only for the tables it
     held (a registry written before programme budgets existed leaves them alone).
     """
 
@@ -46,6 +47,7 @@ class Registry:
     capital_plans: list[CapitalPlan] = field(default_factory=list)
     disbursements: list[Disbursement] = field(default_factory=list)
     disbursement_targets: list[DisbursementTarget] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
     round_rules: list[RoundRule] = field(default_factory=list)  # validation rules of reporting rounds, per plan
     tables: set[str] = field(default_factory=set)
 
@@ -104,4 +106,5 @@ class Registry:
             "capital_plans": len(self.capital_plans),
             "disbursements": len(self.disbursements),
             "disbursement_targets": len(self.disbursement_targets),
+            "tasks": len(self.tasks),
         }

@@ -49,4 +49,8 @@ CONVENTIONS_MESSAGES: dict[str, str] = {
     "convention_now_used": "Không gian làm việc «{workspace}» đánh giá theo quy ước «{name}».",
     "convention_deleted": "Đã xóa quy ước «{name}» của không gian làm việc «{workspace}».",
     "convention_show_title": "Quy ước «{name}»",
+    "convention_upload_type": "Tệp «{name}» không phải bảng .csv hoặc .xlsx: hãy tải lên bảng chỉ tiêu có cột mục tiêu, kết quả (và «Đánh giá» với bảng kỳ trước).",
+    "convention_saved_web": "Đã lưu quy ước «{name}».",
+    "convention_web_form": "biểu mẫu lưu quy ước",
+    "convention_profile_missing": "Chưa có quy ước để lưu: hãy tải lên bảng đánh giá kỳ trước để học quy ước trước.",
 }

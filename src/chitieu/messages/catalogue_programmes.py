@@ -1,6 +1,9 @@
 """Messages of programmes, budgets and tasks (Vietnamese)."""
 
 PROGRAMMES_MESSAGES: dict[str, str] = {
+    # web
+    "programme_upload_type": "Tệp «{name}» không phải báo cáo chương trình đọc được (.xlsx, .xls, .ods, .csv, .docx, .doc, .odt).",
+    "programme_imported_web": "Đã nhập {figures} số liệu kế hoạch vốn, giải ngân từ «{name}».",
     # exchange format
     "reason_negative_amount": "số tiền không được âm",
     "reason_rate_range": "tỷ lệ giải ngân phải từ 0 đến 1000%",

@@ -66,6 +66,7 @@ def registry_tables(registry: Registry) -> TableData:
         rows["round_rules"].append([rule.plan_code, rule.rule.value, rule.indicator_code,
                                     rule.severity.value if rule.severity else None, _number(rule.limit), _text(rule.note)])
     _budget_rows(registry, rows)
+    _task_rows(registry, rows)
     columns = {t.name: list(TABLE_BY_NAME[t.name].columns) for t in TABLES}
     return {
         name: (columns[name], table_rows)
@@ -95,6 +96,14 @@ def _budget_rows(registry: Registry, rows: dict[str, list[list[CellValue]]]) -> 
             [t.plan_code, t.text or _written(t.op.value, t.value, t.low, t.high), t.op.value, _number(t.value),
              _number(t.low), _number(t.high), t.period.label() if t.period else None, _enum(t.source),
              _text(t.deadline), *_source(t.provenance)]
+        )
+
+
+def _task_rows(registry: Registry, rows: dict[str, list[list[CellValue]]]) -> None:
+    for t in registry.tasks:
+        rows["tasks"].append(
+            [t.plan_code, t.code, t.title, _text(t.number), t.order, t.owner_unit_code, _text(t.owner),
+             _text(t.deadline), t.progress.value, _text(t.completed_on), _text(t.note), *_source(t.evidence)]
         )
 
 

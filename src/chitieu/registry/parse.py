@@ -36,6 +36,7 @@ from chitieu.quantities import parse_quantity
 from chitieu.registry.cells import Cells
 from chitieu.registry.parse_programmes import read_budget_tables
 from chitieu.registry.parse_round_rules import read_round_rules
+from chitieu.registry.parse_tasks import read_tasks
 from chitieu.registry.parse_unit_changes import read_unit_changes
 from chitieu.registry.schema import TABLES, accepted_choices
 from chitieu.registry.tables import RawTable
@@ -464,5 +465,6 @@ def parse_registry(tables: dict[str, RawTable], report: Report, path_label: str)
     builder.read_stated_counts()
     read_round_rules(builder)
     read_budget_tables(builder)
+    read_tasks(builder)
     builder.registry.tables = {name for name, table in tables.items() if table.readable}
     return builder.registry if report.ok else None

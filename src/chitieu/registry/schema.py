@@ -17,6 +17,7 @@ from chitieu.domain import (
     Polarity,
     TargetKind,
     TargetVersion,
+    TaskProgress,
     UnitChangeKind,
 )
 from chitieu.domain.round_rules import RuleKind, Severity
@@ -88,6 +89,13 @@ TABLES: tuple[TableSpec, ...] = (
         ("plan_code", "text"),
         ("op", "value", "low", "high", "period", "source", "deadline", *PROVENANCE_COLUMNS),
     ),
+    # tasks (nhiệm vụ) of a plan; the source columns are the evidence of the state
+    TableSpec(
+        "tasks",
+        ("plan_code", "code", "title"),
+        ("number", "order", "owner_unit_code", "owner", "deadline", "state", "completed_on", "note",
+         *PROVENANCE_COLUMNS),
+    ),
 )
 TABLE_BY_NAME: dict[str, TableSpec] = {t.name: t for t in TABLES}
 
@@ -123,6 +131,12 @@ CHOICE_ALIASES: dict[type[StrEnum], dict[str, str]] = {
         "kế hoạch năm": "annual", "vốn trong năm": "annual", "trong năm": "annual", "năm kế hoạch": "annual",
         "năm trước chuyển sang": "carried_over", "chuyển nguồn": "carried_over", "kéo dài": "carried_over",
         "chuyển sang": "carried_over",
+    },
+    TaskProgress: {
+        "chưa triển khai": "not_started", "chưa thực hiện": "not_started", "chưa bắt đầu": "not_started",
+        "đang thực hiện": "in_progress", "đang triển khai": "in_progress", "đang tổ chức thực hiện": "in_progress",
+        "hoàn thành": "done", "đã hoàn thành": "done", "hoàn thành đúng hạn": "done",
+        "hoàn thành quá hạn": "done_late", "hoàn thành chậm": "done_late", "hoàn thành muộn": "done_late",
     },
 }
 

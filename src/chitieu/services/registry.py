@@ -36,6 +36,7 @@ from chitieu.store.reader import (
     read_registry,
 )
 from chitieu.store.round_rules import read_round_rules, write_round_rules
+from chitieu.store.tasks import TASK_TABLE, read_tasks, task_documents, write_tasks
 from chitieu.store.unit_changes import read_unit_changes, write_unit_changes
 from chitieu.store.writer import (
     Changes,
@@ -121,6 +122,8 @@ def save_registry(
     budget_tables = _budget_tables(registry)
     if budget_tables:
         write_budget(session, ws, registry.budget(), changes, budget_tables, replace=not keep_absent)
+    if TASK_TABLE in registry.tables or (not registry.tables and registry.tasks):
+        write_tasks(session, ws, registry.tasks, changes, replace=not keep_absent)
     record_changes(session, actor, changes, action=action, context=context)
     record_event(session, actor, action=action, entity="registry", key=str((context or {}).get("source", "")),
                  after={"counts": registry.counts(), "changes": changes.counts()}, context=context)
@@ -156,9 +159,11 @@ def load_registry(session: Session, actor: Actor, plan_code: str | None = None) 
     budget = read_budget(session, ws, [p.code for p in registry.plans] if plan_code is not None else None)
     registry.capital_plans, registry.disbursements = budget.capital_plans, budget.disbursements
     registry.disbursement_targets = budget.targets
-    cited = budget_documents(budget) | {c.provenance.document for c in registry.unit_changes if c.provenance}
+    registry.tasks = read_tasks(session, ws, [p.code for p in registry.plans] if plan_code is not None else None)
+    cited = budget_documents(budget) | task_documents(registry.tasks)
+    cited |= {c.provenance.document for c in registry.unit_changes if c.provenance}
     cited -= {d.code for d in registry.documents}
-    if cited:  # a plan's export keeps the documents its budget rows cite
+    if cited:  # a plan's export keeps the documents its budget rows, tasks and unit changes cite
         registry.documents += [d for d in read_documents(session, ws) if d.code in cited]
     return registry
 

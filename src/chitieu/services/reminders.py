@@ -1,4 +1,5 @@
-"""Reminders of reporting rounds: units late (or due soon), indicators with stale data, targets turning Khó đạt.
+"""Reminders of reporting rounds: units late (or due soon), indicators with stale data, targets turning Khó đạt;
+and tasks (nhiệm vụ) past their deadline (``chitieu.services.tasks.overdue_tasks``).
 
 ``reminders_for(session, actor, today)`` is what the person sees in the app (``/rounds``): an officer or
 approver the units they report for; the office, administrators and leaders everything. ``send_reminders``
@@ -40,6 +41,7 @@ class Reminder:
     unit: str | None
     indicator: str | None
     message: str
+    task: str | None = None  # the task's code, for an overdue task (round_id is then 0)
 
 
 def _sees_everything(actor: Actor) -> bool:
@@ -80,7 +82,25 @@ def reminders_for(session: Session, actor: Actor, today: date, *, due_days: int 
         if _sees_everything(actor) and r.plan not in plans_seen:
             plans_seen.add(r.plan)
             out += _plan_reminders(session, actor, r.id, r.plan, set(r.indicators), today, stale_years)
+    out += _task_reminders(session, actor, today)
     return out[:MAX_ITEMS]
+
+
+def _task_reminders(session: Session, actor: Actor, today: date) -> list[Reminder]:
+    """Tasks not done by their deadline: all of them for those who see everything, else the tasks the
+    actor's units own."""
+    from chitieu.services.tasks import overdue_tasks
+
+    out = []
+    for view in overdue_tasks(session, actor, today):
+        t = view.task
+        if not _sees_everything(actor) and (t.owner_unit_code is None or not actor.covers_unit(t.owner_unit_code)):
+            continue
+        deadline = t.deadline.strftime("%d/%m/%Y") if t.deadline else ""
+        out.append(Reminder("task_overdue", 0, t.plan_code, t.owner_unit_code, None,
+                            msg("remind_task_overdue", title=t.title, code=t.code, plan=t.plan_code,
+                                deadline=deadline, days=view.days_overdue), task=t.code))
+    return out
 
 
 def _plan_reminders(session: Session, actor: Actor, round_id: int, plan: str, asked: set[str], today: date,

@@ -332,5 +332,6 @@ class EventRow(Base):
 # jobs, files, publications) live beside these on the same metadata.
 from chitieu.store import models_programmes as _models_programmes  # noqa: E402,F401
 from chitieu.store import models_rounds as _models_rounds  # noqa: E402,F401
+from chitieu.store import models_tasks as _models_tasks  # noqa: E402,F401
 from chitieu.store import models_units as _models_units  # noqa: E402,F401
 from chitieu.store import models_web as _models_web  # noqa: E402,F401

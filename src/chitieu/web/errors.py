@@ -33,6 +33,8 @@ STATUS_BY_CODE: dict[str, int] = {
     "request_media_type": 415,
     "user_exists": 409,
     "conflict_stale": 409,
+    "task_exists": 409,
+    "task_unit_forbidden": 403,
     "conflict_stale_row": 409,
     "read_review_not_candidate": 409,
     "round_forbidden": 403,

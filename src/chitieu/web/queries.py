@@ -162,7 +162,11 @@ def plan_view(session: Session, cache: AssessmentCache, code: str, as_of: int | 
     if bundle is None:
         raise ChitieuError("plan_not_found", code=code)
     year = as_of if as_of is not None else default_as_of(bundle)
-    view = PlanView(bundle, year, assess_bundle(bundle, as_of=year), assess_bundle(bundle, forecast=True))
+    from chitieu.services.conventions import workspace_profile
+
+    profile = workspace_profile(session, who.actor())  # the workspace's convention in use (an event clears the cache)
+    view = PlanView(bundle, year, assess_bundle(bundle, as_of=year, profile=profile),
+                    assess_bundle(bundle, forecast=True, profile=profile))
     cache.put(key, view)
     return view
 

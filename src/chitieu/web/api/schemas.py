@@ -111,3 +111,88 @@ class ClaimDecision(BaseModel):
     row_id: int | None = None
     indicator_code: str | None = None
 
+
+
+class Evidence(BaseModel):
+    document: str = Field(min_length=1, max_length=100)
+    location: str = Field(default="", max_length=500)
+    quote: str = Field(default="", max_length=2000)
+
+
+class TaskModel(BaseModel):
+    """The keys of ``chitieu task list --format json``."""
+
+    plan_code: str
+    code: str
+    number: str
+    title: str
+    owner_unit: str | None
+    owner: str
+    deadline: str | None
+    progress: Literal["not_started", "in_progress", "done", "done_late"]
+    completed_on: str | None
+    state: Literal["not_started", "in_progress", "done", "done_late", "overdue"]
+    state_vi: str
+    as_of: str
+    days_overdue: int | None
+    note: str
+    evidence: Evidence | None
+    version: int
+
+
+class TaskList(BaseModel):
+    plan_code: str
+    as_of: str
+    tasks: list[TaskModel]
+
+
+class TaskCreate(BaseModel):
+    """A new task; ``state`` in words (đang thực hiện) or as a code (in_progress)."""
+
+    model_config = ConfigDict(extra="forbid")
+    code: str = Field(min_length=1, max_length=100)
+    title: str = Field(min_length=1, max_length=2000)
+    number: str = Field(default="", max_length=50)
+    owner_unit: str | None = Field(default=None, max_length=100)
+    owner: str = Field(default="", max_length=500)
+    deadline: str | None = Field(default=None, max_length=20, description="31/12/2025, 2025-12-31 hoặc 2025")
+    state: str = Field(default="not_started", max_length=50)
+    completed_on: str | None = Field(default=None, max_length=20)
+    note: str = Field(default="", max_length=4000)
+    evidence: Evidence | None = None
+
+
+class TaskPatch(BaseModel):
+    """Fields to change (absent = unchanged) and ``version``: the version the caller saw (409 if stale)."""
+
+    model_config = ConfigDict(extra="forbid")
+    title: str | None = Field(default=None, min_length=1, max_length=2000)
+    number: str | None = Field(default=None, max_length=50)
+    owner_unit: str | None = Field(default=None, max_length=100)
+    owner: str | None = Field(default=None, max_length=500)
+    deadline: str | None = Field(default=None, max_length=20)
+    state: str | None = Field(default=None, max_length=50)
+    completed_on: str | None = Field(default=None, max_length=20)
+    note: str | None = Field(default=None, max_length=4000)
+    evidence: Evidence | None = None
+    version: int | None = Field(default=None, ge=1, le=2_147_483_647)
+    reason: str = Field(default="", max_length=1000)
+
+
+class TaskEvent(BaseModel):
+    at: str
+    actor: str
+    via: str
+    action: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    reason: str
+
+
+class ConventionSave(BaseModel):
+    """A profile (the JSON of ``chitieu convention show --format json`` or of a learn answer) kept by name."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=1, max_length=60)
+    profile: dict[str, Any]
+    use: bool = True

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from sqlalchemy import select
 
 from chitieu.messages import ChitieuError
+from chitieu.services.tasks import overdue_tasks
 from chitieu.store.models import DocumentRow, SourceDocumentRow
 from chitieu.web import plan_pages, queries
 from chitieu.web.context import caller, transaction
@@ -45,9 +48,10 @@ def dashboard(request: Request, code: str, as_of: int | None = YEAR) -> Response
         plan = queries.plan_row(session, who, code)
         view = queries.plan_view(session, request.app.state.assessments, code, as_of, who)
         published = plan.id in queries.published_plan_ids(session)
+        overdue = overdue_tasks(session, who.actor(), date.today(), plan_code=code)
     board = plan_pages.dashboard(view)
     return render(request, "dashboard.html", {"board": board, "code": code, "published": published,
-                                              "years": _years(view)})
+                                              "years": _years(view), "overdue": overdue})
 
 
 def _years(view: queries.PlanView) -> list[int]:

@@ -1,0 +1,45 @@
+"""Messages of tasks (nhiệm vụ) of a plan (Vietnamese)."""
+
+TASKS_MESSAGES: dict[str, str] = {
+    # exchange format (tasks table)
+    "task_bad_state": "Tệp «{path}», dòng {row}, cột «{column}»: tình trạng «{value}» không hợp lệ (dùng: chưa triển khai, đang thực hiện, hoàn thành, hoàn thành quá hạn; hoặc {accepted}).",
+    "task_state_overdue_derived": "Tệp «{path}», dòng {row}, cột «{column}»: «{value}» không được lưu vì chitieu tự xác định quá hạn theo thời hạn; ghi nhận là «đang thực hiện».",
+    "task_completed_not_done": "Tệp «{path}», dòng {row}, cột «{column}»: có ngày hoàn thành «{value}» nhưng tình trạng không phải hoàn thành.",
+    # services
+    "task_not_found": "Kế hoạch «{plan}» không có nhiệm vụ mã «{code}».",
+    "task_exists": "Kế hoạch «{plan}» đã có nhiệm vụ mã «{code}»; dùng «chitieu task update» để sửa.",
+    "task_bad_code": "Mã nhiệm vụ «{value}» không hợp lệ (cần từ 1 đến 100 ký tự).",
+    "task_title_missing": "Nhiệm vụ «{code}» cần có tên (nội dung nhiệm vụ).",
+    "task_bad_day": "Ngày «{value}» ({field}) không đọc được; ghi theo dạng 31/12/2025, 2025-12-31 hoặc chỉ năm 2025.",
+    "task_bad_progress": "Tình trạng «{value}» không hợp lệ; dùng: chưa triển khai, đang thực hiện, hoàn thành, hoàn thành quá hạn (hoặc {accepted}).",
+    "task_overdue_not_reported": "Không ghi tình trạng «{value}»: chitieu tự xác định nhiệm vụ quá hạn theo thời hạn. Hãy ghi tình trạng thực tế (chưa triển khai, đang thực hiện, hoàn thành…).",
+    "task_completed_not_done_state": "Nhiệm vụ «{code}»: có ngày hoàn thành {day} nhưng tình trạng không phải hoàn thành.",
+    "task_completed_in_future": "Nhiệm vụ «{code}»: ngày hoàn thành {day} ở sau ngày hôm nay.",
+    "task_unit_forbidden": "Người dùng «{actor}» không phụ trách đơn vị «{unit}» nên không được báo cáo nhiệm vụ «{code}».",
+    "task_unknown_field": "Không sửa được các trường: {fields}.",
+    "task_nothing_to_change": "Không có gì để sửa ở nhiệm vụ «{code}» (hãy ghi ít nhất một thay đổi).",
+    "task_evidence_without_document": "Minh chứng cần ghi văn bản (mã văn bản) trước khi ghi vị trí hoặc trích dẫn.",
+    "what_task": "Nhiệm vụ «{code}» của kế hoạch «{plan}»",
+    # reminders (chitieu remind, the Kỳ báo cáo page)
+    "remind_task_overdue": "Nhiệm vụ «{title}» ({code}, kế hoạch {plan}) quá hạn từ {deadline}, đã {days} ngày chưa báo cáo hoàn thành.",
+    # views
+    "task_none": "Không có nhiệm vụ nào.",
+    "task_no_deadline": "không có thời hạn",
+    "task_days_overdue": "quá hạn {days} ngày",
+    "task_added": "Đã thêm nhiệm vụ «{code}» vào kế hoạch «{plan}» (tình trạng: {state}).",
+    "task_updated": "Đã cập nhật nhiệm vụ «{code}» (tình trạng ngày {day}: {state}; phiên bản {version}).",
+    "task_history_none": "Nhiệm vụ «{code}» chưa có thay đổi nào được ghi lại.",
+    "task_col_number": "TT",
+    "task_col_code": "Mã",
+    "task_col_title": "Nhiệm vụ",
+    "task_col_owner": "Đơn vị chủ trì",
+    "task_col_deadline": "Thời hạn",
+    "task_col_state": "Tình trạng",
+    "task_col_evidence": "Minh chứng",
+    "task_col_when": "Thời điểm",
+    "task_col_actor": "Người thực hiện",
+    "task_col_action": "Thao tác",
+    "task_col_change": "Thay đổi",
+    "task_table_title": "Nhiệm vụ — tình trạng ngày {day}",
+    "task_summary": "{total} nhiệm vụ, {overdue} quá hạn (ngày {day}).",
+}
