@@ -44,7 +44,9 @@ def build_bound(path: Path) -> tuple[int, int]:
     """A bound volume as the held-out one is: two report documents first (a political report and a review
     report, our unseen texts in those styles), then the Congress resolution on its last pages."""
     reports = [UNSEEN / "k_congress_inline_targets.txt", UNSEEN / "g_review_report.txt", UNSEEN / "m_review_cooperatives.txt"]
-    front: list[str] = []
+    # the review report opens with a part heading that no later heading of its own closes
+    front: list[str] = ["BÁO CÁO", "KIỂM ĐIỂM SỰ LÃNH ĐẠO, CHỈ ĐẠO CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH KHÓA XVII", "",
+                        "Phần thứ nhất", "KIỂM ĐIỂM VIỆC THỰC HIỆN NHIỆM VỤ NHIỆM KỲ 2015 - 2020", ""]
     while len(paginate(front)) < TOTAL_PAGES - 4:
         for doc in reports:
             front.extend(page_lines(doc.read_text(encoding="utf-8")))

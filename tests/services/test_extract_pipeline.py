@@ -12,6 +12,11 @@ from chitieu.services.extract import extract_file
 from chitieu.services.ingest import propose_claims
 
 HEADER = ["TT", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu Nghị quyết", "Ước thực hiện năm 2023", "Tỷ lệ % so với mục tiêu", "Đánh giá"]
+ANNUAL = [
+    ["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2024", "Ước thực hiện năm 2024", "So sánh (%)", ""],
+    ["", "", "", "", "", "Ước TH/KH", "Ước TH/cùng kỳ"],
+    ["1", "Tổng sản lượng lương thực", "Tấn", "40.000", "41.200", "103,0", "105,2"],
+]
 ROWS = [
     HEADER,
     ["1", "Tốc độ tăng trưởng GRDP", "%", "9-10", "6,5", "", "Khó đạt"],
@@ -48,15 +53,33 @@ def test_extract_reads_the_appendix_table_rows_not_its_verdict_words(appendix: P
         ("result", "Tốc độ tăng trưởng GRDP", "=", 6.5, None, None, "level"),
         ("target", "Thu ngân sách trên địa bàn", "=", 3000.0, None, None, "plan"),
         ("result", "Thu ngân sách trên địa bàn", "=", pytest.approx(2134.6), None, None, "level"),
+        ("result", "Thu ngân sách trên địa bàn", "=", 71.2, None, None, "plan_ratio"),
         ("target", "Tỷ lệ che phủ rừng", "=", 54.0, None, None, "plan"),
         ("result", "Tỷ lệ che phủ rừng", "=", 52.3, None, None, "level"),
     ]
     budget = [c for c in claims if c.indicator == "Thu ngân sách trên địa bàn"]
-    assert budget[0].statement == budget[1].statement and budget[1].stated_ratio == pytest.approx(71.2)
+    assert budget[0].statement == budget[1].statement == budget[2].statement
+    assert budget[1].stated_ratio == pytest.approx(71.2) and budget[2].unit == "% mục tiêu"
     assert budget[1].period == "2023"
     text = [(c.kind, c.value, c.unit, c.role) for c in claims if c.section != "table"]
     assert text == [("result", 41000.0, "tấn", "level"), ("result", 95.0, "% kế hoạch", "plan_ratio")]
     assert len({c.statement for c in claims}) == 4  # one per table row, one for the text statement
+
+
+def test_annual_table_ratio_to_plan_is_a_claim_of_its_row(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("PHỤ LỤC")
+    table = document.add_table(rows=len(ANNUAL), cols=len(ANNUAL[0]))
+    for i, row in enumerate(ANNUAL):
+        for j, cell in enumerate(row):
+            table.cell(i, j).text = cell
+    path = tmp_path / "bieu.docx"
+    document.save(str(path))
+    claims = [(c.kind, c.value, c.unit, c.role) for c in extract_file(path).claims]
+    # the same-period comparison ("Ước TH/cùng kỳ") is no ratio to a plan and is not proposed
+    assert claims == [
+        ("target", 40000.0, "Tấn", "plan"), ("result", 41200.0, "Tấn", "level"), ("result", 103.0, "% kế hoạch", "plan_ratio"),
+    ]
 
 
 def test_extract_and_ingest_give_the_same_claims(appendix: Path) -> None:

@@ -56,11 +56,14 @@ def _count(database: Store, model: type) -> int:
 
 def test_table_claims_are_stored_as_linked_candidates(database: Store, report_docx: Path) -> None:
     outcome = database(ingest_file, report_docx, PLAN, extractor=no_text)
-    assert outcome.created and outcome.claims == 6 and outcome.from_tables == 6 and outcome.linked == 6
+    assert outcome.created and outcome.claims == 7 and outcome.from_tables == 7 and outcome.linked == 7
     views = database(list_claims, plan_code=PLAN, status="candidate")
     assert [(v.kind, v.indicator_code) for v in views] == [
-        ("target", "GRDP"), ("result", "GRDP"), ("target", "NS"), ("result", "NS"), ("target", "RUNG"), ("result", "RUNG")
+        ("target", "GRDP"), ("result", "GRDP"), ("target", "NS"), ("result", "NS"), ("result", "NS"), ("target", "RUNG"),
+        ("result", "RUNG"),
     ]
+    ratio = views[4]  # the table's "Tỷ lệ % so với mục tiêu" is a figure of its own
+    assert (ratio.value, ratio.unit, ratio.role) == (71.2, "% mục tiêu", "plan_ratio")
     grdp_target = views[0]
     assert (grdp_target.op, grdp_target.low, grdp_target.high) == ("range", 9, 10)
     budget_result = views[3]
@@ -95,7 +98,7 @@ def test_text_claims_from_the_extractor_are_kept_outside_tables(database: Store,
         ]
 
     outcome = database(ingest_file, report_docx, PLAN, extractor=extractor)
-    assert outcome.from_text == 1 and outcome.from_tables == 6
+    assert outcome.from_text == 1 and outcome.from_tables == 7
     text_claims = [v for v in database(list_claims) if v.quote.startswith("Báo cáo")]
     assert len(text_claims) == 1 and text_claims[0].indicator_code == "RUNG" and text_claims[0].op == ">="
 
@@ -180,9 +183,12 @@ def test_midterm_report_appendix_is_ingested(database: Store, corpus_dir: Path) 
     views = database(list_claims)
     assert outcome.from_tables == len(views) > 100
     budget = [v for v in views if v.indicator_code == "NS"]
-    assert {(v.kind, round(v.value or 0, 1), v.period) for v in budget} == {
-        ("target", 3000, ""), ("result", 2134.6, "2021-2023"), ("result", 2345, "2020-2025")
+    assert {(v.kind, round(v.value or 0, 1), v.period, v.role) for v in budget} == {
+        ("target", 3000, "", "level"), ("result", 2134.6, "2021-2023", "level"), ("result", 2345, "2020-2025", "level"),
+        # the table's "% so với mục tiêu" columns: the ratios of those results, claims of their own
+        ("result", 71.2, "2021-2023", "plan_ratio"), ("result", 78.2, "2020-2025", "plan_ratio"),
     }
+    assert {v.unit for v in budget if v.role == "plan_ratio"} == {"% mục tiêu"}
 
 
 def test_offline_embedding_scorer_ranks_related_names_higher() -> None:

@@ -193,3 +193,17 @@ def test_a_closed_round_refuses_writes_until_reopened_with_a_reason(api: TestCli
     assert rid in [r["id"] for r in listed]
     assert api.get("/api/v1/rounds").status_code == 401
     assert api.get("/api/v1/rounds/999999", headers=site.headers("viewer")).status_code == 404
+
+
+def test_the_office_approves_the_province_it_compiled_once_the_units_below_are_approved(api: TestClient, rounds_site: Site) -> None:
+    site = rounds_site
+    rid = new_round(api, site, [PROVINCE, UNIT])
+    code = indicator_codes(api, site)[2]
+    assert put(api, site, "office", rid, PROVINCE, code, text="12").status_code == 200  # type: ignore[attr-defined]
+    early = step(api, site, "office", rid, PROVINCE, "approve")
+    assert early.status_code == 409 and early.json()["code"] == "round_children_pending"  # type: ignore[attr-defined]
+    step(api, site, "officer", rid, UNIT, "submit")
+    assert step(api, site, "approver", rid, UNIT, "approve").json()["status"] == "approved"  # type: ignore[attr-defined]
+    assert step(api, site, "approver", rid, PROVINCE, "approve").status_code == 403  # type: ignore[attr-defined]
+    done = step(api, site, "office", rid, PROVINCE, "approve")
+    assert done.json()["before"] == "draft" and done.json()["status"] == "locked"  # type: ignore[attr-defined]

@@ -61,3 +61,34 @@ def test_anonymous_visitors_are_sent_to_sign_in(browser: TestClient, site: Site)
     rid = make_round(browser, site)
     assert browser.get("/rounds").status_code == 401
     assert browser.get(f"/rounds/{rid}/units/{UNIT}").status_code == 401
+
+
+def test_the_office_opens_closes_and_reopens_a_round_in_the_browser(browser: TestClient, site: Site) -> None:
+    csrf = login(browser, "office")
+    page = browser.get("/rounds")
+    assert "Tạo kỳ báo cáo" in page.text and 'value="LC-X-MUONG-KIM"' in page.text  # units valid today
+    assert 'value="LC-THAN-UYEN"' not in page.text  # the district ended on 30/06/2025
+    bad = browser.post("/rounds", data={"csrf_token": csrf, "plan": "LC-XIV", "period": "quý 9", "deadline": "2025-12-15",
+                                        "units": ["LC-X-MUONG-KIM"]})
+    assert bad.status_code == 400 and "quý 9" in bad.text and 'value="quý 9"' in bad.text
+    made = browser.post("/rounds", data={"csrf_token": csrf, "plan": "LC-XIV", "period": "năm 2025",
+                                         "deadline": "15/12/2025", "units": ["LC", "LC-X-MUONG-KIM", "LC-X-KHOEN-ON"]},
+                        follow_redirects=False)
+    assert made.status_code == 303
+    where = made.headers["location"]
+    shown = browser.get(where)
+    assert "Xã Mường Kim" in shown.text and "Đóng kỳ" in shown.text
+    closed = browser.post(f"{where}/state", data={"csrf_token": csrf, "action": "close"}, follow_redirects=True)
+    assert "đã đóng" in closed.text and "Mở lại kỳ" in closed.text
+    no_reason = browser.post(f"{where}/state", data={"csrf_token": csrf, "action": "reopen", "reason": ""})
+    assert no_reason.status_code == 400 and "lý do" in no_reason.text
+    browser.post(f"{where}/state", data={"csrf_token": csrf, "action": "reopen", "reason": "Gia hạn"})
+    assert "đang mở" in browser.get(where).text
+
+
+def test_an_officer_cannot_open_rounds_in_the_browser(browser: TestClient, site: Site) -> None:
+    csrf = login(browser, "officer")
+    assert "Tạo kỳ báo cáo" not in browser.get("/rounds").text
+    refused = browser.post("/rounds", data={"csrf_token": csrf, "plan": "LC-XIV", "period": "năm 2025",
+                                            "deadline": "2025-12-15", "units": ["LC"]})
+    assert refused.status_code == 403

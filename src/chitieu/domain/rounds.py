@@ -10,6 +10,7 @@ Each unit of the round moves through the approval states below; the round itself
       └──── return (office) ────────────────────────────────────┘
       ▲
       └──── reopen (office, with a reason) ◄── approved | locked
+    draft | returned ──approve (office: figures it compiled itself, checked as a submission)──► locked
 
 Values may be written only while the unit is ``draft`` or ``returned`` and the round is open. A unit is
 approved only when every unit below it in the round has been approved (bottom-up); an approved unit is
@@ -77,6 +78,9 @@ TRANSITIONS: dict[tuple[UnitStatus, UnitAction, Level], UnitStatus] = {
     (UnitStatus.SUBMITTED, UnitAction.APPROVE, Level.UNIT): UnitStatus.APPROVED,
     (UnitStatus.SUBMITTED, UnitAction.APPROVE, Level.PROVINCE): UnitStatus.LOCKED,
     (UnitStatus.APPROVED, UnitAction.APPROVE, Level.PROVINCE): UnitStatus.LOCKED,
+    # the office compiles the province's own figures: it may approve them without submitting to itself
+    (UnitStatus.DRAFT, UnitAction.APPROVE, Level.PROVINCE): UnitStatus.LOCKED,
+    (UnitStatus.RETURNED, UnitAction.APPROVE, Level.PROVINCE): UnitStatus.LOCKED,
     (UnitStatus.SUBMITTED, UnitAction.RETURN, Level.UNIT): UnitStatus.RETURNED,
     (UnitStatus.SUBMITTED, UnitAction.RETURN, Level.PROVINCE): UnitStatus.RETURNED,
     (UnitStatus.APPROVED, UnitAction.RETURN, Level.PROVINCE): UnitStatus.RETURNED,

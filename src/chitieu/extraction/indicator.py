@@ -20,7 +20,10 @@ PERIOD_RE = re.compile(
     re.IGNORECASE,
 )
 _YEARS_RE = re.compile(r"(?:19|20)\d{2}(?:\s*-\s*(?:19|20)?\d{2})?")
-_FILLERS = sorted({*LEAD_WORDS, *HEDGE_WORDS, "và", "trong đó", "riêng", "cụ thể", "tổng", "là", "các", "của tỉnh"}, key=len, reverse=True)
+_FILLERS = sorted(
+    {*LEAD_WORDS, *HEDGE_WORDS, "và", "trong đó", "riêng", "cụ thể", "tổng", "là", "các", "của tỉnh", "đã", "có", "đã có"},
+    key=len, reverse=True,
+)
 _FILLER_RE = re.compile(r"(?:^|(?<=\s))(?:" + "|".join(re.escape(f) for f in _FILLERS) + r")(?=\s|$)", re.IGNORECASE)
 _PREDICATE_RE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(p) for p in PREDICATE_WORDS) + r")(?=\s|$)", re.IGNORECASE)
 # Where the noun phrase after a number stops: a parenthesis or a comma before a new clause.
@@ -29,6 +32,7 @@ _AFTER_CUT_RE = re.compile(
 )
 _EDGE_STRIP = " ,;:.-–()\"'"
 MAX_PHRASE = 140
+LIST_HEAD_WORDS = 8
 
 
 @dataclass(slots=True)
@@ -72,13 +76,22 @@ def _last_chunks(text: str, base: int) -> tuple[str, int]:
         return "", base + len(text)
     i = len(chunks) - 1
     start = chunks[i][0]
+    listed = False  # the subject so far is a list of short names ("lâm nghiệp, thủy sản")
     while i > 0:
         current = text[start:]
         words = len(_content(current).split())
         previous = text[chunks[i - 1][0] : chunks[i - 1][1]]
+        joined = "(" not in text[chunks[i - 1][1] : start] and text[chunks[i - 1][1] : start].strip() == ","
         if words == 0 or (words < 3 and len(_content(previous).split()) <= 3 and "(" not in text[chunks[i - 1][1] : start]):
+            listed = listed or (words > 0 and joined)
             i -= 1
             start = chunks[i][0]
+            continue
+        if listed and joined and len(_content(previous).split()) <= LIST_HEAD_WORDS:
+            # "Giá trị sản xuất nông nghiệp, lâm nghiệp, thủy sản": the list's first item carries the name
+            i -= 1
+            start = chunks[i][0]
+            listed = False
             continue
         break
     phrase = _FROM_START_RE.sub("", original[start:])

@@ -156,7 +156,9 @@ def _result_blocks(columns: list[Column]) -> list[ResultBlock]:
         if col.role == "result":
             label = col.block or col.label
             blocks.append(ResultBlock(label, period_of(col.label), value=col.index))
-        elif col.role in ("ratio", "verdict") and blocks and (not col.block or col.block == blocks[-1].label):
+        elif col.role in ("ratio", "verdict") and blocks and (
+            not col.block or col.block == blocks[-1].label or column_role(col.block) == col.role
+        ):  # "So sánh (%)" spanning "Ước TH/KH" and "Ước TH/cùng kỳ": ratios of the result before
             last = blocks[-1]
             if getattr(last, col.role) is None:
                 blocks[-1] = ResultBlock(

@@ -10,6 +10,7 @@ from typing import Any
 
 from chitieu.extraction.claims import Claim, extract_claims
 from chitieu.extraction.restated import merge_restated
+from chitieu.extraction.statements import plan_kind_of
 from chitieu.messages import ChitieuError
 
 
@@ -137,14 +138,19 @@ def table_claims(document: Any) -> tuple[list[Claim], list[tuple[int, int]]]:
         period = p.payload.get("period")
         ratio = parse_cell_quantity(str(p.payload.get("stated_ratio") or "")) if p.kind == "result" else None
         plan = p.kind == "target" and row in rows_with_results
+        role = str(p.payload.get("role") or ("plan" if plan else "level"))
+        if role == "plan_ratio":
+            ratio = None
         claims.append(Claim(
             kind=p.kind, indicator=p.indicator, op=p.op or "=", value=p.value, low=p.low, high=p.high, unit=p.unit,
             start=p.start or 0, end=p.end or 0, quote=p.quote, page=p.page, section=TABLE_SECTION,
             period=f"{period[0]}-{period[1]}" if isinstance(period, list) and period[0] != period[1]
             else str(period[0]) if isinstance(period, list) else "",
             hedge=str(p.payload.get("hedge") or ""), confidence=0.9,
-            statement=statements.setdefault(row, len(statements) + 1), role="plan" if plan else "level",
-            plan_kind="mục tiêu" if plan else "", stated_ratio=ratio.value if ratio is not None else None,
+            statement=statements.setdefault(row, len(statements) + 1), role=role,
+            basis=str(p.payload.get("basis") or ""),
+            plan_kind=plan_kind_of(str(p.payload.get("column") or "")) if plan else "",
+            stated_ratio=ratio.value if ratio is not None else None,
         ))
     return claims, spans
 

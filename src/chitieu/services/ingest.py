@@ -8,6 +8,7 @@ SHA-256 of its bytes, so ingesting the same file twice adds nothing). A person t
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -20,7 +21,7 @@ from sqlalchemy.orm import Session
 from chitieu.domain import Actor, Op, Permission, Quantity
 from chitieu.extraction.linking import IndicatorLinker, SemanticScorer
 from chitieu.extraction.tables import IndicatorRow as TableIndicatorRow
-from chitieu.extraction.tables import parse_indicator_table
+from chitieu.extraction.tables import parse_cell_quantity, parse_indicator_table
 from chitieu.readers import Document, TableBlock, read_document
 from chitieu.services.events import record_event
 from chitieu.services.registry import load_bundle
@@ -156,10 +157,25 @@ def claims_from_tables(document: Document) -> tuple[list[ProposedClaim], list[tu
         if table is None:
             continue
         spans.append((block.start, block.end))
+        bases = {b.label: ratio_basis(table.columns[b.ratio].label) for b in table.blocks if b.ratio is not None}
         for row in table.rows:
             if not row.is_header:
-                claims.extend(_row_claims(document, block, row))
+                claims.extend(_row_claims(document, block, row, bases))
     return claims, spans
+
+
+_RATIO_BASES = (("du toan", "dự toán"), ("dt", "dự toán"), ("muc tieu", "mục tiêu"), ("nghi quyet", "mục tiêu"),
+                ("nq", "mục tiêu"), ("chi tieu", "mục tiêu"), ("ke hoach", "kế hoạch"), ("kh", "kế hoạch"),
+                ("cung ky", ""), ("ck", ""), ("nam truoc", ""))
+
+
+def ratio_basis(label: str) -> str:
+    """What a ratio column compares with, as a ratio's unit names it ("Ước TH/KH" → "kế hoạch", "Tỷ lệ % so với
+    mục tiêu" → "mục tiêu"); "" for a comparison with the same period, which is no plan ratio."""
+    from chitieu.grammar.text import fold
+
+    words = f" {re.sub(r'[^a-z0-9]+', ' ', fold(label))} "
+    return next((basis for key, basis in _RATIO_BASES if f" {key} " in words), "kế hoạch")
 
 
 def _row_span(document: Document, block: TableBlock, row: TableIndicatorRow) -> tuple[int, int]:
@@ -171,7 +187,7 @@ def _row_span(document: Document, block: TableBlock, row: TableIndicatorRow) -> 
     return start, (block.end if end < 0 else end)
 
 
-def _row_claims(document: Document, block: TableBlock, row: TableIndicatorRow) -> list[ProposedClaim]:
+def _row_claims(document: Document, block: TableBlock, row: TableIndicatorRow, bases: dict[str, str]) -> list[ProposedClaim]:
     start, end = _row_span(document, block, row)
     page = document.page_at(start) if document.pages else block.page
     quote = " | ".join(c for c in document.text[start:end].replace("\t", "\n").split("\n") if c.strip())[:QUOTE_LIMIT]
@@ -187,6 +203,11 @@ def _row_claims(document: Document, block: TableBlock, row: TableIndicatorRow) -
                    "stated_verdict": cell.verdict, "period": list(cell.period) if cell.period else None,
                    "hedge": "ước" if cell.label.lower().startswith("ước") else ""}
         claims.append(_from_quantity("result", row, cell.quantity, start, end, page, quote, payload))
+        ratio = parse_cell_quantity(cell.ratio) if bases.get(cell.label) else None
+        if ratio is not None and ratio.value is not None:  # "Ước TH/KH 103,0": the ratio is a figure of its own
+            basis = bases[cell.label]
+            claims.append(ProposedClaim("result", row.full_name, "=", ratio.value, None, None, f"% {basis}", start, end,
+                                        page, quote, {**payload, "text": cell.ratio, "role": "plan_ratio", "basis": basis}))
     return claims
 
 

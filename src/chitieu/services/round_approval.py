@@ -69,7 +69,7 @@ def _act(session: Session, actor: Actor, round_id: int, unit_code: str, action: 
         if parent is not None and UnitStatus(parent.status).approved:
             [parent_code] = _codes(session, [parent])
             raise ChitieuError("round_parent_approved", unit=unit_code, parent=parent_code)
-    if action is UnitAction.SUBMIT:
+    if action is UnitAction.SUBMIT or (action is UnitAction.APPROVE and status.writable):
         from chitieu.services.round_checks import check_unit
 
         check = check_unit(session, actor, round_id, unit_code)

@@ -13,9 +13,11 @@ from typing import Any
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
-from chitieu.domain.rounds import UnitAction, UnitStatus, may_act
+from chitieu.domain.actors import Role
+from chitieu.domain.rounds import ROUND_MANAGERS, UnitAction, UnitStatus, may_act
 from chitieu.messages import ChitieuError, msg
 from chitieu.services import round_approval, round_audit, round_template, round_values, rounds
+from chitieu.services.registry import list_plans, load_org_units
 from chitieu.services.reminders import reminders_for
 from chitieu.web.api.documents import read_upload
 from chitieu.web.api.schemas import RowId
@@ -27,23 +29,72 @@ router = APIRouter()
 FLAGS = (("actual", "thực hiện"), ("estimate", "ước"), ("projection", "dự ước"))
 
 
+def _rounds_page(request: Request, *, error: str = "", status: int = 200, typed: dict[str, Any] | None = None) -> Response:
+    who = require(request, "read")
+    actor = who.actor()
+    manager = Role(actor.role) in ROUND_MANAGERS
+    with transaction(request) as session:
+        listed = rounds.list_rounds(session, actor)
+        notes = reminders_for(session, actor, date.today())
+        plans = [s.plan for s in list_plans(session, actor) if s.indicator_count] if manager else []
+        units = load_org_units(session, actor) if manager else []
+    return render(request, "rounds.html", {
+        "rounds": listed, "reminders": notes, "active": "rounds", "manager": manager, "plans": plans,
+        "units": [u for u in units if u.valid_to is None or u.valid_to >= date.today()], "error": error,
+        "typed": typed or {}}, status_code=status)
+
+
 @router.get("/rounds")
 def rounds_page(request: Request) -> Response:
+    return _rounds_page(request)
+
+
+@router.post("/rounds")
+def create_round(request: Request, plan: str = Form("", max_length=100), period: str = Form("", max_length=100),
+                 deadline: str = Form("", max_length=20), title: str = Form("", max_length=500),
+                 units: list[str] = Form([]), csrf_token: str = Form("")) -> Response:
+    """The office opens a round for the units ticked (every indicator of the plan)."""
     who = require(request, "read")
+    check_csrf(request, who, csrf_token)
+    try:
+        with transaction(request, write=True) as session:
+            made = rounds.create_round(session, who.actor(), plan=plan, period=period, deadline=deadline,
+                                       units=[u[:100] for u in units[:5000]], title=title)
+    except ChitieuError as exc:
+        typed = {"plan": plan, "period": period, "deadline": deadline, "title": title, "units": set(units)}
+        return _rounds_page(request, error=exc.message, status=status_of(exc), typed=typed)
+    return RedirectResponse(f"/rounds/{made.id}", status_code=303)
+
+
+@router.post("/rounds/{round_id}/state")
+def round_state(request: Request, round_id: RowId, action: str = Form(..., pattern="^(close|reopen)$"),
+                reason: str = Form("", max_length=4000), csrf_token: str = Form("")) -> Response:
+    who = require(request, "read")
+    check_csrf(request, who, csrf_token)
+    try:
+        with transaction(request, write=True) as session:
+            if action == "close":
+                rounds.close_round(session, who.actor(), round_id)
+            else:
+                rounds.reopen_round(session, who.actor(), round_id, reason)
+    except ChitieuError as exc:
+        return _round_page(request, round_id, error=exc.message, status=status_of(exc))
+    return RedirectResponse(f"/rounds/{round_id}", status_code=303)
+
+
+def _round_page(request: Request, round_id: int, *, error: str = "", status: int = 200) -> Response:
+    who = require(request, "read")
+    actor = who.actor()
     with transaction(request) as session:
-        listed = rounds.list_rounds(session, who.actor())
-        notes = reminders_for(session, who.actor(), date.today())
-    return render(request, "rounds.html", {"rounds": listed, "reminders": notes, "active": "rounds"})
+        info = rounds.get_round(session, actor, round_id)
+    return render(request, "round.html", {
+        "round": info, "active": "rounds", "error": error, "manager": Role(actor.role) in ROUND_MANAGERS,
+        "can_write": {u.code: may_act(actor, UnitAction.WRITE, u.code) for u in info.units}}, status_code=status)
 
 
 @router.get("/rounds/{round_id}")
 def round_page(request: Request, round_id: RowId) -> Response:
-    who = require(request, "read")
-    with transaction(request) as session:
-        info = rounds.get_round(session, who.actor(), round_id)
-    actor = who.actor()
-    return render(request, "round.html", {"round": info, "active": "rounds",
-                                          "can_write": {u.code: may_act(actor, UnitAction.WRITE, u.code) for u in info.units}})
+    return _round_page(request, round_id)
 
 
 def _unit_context(request: Request, round_id: int, unit: str, message: str = "", error: str = "") -> dict[str, Any]:
