@@ -10,11 +10,12 @@ and names that say the same thing (token-set similarity of the diacritics-folded
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
 from rapidfuzz import fuzz
+
+from chitieu.grammar.text import fold
 
 SAME_NAME = 85.0  # token-set ratio (0-100) of folded names above which two names say the same thing
 
@@ -39,8 +40,8 @@ C = TypeVar("C", bound=_Claim)
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+    """The project's one fold (no diacritics, lower case, single spaces), punctuation kept: "%" is a unit."""
+    return fold(text, strip=" ")
 
 
 def _key(claim: _Claim) -> tuple[object, ...]:
