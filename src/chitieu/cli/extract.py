@@ -40,9 +40,10 @@ def extract_command(
         read, claims = iter_file_claims(path, kind, progress)
     if fmt == "jsonl":
         write = sys.stdout.write
+        dumps = json.JSONEncoder(ensure_ascii=False).encode
         for claim in claims:  # streamed: one line per claim, nothing kept in memory
-            data = claim.to_dict()
-            write(json.dumps({k: data[k] for k in JSONL_KEYS}, ensure_ascii=False) + "\n")
+            # read straight from the claim (``to_dict`` deep-copies every field: a third of the time on long texts)
+            write(dumps({k: getattr(claim, k) for k in JSONL_KEYS}) + "\n")
         sys.stdout.flush()
         return
     _print_tables(path, claims, lambda: read.length)

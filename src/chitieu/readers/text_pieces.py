@@ -30,7 +30,8 @@ PIECE_CHARS = 1_000_000  # a piece ends at the first document start after this m
 MAX_PIECE_CHARS = 4_000_000  # with no document start by then, cut at a blank line
 STABLE_TAIL = 50_000  # a document start this close to the end of the text read so far is not trusted yet
 # (its title and motto lines are judged with a few lines around them; a short piece size shortens it)
-CHUNK_BYTES = 1024 * 1024
+CHUNK_BYTES = 256 * 1024
+PROBE_MARGIN = 8_000  # text read again before a searched place: the lines a title is judged with
 WIDE_CODECS = ("utf-16", "utf-32")
 
 
@@ -55,10 +56,11 @@ def iter_text_pieces(
 def _pieces(stream: TextStream, paged: bool, piece_chars: int, max_piece_chars: int) -> Iterator[TextPiece]:
     buffer, start, page, blank = "", 0, 1, True
     tail = min(STABLE_TAIL, piece_chars)
+    searched = 0  # the buffer holds no document start between piece_chars and here
     for chunk in stream.chunks(CHUNK_BYTES):
         buffer = buffer + chunk.text if buffer else chunk.text
         while len(buffer) > piece_chars + tail:
-            cut, forced = _cut(stream.path, buffer, piece_chars, max_piece_chars, tail)
+            cut, forced, searched = _cut(stream.path, buffer, piece_chars, max_piece_chars, tail, searched)
             if cut is None:
                 break
             text, buffer = buffer[:cut], buffer[cut:]
@@ -73,25 +75,35 @@ def _pieces(stream: TextStream, paged: bool, piece_chars: int, max_piece_chars: 
         yield TextPiece(start, _piece_document(stream, buffer, page if paged else None))
 
 
-def _cut(path: Path, buffer: str, piece_chars: int, max_piece_chars: int, tail: int) -> tuple[int | None, bool]:
-    """Where to end the next piece: the first document start after ``piece_chars``; None to read on."""
-    from chitieu.readers.furniture import annotate
-
-    probe = annotate(Document(path=path, kind="txt", text=buffer))
+def _cut(
+    path: Path, buffer: str, piece_chars: int, max_piece_chars: int, tail: int, searched: int
+) -> tuple[int | None, bool, int]:
+    """(where to end the next piece, forced, how far it was searched): the first document start after
+    ``piece_chars``; None to read on. Only the text not searched yet is read again (with a few lines before
+    it, which a title needs), so each character is looked at about once more than ``read_document`` does."""
     trusted = len(buffer) - tail
-    starts = [p.start for p in probe.parts if p.kind != "appendix" and 0 < p.start <= trusted]
-    after = [s for s in starts if s >= piece_chars]
+    after = [s for s in _part_starts(path, buffer, max(piece_chars, searched)) if piece_chars <= s <= trusted]
     if after:
-        return after[0], False
+        return after[0], False, 0
     if len(buffer) < max_piece_chars:
-        return None, False
+        return None, False, trusted
+    starts = [s for s in _part_starts(path, buffer[:trusted], 0) if s <= trusted]
     if starts:
-        return starts[-1], False
+        return starts[-1], False, 0
     blank_line = buffer.rfind("\n\n", 0, max_piece_chars)
     if blank_line > 0:
-        return blank_line + 2, True
+        return blank_line + 2, True, 0
     line_end = buffer.rfind("\n", 0, max_piece_chars)
-    return (line_end + 1 if line_end > 0 else max_piece_chars), True
+    return (line_end + 1 if line_end > 0 else max_piece_chars), True, 0
+
+
+def _part_starts(path: Path, buffer: str, since: int) -> list[int]:
+    """Offsets in ``buffer`` after 0 where a document that is not an appendix begins, from ``since`` on."""
+    from chitieu.readers.furniture import annotate
+
+    window = buffer.rfind("\n", 0, max(0, since - PROBE_MARGIN)) + 1 if since > PROBE_MARGIN else 0
+    probe = annotate(Document(path=path, kind="txt", text=buffer[window:]))
+    return [window + p.start for p in probe.parts if p.kind != "appendix" and window + p.start >= max(since, 1)]
 
 
 def _piece_document(stream: TextStream, text: str, first_page: int | None) -> Document:
