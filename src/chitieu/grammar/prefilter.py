@@ -10,15 +10,13 @@ known (it may match the empty string, starts with ``.`` or a negated class, igno
 
 from __future__ import annotations
 
+import importlib
 import re
 from typing import Any
 
-try:  # the standard library's own parser (Python 3.11+: re._parser; before: sre_parse)
-    from re import _constants as _c  # type: ignore[attr-defined]
-    from re import _parser
-except ImportError:  # pragma: no cover - older Pythons
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _parser  # type: ignore[no-redef]
+# the standard library's own pattern parser (private modules, stable since Python 3.11)
+_parser: Any = importlib.import_module("re._parser")
+_c: Any = importlib.import_module("re._constants")
 
 _CATEGORIES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_WORD: r"\w", _c.CATEGORY_SPACE: r"\s"}
 _ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
