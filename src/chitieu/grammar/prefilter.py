@@ -10,13 +10,14 @@ known (it may match the empty string, starts with ``.`` or a negated class, igno
 
 from __future__ import annotations
 
-import importlib
 import re
+import re._constants  # type: ignore[import-not-found]
+import re._parser  # type: ignore[import-not-found]
 from typing import Any
 
-# the standard library's own pattern parser (private modules, stable since Python 3.11)
-_parser: Any = importlib.import_module("re._parser")
-_c: Any = importlib.import_module("re._constants")
+# the standard library's own pattern parser (private modules of Python 3.11+, which the project requires)
+_parser: Any = re._parser
+_c: Any = re._constants
 
 _CATEGORIES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_WORD: r"\w", _c.CATEGORY_SPACE: r"\s"}
 _ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
