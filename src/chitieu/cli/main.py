@@ -40,6 +40,7 @@ COMMAND_MODULES = (
     "chitieu.cli.task",
     "chitieu.cli.synth",
     "chitieu.cli.worker",
+    "chitieu.cli.summaries",
 )
 
 for _name in COMMAND_MODULES:
