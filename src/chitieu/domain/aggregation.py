@@ -80,6 +80,7 @@ class _Resolver:
     now: Hierarchy
     into: dict[str, list[UnitChange]]
     transferred: set[str]
+    reachable: set[str] = field(default_factory=set)
     kids_then: dict[str, list[str]] = field(default_factory=dict)
     kids_now: dict[str, list[str]] = field(default_factory=dict)
     done: dict[str, UnitValue] = field(default_factory=dict)
@@ -102,8 +103,8 @@ class _Resolver:
     def _resolve(self, code: str) -> UnitValue:
         if code in self.own:
             return UnitValue(code, self.year, self.own[code], "own", 1)
-        if self.method is AggregationMethod.NONE:
-            return UnitValue(code, self.year, None, "missing", 0, (code,))
+        if self.method is AggregationMethod.NONE or code not in self.reachable:
+            return UnitValue(code, self.year, None, "missing", 0, (code,))  # nothing anywhere it could come from
         attempts: list[tuple[str, list[tuple[str, float]]]] = []
         if code in self.then.units:
             attempts.append(("below", [(c, 1.0) for c in self.kids_then.get(code, [])]))
@@ -164,9 +165,32 @@ def resolve_year(method: AggregationMethod, own: Mapping[str, float], year: int,
         into.setdefault(change.successor_code, []).append(change)
         if change.kind is UnitChangeKind.TRANSFER:
             transferred.update((change.predecessor_code, change.successor_code))
-    resolver = _Resolver(method, own, year, then, now, into, transferred,
+    resolver = _Resolver(method, own, year, then, now, into, transferred, _reachable(own, then, now, into),
                          _children_index(then), _children_index(now))
     return {code: resolver.value(code) for code in codes}
+
+
+def _reachable(own: Mapping[str, float], then: Hierarchy, now: Hierarchy, into: dict[str, list[UnitChange]]) -> set[str]:
+    """Units a value could reach: the units with one, everything above them (that year and today) and what
+    they became (and everything above that). A unit outside cannot get a value: the resolver stops there at
+    once instead of visiting every unit below it (the old communes of a year nobody reported)."""
+    became: dict[str, list[str]] = {}
+    for successor, changes in into.items():
+        for change in changes:
+            became.setdefault(change.predecessor_code, []).append(successor)
+    found: set[str] = set()
+    todo = list(own)
+    while todo:
+        code = todo.pop()
+        if code in found:
+            continue
+        found.add(code)
+        for hierarchy in (then, now):
+            parent = hierarchy.parent.get(code)
+            if parent is not None and parent not in found:
+                todo.append(parent)
+        todo.extend(s for s in became.get(code, ()) if s not in found)
+    return found
 
 
 def parents_of(*hierarchies: Hierarchy) -> set[str]:

@@ -30,7 +30,6 @@ from chitieu.services.workspaces import workspace_id
 from chitieu.store import summaries as store
 from chitieu.store.models import IndicatorRow, PlanRow
 from chitieu.store.models_summaries import STATUS_COLUMNS
-from chitieu.store.unit_changes import read_unit_changes
 from chitieu.vocab.aggregation import AggregationMethod, method_of
 
 _YEAR = re.compile(r"(\d{4})\D*$")
@@ -61,7 +60,7 @@ def refresh_summaries(session: Session, actor: Actor, *, as_of: int | None = Non
             raise ChitieuError("summaries_no_data")
     store.clear(session, ws)
     ctx = _Context.load(session, ws)
-    targets = _assess_into(session, actor, ws, as_of, None)
+    targets = _assess_into(session, actor, ws, as_of, None, ctx.unit_ids)
     counts = _refresh_counts(session, ws, None, ctx)
     values = _refresh_values(session, ws, None, ctx)
     seconds = time.perf_counter() - started
@@ -91,8 +90,8 @@ def refresh_touched(session: Session, actor: Actor, *, series: Iterable[SeriesKe
     wanted = [SeriesKey(i, u) for i, u in sorted(keys, key=lambda k: (k[0], k[1] or 0))]
     if plans:
         wanted += _plan_series(session, plans)
-    ctx = _Context.load(session, ws)
-    _assess_into(session, actor, ws, current.as_of, wanted)
+    ctx = _Context.load(session, ws, touched_plans)
+    _assess_into(session, actor, ws, current.as_of, wanted, ctx.unit_ids)
     _refresh_counts(session, ws, touched_plans, ctx)
     indicator_ids = {i for i, _ in keys} | set(session.scalars(
         select(IndicatorRow.id).where(IndicatorRow.plan_id.in_(sorted(plans))))) if plans else {i for i, _ in keys}
@@ -112,9 +111,16 @@ class _Context:
     areas: dict[int, int | None]
 
     @staticmethod
-    def load(session: Session, ws: int) -> _Context:
+    def load(session: Session, ws: int, touched: set[int] | None = None) -> _Context:
+        """Everything afresh (``touched`` None), or the plans' areas as stored but for the touched plans
+        (finding every plan's area reads every unit target: too much for one write)."""
         units, ids = store.org_units(session, ws)
-        return _Context(units, ids, read_unit_changes(session, ws), store.plan_areas(session, ws))
+        if touched is None:
+            areas = store.plan_areas(session, ws)
+        else:
+            areas = {p: a for p, a in store.stored_areas(session, ws).items() if a is not None}
+            areas.update(store.plan_areas(session, ws, touched))
+        return _Context(units, ids, store.unit_links(session, ws), areas)
 
     def nation_id(self, now: Hierarchy) -> int | None:
         """The unit above every plan's area today (the nation above the provinces); else the one root."""
@@ -139,11 +145,12 @@ def _latest_year(period: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def _assess_into(session: Session, actor: Actor, ws: int, as_of: int, keys: Sequence[SeriesKey] | None) -> int:
+def _assess_into(session: Session, actor: Actor, ws: int, as_of: int, keys: Sequence[SeriesKey] | None,
+                 unit_ids: dict[str, int]) -> int:
     """Judge the targets (all, or the series ``keys``) and store their verdicts."""
     if keys is None:  # plan by plan: memory stays bounded by one plan's rows whatever the workspace's size
         plans = session.scalars(select(PlanRow.id).where(PlanRow.workspace_id == ws).order_by(PlanRow.id)).all()
-        return sum(_assess_into(session, actor, ws, as_of, _plan_series(session, [p])) for p in plans)
+        return sum(_assess_into(session, actor, ws, as_of, _plan_series(session, [p]), unit_ids) for p in plans)
     if not keys:
         return 0
     rows = assess_all_plans(session, actor, as_of=as_of, keys=keys)
@@ -151,7 +158,6 @@ def _assess_into(session: Session, actor: Actor, ws: int, as_of: int, keys: Sequ
     indicator_ids = {(p, c): i for i, p, c in session.execute(
         select(IndicatorRow.id, IndicatorRow.plan_id, IndicatorRow.code).join(PlanRow, PlanRow.id == IndicatorRow.plan_id)
         .where(PlanRow.workspace_id == ws)).all()}
-    _, unit_ids = store.org_units(session, ws) if any(r.org_unit for r in rows) else ([], {})
     out = []
     for r in rows:
         plan_id = plan_ids[r.plan_code]

@@ -33,7 +33,10 @@ class SummaryStateRow(Base):
 
 class SummaryTargetRow(Base):
     __tablename__ = "summary_targets"
-    __table_args__ = (Index("ix_summary_targets_series", "indicator_id", "org_unit_id"),)
+    __table_args__ = (
+        Index("ix_summary_targets_series", "indicator_id", "org_unit_id"),
+        Index("ix_summary_targets_unit", "org_unit_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"), index=True)

@@ -5,13 +5,13 @@ verdicts per plan and unit in the database."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import bindparam, delete, select, text
 from sqlalchemy.orm import Session
 
-from chitieu.domain.org_units import OrgUnit
+from chitieu.domain.org_units import OrgUnit, UnitChange, UnitChangeKind
 from chitieu.store.models import IndicatorRow, OrgUnitRow, PlanRow
 from chitieu.store.models_summaries import (
     STATUS_COLUMNS,
@@ -79,18 +79,43 @@ def org_units(session: Session, ws: int) -> tuple[list[OrgUnit], dict[str, int]]
     return units, {code: i for i, code in code_of.items()}
 
 
-def plan_areas(session: Session, ws: int) -> dict[int, int | None]:
-    """Each plan's area unit: the one unit above every unit its unit targets are for (a province plan with
-    targets for its communes covers the province); None when there is no such single unit."""
-    found: dict[int, set[int | None]] = {pid: set() for pid in session.scalars(
-        select(PlanRow.id).where(PlanRow.workspace_id == ws))}
+def plan_areas(session: Session, ws: int, plan_ids: Iterable[int] | None = None) -> dict[int, int | None]:
+    """Each plan's area unit (of ``plan_ids``, else of all): the one unit above every unit its unit targets
+    are for (a province plan with targets for its communes covers the province); None when there is no
+    such single unit."""
+    query = select(PlanRow.id).where(PlanRow.workspace_id == ws)
+    only = ""
+    if plan_ids is not None:
+        chosen = sorted({int(p) for p in plan_ids}) or [0]
+        query = query.where(PlanRow.id.in_(chosen))
+        only = " AND i.plan_id IN ({})".format(", ".join(str(p) for p in chosen))
+    found: dict[int, set[int | None]] = {pid: set() for pid in session.scalars(query)}
     rows: list[Any] = list(session.execute(text(
             "SELECT DISTINCT i.plan_id, u.parent_id FROM targets t JOIN indicators i ON i.id = t.indicator_id "
-            "JOIN plans p ON p.id = i.plan_id JOIN org_units u ON u.id = t.org_unit_id WHERE p.workspace_id = :ws"),
-            {"ws": ws}).all())
+            "JOIN plans p ON p.id = i.plan_id JOIN org_units u ON u.id = t.org_unit_id WHERE p.workspace_id = :ws"
+            + only), {"ws": ws}).all())
     for plan_id, parent in rows:
         found.setdefault(plan_id, set()).add(parent)
     return {pid: next(iter(parents)) if len(parents) == 1 else None for pid, parents in found.items()}
+
+
+def unit_links(session: Session, ws: int) -> list[UnitChange]:
+    """The workspace's successor links without their provenance (what the aggregation reads)."""
+    rows: list[Any] = list(session.execute(text(
+        "SELECT a.code, b.code, c.effective_on, c.kind, c.weight FROM org_unit_changes c "
+        "JOIN org_units a ON a.id = c.predecessor_id JOIN org_units b ON b.id = c.successor_id "
+        "WHERE c.workspace_id = :ws ORDER BY c.effective_on, c.id"), {"ws": ws}).all())
+    return [UnitChange(a, b, day if isinstance(day, date) else date.fromisoformat(str(day)), UnitChangeKind(kind), weight)
+            for a, b, day, kind, weight in rows]
+
+
+def stored_areas(session: Session, ws: int) -> dict[int, int | None]:
+    """The plans' areas as the last refresh found them (kept on the plans' count rows): a plan without unit
+    targets has none either way."""
+    rows: list[Any] = list(session.execute(text(
+        "SELECT plan_id, unit_id FROM summary_counts WHERE workspace_id = :ws AND scope IN ('area', 'units')"),
+        {"ws": ws}).all())
+    return {plan_id: unit_id for plan_id, unit_id in rows}
 
 
 def indicators(session: Session, ws: int, ids: Iterable[int] | None = None) -> list[tuple[int, int, str, str, str, str]]:

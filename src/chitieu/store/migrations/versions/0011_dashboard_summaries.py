@@ -55,6 +55,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("summary_targets", schema=None) as batch_op:
         batch_op.create_index("ix_summary_targets_series", ["indicator_id", "org_unit_id"], unique=False)
+        batch_op.create_index("ix_summary_targets_unit", ["org_unit_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_summary_targets_plan_id"), ["plan_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_summary_targets_workspace_id"), ["workspace_id"], unique=False)
     op.create_table(
