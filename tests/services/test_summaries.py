@@ -133,3 +133,40 @@ def test_reading_needs_a_member_of_the_workspace(national) -> None:
     national(refresh_summaries)
     with pytest.raises(ChitieuError):
         national.as_actor(Actor("x", workspace="khác", role="viewer"))(national_view)
+
+
+def test_concurrent_writers_leave_one_set_of_counts(national) -> None:
+    import threading
+    import time
+
+    national(refresh_summaries)
+    with national.database.session() as s:
+        keys = [SeriesKey(i, u) for i, u in s.execute(sa.text(
+            "SELECT DISTINCT o.indicator_id, o.org_unit_id FROM observations o JOIN indicators i ON i.id = o.indicator_id "
+            "JOIN plans p ON p.id = i.plan_id WHERE p.code = :p AND i.code = :c AND o.org_unit_id IS NOT NULL "
+            "ORDER BY o.org_unit_id LIMIT 2"), {"p": nat.plan_code(0), "c": SUMMED}).all()]
+    errors: list[BaseException] = []
+
+    def writer(key: SeriesKey) -> None:
+        try:
+            with national.database.session(write=True) as session:
+                session.execute(sa.text("UPDATE observations SET value = value + 1 WHERE indicator_id = :i AND org_unit_id = :u"),
+                                {"i": key.indicator_id, "u": key.org_unit_id})
+                refresh_touched(session, national.actor, series=[key])
+                time.sleep(0.3)  # hold the transaction: the other writer overlaps it
+        except BaseException as exc:  # a thread's failure is reported by the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(k,)) for k in keys]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    with national.database.session() as s:
+        doubled = s.execute(sa.text("SELECT scope, plan_id, unit_id, count(*) FROM summary_counts "
+                                    "GROUP BY scope, plan_id, unit_id HAVING count(*) > 1")).all()
+    assert doubled == []
+    after = snapshot(national)
+    national(refresh_summaries)
+    assert snapshot(national) == after

@@ -58,6 +58,7 @@ def refresh_summaries(session: Session, actor: Actor, *, as_of: int | None = Non
         as_of = store.last_actual_year(session, ws)
         if as_of is None:
             raise ChitieuError("summaries_no_data")
+    store.state(session, ws, lock=True)  # one refresh at a time per workspace
     store.clear(session, ws)
     ctx = _Context.load(session, ws)
     targets = _assess_into(session, actor, ws, as_of, None, ctx.unit_ids)
@@ -75,7 +76,7 @@ def refresh_touched(session: Session, actor: Actor, *, series: Iterable[SeriesKe
     Does nothing (False) when the workspace has not built summaries. Called inside the writer's transaction.
     """
     ws = workspace_id(session, actor, Permission.READ)
-    current = store.state(session, ws)
+    current = store.state(session, ws, lock=True)
     if current is None:
         return False
     started = time.perf_counter()

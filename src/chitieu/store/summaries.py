@@ -46,8 +46,14 @@ def bulk_insert(session: Session, table: str, columns: Sequence[str], rows: Iter
     return len(rows)
 
 
-def state(session: Session, ws: int) -> SummaryStateRow | None:
-    return session.get(SummaryStateRow, ws)
+def state(session: Session, ws: int, *, lock: bool = False) -> SummaryStateRow | None:
+    """The workspace's summary state; with ``lock`` the row is locked until the transaction ends, so that
+    two writers refreshing the same plan's counts one after the other never both delete and re-insert them
+    (PostgreSQL ``FOR UPDATE``; SQLite writers are serialised already)."""
+    query = select(SummaryStateRow).where(SummaryStateRow.workspace_id == ws)
+    if lock:
+        query = query.with_for_update()
+    return session.execute(query).scalar_one_or_none()
 
 
 def save_state(session: Session, ws: int, as_of: int, seconds: float) -> None:
