@@ -116,6 +116,7 @@ def test_bulk_rows_agree_with_the_row_engine(store, bundle: PlanBundle, as_of: i
     store(save_bundle, bundle)
     rows = assess_bundle(store(load_bundle, "P1"), as_of=as_of)
     _compare(store(assess_all_plans, as_of=as_of), rows)
+    _compare(store(assess_all_plans, as_of=as_of, engine="rows"), rows)
 
 
 def test_only_the_series_a_write_touches_are_reassessed(store) -> None:

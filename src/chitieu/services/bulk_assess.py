@@ -18,30 +18,17 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from operator import attrgetter
 from typing import IO, Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from chitieu.assessment.bundle import AssessmentRow, _assess_indicator
+from chitieu.assessment.bundle import AssessmentRow
 from chitieu.assessment.conventions import DEFAULT_PROFILE, ConventionProfile
-from chitieu.domain import (
-    Actor,
-    Indicator,
-    Observation,
-    ObservationFlag,
-    Op,
-    Period,
-    Plan,
-    PlanBundle,
-    Polarity,
-    Target,
-    TargetKind,
-)
+from chitieu.domain import Actor, Indicator, Polarity
 from chitieu.domain.actors import Permission
-from chitieu.domain.targets import TargetVersion
+from chitieu.services.bulk_judge import judge_columns, judge_rows
 from chitieu.services.workspaces import workspace_id
 
 _KEY = "o.indicator_id = c.indicator_id AND COALESCE(o.org_unit_id, 0) = c.unit_key"
@@ -100,11 +87,6 @@ def _driver_params(session: Session, params: dict[str, Any]) -> dict[str, Any]:
     return params
 
 
-@lru_cache(maxsize=4096)
-def _period(start: int, end: int) -> Period:
-    return Period(start, end)
-
-
 def _indicator(row: Sequence[Any]) -> tuple[Indicator, Indicator | None, str, str]:
     (_, code, name, unit, polarity, number, position, group_code, group_name, parent_name, parent_polarity,
      parent_code) = row
@@ -117,9 +99,10 @@ def _indicator(row: Sequence[Any]) -> tuple[Indicator, Indicator | None, str, st
 
 
 def assess_all_plans(session: Session, actor: Actor, *, as_of: int, profile: ConventionProfile = DEFAULT_PROFILE,
-                     keys: Iterable[SeriesKey] | None = None) -> list[AssessmentRow]:
+                     keys: Iterable[SeriesKey] | None = None, engine: str = "columnar") -> list[AssessmentRow]:
     """Every current target of every plan of the workspace judged at ``as_of`` (or only the series ``keys``),
-    ordered by plan code, indicator order, the whole area first then unit codes."""
+    ordered by plan code, indicator order, the whole area first then unit codes. ``engine="rows"`` judges
+    each target with the row engine (the reference the columnar judgement is tested against)."""
     ws = workspace_id(session, actor, Permission.READ)
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SET LOCAL work_mem = '64MB'"))  # the window sorts stay in memory
@@ -137,39 +120,18 @@ def assess_all_plans(session: Session, actor: Actor, *, as_of: int, profile: Con
     indicators: dict[int, tuple[Indicator, Indicator | None, str, str]] = {}
     for row in _query(session, INDICATORS.format(where=where), {"ws": ws}):
         indicators[row[0]] = _indicator(row)
-    series: dict[int, list[Observation]] = {}
-    for target_id, start, end, value, op, flag, words, ratio, verdict in _query(session, SERIES.format(key=_KEY), {}):
-        series.setdefault(target_id, []).append(Observation(
-            indicator_code="", period=_period(start, end), value=value, op=Op(op), flag=ObservationFlag(flag),
-            text=words, stated_ratio=ratio, stated_verdict=verdict))
+    observations = _query(session, SERIES.format(key=_KEY), {})
     targets = _query(session, f"SELECT * FROM {TEMP}", {})
     _drop_temp(session)
     if keys is not None:
         wanted_set = set(wanted)
         targets = [t for t in targets if (t[1], t[2] or 0) in wanted_set]
+        kept = {t[0] for t in targets}
+        observations = [o for o in observations if o[0] in kept]
     targets.sort(key=lambda t: (t[16], indicators[t[1]][0].order, t[1], t[2] is not None,
                                 units.get(t[2], "") if t[2] is not None else ""))
-    rows: list[AssessmentRow] = []
-    groups_cache: dict[str, dict[str, str]] = {}
-    plans: dict[str, PlanBundle] = {}
-    for t in targets:
-        (target_id, indicator_id, unit_id, version, op, value, low, high, kind, start_year, deadline, unit, words,
-         base_year, base_value, _plan_id, plan_code, term_start, term_end, _first, _unit_key, _edition) = t
-        indicator, parent, group_code, group_name = indicators[indicator_id]
-        unit_code = units.get(unit_id) if unit_id is not None else None
-        target = Target(indicator_code=indicator.code, op=Op(op), value=value, low=low, high=high, deadline=deadline,
-                        start_year=start_year, kind=TargetKind(kind), version=TargetVersion(version), unit=unit,
-                        text=words, baseline_year=base_year, baseline_value=base_value, org_unit_code=unit_code)
-        bundle = plans.get(plan_code)
-        if bundle is None:
-            bundle = plans[plan_code] = PlanBundle(plan=Plan(code=plan_code, title="", term_start=term_start,
-                                                             term_end=term_end))
-        groups = groups_cache.setdefault(group_code, {group_code: group_name} if group_code else {})
-        rows.append(_assess_indicator(bundle, indicator, target, parent, groups, as_of, False, profile,
-                                      series.get(target_id, []), unit_code, explain=False))
-    return rows
-
-
+    judge = judge_rows if engine == "rows" else judge_columns
+    return judge(targets, observations, indicators, units, as_of, profile)
 BULK_COLUMNS = (
     "plan_code", "org_unit", "code", "number", "name", "unit", "target", "value", "ratio", "gap", "gap_unit", "status",
     "status_vi", "stage", "period", "basis", "polarity", "official_status", "required_linear_per_year",

@@ -1,0 +1,256 @@
+"""Judging the targets the set queries of bulk_assess selected: by columns (the default) or row by row.
+
+``judge_columns`` turns the selected rows into arrays, judges them all at once with
+``assessment.columnar.assess_columns`` and builds the rows; targets the columns do not judge (a chosen
+observation written in words only) are judged by the row engine. ``judge_rows`` judges every target with
+the row engine's ``_assess_indicator`` (the reference, and the fallback).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from chitieu.assessment.bundle import AssessmentRow, _assess_indicator, indicator_polarity, target_quantity
+from chitieu.assessment.columnar import Judged, ObservationColumns, TargetColumns, assess_columns
+from chitieu.assessment.columnar_tables import FLAGS, KIND, OP_OF, POLARITIES, STATUSES
+from chitieu.assessment.conventions import ConventionProfile
+from chitieu.assessment.stage import Stage
+from chitieu.domain import (
+    Indicator,
+    Observation,
+    ObservationFlag,
+    Op,
+    Period,
+    Plan,
+    PlanBundle,
+    Polarity,
+    Target,
+    TargetKind,
+)
+from chitieu.domain.targets import TargetVersion
+from chitieu.messages import msg
+
+Row = Sequence[Any]
+IndicatorInfo = tuple[Indicator, Indicator | None, str, str]
+_FLAG_CODE = {f.value: i for i, f in enumerate(FLAGS)}
+_OP_CODE = {op.value: i for op, i in OP_OF.items()}
+_KIND_CODE = {k.value: i for k, i in KIND.items()}
+_POLARITY_CODE = {p: i for i, p in enumerate(POLARITIES)}
+
+
+@lru_cache(maxsize=4096)
+def _period(start: int, end: int) -> Period:
+    return Period(start, end)
+
+
+def _target(t: Row, indicator: Indicator, unit_code: str | None) -> Target:
+    (_, _, _, version, op, value, low, high, kind, start_year, deadline, unit, words, base_year, base_value,
+     *_rest) = t
+    return Target(indicator_code=indicator.code, op=Op(op), value=value, low=low, high=high, deadline=deadline,
+                  start_year=start_year, kind=TargetKind(kind), version=TargetVersion(version), unit=unit, text=words,
+                  baseline_year=base_year, baseline_value=base_value, org_unit_code=unit_code)
+
+
+def _observation(row: Row) -> Observation:
+    _, start, end, value, op, flag, words, ratio, verdict = row
+    return Observation(indicator_code="", period=_period(start, end), value=value, op=Op(op),
+                       flag=ObservationFlag(flag), text=words, stated_ratio=ratio, stated_verdict=verdict)
+
+
+class _Plans:
+    """One bundle (plan code and term) per plan, and the group names, for the row engine."""
+
+    def __init__(self) -> None:
+        self.bundles: dict[str, PlanBundle] = {}
+        self.groups: dict[str, dict[str, str]] = {}
+
+    def bundle(self, t: Row) -> PlanBundle:
+        found = self.bundles.get(t[16])
+        if found is None:
+            found = self.bundles[t[16]] = PlanBundle(plan=Plan(code=t[16], title="", term_start=t[17], term_end=t[18]))
+        return found
+
+    def group(self, code: str, name: str) -> dict[str, str]:
+        return self.groups.setdefault(code, {code: name} if code else {})
+
+
+def _row_engine(t: Row, series: list[Observation], indicators: dict[int, IndicatorInfo], units: dict[int, str],
+                as_of: int, profile: ConventionProfile, plans: _Plans) -> AssessmentRow:
+    indicator, parent, group_code, group_name = indicators[t[1]]
+    unit_code = units.get(t[2]) if t[2] is not None else None
+    return _assess_indicator(plans.bundle(t), indicator, _target(t, indicator, unit_code), parent,
+                             plans.group(group_code, group_name), as_of, False, profile, series, unit_code,
+                             explain=False)
+
+
+def judge_rows(targets: list[Row], observations: list[Row], indicators: dict[int, IndicatorInfo],
+               units: dict[int, str], as_of: int, profile: ConventionProfile) -> list[AssessmentRow]:
+    """Each target judged by the row engine on its series."""
+    series: dict[int, list[Observation]] = {}
+    for row in observations:
+        series.setdefault(row[0], []).append(_observation(row))
+    plans = _Plans()
+    return [_row_engine(t, series.get(t[0], []), indicators, units, as_of, profile, plans) for t in targets]
+
+
+def _ints(values: list[Any]) -> np.ndarray:
+    return np.array([v or 0 for v in values], dtype=np.int64)
+
+
+def _floats(values: list[Any]) -> np.ndarray:
+    return np.array(values, dtype=np.float64)  # None becomes NaN
+
+
+def _codes(values: Sequence[str | None], table: dict[str, int]) -> tuple[np.ndarray, list[str]]:
+    """Strings as indexes into a list of the distinct ones (-1 for None)."""
+    out = np.fromiter((-1 if v is None else table.setdefault(v, len(table)) for v in values), dtype=np.int64,
+                      count=len(values))
+    return out, list(table)
+
+
+def _target_columns(targets: list[Row], indicators: dict[int, IndicatorInfo]) -> tuple[TargetColumns, list[str]]:
+    """The targets as columns, with each one's polarity reason (the row engine's indicator_polarity)."""
+    polarity: dict[tuple[int, str, str | None], tuple[Polarity, str]] = {}
+    direction: dict[str | None, int] = {}
+    pol, reasons, dirs, unit_names = [], [], [], []
+    for t in targets:
+        indicator, parent, _, _ = indicators[t[1]]
+        key = (t[1], t[4], t[12])
+        found = polarity.get(key)
+        if found is None:
+            q, _d = target_quantity(_target(t, indicator, None))
+            found = polarity[key] = indicator_polarity(indicator, q, parent)
+        pol.append(_POLARITY_CODE[found[0]])
+        reasons.append(found[1])
+        d = direction.get(t[12])
+        if d is None:
+            d = direction[t[12]] = target_quantity(_target(t, indicator, None))[1]
+        dirs.append(d)
+        unit_names.append(t[11] or indicator.unit or "")
+    cols: list[tuple[Any, ...]] = list(zip(*targets, strict=True)) if targets else [() for _ in range(22)]
+    unit_idx, unit_list = _codes(unit_names, {})
+    return TargetColumns(
+        op=np.array([_OP_CODE[v] for v in cols[4]], dtype=np.int64), value=_floats(list(cols[5])),
+        low=_floats(list(cols[6])), high=_floats(list(cols[7])),
+        kind=np.array([_KIND_CODE[v] for v in cols[8]], dtype=np.int64), start_year=_ints(list(cols[9])),
+        deadline=_ints(list(cols[10])), term_start=_ints(list(cols[17])), term_end=_ints(list(cols[18])),
+        baseline_year=_ints(list(cols[13])), baseline_value=_floats(list(cols[14])),
+        polarity=np.array(pol, dtype=np.int64), direction=np.array(dirs, dtype=np.int64), unit=unit_idx,
+        units=unit_list,
+    ), reasons
+
+
+def _observation_columns(observations: list[Row], position: dict[int, int]) -> tuple[ObservationColumns, np.ndarray]:
+    """The observations as columns grouped by the targets' order (the order given kept within a target), and
+    for each its row in ``observations``."""
+    if not observations:
+        empty_i, empty_f = np.zeros(0, dtype=np.int64), np.zeros(0)
+        return ObservationColumns(empty_i, empty_i, empty_i, empty_f, empty_i, empty_i, empty_i, [], empty_i,
+                                  []), empty_i
+    ids, start, end, value, op, flag, words, _ratio, verdict = zip(*observations, strict=True)
+    target = np.fromiter((position[i] for i in ids), dtype=np.int64, count=len(ids))
+    order = np.argsort(target, kind="stable")
+    text_idx, texts = _codes(words, {})
+    verdict_idx, verdicts = _codes(verdict, {})
+    cols = ObservationColumns(
+        target=target[order], start=np.array(start, dtype=np.int64)[order], end=np.array(end, dtype=np.int64)[order],
+        value=_floats(list(value))[order], op=np.fromiter((_OP_CODE[v] for v in op), np.int64, len(op))[order],
+        flag=np.fromiter((_FLAG_CODE[v] for v in flag), np.int64, len(flag))[order], text=text_idx[order],
+        texts=texts, verdict=verdict_idx[order], verdicts=verdicts)
+    return cols, order
+
+
+def _none(values: np.ndarray, digits: int | None = None) -> list[float | None]:
+    """NaN as None; rounded with Python's ``round`` (as the row engine rounds) when ``digits`` is given."""
+    if digits is None:
+        return [None if v != v else v for v in values.tolist()]
+    return [None if v != v else round(v, digits) for v in values.tolist()]
+
+
+def _basis_and_period(j: Judged, o: ObservationColumns, kinds: np.ndarray) -> tuple[list[str], list[str]]:
+    """bundle._assess_indicator's basis sentence and shown period (bundle._derived_result for derived results)."""
+    cache: dict[tuple[Any, ...], tuple[str, str]] = {}
+    rate_kinds = {KIND[TargetKind.ANNUAL_RATE], KIND[TargetKind.PER_YEAR]}
+    cumulative = KIND[TargetKind.CUMULATIVE]
+    basis, period = [], []
+    chosen = j.chosen.tolist()
+    for i, c in enumerate(chosen):
+        if c >= 0:
+            key: tuple[Any, ...] = (0, int(o.flag[c]), int(o.start[c]), int(o.end[c]), int(j.years[i]))
+            found = cache.get(key)
+            if found is None:
+                shown = _period(key[2], key[3]).label()
+                text = msg("basis_observation", flag=FLAGS[key[1]].label_vi, period=shown)
+                if key[4] > 1:
+                    text += msg("basis_years_target", years=key[4])
+                found = cache[key] = (text, shown)
+        elif j.derived_count[i] == 0:
+            found = ("", "")
+        else:
+            kind = int(kinds[i])
+            group = 1 if kind in rate_kinds else 2 if kind == cumulative else 3
+            first, last, many = int(j.derived_first[i]), int(j.derived_last[i]), bool(j.derived_count[i] > 1)
+            key = (group, first, last, many, last == int(j.judged_year[i]))
+            found = cache.get(key)
+            if found is None:
+                span = f"{first}-{last}" if many else str(first)
+                if group == 1:
+                    found = (msg("basis_average", span=span), span)
+                elif group == 2:
+                    found = (msg("basis_sum", span=span), span)
+                else:
+                    found = (msg("basis_year" if key[4] else "basis_latest", year=last), str(last))
+                cache[key] = found
+        basis.append(found[0])
+        period.append(found[1])
+    return basis, period
+
+
+def judge_columns(targets: list[Row], observations: list[Row], indicators: dict[int, IndicatorInfo],
+                  units: dict[int, str], as_of: int, profile: ConventionProfile) -> list[AssessmentRow]:
+    """Every target judged over columns; the few the columns do not judge, by the row engine."""
+    position = {t[0]: i for i, t in enumerate(targets)}
+    tcols, reasons = _target_columns(targets, indicators)
+    ocols, order = _observation_columns(observations, position)
+    j = assess_columns(tcols, ocols, as_of, profile)
+    basis, period = _basis_and_period(j, ocols, tcols.kind)
+    value, ratio, gap = _none(j.value), _none(j.ratio, 1), _none(j.gap, 2)
+    linear, cagr, average = _none(j.linear), _none(j.cagr), _none(j.average)
+    statuses = [STATUSES[s] for s in j.status.tolist()]
+    agrees = [None if a < 0 else bool(a) for a in j.agrees.tolist()]
+    fallback = set(np.flatnonzero(j.fallback).tolist())
+    series: dict[int, list[Observation]] = {}
+    if fallback:
+        wanted = {targets[i][0] for i in fallback}
+        for row in observations:
+            if row[0] in wanted:
+                series.setdefault(row[0], []).append(_observation(row))
+    plans = _Plans()
+    rows: list[AssessmentRow] = []
+    chosen = j.chosen.tolist()
+    for i, t in enumerate(targets):
+        if i in fallback:
+            rows.append(_row_engine(t, series.get(t[0], []), indicators, units, as_of, profile, plans))
+            continue
+        indicator, _parent, group_code, group_name = indicators[t[1]]
+        c = chosen[i]
+        observation = observations[order[c]] if c >= 0 else None
+        official = int(j.official[i])
+        rows.append(AssessmentRow(
+            plan_code=t[16], org_unit=units.get(t[2]) if t[2] is not None else None, code=indicator.code,
+            number=indicator.number, group=indicator.group_code,
+            group_name=plans.group(group_code, group_name).get(indicator.group_code or "", ""), name=indicator.name,
+            unit=indicator.unit or (t[11] or indicator.unit), target=t[12], value=value[i],
+            value_text=(observation[6] or "") if observation is not None else "", ratio=ratio[i], gap=gap[i],
+            gap_unit=j.gap_unit[i], status=statuses[i].value, status_vi=statuses[i].label_vi, explanation="",
+            stage=(Stage.FINAL if j.final[i] else Stage.MIDTERM).value, polarity=POLARITIES[int(tcols.polarity[i])].value,
+            polarity_reason=reasons[i], period=period[i], basis=basis[i],
+            official_status=STATUSES[official].value if official >= 0 else None,
+            official_text=observation[8] if observation is not None else None, agrees=agrees[i],
+            required_linear_per_year=linear[i], required_cagr_percent=cagr[i], required_average=average[i],
+        ))
+    return rows
