@@ -27,6 +27,7 @@ from chitieu.assessment.conventions import (
 )
 from chitieu.domain import Indicator, ObservationFlag, Op, Polarity, TargetKind
 from chitieu.domain.targets import TargetVersion
+from chitieu.services.bulk_columns import from_rows
 from chitieu.services.bulk_judge import judge_columns, judge_rows
 
 Case = tuple[list[Any], list[Any], dict[int, Any], dict[int, str]]
@@ -46,7 +47,9 @@ numbers = st.one_of(st.sampled_from(EDGE), st.floats(min_value=-5, max_value=500
 
 @st.composite
 def cases(draw: st.DrawFn) -> Case:
-    indicators, targets, observations = {}, [], []
+    indicators: dict[int, Any] = {}
+    targets: list[Any] = []
+    observations: list[Any] = []
     units = {1: "X01", 2: "X02"}
     plans = [(1, "P1", *draw(st.sampled_from([(2021, 2025), (None, None), (2020, 2030), (2020, 2025)]))),
              (2, "P2", 2016, 2020)]
@@ -84,17 +87,17 @@ def cases(draw: st.DrawFn) -> Case:
                 words = draw(st.sampled_from([None, "", "", "tăng 3%", "giảm 1,2", "Hoàn thành", "Cơ bản hoàn thành",
                                               "khoảng 40 tỷ đồng", "trên 90%"]))
                 verdict = draw(st.sampled_from([None, None, "", "Đạt", "Không đạt", "Vượt", "Chưa đạt", "Cơ bản đạt"]))
-                observations.append((target_id, start, end, o_value, o_op.value,
-                                     draw(st.sampled_from([f.value for f in ObservationFlag])), words, None, verdict))
-    observations.sort(key=lambda r: r[0])
-    return targets, observations, indicators, units
+                observations.append((target_id, len(observations) + 1, start, end, o_value, o_op.value,
+                                     draw(st.sampled_from([f.value for f in ObservationFlag])), words, verdict))
+    return targets, draw(st.permutations(observations)), indicators, units
 
 
 @settings(max_examples=400, deadline=None)
 @given(case=cases(), as_of=st.integers(2016, 2032), profile=st.sampled_from(PROFILES))
 def test_columns_agree_with_the_row_engine(case: Case, as_of: int,
                                            profile: ConventionProfile) -> None:
-    targets, observations, indicators, units = case
+    targets, rows, indicators, units = case
+    observations = from_rows(rows)
     columns = judge_columns(targets, observations, indicators, units, as_of, profile)
     rows = judge_rows(targets, observations, indicators, units, as_of, profile)
     assert len(columns) == len(rows)
@@ -117,3 +120,14 @@ def test_a_result_in_words_only_goes_to_the_row_engine() -> None:
     assert judged.fallback.tolist() == [True]
     judged = assess_columns(targets, observations, 2022)  # the figure in words is not due yet: 2022's number stands
     assert judged.fallback.tolist() == [False] and judged.value.tolist() == [30.0]
+
+
+def test_the_words_of_a_targets_text_have_letters() -> None:
+    """judge_columns shares one answer among texts without letters ("≥ 54,3"): true while every change word
+    and every polarity cue of a target's text is a word."""
+    from chitieu.vocab.comparators import DIRECTION_WORDS
+    from chitieu.vocab.polarity_cues import POLARITY_CUES
+
+    assert DIRECTION_WORDS and all(any(ch.isalpha() for ch in w) for w in DIRECTION_WORDS)
+    cues = [c.cue for c in POLARITY_CUES if c.scope == "target"]
+    assert all(any(ch.isalpha() for ch in c) for c in cues)

@@ -9,6 +9,7 @@ the row engine's ``_assess_indicator`` (the reference, and the fallback).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -16,13 +17,12 @@ import numpy as np
 
 from chitieu.assessment.bundle import AssessmentRow, _assess_indicator, indicator_polarity, target_quantity
 from chitieu.assessment.columnar import Judged, ObservationColumns, TargetColumns, assess_columns
-from chitieu.assessment.columnar_tables import FLAGS, KIND, OP_OF, POLARITIES, STATUSES
+from chitieu.assessment.columnar_tables import FLAGS, KIND, OP_OF, OPS, POLARITIES, STATUSES
 from chitieu.assessment.conventions import ConventionProfile
 from chitieu.assessment.stage import Stage
 from chitieu.domain import (
     Indicator,
     Observation,
-    ObservationFlag,
     Op,
     Period,
     Plan,
@@ -33,10 +33,10 @@ from chitieu.domain import (
 )
 from chitieu.domain.targets import TargetVersion
 from chitieu.messages import msg
+from chitieu.services.bulk_columns import RawObservations
 
 Row = Sequence[Any]
 IndicatorInfo = tuple[Indicator, Indicator | None, str, str]
-_FLAG_CODE = {f.value: i for i, f in enumerate(FLAGS)}
 _OP_CODE = {op.value: i for op, i in OP_OF.items()}
 _KIND_CODE = {k.value: i for k, i in KIND.items()}
 _POLARITY_CODE = {p: i for i, p in enumerate(POLARITIES)}
@@ -55,10 +55,25 @@ def _target(t: Row, indicator: Indicator, unit_code: str | None) -> Target:
                   baseline_year=base_year, baseline_value=base_value, org_unit_code=unit_code)
 
 
-def _observation(row: Row) -> Observation:
-    _, start, end, value, op, flag, words, ratio, verdict = row
-    return Observation(indicator_code="", period=_period(start, end), value=value, op=Op(op),
-                       flag=ObservationFlag(flag), text=words, stated_ratio=ratio, stated_verdict=verdict)
+def _series(raw: RawObservations, at: Sequence[int]) -> list[Observation]:
+    """The observations at positions ``at`` of ``raw`` as the row engine's objects."""
+    out = []
+    for i in at:
+        text, verdict = int(raw.text[i]), int(raw.verdict[i])
+        value = float(raw.value[i])
+        out.append(Observation(
+            indicator_code="", period=_period(int(raw.start[i]), int(raw.end[i])), value=None if value != value else value,
+            op=OPS[int(raw.op[i])], flag=FLAGS[int(raw.flag[i])], text=raw.texts[text] if text >= 0 else None,  # type: ignore[arg-type]
+            stated_verdict=raw.verdicts[verdict] if verdict >= 0 else None))
+    return out
+
+
+def _by_target(raw: RawObservations) -> dict[int, list[int]]:
+    """Positions of each target's observations, in the order of their ids (the order they were given)."""
+    found: dict[int, list[int]] = {}
+    for i in np.lexsort((raw.id, raw.target_id)).tolist():
+        found.setdefault(int(raw.target_id[i]), []).append(i)
+    return found
 
 
 class _Plans:
@@ -87,14 +102,12 @@ def _row_engine(t: Row, series: list[Observation], indicators: dict[int, Indicat
                              explain=False)
 
 
-def judge_rows(targets: list[Row], observations: list[Row], indicators: dict[int, IndicatorInfo],
+def judge_rows(targets: list[Row], raw: RawObservations, indicators: dict[int, IndicatorInfo],
                units: dict[int, str], as_of: int, profile: ConventionProfile) -> list[AssessmentRow]:
     """Each target judged by the row engine on its series."""
-    series: dict[int, list[Observation]] = {}
-    for row in observations:
-        series.setdefault(row[0], []).append(_observation(row))
+    at = _by_target(raw)
     plans = _Plans()
-    return [_row_engine(t, series.get(t[0], []), indicators, units, as_of, profile, plans) for t in targets]
+    return [_row_engine(t, _series(raw, at.get(t[0], [])), indicators, units, as_of, profile, plans) for t in targets]
 
 
 def _ints(values: list[Any]) -> np.ndarray:
@@ -106,29 +119,36 @@ def _floats(values: list[Any]) -> np.ndarray:
 
 
 def _codes(values: Sequence[str | None], table: dict[str, int]) -> tuple[np.ndarray, list[str]]:
-    """Strings as indexes into a list of the distinct ones (-1 for None)."""
-    out = np.fromiter((-1 if v is None else table.setdefault(v, len(table)) for v in values), dtype=np.int64,
-                      count=len(values))
+    """Strings as indexes into a list of the distinct ones."""
+    out = np.fromiter((table.setdefault(v or "", len(table)) for v in values), dtype=np.int64, count=len(values))
     return out, list(table)
+
+
+def _has_letters(words: str | None) -> bool:
+    """Whether a target's text can carry a word: the change words and the polarity cues of a target's text
+    are words (tests/services/test_bulk_judge.py checks the vocabularies), so a figure like "≥ 54,3" reads
+    as no text for both, and its answers are shared."""
+    return words is not None and any(ch.isalpha() for ch in words)
 
 
 def _target_columns(targets: list[Row], indicators: dict[int, IndicatorInfo]) -> tuple[TargetColumns, list[str]]:
     """The targets as columns, with each one's polarity reason (the row engine's indicator_polarity)."""
-    polarity: dict[tuple[int, str, str | None], tuple[Polarity, str]] = {}
-    direction: dict[str | None, int] = {}
+    polarity: dict[tuple[int, str, str], tuple[Polarity, str]] = {}
+    direction: dict[str, int] = {}
     pol, reasons, dirs, unit_names = [], [], [], []
     for t in targets:
         indicator, parent, _, _ = indicators[t[1]]
-        key = (t[1], t[4], t[12])
+        words = t[12] if _has_letters(t[12]) else ""
+        key = (t[1], t[4], words)
         found = polarity.get(key)
         if found is None:
-            q, _d = target_quantity(_target(t, indicator, None))
+            q, _d = target_quantity(replace(_target(t, indicator, None), text=words))
             found = polarity[key] = indicator_polarity(indicator, q, parent)
         pol.append(_POLARITY_CODE[found[0]])
         reasons.append(found[1])
-        d = direction.get(t[12])
+        d = direction.get(words)
         if d is None:
-            d = direction[t[12]] = target_quantity(_target(t, indicator, None))[1]
+            d = direction[words] = target_quantity(replace(_target(t, indicator, None), text=words))[1]
         dirs.append(d)
         unit_names.append(t[11] or indicator.unit or "")
     cols: list[tuple[Any, ...]] = list(zip(*targets, strict=True)) if targets else [() for _ in range(22)]
@@ -144,23 +164,18 @@ def _target_columns(targets: list[Row], indicators: dict[int, IndicatorInfo]) ->
     ), reasons
 
 
-def _observation_columns(observations: list[Row], position: dict[int, int]) -> tuple[ObservationColumns, np.ndarray]:
-    """The observations as columns grouped by the targets' order (the order given kept within a target), and
-    for each its row in ``observations``."""
-    if not observations:
-        empty_i, empty_f = np.zeros(0, dtype=np.int64), np.zeros(0)
-        return ObservationColumns(empty_i, empty_i, empty_i, empty_f, empty_i, empty_i, empty_i, [], empty_i,
-                                  []), empty_i
-    ids, start, end, value, op, flag, words, _ratio, verdict = zip(*observations, strict=True)
-    target = np.fromiter((position[i] for i in ids), dtype=np.int64, count=len(ids))
-    order = np.argsort(target, kind="stable")
-    text_idx, texts = _codes(words, {})
-    verdict_idx, verdicts = _codes(verdict, {})
+def _observation_columns(raw: RawObservations, targets: list[Row]) -> tuple[ObservationColumns, np.ndarray]:
+    """The observations as columns grouped by the targets' order (by id within a target), and for each its
+    position in ``raw``."""
+    ids = np.array([t[0] for t in targets], dtype=np.int64)
+    sorter = np.argsort(ids)
+    found = np.searchsorted(ids, raw.target_id, sorter=sorter) if len(ids) else np.zeros(len(raw), dtype=np.int64)
+    target = sorter[found] if len(ids) else found
+    order = np.lexsort((raw.id, target))
     cols = ObservationColumns(
-        target=target[order], start=np.array(start, dtype=np.int64)[order], end=np.array(end, dtype=np.int64)[order],
-        value=_floats(list(value))[order], op=np.fromiter((_OP_CODE[v] for v in op), np.int64, len(op))[order],
-        flag=np.fromiter((_FLAG_CODE[v] for v in flag), np.int64, len(flag))[order], text=text_idx[order],
-        texts=texts, verdict=verdict_idx[order], verdicts=verdicts)
+        target=target[order], start=raw.start[order], end=raw.end[order], value=raw.value[order], op=raw.op[order],
+        flag=raw.flag[order], text=raw.text[order], texts=raw.texts, verdict=raw.verdict[order],
+        verdicts=raw.verdicts)
     return cols, order
 
 
@@ -210,12 +225,11 @@ def _basis_and_period(j: Judged, o: ObservationColumns, kinds: np.ndarray) -> tu
     return basis, period
 
 
-def judge_columns(targets: list[Row], observations: list[Row], indicators: dict[int, IndicatorInfo],
+def judge_columns(targets: list[Row], raw: RawObservations, indicators: dict[int, IndicatorInfo],
                   units: dict[int, str], as_of: int, profile: ConventionProfile) -> list[AssessmentRow]:
     """Every target judged over columns; the few the columns do not judge, by the row engine."""
-    position = {t[0]: i for i, t in enumerate(targets)}
     tcols, reasons = _target_columns(targets, indicators)
-    ocols, order = _observation_columns(observations, position)
+    ocols, _order = _observation_columns(raw, targets)
     j = assess_columns(tcols, ocols, as_of, profile)
     basis, period = _basis_and_period(j, ocols, tcols.kind)
     value, ratio, gap = _none(j.value), _none(j.ratio, 1), _none(j.gap, 2)
@@ -223,34 +237,30 @@ def judge_columns(targets: list[Row], observations: list[Row], indicators: dict[
     statuses = [STATUSES[s] for s in j.status.tolist()]
     agrees = [None if a < 0 else bool(a) for a in j.agrees.tolist()]
     fallback = set(np.flatnonzero(j.fallback).tolist())
-    series: dict[int, list[Observation]] = {}
-    if fallback:
-        wanted = {targets[i][0] for i in fallback}
-        for row in observations:
-            if row[0] in wanted:
-                series.setdefault(row[0], []).append(_observation(row))
+    fallen = raw.keep(np.isin(raw.target_id, [targets[i][0] for i in fallback])) if fallback else raw
+    at = _by_target(fallen) if fallback else {}
     plans = _Plans()
     rows: list[AssessmentRow] = []
     chosen = j.chosen.tolist()
     for i, t in enumerate(targets):
         if i in fallback:
-            rows.append(_row_engine(t, series.get(t[0], []), indicators, units, as_of, profile, plans))
+            rows.append(_row_engine(t, _series(fallen, at.get(t[0], [])), indicators, units, as_of, profile, plans))
             continue
         indicator, _parent, group_code, group_name = indicators[t[1]]
         c = chosen[i]
-        observation = observations[order[c]] if c >= 0 else None
+        text, verdict = (int(ocols.text[c]), int(ocols.verdict[c])) if c >= 0 else (-1, -1)
         official = int(j.official[i])
         rows.append(AssessmentRow(
             plan_code=t[16], org_unit=units.get(t[2]) if t[2] is not None else None, code=indicator.code,
             number=indicator.number, group=indicator.group_code,
             group_name=plans.group(group_code, group_name).get(indicator.group_code or "", ""), name=indicator.name,
             unit=indicator.unit or (t[11] or indicator.unit), target=t[12], value=value[i],
-            value_text=(observation[6] or "") if observation is not None else "", ratio=ratio[i], gap=gap[i],
+            value_text=(ocols.texts[text] or "") if text >= 0 else "", ratio=ratio[i], gap=gap[i],
             gap_unit=j.gap_unit[i], status=statuses[i].value, status_vi=statuses[i].label_vi, explanation="",
             stage=(Stage.FINAL if j.final[i] else Stage.MIDTERM).value, polarity=POLARITIES[int(tcols.polarity[i])].value,
             polarity_reason=reasons[i], period=period[i], basis=basis[i],
             official_status=STATUSES[official].value if official >= 0 else None,
-            official_text=observation[8] if observation is not None else None, agrees=agrees[i],
+            official_text=ocols.verdicts[verdict] if verdict >= 0 else None, agrees=agrees[i],
             required_linear_per_year=linear[i], required_cagr_percent=cagr[i], required_average=average[i],
         ))
     return rows
