@@ -28,7 +28,7 @@ from chitieu.assessment.conventions import (
 from chitieu.domain import Indicator, ObservationFlag, Op, Polarity, TargetKind
 from chitieu.domain.targets import TargetVersion
 from chitieu.services.bulk_columns import from_rows
-from chitieu.services.bulk_judge import judge_columns, judge_rows
+from chitieu.services.bulk_judge import judge_columns, judge_rows, rows_of
 
 Case = tuple[list[Any], list[Any], dict[int, Any], dict[int, str]]
 PROFILES = [
@@ -98,7 +98,7 @@ def test_columns_agree_with_the_row_engine(case: Case, as_of: int,
                                            profile: ConventionProfile) -> None:
     targets, rows, indicators, units = case
     observations = from_rows(rows)
-    columns = judge_columns(targets, observations, indicators, units, as_of, profile)
+    columns = rows_of(judge_columns(targets, observations, indicators, units, as_of, profile)[0])
     rows = judge_rows(targets, observations, indicators, units, as_of, profile)
     assert len(columns) == len(rows)
     for c, r in zip(columns, rows, strict=True):

@@ -18,7 +18,6 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from operator import attrgetter
 from typing import IO, Any
 
 import numpy as np
@@ -30,7 +29,7 @@ from chitieu.assessment.conventions import DEFAULT_PROFILE, ConventionProfile
 from chitieu.domain import Actor, Indicator, Polarity
 from chitieu.domain.actors import Permission
 from chitieu.services.bulk_columns import fetch_observations
-from chitieu.services.bulk_judge import judge_columns, judge_rows
+from chitieu.services.bulk_judge import FIELDS, Columns, columns_of, judge_columns, judge_rows, rows_of
 from chitieu.services.workspaces import workspace_id
 
 _KEY = "o.indicator_id = c.indicator_id AND COALESCE(o.org_unit_id, 0) = c.unit_key"
@@ -99,24 +98,46 @@ def _indicator(row: Sequence[Any]) -> tuple[Indicator, Indicator | None, str, st
     return indicator, parent, group_code or "", group_name or ""
 
 
+@dataclass(frozen=True, slots=True)
+class BulkResult:
+    """The rows of ``assess --all-plans`` as columns (one list per AssessmentRow field), and how many targets
+    the row engine judged (those the columnar judgement leaves to it)."""
+
+    columns: Columns
+    row_engine: int
+
+    def __len__(self) -> int:
+        return len(self.columns["code"])
+
+    def rows(self) -> list[AssessmentRow]:
+        return rows_of(self.columns)
+
+
 def assess_all_plans(session: Session, actor: Actor, *, as_of: int, profile: ConventionProfile = DEFAULT_PROFILE,
                      keys: Iterable[SeriesKey] | None = None, engine: str = "columnar") -> list[AssessmentRow]:
     """Every current target of every plan of the workspace judged at ``as_of`` (or only the series ``keys``),
     ordered by plan code, indicator order, the whole area first then unit codes. ``engine="rows"`` judges
     each target with the row engine (the reference the columnar judgement is tested against)."""
+    return assess_all_plans_columns(session, actor, as_of=as_of, profile=profile, keys=keys, engine=engine).rows()
+
+
+def assess_all_plans_columns(session: Session, actor: Actor, *, as_of: int,
+                             profile: ConventionProfile = DEFAULT_PROFILE, keys: Iterable[SeriesKey] | None = None,
+                             engine: str = "columnar") -> BulkResult:
+    """``assess_all_plans`` as columns, without building a row object per target (the CLI writes these)."""
     ws = workspace_id(session, actor, Permission.READ)
-    if session.get_bind().dialect.name == "postgresql":
+    postgresql = session.get_bind().dialect.name == "postgresql"
+    if postgresql:
         session.execute(text("SET LOCAL work_mem = '64MB'"))  # the window sorts stay in memory
     where = ""
     if keys is not None:
         wanted = sorted({(k.indicator_id, k.org_unit_id or 0) for k in keys})
         if not wanted:
-            return []
+            return BulkResult({f: [] for f in FIELDS}, 0)
         where = "AND i.id IN ({})".format(", ".join(str(int(i)) for i in sorted({w[0] for w in wanted})))
     current = CURRENT.format(where=where)
     _drop_temp(session)
     session.connection().exec_driver_sql(_driver_sql(session, f"CREATE TEMP TABLE {TEMP} AS {current}"), {"ws": ws})
-    postgresql = session.get_bind().dialect.name == "postgresql"
     if keys is not None or not postgresql:
         session.connection().exec_driver_sql(f"ANALYZE {TEMP}")
     else:
@@ -138,31 +159,50 @@ def assess_all_plans(session: Session, actor: Actor, *, as_of: int, profile: Con
         observations = observations.keep(np.isin(observations.target_id, [t[0] for t in targets]))
     targets.sort(key=lambda t: (t[16], indicators[t[1]][0].order, t[1], t[2] is not None,
                                 units.get(t[2], "") if t[2] is not None else ""))
-    judge = judge_rows if engine == "rows" else judge_columns
-    return judge(targets, observations, indicators, units, as_of, profile)
+    if engine == "rows":
+        rows = judge_rows(targets, observations, indicators, units, as_of, profile)
+        return BulkResult(columns_of(rows), len(rows))
+    return BulkResult(*judge_columns(targets, observations, indicators, units, as_of, profile))
+
+
 BULK_COLUMNS = (
     "plan_code", "org_unit", "code", "number", "name", "unit", "target", "value", "ratio", "gap", "gap_unit", "status",
     "status_vi", "stage", "period", "basis", "polarity", "official_status", "required_linear_per_year",
     "required_cagr_percent", "required_average",
 )
 _NUMERIC = {"value", "ratio", "gap", "required_linear_per_year", "required_cagr_percent", "required_average"}
+BATCH = 20_000  # rows written at a time
 
 
 def write_rows(rows: Sequence[AssessmentRow], fmt: str, handle: IO[bytes], *, bom: bool = True) -> None:
     """The rows as CSV (UTF-8 with BOM, text cells made safe to open), Parquet or JSON, columns BULK_COLUMNS."""
+    write_columns(columns_of(rows), fmt, handle, bom=bom)
+
+
+def write_columns(columns: Columns, fmt: str, handle: IO[bytes], *, bom: bool = True) -> None:
+    """``write_rows`` from columns, in batches of BATCH rows."""
+    wanted = [columns[c] for c in BULK_COLUMNS]
+    total = len(wanted[0])
     if fmt == "parquet":
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        columns = {c: [getattr(r, c) for r in rows] for c in BULK_COLUMNS}
         schema = pa.schema([(c, pa.float64() if c in _NUMERIC else pa.string()) for c in BULK_COLUMNS])
-        pq.write_table(pa.Table.from_pydict(columns, schema=schema), handle)
+        with pq.ParquetWriter(handle, schema) as writer:
+            for start in range(0, max(total, 1), BATCH):
+                writer.write_table(pa.Table.from_pydict(
+                    {c: col[start:start + BATCH] for c, col in zip(BULK_COLUMNS, wanted, strict=True)}, schema=schema))
         return
     stream = io.TextIOWrapper(handle, encoding="utf-8", newline="", write_through=False)
     try:
         if fmt == "json":
-            json.dump([{c: getattr(r, c) for c in BULK_COLUMNS} for r in rows], stream, ensure_ascii=False)
-            stream.write("\n")
+            stream.write("[")
+            for start in range(0, total, BATCH):
+                part = zip(*(col[start:start + BATCH] for col in wanted), strict=True)
+                text_ = ", ".join(json.dumps(dict(zip(BULK_COLUMNS, values, strict=True)), ensure_ascii=False)
+                                  for values in part)
+                stream.write((", " if start else "") + text_)
+            stream.write("]\n")
         else:
             import csv
 
@@ -182,8 +222,9 @@ def write_rows(rows: Sequence[AssessmentRow], fmt: str, handle: IO[bytes], *, bo
                     return found
                 return value
 
-            getters = [attrgetter(c) for c in BULK_COLUMNS]
-            writer.writerows([cell(get(r)) for get in getters] for r in rows)
+            safe = [col if c in _NUMERIC else [cell(v) for v in col] for c, col in zip(BULK_COLUMNS, wanted, strict=True)]
+            for start in range(0, total, BATCH):
+                writer.writerows(zip(*(col[start:start + BATCH] for col in safe), strict=True))
     finally:
         stream.flush()
         stream.detach()

@@ -8,8 +8,9 @@ the row engine's ``_assess_indicator`` (the reference, and the fallback).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 from functools import lru_cache
 from typing import Any
 
@@ -27,7 +28,6 @@ from chitieu.domain import (
     Period,
     Plan,
     PlanBundle,
-    Polarity,
     Target,
     TargetKind,
 )
@@ -81,7 +81,7 @@ class _Plans:
 
     def __init__(self) -> None:
         self.bundles: dict[str, PlanBundle] = {}
-        self.groups: dict[str, dict[str, str]] = {}
+        self.groups: dict[tuple[str, str], dict[str, str]] = {}
 
     def bundle(self, t: Row) -> PlanBundle:
         found = self.bundles.get(t[16])
@@ -90,7 +90,7 @@ class _Plans:
         return found
 
     def group(self, code: str, name: str) -> dict[str, str]:
-        return self.groups.setdefault(code, {code: name} if code else {})
+        return self.groups.setdefault((code, name), {code: name} if code else {})
 
 
 def _row_engine(t: Row, series: list[Observation], indicators: dict[int, IndicatorInfo], units: dict[int, str],
@@ -118,50 +118,45 @@ def _floats(values: list[Any]) -> np.ndarray:
     return np.array(values, dtype=np.float64)  # None becomes NaN
 
 
-def _codes(values: Sequence[str | None], table: dict[str, int]) -> tuple[np.ndarray, list[str]]:
-    """Strings as indexes into a list of the distinct ones."""
-    out = np.fromiter((table.setdefault(v or "", len(table)) for v in values), dtype=np.int64, count=len(values))
-    return out, list(table)
+_LETTER = re.compile(r"[^\W\d_]")
 
 
-def _has_letters(words: str | None) -> bool:
-    """Whether a target's text can carry a word: the change words and the polarity cues of a target's text
-    are words (tests/services/test_bulk_judge.py checks the vocabularies), so a figure like "≥ 54,3" reads
-    as no text for both, and its answers are shared."""
-    return words is not None and any(ch.isalpha() for ch in words)
+def _words(text: str | None) -> str:
+    """A target's text as far as its change word and polarity cue go: the change words and the polarity cues
+    of a target's text are words (tests/services/test_bulk_judge.py checks the vocabularies), so a figure
+    like "≥ 54,3" reads as no text for both, and such targets share one answer."""
+    return text if text and _LETTER.search(text) else ""
 
 
 def _target_columns(targets: list[Row], indicators: dict[int, IndicatorInfo]) -> tuple[TargetColumns, list[str]]:
-    """The targets as columns, with each one's polarity reason (the row engine's indicator_polarity)."""
-    polarity: dict[tuple[int, str, str], tuple[Polarity, str]] = {}
-    direction: dict[str, int] = {}
-    pol, reasons, dirs, unit_names = [], [], [], []
-    for t in targets:
-        indicator, parent, _, _ = indicators[t[1]]
-        words = t[12] if _has_letters(t[12]) else ""
-        key = (t[1], t[4], words)
-        found = polarity.get(key)
-        if found is None:
-            q, _d = target_quantity(replace(_target(t, indicator, None), text=words))
-            found = polarity[key] = indicator_polarity(indicator, q, parent)
-        pol.append(_POLARITY_CODE[found[0]])
-        reasons.append(found[1])
-        d = direction.get(words)
-        if d is None:
-            d = direction[words] = target_quantity(replace(_target(t, indicator, None), text=words))[1]
-        dirs.append(d)
-        unit_names.append(t[11] or indicator.unit or "")
+    """The targets as columns, with each one's polarity reason (the row engine's indicator_polarity, asked
+    once per indicator, comparator and wording)."""
     cols: list[tuple[Any, ...]] = list(zip(*targets, strict=True)) if targets else [() for _ in range(22)]
-    unit_idx, unit_list = _codes(unit_names, {})
+    words = {text: _words(text) for text in set(cols[12])}
+    direction: dict[str, int] = {}
+    polarity: dict[tuple[int, str, str], tuple[int, str]] = {}
+    samples: dict[tuple[int, str, str], Row] = {}
+    keys = [(i, op, words[text]) for i, op, text in zip(cols[1], cols[4], cols[12], strict=True)]
+    for key, t in zip(keys, targets, strict=True):
+        samples.setdefault(key, t)
+    for key, t in samples.items():
+        indicator, parent, _, _ = indicators[key[0]]
+        q, d = target_quantity(replace(_target(t, indicator, None), text=key[2]))
+        found = indicator_polarity(indicator, q, parent)
+        polarity[key] = (_POLARITY_CODE[found[0]], found[1])
+        direction[key[2]] = d
+    units: dict[str, int] = {}
+    unit_of = {(u, i): units.setdefault(u or indicators[i][0].unit or "", len(units)) for u, i in set(zip(cols[11], cols[1], strict=True))}
     return TargetColumns(
         op=np.array([_OP_CODE[v] for v in cols[4]], dtype=np.int64), value=_floats(list(cols[5])),
         low=_floats(list(cols[6])), high=_floats(list(cols[7])),
         kind=np.array([_KIND_CODE[v] for v in cols[8]], dtype=np.int64), start_year=_ints(list(cols[9])),
         deadline=_ints(list(cols[10])), term_start=_ints(list(cols[17])), term_end=_ints(list(cols[18])),
         baseline_year=_ints(list(cols[13])), baseline_value=_floats(list(cols[14])),
-        polarity=np.array(pol, dtype=np.int64), direction=np.array(dirs, dtype=np.int64), unit=unit_idx,
-        units=unit_list,
-    ), reasons
+        polarity=np.array([polarity[k][0] for k in keys], dtype=np.int64),
+        direction=np.array([direction[k[2]] for k in keys], dtype=np.int64),
+        unit=np.array([unit_of[k] for k in zip(cols[11], cols[1], strict=True)], dtype=np.int64), units=list(units),
+    ), [polarity[k][1] for k in keys]
 
 
 def _observation_columns(raw: RawObservations, targets: list[Row]) -> tuple[ObservationColumns, np.ndarray]:
@@ -225,42 +220,64 @@ def _basis_and_period(j: Judged, o: ObservationColumns, kinds: np.ndarray) -> tu
     return basis, period
 
 
+FIELDS = tuple(f.name for f in fields(AssessmentRow))
+Columns = dict[str, list[Any]]
+
+
+def rows_of(columns: Columns) -> list[AssessmentRow]:
+    """The columns as the row engine's rows."""
+    return [AssessmentRow(*values) for values in zip(*(columns[f] for f in FIELDS), strict=True)]
+
+
+def columns_of(rows: Sequence[AssessmentRow]) -> Columns:
+    """Rows as columns (one list per AssessmentRow field)."""
+    return {f: [getattr(r, f) for r in rows] for f in FIELDS}
+
+
 def judge_columns(targets: list[Row], raw: RawObservations, indicators: dict[int, IndicatorInfo],
-                  units: dict[int, str], as_of: int, profile: ConventionProfile) -> list[AssessmentRow]:
-    """Every target judged over columns; the few the columns do not judge, by the row engine."""
+                  units: dict[int, str], as_of: int, profile: ConventionProfile) -> tuple[Columns, int]:
+    """Every target judged over columns — the few the columns do not judge, by the row engine (their count
+    is returned) — as one list per AssessmentRow field."""
+    n = len(targets)
     tcols, reasons = _target_columns(targets, indicators)
     ocols, _order = _observation_columns(raw, targets)
     j = assess_columns(tcols, ocols, as_of, profile)
     basis, period = _basis_and_period(j, ocols, tcols.kind)
-    value, ratio, gap = _none(j.value), _none(j.ratio, 1), _none(j.gap, 2)
-    linear, cagr, average = _none(j.linear), _none(j.cagr), _none(j.average)
-    statuses = [STATUSES[s] for s in j.status.tolist()]
-    agrees = [None if a < 0 else bool(a) for a in j.agrees.tolist()]
-    fallback = set(np.flatnonzero(j.fallback).tolist())
-    fallen = raw.keep(np.isin(raw.target_id, [targets[i][0] for i in fallback])) if fallback else raw
-    at = _by_target(fallen) if fallback else {}
-    plans = _Plans()
-    rows: list[AssessmentRow] = []
+    cols: list[tuple[Any, ...]] = list(zip(*targets, strict=True)) if targets else [() for _ in range(22)]
+    info = {i: (ind.code, ind.number, ind.group_code, group_name if group_code else "", ind.name, ind.unit)
+            for i, (ind, _p, group_code, group_name) in indicators.items()}
+    per = [info[i] for i in cols[1]]
     chosen = j.chosen.tolist()
-    for i, t in enumerate(targets):
-        if i in fallback:
-            rows.append(_row_engine(t, _series(fallen, at.get(t[0], [])), indicators, units, as_of, profile, plans))
-            continue
-        indicator, _parent, group_code, group_name = indicators[t[1]]
-        c = chosen[i]
-        text, verdict = (int(ocols.text[c]), int(ocols.verdict[c])) if c >= 0 else (-1, -1)
-        official = int(j.official[i])
-        rows.append(AssessmentRow(
-            plan_code=t[16], org_unit=units.get(t[2]) if t[2] is not None else None, code=indicator.code,
-            number=indicator.number, group=indicator.group_code,
-            group_name=plans.group(group_code, group_name).get(indicator.group_code or "", ""), name=indicator.name,
-            unit=indicator.unit or (t[11] or indicator.unit), target=t[12], value=value[i],
-            value_text=(ocols.texts[text] or "") if text >= 0 else "", ratio=ratio[i], gap=gap[i],
-            gap_unit=j.gap_unit[i], status=statuses[i].value, status_vi=statuses[i].label_vi, explanation="",
-            stage=(Stage.FINAL if j.final[i] else Stage.MIDTERM).value, polarity=POLARITIES[int(tcols.polarity[i])].value,
-            polarity_reason=reasons[i], period=period[i], basis=basis[i],
-            official_status=STATUSES[official].value if official >= 0 else None,
-            official_text=ocols.verdicts[verdict] if verdict >= 0 else None, agrees=agrees[i],
-            required_linear_per_year=linear[i], required_cagr_percent=cagr[i], required_average=average[i],
-        ))
-    return rows
+    text = [int(ocols.text[c]) if c >= 0 else -1 for c in chosen]
+    verdict = [int(ocols.verdict[c]) if c >= 0 else -1 for c in chosen]
+    statuses = [STATUSES[s] for s in j.status.tolist()]
+    status_vi = {s: s.label_vi for s in STATUSES}
+    blank: list[Any] = [None] * n
+    out: Columns = {
+        "plan_code": list(cols[16]), "org_unit": [units.get(u) if u is not None else None for u in cols[2]],
+        "code": [p[0] for p in per], "number": [p[1] for p in per], "group": [p[2] for p in per],
+        "group_name": [p[3] for p in per], "name": [p[4] for p in per],
+        "unit": [p[5] or (u or p[5]) for p, u in zip(per, cols[11], strict=True)], "target": list(cols[12]),
+        "value": _none(j.value), "value_text": [(ocols.texts[x] or "") if x >= 0 else "" for x in text],
+        "ratio": _none(j.ratio, 1), "gap": _none(j.gap, 2), "gap_unit": j.gap_unit,
+        "status": [s.value for s in statuses], "status_vi": [status_vi[s] for s in statuses], "explanation": [""] * n,
+        "stage": [(Stage.FINAL if f else Stage.MIDTERM).value for f in j.final.tolist()],
+        "polarity": [POLARITIES[p].value for p in tcols.polarity.tolist()], "polarity_reason": reasons,
+        "period": period, "basis": basis,
+        "official_status": [STATUSES[o].value if o >= 0 else None for o in j.official.tolist()],
+        "official_text": [ocols.verdicts[v] if v >= 0 else None for v in verdict],
+        "agrees": [None if a < 0 else bool(a) for a in j.agrees.tolist()], "forecast_value": blank,
+        "forecast_method": list(blank), "required_linear_per_year": _none(j.linear),
+        "required_cagr_percent": _none(j.cagr), "required_average": _none(j.average),
+    }
+    fallback = np.flatnonzero(j.fallback).tolist()
+    if fallback:
+        fallen = raw.keep(np.isin(raw.target_id, [targets[i][0] for i in fallback]))
+        at = _by_target(fallen)
+        plans = _Plans()
+        for i in fallback:
+            t = targets[i]
+            row = _row_engine(t, _series(fallen, at.get(t[0], [])), indicators, units, as_of, profile, plans)
+            for f in FIELDS:
+                out[f][i] = getattr(row, f)
+    return out, len(fallback)
