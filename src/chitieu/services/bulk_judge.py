@@ -133,18 +133,20 @@ def _target_columns(targets: list[Row], indicators: dict[int, IndicatorInfo]) ->
     once per indicator, comparator and wording)."""
     cols: list[tuple[Any, ...]] = list(zip(*targets, strict=True)) if targets else [() for _ in range(22)]
     words = {text: _words(text) for text in set(cols[12])}
-    direction: dict[str, int] = {}
-    polarity: dict[tuple[int, str, str], tuple[int, str]] = {}
-    samples: dict[tuple[int, str, str], Row] = {}
-    keys = [(i, op, words[text]) for i, op, text in zip(cols[1], cols[4], cols[12], strict=True)]
+    # what indicator_polarity reads: the registry's polarity, the names, the comparator and the wording
+    named = {i: (ind.polarity, ind.name, parent.name if parent else None) for i, (ind, parent, _g, _n) in indicators.items()}
+    keys = [(*named[i], op, words[text]) for i, op, text in zip(cols[1], cols[4], cols[12], strict=True)]
+    samples: dict[tuple[Any, ...], Row] = {}
     for key, t in zip(keys, targets, strict=True):
         samples.setdefault(key, t)
+    direction: dict[str, int] = {}
+    polarity: dict[tuple[Any, ...], tuple[int, str]] = {}
     for key, t in samples.items():
-        indicator, parent, _, _ = indicators[key[0]]
-        q, d = target_quantity(replace(_target(t, indicator, None), text=key[2]))
+        indicator, parent, _, _ = indicators[t[1]]
+        q, d = target_quantity(replace(_target(t, indicator, None), text=key[4]))
         found = indicator_polarity(indicator, q, parent)
         polarity[key] = (_POLARITY_CODE[found[0]], found[1])
-        direction[key[2]] = d
+        direction[key[4]] = d
     units: dict[str, int] = {}
     unit_of = {(u, i): units.setdefault(u or indicators[i][0].unit or "", len(units)) for u, i in set(zip(cols[11], cols[1], strict=True))}
     return TargetColumns(
@@ -154,7 +156,7 @@ def _target_columns(targets: list[Row], indicators: dict[int, IndicatorInfo]) ->
         deadline=_ints(list(cols[10])), term_start=_ints(list(cols[17])), term_end=_ints(list(cols[18])),
         baseline_year=_ints(list(cols[13])), baseline_value=_floats(list(cols[14])),
         polarity=np.array([polarity[k][0] for k in keys], dtype=np.int64),
-        direction=np.array([direction[k[2]] for k in keys], dtype=np.int64),
+        direction=np.array([direction[k[4]] for k in keys], dtype=np.int64),
         unit=np.array([unit_of[k] for k in zip(cols[11], cols[1], strict=True)], dtype=np.int64), units=list(units),
     ), [polarity[k][1] for k in keys]
 
