@@ -241,17 +241,14 @@ def _write_columns(columns: Columns, fmt: str, handle: IO[bytes], *, bom: bool) 
                 stream.write(UTF8_BOM)
             writer = csv.writer(stream, lineterminator="\n")
             writer.writerow(BULK_COLUMNS)
-            escaped: dict[str, str] = {}  # names, units and verdicts repeat: each text escaped once
-
-            def cell(value: object) -> object:
-                if isinstance(value, str):
-                    found = escaped.get(value)
-                    if found is None:
-                        found = escaped[value] = escape_text(value)
-                    return found
-                return value
-
-            safe = [col if c in _NUMERIC else [cell(v) for v in col] for c, col in zip(BULK_COLUMNS, wanted, strict=True)]
+            # names, units, verdicts repeat: each distinct text escaped once, then looked up
+            safe = []
+            for c, col in zip(BULK_COLUMNS, wanted, strict=True):
+                if c in _NUMERIC:
+                    safe.append(col)
+                    continue
+                escaped = {v: escape_text(v) for v in set(col) if isinstance(v, str)}
+                safe.append(list(map(escaped.get, col, col)))
             for start in range(0, total, BATCH):
                 writer.writerows(zip(*(col[start:start + BATCH] for col in safe), strict=True))
     finally:
