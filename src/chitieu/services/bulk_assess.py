@@ -31,7 +31,16 @@ from chitieu.assessment.conventions import DEFAULT_PROFILE, ConventionProfile
 from chitieu.domain import Actor, Indicator, Polarity
 from chitieu.domain.actors import Permission
 from chitieu.services.bulk_columns import fetch_observations
-from chitieu.services.bulk_judge import FIELDS, Columns, columns_of, judge_columns, judge_rows, rows_of
+from chitieu.services.bulk_judge import (
+    FIELDS,
+    Columns,
+    IndicatorInfo,
+    Row,
+    columns_of,
+    judge_columns,
+    judge_rows,
+    rows_of,
+)
 from chitieu.services.workspaces import workspace_id
 
 _KEY = "o.indicator_id = c.indicator_id AND COALESCE(o.org_unit_id, 0) = c.unit_key"
@@ -142,47 +151,89 @@ def paused_collector() -> Iterator[None]:
 def assess_all_plans_columns(session: Session, actor: Actor, *, as_of: int,
                              profile: ConventionProfile = DEFAULT_PROFILE, keys: Iterable[SeriesKey] | None = None,
                              engine: str = "columnar") -> BulkResult:
-    """``assess_all_plans`` as columns, without building a row object per target (the CLI writes these)."""
-    with paused_collector():
-        return _assess_columns(session, actor, as_of=as_of, profile=profile, keys=keys, engine=engine)
+    """``assess_all_plans`` as columns, without building a row object per target."""
+    columns: Columns = {f: [] for f in FIELDS}
+    row_engine = 0
+    for part in iter_assess_all_plans(session, actor, as_of=as_of, profile=profile, keys=keys, engine=engine):
+        for f in FIELDS:
+            columns[f].extend(part.columns[f])
+        row_engine += part.row_engine
+    return BulkResult(columns, row_engine)
 
 
-def _assess_columns(session: Session, actor: Actor, *, as_of: int, profile: ConventionProfile,
-                    keys: Iterable[SeriesKey] | None, engine: str) -> BulkResult:
+BATCH_TARGETS = 40_000  # targets judged at a time: whole plans, memory bounded by the batch, not the country
+
+
+def _batches(targets: list[Row], size: int) -> list[list[Row]]:
+    """Consecutive whole plans (targets are sorted by plan) of about ``size`` targets each."""
+    out: list[list[Row]] = []
+    for t in targets:
+        if not out or (len(out[-1]) >= size and out[-1][-1][16] != t[16]):
+            out.append([])
+        out[-1].append(t)
+    return out
+
+
+def iter_assess_all_plans(session: Session, actor: Actor, *, as_of: int,
+                          profile: ConventionProfile = DEFAULT_PROFILE, keys: Iterable[SeriesKey] | None = None,
+                          engine: str = "columnar", batch: int = BATCH_TARGETS) -> Iterator[BulkResult]:
+    """``assess_all_plans_columns`` batch by batch of whole plans, in the same order: the CLI writes each
+    batch as it comes, so memory follows the batch, not the whole country."""
     ws = workspace_id(session, actor, Permission.READ)
     postgresql = session.get_bind().dialect.name == "postgresql"
     if postgresql:
         session.execute(text("SET LOCAL work_mem = '64MB'"))  # the window sorts stay in memory
     where = ""
+    wanted: set[tuple[int, int]] | None = None
     if keys is not None:
-        wanted = sorted({(k.indicator_id, k.org_unit_id or 0) for k in keys})
+        wanted = {(k.indicator_id, k.org_unit_id or 0) for k in keys}
         if not wanted:
-            return BulkResult({f: [] for f in FIELDS}, 0)
+            return
         where = "AND i.id IN ({})".format(", ".join(str(int(i)) for i in sorted({w[0] for w in wanted})))
-    current = CURRENT.format(where=where)
     _drop_temp(session)
-    session.connection().exec_driver_sql(_driver_sql(session, f"CREATE TEMP TABLE {TEMP} AS {current}"), {"ws": ws})
-    if keys is not None or not postgresql:
-        session.connection().exec_driver_sql(f"ANALYZE {TEMP}")
-    else:
-        # every target: one hash join over the observations; the planner, misjudging the join on
-        # COALESCE(org_unit_id, 0), would otherwise probe the index once per target (7× slower at F = 0.1)
-        session.connection().exec_driver_sql("SET LOCAL enable_nestloop = off")
-    units: dict[int, str] = dict(session.execute(text("SELECT id, code FROM org_units WHERE workspace_id = :ws"), {"ws": ws}).all())
-    indicators: dict[int, tuple[Indicator, Indicator | None, str, str]] = {}
-    for row in _query(session, INDICATORS.format(where=where), {"ws": ws}):
-        indicators[row[0]] = _indicator(row)
-    observations = fetch_observations(session, SERIES.format(key=_KEY))
-    if postgresql and keys is None:
-        session.connection().exec_driver_sql("SET LOCAL enable_nestloop = on")
-    targets = _query(session, f"SELECT * FROM {TEMP}", {})
-    _drop_temp(session)
-    if keys is not None:
-        wanted_set = set(wanted)
-        targets = [t for t in targets if (t[1], t[2] or 0) in wanted_set]
-        observations = observations.keep(np.isin(observations.target_id, [t[0] for t in targets]))
-    targets.sort(key=lambda t: (t[16], indicators[t[1]][0].order, t[1], t[2] is not None,
-                                units.get(t[2], "") if t[2] is not None else ""))
+    session.connection().exec_driver_sql(_driver_sql(session, f"CREATE TEMP TABLE {TEMP} AS {CURRENT.format(where=where)}"),
+                                         {"ws": ws})
+    try:
+        units: dict[int, str] = dict(session.execute(text("SELECT id, code FROM org_units WHERE workspace_id = :ws"),
+                                                     {"ws": ws}).all())
+        indicators = {row[0]: _indicator(row) for row in _query(session, INDICATORS.format(where=where), {"ws": ws})}
+        targets = _query(session, f"SELECT * FROM {TEMP}", {})
+        if wanted is not None:
+            targets = [t for t in targets if (t[1], t[2] or 0) in wanted]
+        targets.sort(key=lambda t: (t[16], indicators[t[1]][0].order, t[1], t[2] is not None,
+                                    units.get(t[2], "") if t[2] is not None else ""))
+        parts = _batches(targets, batch)
+        if keys is not None or not postgresql or len(parts) > 1:
+            # the planner's row counts for the batches' joins (one batch of every target needs none)
+            session.connection().exec_driver_sql(f"ANALYZE {TEMP}")
+        for part in parts:
+            with paused_collector():
+                result = _judge_batch(session, part, indicators, units, as_of, profile, engine,
+                                      whole=keys is None and postgresql, alone=len(parts) == 1)
+            yield result
+    finally:
+        _drop_temp(session)
+
+
+def _judge_batch(session: Session, targets: list[Row], indicators: dict[int, IndicatorInfo], units: dict[int, str],
+                 as_of: int, profile: ConventionProfile, engine: str, *, whole: bool, alone: bool) -> BulkResult:
+    """One batch: its observations (one hash join over the plans' indicator range: an index range scan),
+    then the judgement."""
+    where = ""
+    if not alone:
+        plans = sorted({int(t[15]) for t in targets})
+        lo, hi = min(int(t[1]) for t in targets), max(int(t[1]) for t in targets)
+        where = f" WHERE c.plan_id IN ({', '.join(map(str, plans))}) AND o.indicator_id BETWEEN {lo} AND {hi}"
+    if whole:
+        # every target of the batch: one hash join. The planner, misjudging the join on COALESCE(org_unit_id, 0)
+        # (a few rows where there are hundreds of thousands), would otherwise probe the index once per target
+        # (7× slower at F = 0.1) or merge on the indicator alone (12× slower for a batch at F = 1)
+        session.connection().exec_driver_sql("SET LOCAL enable_nestloop = off; SET LOCAL enable_mergejoin = off")
+    observations = fetch_observations(session, SERIES.format(key=_KEY) + where)
+    if whole:
+        session.connection().exec_driver_sql("SET LOCAL enable_nestloop = on; SET LOCAL enable_mergejoin = on")
+    kept = {t[0] for t in targets}
+    observations = observations.keep(np.isin(observations.target_id, list(kept)))
     if engine == "rows":
         rows = judge_rows(targets, observations, indicators, units, as_of, profile)
         return BulkResult(columns_of(rows), len(rows))
@@ -195,7 +246,7 @@ BULK_COLUMNS = (
     "required_cagr_percent", "required_average",
 )
 _NUMERIC = {"value", "ratio", "gap", "required_linear_per_year", "required_cagr_percent", "required_average"}
-BATCH = 20_000  # rows written at a time
+WRITE_ROWS = 20_000  # rows written at a time
 
 
 def write_rows(rows: Sequence[AssessmentRow], fmt: str, handle: IO[bytes], *, bom: bool = True) -> None:
@@ -204,33 +255,41 @@ def write_rows(rows: Sequence[AssessmentRow], fmt: str, handle: IO[bytes], *, bo
 
 
 def write_columns(columns: Columns, fmt: str, handle: IO[bytes], *, bom: bool = True) -> None:
-    """``write_rows`` from columns, in batches of BATCH rows."""
-    with paused_collector():
-        _write_columns(columns, fmt, handle, bom=bom)
+    """``write_rows`` from columns."""
+    write_batches([columns], fmt, handle, bom=bom)
 
 
-def _write_columns(columns: Columns, fmt: str, handle: IO[bytes], *, bom: bool) -> None:
-    wanted = [columns[c] for c in BULK_COLUMNS]
-    total = len(wanted[0])
+def write_batches(batches: Iterable[Columns], fmt: str, handle: IO[bytes], *, bom: bool = True) -> None:
+    """The rows of each batch of columns as they come (CSV, JSON or Parquet, columns BULK_COLUMNS), in
+    pieces of WRITE_ROWS rows."""
     if fmt == "parquet":
         import pyarrow as pa
         import pyarrow.parquet as pq
 
         schema = pa.schema([(c, pa.float64() if c in _NUMERIC else pa.string()) for c in BULK_COLUMNS])
         with pq.ParquetWriter(handle, schema) as writer:
-            for start in range(0, max(total, 1), BATCH):
-                writer.write_table(pa.Table.from_pydict(
-                    {c: col[start:start + BATCH] for c, col in zip(BULK_COLUMNS, wanted, strict=True)}, schema=schema))
+            empty = True
+            for columns in batches:
+                for start in range(0, len(columns["code"]), WRITE_ROWS):
+                    empty = False
+                    writer.write_table(pa.Table.from_pydict(
+                        {c: columns[c][start:start + WRITE_ROWS] for c in BULK_COLUMNS}, schema=schema))
+            if empty:
+                writer.write_table(pa.Table.from_pydict({c: [] for c in BULK_COLUMNS}, schema=schema))
         return
     stream = io.TextIOWrapper(handle, encoding="utf-8", newline="", write_through=False)
     try:
         if fmt == "json":
             stream.write("[")
-            for start in range(0, total, BATCH):
-                part = zip(*(col[start:start + BATCH] for col in wanted), strict=True)
-                text_ = ", ".join(json.dumps(dict(zip(BULK_COLUMNS, values, strict=True)), ensure_ascii=False)
-                                  for values in part)
-                stream.write((", " if start else "") + text_)
+            first = True
+            for columns in batches:
+                wanted = [columns[c] for c in BULK_COLUMNS]
+                for start in range(0, len(wanted[0]), WRITE_ROWS):
+                    part = zip(*(col[start:start + WRITE_ROWS] for col in wanted), strict=True)
+                    text_ = ", ".join(json.dumps(dict(zip(BULK_COLUMNS, values, strict=True)), ensure_ascii=False)
+                                      for values in part)
+                    stream.write(("" if first else ", ") + text_)
+                    first = False
             stream.write("]\n")
         else:
             import csv
@@ -241,16 +300,19 @@ def _write_columns(columns: Columns, fmt: str, handle: IO[bytes], *, bom: bool) 
                 stream.write(UTF8_BOM)
             writer = csv.writer(stream, lineterminator="\n")
             writer.writerow(BULK_COLUMNS)
-            # names, units, verdicts repeat: each distinct text escaped once, then looked up
-            safe = []
-            for c, col in zip(BULK_COLUMNS, wanted, strict=True):
-                if c in _NUMERIC:
+            escaped: dict[str, str] = {}  # names, units, verdicts repeat: each distinct text escaped once
+            for columns in batches:
+                safe = []
+                for c in BULK_COLUMNS:
+                    col = columns[c]
+                    if c not in _NUMERIC:
+                        for v in set(col) - escaped.keys():
+                            if isinstance(v, str):
+                                escaped[v] = escape_text(v)
+                        col = list(map(escaped.get, col, col))
                     safe.append(col)
-                    continue
-                escaped = {v: escape_text(v) for v in set(col) if isinstance(v, str)}
-                safe.append(list(map(escaped.get, col, col)))
-            for start in range(0, total, BATCH):
-                writer.writerows(zip(*(col[start:start + BATCH] for col in safe), strict=True))
+                for start in range(0, len(safe[0]), WRITE_ROWS):
+                    writer.writerows(zip(*(col[start:start + WRITE_ROWS] for col in safe), strict=True))
     finally:
         stream.flush()
         stream.detach()
