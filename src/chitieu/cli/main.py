@@ -96,7 +96,8 @@ def __getattr__(name: str) -> typer.Typer:
 
 def main() -> None:
     """Entry point: Vietnamese message and non-zero exit for user errors, never a bare traceback."""
-    app = _register(modules_for(sys.argv[1:]))
+    # ``app`` set on the module (a test replacing the program) wins over the commands the line names
+    app = globals().get("app") or _register(modules_for(sys.argv[1:]))
     try:
         app(standalone_mode=True)
     except ChitieuError as exc:
