@@ -12,8 +12,9 @@ import typer
 from chitieu.cli import main
 
 
-@pytest.mark.parametrize("module", main.COMMAND_MODULES)
+@pytest.mark.parametrize("module", sorted(main.COMMANDS))
 def test_the_table_names_what_each_module_registers(module: str) -> None:
+    assert module in main.COMMAND_MODULES
     app = typer.Typer()
     importlib.import_module(module).register(app)
     names = {c.name for c in app.registered_commands} | {g.name for g in app.registered_groups}
@@ -32,4 +33,4 @@ def test_a_command_imports_its_module_only_and_help_lists_everything() -> None:
     loaded = done.stdout.strip().splitlines()[-1]
     assert "chitieu.cli.demo" in loaded and "chitieu.cli.serve" not in loaded and "chitieu.web" not in loaded
     names = {c.name for c in main.full_app().registered_commands} | {g.name for g in main.full_app().registered_groups}
-    assert names == {n for ns in main.COMMANDS.values() for n in ns}
+    assert names >= {n for ns in main.COMMANDS.values() for n in ns}
