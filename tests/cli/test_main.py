@@ -13,12 +13,13 @@ from chitieu.cli import main
 
 
 @pytest.mark.parametrize("module", sorted(main.COMMANDS))
-def test_the_table_names_what_each_module_registers(module: str) -> None:
+def test_the_table_names_only_what_each_module_registers(module: str) -> None:
     assert module in main.COMMAND_MODULES
     app = typer.Typer()
     importlib.import_module(module).register(app)
     names = {c.name for c in app.registered_commands} | {g.name for g in app.registered_groups}
-    assert names == set(main.COMMANDS[module])
+    # a name listed under the wrong module would break its command; one not listed only loads every module
+    assert set(main.COMMANDS[module]) <= names
 
 
 def test_a_command_imports_its_module_only_and_help_lists_everything() -> None:
