@@ -40,6 +40,10 @@ LEAD_WORDS: tuple[str, ...] = (*_LEAD_WORDS, *DIRECTION_WORDS)
 # Left contexts that make the following number an ordinal, a list number or a name, not a quantity.
 ORDINAL_BEFORE_PATTERN: str = "|".join(f"(?:{rule.pattern})" for rule in _BOOK.table("text.ordinal_before"))  # type: ignore[attr-defined]
 
+# Words right before a whole number that make it a rank position ("đứng thứ 2", "xếp thứ 38/63"), and its unit.
+RANK_BEFORE_PATTERN: str = "|".join(f"(?:{rule.pattern})" for rule in _BOOK.table("text.ranks"))  # type: ignore[attr-defined]
+RANK_UNIT = "hạng"
+
 # Words right before a small count with a guessed noun unit that make it part of a noun phrase.
 NAME_COUNT_BEFORE_RE = re.compile(_BOOK.pattern("text.name_count_before", "of_from_between"), re.IGNORECASE)
 NAME_COUNT_MAX = 10

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from chitieu.extraction.grammar import HEDGE_WORDS, LEAD_WORDS, PREDICATE_WORDS
 from chitieu.extraction.quantity import TextQuantity
+from chitieu.grammar.loader import rulebook
 
 PERIOD_RE = re.compile(
     r"(?:(?:ước|dự ước)\s+)?(?:(?:đến|tới)\s+)?(?:(?:hết|cuối|đầu)\s+)?(?:\d{1,2}\s+tháng\s+(?:đầu\s+)?)?"
@@ -60,6 +61,8 @@ def _content(s: str) -> str:
 _GLOSS_RE = re.compile(r"\(([^()\d,;]{1,40})\)")
 # A starting point written inside the subject ("Tỷ lệ hộ nghèo giảm từ 21,5% năm 2015 xuống còn …").
 _FROM_START_RE = re.compile(r"\s+(?:giảm|tăng|nâng|hạ)\s+từ\s+\S*\d.*$", re.IGNORECASE)
+# A concession between the subject and its figure ("… tuy không đạt nhưng …"): not part of the name.
+_CONCESSION_RE = re.compile(rulebook().pattern("text.subject_names", "concession_not_in_name"), re.IGNORECASE)
 
 
 def _mask_glosses(text: str) -> str:
@@ -94,7 +97,7 @@ def _last_chunks(text: str, base: int) -> tuple[str, int]:
             listed = False
             continue
         break
-    phrase = _FROM_START_RE.sub("", original[start:])
+    phrase = _CONCESSION_RE.sub("", _FROM_START_RE.sub("", original[start:]))
     lead = len(phrase) - len(phrase.lstrip(_EDGE_STRIP))
     subject = phrase.strip(_EDGE_STRIP)
     if subject.count("(") > subject.count(")"):  # "… bảo hiểm y tế (BHYT)": the gloss closes the name
@@ -115,14 +118,15 @@ def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[
     phrases: list[Phrase] = []
     first_kind: list[bool] = []
     for i, q in enumerate(quantities):
-        continues_list = bool(first_kind) and first_kind[-1] and not q.lead
+        continues_list = bool(first_kind) and first_kind[-1] and not q.lead and not q.rank
         seg_start = quantities[i - 1].end if i else clause_start
         before = text[seg_start : q.start]
         next_start = quantities[i + 1].start if i + 1 < len(quantities) else clause_end
         period = _period_of(text[seg_start : q.start]) or _period_of(text[clause_start : q.start])
         subject, subject_start = _last_chunks(before, seg_start)
         last_chunk = re.split(r"[,:(]", before)[-1]
-        remote = not _content(last_chunk) and _has_noun_after(text, q, next_start)
+        # a rank's words after it name what is ranked against ("đứng thứ 2 trong các huyện"), never its subject
+        remote = not q.rank and not _content(last_chunk) and _has_noun_after(text, q, next_start)
         if _content(subject) and not continues_list and not remote:
             phrase = _clip(subject)
             phrases.append(Phrase(phrase, subject_start, q.end, period))

@@ -29,6 +29,7 @@ from chitieu.extraction.grammar import (
 )
 from chitieu.extraction.indicator import content_words
 from chitieu.extraction.quantity import TextQuantity
+from chitieu.extraction.text_units import META_UNITS
 
 # Roles of the figures of a statement (the ``role`` of a claim).
 LEVEL = "level"
@@ -39,7 +40,8 @@ SHARE = "share"
 BASELINE = "baseline"
 COUNT = "count"
 EQUIVALENT = "equivalent"
-ROLES = (LEVEL, PLAN_RATIO, CHANGE, PLAN, SHARE, BASELINE, COUNT, EQUIVALENT)
+RANK = "rank"
+ROLES = (LEVEL, PLAN_RATIO, CHANGE, PLAN, SHARE, BASELINE, COUNT, EQUIVALENT, RANK)
 
 _PLAN_AFTER_RE = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in sorted(PLAN_WORDS, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
 _PLAN_PAREN_RE = reference("plan_paren")
@@ -136,6 +138,12 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
     review, a plan quoted for comparison is attached as the plan value of the figure before it)."""
     items: list[Item] = []
     for q in quantities:
+        if q.rank:  # "…, đứng thứ 2 cả nước": the rank of the figure before, else a statement of its own
+            if items and items[-1].quantity.unit.lower() not in META_UNITS:  # not of "31/37 chỉ tiêu"
+                _attach(items[-1], items[-1].change, t[q.start : q.end], q.end, _figure(RANK, q))
+            else:
+                items.append(Item(q, [], [], tail=q.end, role=RANK))
+            continue
         beat = _EXCEEDS_PLAN_RE.search(t[max(c_start, q.start - 80) : q.number_start].lower())
         if review and not beat and PLAN_REFERENCE_RE.search(t[max(c_start, q.start - 60) : q.start]):
             kind = plan_kind_of(t[max(c_start, q.start - 60) : q.start])
