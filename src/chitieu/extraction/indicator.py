@@ -29,7 +29,7 @@ _FILLER_RE = re.compile(r"(?:^|(?<=\s))(?:" + "|".join(re.escape(f) for f in _FI
 _PREDICATE_RE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(p) for p in PREDICATE_WORDS) + r")(?=\s|$)", re.IGNORECASE)
 # Where the noun phrase after a number stops: a parenthesis or a comma before a new clause.
 _AFTER_CUT_RE = re.compile(
-    r"\(|,\s*(?:không còn|trong đó|riêng|tăng|giảm|đạt|bằng|vượt|chiếm|so với|nâng|góp phần|đưa)(?=\s|$)", re.IGNORECASE
+    r"\(|,\s*(?:không còn|trong đó|riêng|tăng|giảm|đạt|bằng|vượt|chiếm|so với|nâng|góp phần|đưa|tương đương)(?=\s|$)", re.IGNORECASE
 )
 _EDGE_STRIP = " ,;:.-–()\"'"
 MAX_PHRASE = 140
@@ -62,6 +62,7 @@ _GLOSS_RE = re.compile(r"\(([^()\d,;]{1,40})\)")
 # A starting point written inside the subject ("Tỷ lệ hộ nghèo giảm từ 21,5% năm 2015 xuống còn …").
 _FROM_START_RE = re.compile(r"\s+(?:giảm|tăng|nâng|hạ)\s+từ\s+\S*\d.*$", re.IGNORECASE)
 # A concession between the subject and its figure ("… tuy không đạt nhưng …"): not part of the name.
+_LOCALITY_RE = re.compile(rulebook().pattern("text.subject_names", "locality_not_a_name"), re.IGNORECASE)
 _CONCESSION_RE = re.compile(rulebook().pattern("text.subject_names", "concession_not_in_name"), re.IGNORECASE)
 
 
@@ -126,7 +127,7 @@ def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[
         subject, subject_start = _last_chunks(before, seg_start)
         last_chunk = re.split(r"[,:(]", before)[-1]
         # a rank's words after it name what is ranked against ("đứng thứ 2 trong các huyện"), never its subject
-        remote = not q.rank and not _content(last_chunk) and _has_noun_after(text, q, next_start)
+        remote = not q.rank and not _content(_LOCALITY_RE.sub(" ", last_chunk)) and _has_noun_after(text, q, next_start)
         if _content(subject) and not continues_list and not remote:
             phrase = _clip(subject)
             phrases.append(Phrase(phrase, subject_start, q.end, period))

@@ -30,6 +30,7 @@ from chitieu.extraction.grammar import (
 from chitieu.extraction.indicator import content_words
 from chitieu.extraction.quantity import TextQuantity
 from chitieu.extraction.text_units import META_UNITS
+from chitieu.grammar.loader import rulebook
 
 # Roles of the figures of a statement (the ``role`` of a claim).
 LEVEL = "level"
@@ -41,7 +42,8 @@ BASELINE = "baseline"
 COUNT = "count"
 EQUIVALENT = "equivalent"
 RANK = "rank"
-ROLES = (LEVEL, PLAN_RATIO, CHANGE, PLAN, SHARE, BASELINE, COUNT, EQUIVALENT, RANK)
+RATIO = "ratio"  # "bằng 99,6% so với cùng kỳ": the level as a ratio to an earlier period's
+ROLES = (LEVEL, PLAN_RATIO, CHANGE, PLAN, SHARE, BASELINE, COUNT, EQUIVALENT, RANK, RATIO)
 
 _PLAN_AFTER_RE = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in sorted(PLAN_WORDS, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
 _PLAN_PAREN_RE = reference("plan_paren")
@@ -138,11 +140,8 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
     review, a plan quoted for comparison is attached as the plan value of the figure before it)."""
     items: list[Item] = []
     for q in quantities:
-        if q.rank:  # "…, đứng thứ 2 cả nước": the rank of the figure before, else a statement of its own
-            if items and items[-1].quantity.unit.lower() not in META_UNITS:  # not of "31/37 chỉ tiêu"
-                _attach(items[-1], items[-1].change, t[q.start : q.end], q.end, _figure(RANK, q))
-            else:
-                items.append(Item(q, [], [], tail=q.end, role=RANK))
+        if q.rank and items and items[-1].quantity.unit.lower() not in META_UNITS:  # not of "31/37 chỉ tiêu"
+            _attach(items[-1], items[-1].change, t[q.start : q.end], q.end, _figure(RANK, q))  # "…, đứng thứ 2"
             continue
         beat = _EXCEEDS_PLAN_RE.search(t[max(c_start, q.start - 80) : q.number_start].lower())
         if review and not beat and PLAN_REFERENCE_RE.search(t[max(c_start, q.start - 60) : q.start]):
@@ -235,6 +234,11 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
                             figures=[_figure(BASELINE, replace(old.quantity, op=Op.EQ), start=start), *old.figures])
                 items.append(item)
                 continue
+        if items and baseline and q.unit == "%" and _RATIO_WORD_RE.search(before_l) and _subjectless(t, tail, q.start):
+            end = q.end + len(after) - len(after.lstrip(" ,")) + baseline.end()
+            _attach(items[-1], items[-1].change, f"{written} {baseline.group()}", end,
+                    _figure(RATIO, q, end=end, basis=" ".join(baseline.group("base").split())))
+            continue
         is_change = _CHANGE_RE.search(before_l.rstrip()) or lead.startswith(("tăng", "giảm"))
         between = t[tail : q.start] if items else ""
         # "so với" compares this figure only when no other figure comes first ("19,1% cao hơn 3 lần so với")
@@ -253,6 +257,9 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
                           sign=_sign(f"{before_l[-30:]} {q.lead}"))
             _attach(items[-1], items[-1].change, written + (f" {baseline.group()}" if baseline else ""), q.end, fig)
             continue
+        if items and _share_of_count(items[-1].quantity, q) and _RESTATES_RE.search(before_l):
+            _attach(items[-1], items[-1].change, written, q.end, _figure(SHARE, q))  # "320/411 xã …, tương đương 77,86%"
+            continue
         if items and _share_of_count(items[-1].quantity, q) and _adjacent(t, tail, q.start):
             # "65/93 xã, đạt 69,9%": the rate is the count's share, the same figure again
             old = items.pop()
@@ -268,7 +275,7 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
             # "98.765 (tỷ lệ 98,2%)" the count's rate
             _attach(items[-1], items[-1].change, written, q.end, _paren_figure(t, items[-1].quantity, q))
             continue
-        item = Item(q, [], [], tail=q.end)
+        item = Item(q, [], [], tail=q.end, role=RANK if q.rank else LEVEL)  # a rank alone is a statement
         base = BASELINE_RE.search(after[:50])
         if base:
             item.baseline = base.group("base")
@@ -339,6 +346,7 @@ def _attach(item: Item, bucket: list[str], text: str, end: int, figure: Figure |
 
 
 _NEXT_NUMBER_RE = re.compile(r"\d")
+_RATIO_WORD_RE = re.compile(rulebook().pattern("text.statements", "ratio_to_earlier_period"))
 _PAREN_OPEN_RE = re.compile(r"\s*\(\s*")
 # Words before a figure that restate the figure before it, or give by how much it beat its plan.
 _RESTATES_RE = reference("restates", 0)
