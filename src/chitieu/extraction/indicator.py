@@ -63,6 +63,7 @@ _GLOSS_RE = re.compile(r"\(([^()\d,;]{1,40})\)")
 _FROM_START_RE = re.compile(r"\s+(?:giảm|tăng|nâng|hạ)\s+từ\s+\S*\d.*$", re.IGNORECASE)
 # A concession between the subject and its figure ("… tuy không đạt nhưng …"): not part of the name.
 _LOCALITY_RE = re.compile(rulebook().pattern("text.subject_names", "locality_not_a_name"), re.IGNORECASE)
+_DATE_RE = re.compile(rulebook().pattern("text.subject_names", "as_of_not_in_name"), re.IGNORECASE)
 _CONCESSION_RE = re.compile(rulebook().pattern("text.subject_names", "concession_not_in_name"), re.IGNORECASE)
 
 
@@ -86,7 +87,8 @@ def _last_chunks(text: str, base: int) -> tuple[str, int]:
         words = len(_content(current).split())
         previous = text[chunks[i - 1][0] : chunks[i - 1][1]]
         joined = "(" not in text[chunks[i - 1][1] : start] and text[chunks[i - 1][1] : start].strip() == ","
-        if words == 0 or (words < 3 and len(_content(previous).split()) <= 3 and "(" not in text[chunks[i - 1][1] : start]):
+        short_previous = len(_content(previous.replace("-", "")).split()) <= 3  # "nông-lâm nghiệp": two words
+        if words == 0 or (words < 3 and short_previous and "(" not in text[chunks[i - 1][1] : start]):
             listed = listed or (words > 0 and joined)
             i -= 1
             start = chunks[i][0]
@@ -98,7 +100,7 @@ def _last_chunks(text: str, base: int) -> tuple[str, int]:
             listed = False
             continue
         break
-    phrase = _CONCESSION_RE.sub("", _FROM_START_RE.sub("", original[start:]))
+    phrase = _DATE_RE.sub("", _CONCESSION_RE.sub("", _FROM_START_RE.sub("", original[start:])))
     lead = len(phrase) - len(phrase.lstrip(_EDGE_STRIP))
     subject = phrase.strip(_EDGE_STRIP)
     if subject.count("(") > subject.count(")"):  # "… bảo hiểm y tế (BHYT)": the gloss closes the name

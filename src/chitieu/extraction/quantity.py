@@ -162,8 +162,8 @@ def _read_prefix(text: str, floor: int, pos: int) -> tuple[int, Op | None, str, 
         cut = m.start()
     for _ in range(5):
         m = _PREFIX_RE.search(window, 0, cut)
-        if not m:
-            break
+        if not m or (m.group("w")[0].isupper() and window[: m.start()].rstrip()[-1:].isalpha()):
+            break  # "vụ Hè Thu ước đạt": a capitalised word inside a name is no lead word
         word = m.group("w").lower()
         words.append(word)
         if word in PREFIX_OPS and op is None:

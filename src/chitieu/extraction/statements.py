@@ -234,10 +234,11 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
                             figures=[_figure(BASELINE, replace(old.quantity, op=Op.EQ), start=start), *old.figures])
                 items.append(item)
                 continue
-        if items and baseline and q.unit == "%" and _RATIO_WORD_RE.search(before_l) and _subjectless(t, tail, q.start):
-            end = q.end + len(after) - len(after.lstrip(" ,")) + baseline.end()
-            _attach(items[-1], items[-1].change, f"{written} {baseline.group()}", end,
-                    _figure(RATIO, q, end=end, basis=" ".join(baseline.group("base").split())))
+        bare_ratio = not baseline and "%" not in items[-1].quantity.unit if items else False  # "… ha, bằng 99,88%;"
+        if items and (baseline or bare_ratio) and q.unit == "%" and _RATIO_WORD_RE.search(before_l) and _subjectless(t, tail, q.start):
+            end = q.end + (len(after) - len(after.lstrip(" ,")) + baseline.end() if baseline else 0)
+            _attach(items[-1], items[-1].change, f"{written} {baseline.group() if baseline else ''}".strip(), end,
+                    _figure(RATIO, q, end=end, basis=" ".join(baseline.group("base").split()) if baseline else ""))
             continue
         is_change = _CHANGE_RE.search(before_l.rstrip()) or lead.startswith(("tăng", "giảm"))
         between = t[tail : q.start] if items else ""
