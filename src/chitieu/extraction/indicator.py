@@ -64,6 +64,7 @@ _FROM_START_RE = re.compile(r"\s+(?:giảm|tăng|nâng|hạ)\s+từ\s+\S*\d.*$",
 # A concession between the subject and its figure ("… tuy không đạt nhưng …"): not part of the name.
 _LOCALITY_RE = re.compile(rulebook().pattern("text.subject_names", "locality_not_a_name"), re.IGNORECASE)
 _DATE_RE = re.compile(rulebook().pattern("text.subject_names", "as_of_not_in_name"), re.IGNORECASE)
+_PART_END_RE = re.compile(rulebook().pattern("text.subject_names", "parts_of_a_measure") + r"\s*$", re.IGNORECASE)
 _CONCESSION_RE = re.compile(rulebook().pattern("text.subject_names", "concession_not_in_name"), re.IGNORECASE)
 
 
@@ -93,6 +94,11 @@ def _last_chunks(text: str, base: int) -> tuple[str, int]:
             i -= 1
             start = chunks[i][0]
             continue
+        if joined and " và " in current and _PART_END_RE.search(previous):
+            # "GRDP khu vực nông, lâm nghiệp và thủy sản": a list of parts ending in "và" is one name
+            i -= 1
+            start = chunks[i][0]
+            break
         if listed and joined and len(_content(previous).split()) <= LIST_HEAD_WORDS:
             # "Giá trị sản xuất nông nghiệp, lâm nghiệp, thủy sản": the list's first item carries the name
             i -= 1

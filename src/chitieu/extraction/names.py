@@ -18,8 +18,10 @@ from chitieu.grammar.loader import rulebook
 _BOOK = rulebook()
 _MEASURE_RE = re.compile(_BOOK.pattern("text.subject_names", "measure_in_name"), re.IGNORECASE)
 _LOCALITY_RE = re.compile(_BOOK.pattern("text.subject_names", "locality_not_a_name"), re.IGNORECASE)
-# Words that open a sub-item ("Trong đó, …", "riêng …") and totals ("Tổng …") that a part does not repeat.
-_OPENING_RE = re.compile(r"^(?:trong đó|riêng|cụ thể|bao gồm)[\s,:]+", re.IGNORECASE)
+_OPENING_RE = re.compile(_BOOK.pattern("text.subject_names", "opening_not_in_name"), re.IGNORECASE)
+_PART_RE = re.compile(_BOOK.pattern("text.subject_names", "parts_of_a_measure"), re.IGNORECASE)
+_GROUPING_RE = re.compile(_BOOK.pattern("text.subject_names", "part_groupings"), re.IGNORECASE)
+# Totals ("Tổng …") that a part does not repeat.
 _TOTAL_RE = re.compile(r"^(?:tổng|tổng số)\s+", re.IGNORECASE)
 # Periods a part does not repeat: "9 tháng", "tháng 9", "6 tháng đầu năm", "năm 2024".
 _SPAN_RE = re.compile(
@@ -27,13 +29,14 @@ _SPAN_RE = re.compile(
     re.IGNORECASE,
 )
 # A sentence that details the figure before it: "Trong đó, …", "(trong đó, …", "…; riêng …".
-_SUB_ITEM_RE = re.compile(r"(?:^|[(,;:.]\s*)(?:trong đó|riêng)(?=[\s,:])", re.IGNORECASE)
+_SUB_ITEM_RE = re.compile(r"(?:^|[(,;:.]\s*)(?:trong đó|riêng|cụ thể)(?=[\s,:])", re.IGNORECASE)
 
 
-def _measure_of(name: str) -> str:
-    """What a name measures, without its total word and period ("Tổng diện tích gieo trồng 9 tháng" →
-    "diện tích gieo trồng")."""
-    measure = _TOTAL_RE.sub("", name.strip())
+def _measure_of(name: str, whole: bool = False) -> str:
+    """What a name measures, without its total word, its period and (unless ``whole``) its own part ("Tổng diện
+    tích gieo trồng 9 tháng" → "diện tích gieo trồng"; "GRDP khu vực dịch vụ" → "GRDP")."""
+    part = None if whole else _GROUPING_RE.search(name)
+    measure = _TOTAL_RE.sub("", _OPENING_RE.sub("", name[: part.start()] if part and part.start() > 0 else name).strip())
     while True:
         cut = _SPAN_RE.sub("", measure)
         if cut == measure:
@@ -47,24 +50,28 @@ class SubjectNames:
 
     def __init__(self) -> None:
         self.parent = ""  # the measure of the last name that had one
+        self.whole = ""  # that name without its period: what a running total ("lũy kế 9 tháng") continues
         self.listing = -1  # the sentence (its start) where the parts listed since the last measured name began
 
     def complete(self, name: str, unit: str, lead: str, counted: bool, sentence: int, before: str) -> str:
-        """``name`` completed with the paragraph's measure when it names a part of it: written after "trong đó",
-        "riêng" in its sentence, a running total ("lũy kế 9 tháng"), a share ("chiếm"), or listed after such a
-        part. ``counted`` figures ("9 đơn vị cấp huyện …") are named by what they count and left as they are;
-        ``before`` is the sentence up to the figure."""
-        if _MEASURE_RE.search(name):
-            self.parent, self.listing = _measure_of(name), -1
-            return name
+        """``name`` without its opening words, completed with the paragraph's measure when it names a part of it
+        (``text.subject_names`` ``parts_of_a_measure``) written after "trong đó", "riêng", "cụ thể" in its sentence,
+        as a running total ("lũy kế 9 tháng") or listed after such a part; a share ("chiếm") is named as a weight.
+        ``counted`` figures ("9 đơn vị cấp huyện …") are named by what they count; ``before`` is the sentence up to
+        the figure."""
+        own = _OPENING_RE.sub("", name.strip()) or name
+        if _MEASURE_RE.search(own):
+            self.parent, self.whole, self.listing = _measure_of(own), _measure_of(own, whole=True), -1
+            return own
         share = "%" in unit and lead.split()[:1] == ["chiếm"]
-        part = " ".join(_LOCALITY_RE.sub(" ", _OPENING_RE.sub("", name.strip())).split()).strip(" ,;:")
-        sub_item = share or self.listing >= 0 or bool(_SUB_ITEM_RE.search(before)) or name.lower().startswith("lũy kế")
-        if counted or not part or not sub_item:
-            return name
+        part = " ".join(_LOCALITY_RE.sub(" ", own).split()).strip(" ,;:")
+        sub_item = self.listing >= 0 or bool(_SUB_ITEM_RE.search(before)) or part.lower().startswith("lũy kế")
+        if counted or not part or not (share or (sub_item and _PART_RE.match(part))):
+            return own
         self.listing = sentence if self.listing < 0 else self.listing
         if part[1:2].islower():  # "Ngành nông-lâm nghiệp" inside a name; "GRDP" kept
             part = part[0].lower() + part[1:]
         if share:
             return f"tỷ trọng {part}" + (f" trong {self.parent}" if self.parent else "")
-        return f"{self.parent} {part}" if self.parent else name
+        measure = self.whole if part.lower().startswith("lũy kế") else self.parent
+        return f"{measure} {part}" if measure else own

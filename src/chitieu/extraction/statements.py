@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from chitieu.domain.quantity import Op
 from chitieu.extraction.claim_kind import paren_baseline
+from chitieu.extraction.figure_units import same_in_count, same_kind_of_unit, share_of_count
 from chitieu.extraction.grammar import (
     BASELINE_RE,
     CHANGE_VERBS,
@@ -43,7 +44,8 @@ COUNT = "count"
 EQUIVALENT = "equivalent"
 RANK = "rank"
 RATIO = "ratio"  # "bằng 99,6% so với cùng kỳ": the level as a ratio to an earlier period's
-ROLES = (LEVEL, PLAN_RATIO, CHANGE, PLAN, SHARE, BASELINE, COUNT, EQUIVALENT, RANK, RATIO)
+CONTRIBUTION = "contribution"  # "đóng góp 0,55 điểm %": the points a part adds to the whole's growth
+ROLES = (LEVEL, PLAN_RATIO, CHANGE, PLAN, SHARE, BASELINE, COUNT, EQUIVALENT, RANK, RATIO, CONTRIBUTION)
 
 _PLAN_AFTER_RE = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in sorted(PLAN_WORDS, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
 _PLAN_PAREN_RE = reference("plan_paren")
@@ -222,7 +224,7 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
             )
             _attach(items[-1], items[-1].plan if exceeds else items[-1].change, written, q.end, fig)
             continue
-        if items and _NEW_LEVEL_RE.search(before_l) and (_same_kind_of_unit(items[-1].quantity, q) or q.bare):
+        if items and _NEW_LEVEL_RE.search(before_l) and (same_kind_of_unit(items[-1].quantity, q) or q.bare):
             between = content_words(_YEAR_PHRASE_RE.sub(" ", t[tail : q.number_start]))
             if not between or _NEW_LEVEL_RE.fullmatch(between.lower()):
                 # "năm 2010 gần 74 tỷ đồng, đến năm 2014 tăng lên 143,3 tỷ": the first figure is the starting point
@@ -234,6 +236,9 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
                             figures=[_figure(BASELINE, replace(old.quantity, op=Op.EQ), start=start), *old.figures])
                 items.append(item)
                 continue
+        if items and q.unit.startswith("điểm") and _CONTRIBUTES_RE.search(before_l):  # "…, đóng góp 0,55 điểm %"
+            _attach(items[-1], items[-1].change, written, q.end, _figure(CONTRIBUTION, q))
+            continue
         bare_ratio = not baseline and "%" not in items[-1].quantity.unit if items else False  # "… ha, bằng 99,88%;"
         if items and (baseline or bare_ratio) and q.unit == "%" and _RATIO_WORD_RE.search(before_l) and _subjectless(t, tail, q.start):
             end = q.end + (len(after) - len(after.lstrip(" ,")) + baseline.end() if baseline else 0)
@@ -250,7 +255,7 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
             items
             and _CHANGE_LEAD_RE.match(items[-1].quantity.lead)
             and content_words(between)
-            and _same_kind_of_unit(items[-1].quantity, q)
+            and same_kind_of_unit(items[-1].quantity, q)
         )
         if items and is_change and not own_subject and (compared or (not content_words(between) and not q.per_year)):
             end = q.end + (len(after) - len(after.lstrip(" ,")) + baseline.end() if baseline else 0)
@@ -258,10 +263,10 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
                           sign=_sign(f"{before_l[-30:]} {q.lead}"))
             _attach(items[-1], items[-1].change, written + (f" {baseline.group()}" if baseline else ""), q.end, fig)
             continue
-        if items and _share_of_count(items[-1].quantity, q) and _RESTATES_RE.search(before_l):
+        if items and share_of_count(items[-1].quantity, q) and _RESTATES_RE.search(before_l):
             _attach(items[-1], items[-1].change, written, q.end, _figure(SHARE, q))  # "320/411 xã …, tương đương 77,86%"
             continue
-        if items and _share_of_count(items[-1].quantity, q) and _adjacent(t, tail, q.start):
+        if items and share_of_count(items[-1].quantity, q) and _adjacent(t, tail, q.start):
             # "65/93 xã, đạt 69,9%": the rate is the count's share, the same figure again
             old = items.pop()
             count = _figure(COUNT, replace(old.quantity, op=Op.EQ), start=old.quantity.number_start)
@@ -270,7 +275,7 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
             continue
         if items and (
             paren_baseline(t, max(c_start, q.start - 80), q.number_start)
-            or (_PAREN_OPEN_RE.fullmatch(t[items[-1].quantity.end : q.start]) and _same_in_count(items[-1].quantity, q))
+            or (_PAREN_OPEN_RE.fullmatch(t[items[-1].quantity.end : q.start]) and same_in_count(items[-1].quantity, q))
         ):
             # "(năm 2020 đạt 50%)" is an earlier level; "50% (8 xã)" the same figure as a count;
             # "98.765 (tỷ lệ 98,2%)" the count's rate
@@ -347,6 +352,7 @@ def _attach(item: Item, bucket: list[str], text: str, end: int, figure: Figure |
 
 
 _NEXT_NUMBER_RE = re.compile(r"\d")
+_CONTRIBUTES_RE = re.compile(rulebook().pattern("text.statements", "contribution_to_growth"))
 _RATIO_WORD_RE = re.compile(rulebook().pattern("text.statements", "ratio_to_earlier_period"))
 _PAREN_OPEN_RE = re.compile(r"\s*\(\s*")
 # Words before a figure that restate the figure before it, or give by how much it beat its plan.
@@ -356,32 +362,9 @@ _EXCEEDS_RE = reference("exceeds", 0)
 _PLAN_QUALIFIER_RE = re.compile(r"[^\d,;.()]{0,40}(?=[,;.()]|$)")
 
 
-def _same_in_count(rate: TextQuantity, count: TextQuantity) -> bool:
-    """A count in parentheses after a rate restates it ("đạt 50% (8 xã)", "58,9% (66/112 thôn")."""
-    return "%" in rate.unit and bool(count.unit) and "%" not in count.unit and count.op is Op.EQ
-
-
-SHARE_ROUNDING = 0.06  # percentage points: "65/93" is 69,89…%, written "69,9%"
-
-
-def _share_of_count(count: TextQuantity, rate: TextQuantity) -> bool:
-    """``rate`` is the share that a fraction count written before it makes ("65/93 xã, đạt 69,9%")."""
-    if "%" not in rate.unit or rate.op is not Op.EQ or rate.value is None or not count.denominator:
-        return False
-    return count.value is not None and abs(100 * count.value / count.denominator - rate.value) <= SHARE_ROUNDING
-
-
 # Words before a figure that make it the new level reached ("tăng lên 143 tỷ", "giảm xuống còn 2,1%").
 _NEW_LEVEL_RE = reference("new_level", 0)
 _YEAR_PHRASE_RE = re.compile(r"(?:đến|tới|vào|cuối|hết)?\s*năm\s+(?:19|20)\d{2}")
-
-
-def _same_kind_of_unit(a: TextQuantity, b: TextQuantity) -> bool:
-    """Both rates, or both amounts whose units start with the same word ("tỷ đồng" and "tỷ")."""
-    if ("%" in a.unit) != ("%" in b.unit):
-        return False
-    head_a, head_b = (a.unit.split() or [""])[0].lower(), (b.unit.split() or [""])[0].lower()
-    return bool(head_a) and head_a == head_b
 
 
 _OWN_PHRASE_RE = re.compile(r"(?:[,;]|\svà)\s", re.IGNORECASE)
