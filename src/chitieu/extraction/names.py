@@ -18,6 +18,9 @@ from chitieu.grammar.loader import rulebook
 _BOOK = rulebook()
 _MEASURE_RE = re.compile(_BOOK.pattern("text.subject_names", "measure_in_name"), re.IGNORECASE)
 _LOCALITY_RE = re.compile(_BOOK.pattern("text.subject_names", "locality_not_a_name"), re.IGNORECASE)
+# How a share is named: "tỷ trọng <part> trong <measure>" (text.name_words).
+_WEIGHT = _BOOK.rule("text.name_words", "weight").words[0]  # type: ignore[attr-defined]
+_WITHIN = _BOOK.rule("text.name_words", "within").words[0]  # type: ignore[attr-defined]
 _OPENING_RE = re.compile(_BOOK.pattern("text.subject_names", "opening_not_in_name"), re.IGNORECASE)
 _PART_RE = re.compile(_BOOK.pattern("text.subject_names", "parts_of_a_measure"), re.IGNORECASE)
 _GROUPING_RE = re.compile(_BOOK.pattern("text.subject_names", "part_groupings"), re.IGNORECASE)
@@ -72,6 +75,6 @@ class SubjectNames:
         if part[1:2].islower():  # "Ngành nông-lâm nghiệp" inside a name; "GRDP" kept
             part = part[0].lower() + part[1:]
         if share:
-            return f"tỷ trọng {part}" + (f" trong {self.parent}" if self.parent else "")
+            return " ".join([_WEIGHT, part, *([_WITHIN, self.parent] if self.parent else [])])
         measure = self.whole if part.lower().startswith("lũy kế") else self.parent
-        return f"{measure} {part}" if measure else own
+        return " ".join([measure, part]) if measure else own

@@ -346,6 +346,7 @@ TABLES: dict[str, TableModel] = {
     "text.references": PatternRule,
     "text.statements": StatementRule,
     "text.subject_names": StatementRule,
+    "text.name_words": WordsRule,
     # programme budgets and tasks
     "programmes.sources": CapitalSourceRule,
     "programmes.columns": BudgetColumnRule,
