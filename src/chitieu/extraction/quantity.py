@@ -27,6 +27,8 @@ from chitieu.extraction.grammar import (
     RANK_BEFORE_PATTERN,
     RANK_UNIT,
     SUFFIX_OPS,
+    TOP_AFTER_PATTERN,
+    TOP_BEFORE_PATTERN,
     reference,
 )
 from chitieu.extraction.text_units import (
@@ -85,6 +87,8 @@ BLOCKED_PATTERNS: tuple[tuple[str, str], ...] = tuple(
 _BLOCKED_RE = re.compile("|".join(f"(?:{pattern})" for _name, pattern in BLOCKED_PATTERNS))
 
 _RANK_RE = re.compile(r"(?:^|(?<=[\s(.,;:-]))(?:" + RANK_BEFORE_PATTERN + r")\s*$", re.IGNORECASE)
+_TOP_RE = re.compile(r"(?:^|(?<=[\s(.,;:-]))(?:" + TOP_BEFORE_PATTERN + r")\s*$", re.IGNORECASE)
+_TOP_AFTER_RE = re.compile(TOP_AFTER_PATTERN, re.IGNORECASE)
 _ORDINAL_RE = re.compile(r"(?:^|(?<=[\s(.,;:-]))(?:" + ORDINAL_BEFORE_PATTERN + r")\s?\.?\s*$", re.IGNORECASE)
 _PREFIX_WORDS = sorted({*PREFIX_OPS, *HEDGE_WORDS, *LEAD_WORDS, "từ", "không còn"}, key=len, reverse=True)
 _PREFIX_RE = re.compile(
@@ -222,6 +226,9 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
     ranked = _RANK_RE.search(text, max(floor, m.start() - 32), m.start()) if plain_integer and n1 else None
     if ranked:
         return _rank(m, ranked.start())
+    top = _TOP_RE.search(text, max(floor, m.start() - 32), m.start()) if plain_integer and n1 else None
+    if top and ("nhóm" not in top.group().lower() or _TOP_AFTER_RE.match(text, m.end(), end)):
+        return _rank(m, top.start(), Op.LE)
     if plain_integer and _ORDINAL_RE.search(text, max(floor, m.start() - 24), m.start()):
         return None
     if m.group("neg") and m.start() > 0 and text[m.start() - 1].isdigit():
@@ -334,14 +341,14 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
     )
 
 
-def _rank(m: re.Match[str], start: int) -> TextQuantity | None:
+def _rank(m: re.Match[str], start: int, op: Op = Op.EQ) -> TextQuantity | None:
     """A rank position: the number (and the count ranked, "38/63") after a ranking verb; no unit is read after it
     ("xếp thứ 38/63 tỉnh": the provinces are what is ranked, not a unit)."""
     if m.group("n2") or m.group("mag1") or m.group("pct1") or m.group("neg"):
         return None
     den = m.group("den")
     end = m.end("den") if den else m.end("n1")
-    return TextQuantity(start=start, number_start=m.start(), end=end, op=Op.EQ, value=number_value(m.group("n1")), low=None,
+    return TextQuantity(start=start, number_start=m.start(), end=end, op=op, value=number_value(m.group("n1")), low=None,
                         high=None, unit=RANK_UNIT, denominator=number_value(den) if den else None, rank=True)
 
 

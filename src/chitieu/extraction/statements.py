@@ -25,6 +25,7 @@ from chitieu.extraction.grammar import (
     PLAN_VALUE_RULES,
     PLAN_VERBS,
     PLAN_WORDS,
+    RANK_UNIT,
     SHARE_PAREN_RE,
     reference,
 )
@@ -191,7 +192,9 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
                 _attach(items[-1], items[-1].change, f"({written})", q.end)
                 continue
             planned = any(w in named.lower() for w in _PLANNED_WORDS)
-            fig = _figure(PLAN, q, plan_kind=plan_kind_of(named)) if planned else _figure(BASELINE, q, basis=named.strip(" ("))
+            ranked = q.bare and any(f.role == RANK and f.quantity.denominator == q.denominator for f in items[-1].figures)
+            fig = _figure(PLAN, q, plan_kind=plan_kind_of(named)) if planned else _figure(
+                BASELINE, q, basis=named.strip(" ("), unit=RANK_UNIT if ranked else q.unit)  # "(38/63)": the earlier rank
             _attach(items[-1], items[-1].change, f"({written})", q.end, fig)
             continue
         tail = items[-1].tail if items else c_start
