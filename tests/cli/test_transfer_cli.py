@@ -78,3 +78,17 @@ def test_missing_column_and_bad_format(tmp_path: Path) -> None:
     result = chitieu("export", "out", "--db", "x.db", "--format", "pdf", cwd=tmp_path)
     assert result.returncode == 2 and "--format" in result.stderr
 
+
+
+def test_export_format_follows_the_file_suffix(tmp_path: Path) -> None:
+    reg = write(tmp_path / "reg", plans=PLANS, indicators=INDICATORS, targets=TARGETS)
+    assert chitieu("import", str(reg), "--db", "x.db", cwd=tmp_path).returncode == 0
+
+    result = chitieu("export", "so-dang-ky.xlsx", "--db", "x.db", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    written = tmp_path / "so-dang-ky.xlsx"
+    assert written.is_file() and written.read_bytes()[:2] == b"PK"  # a workbook, not a folder of CSVs
+
+    result = chitieu("export", "khac.xlsx", "--db", "x.db", "--format", "csv", cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "thư mục" in result.stderr and not (tmp_path / "khac.xlsx").exists()

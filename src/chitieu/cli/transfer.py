@@ -110,14 +110,20 @@ def export_command(
     path: Path = typer.Argument(..., help="Thư mục (CSV) hoặc tệp .xlsx sẽ được ghi."),
     db: str | None = db_option(),
     workspace: str = workspace_option(),
-    fmt: str = typer.Option("csv", "--format", help="csv (một thư mục, mỗi bảng một tệp) hoặc xlsx (một sổ tính)."),
+    fmt: str | None = typer.Option(
+        None, "--format",
+        help="csv (một thư mục, mỗi bảng một tệp) hoặc xlsx (một sổ tính); mặc định theo đuôi tệp (.xlsx → xlsx).",
+    ),
     plan: str | None = typer.Option(None, "--plan", help="Chỉ xuất một kế hoạch (kèm các kế hoạch liên quan)."),
 ) -> None:
     """Xuất sổ đăng ký ra CSV hoặc XLSX (cùng định dạng với lệnh import)."""
     from chitieu.messages import ChitieuError
     from chitieu.services.transfer import export_registry
 
-    fmt = fmt.strip().lower()
+    # A path ending in .xlsx means a workbook: writing a folder named "x.xlsx" full of CSVs surprised users.
+    fmt = (fmt or ("xlsx" if path.suffix.lower() == ".xlsx" else "csv")).strip().lower()
+    if fmt == "csv" and path.suffix.lower() == ".xlsx":
+        raise ChitieuError("bad_option", option="--format", reason=msg("export_csv_to_xlsx_path", path=str(path)))
     if fmt not in ("csv", "xlsx"):
         raise ChitieuError("bad_option", option="--format", reason=msg("choose_one", value=fmt, accepted="csv, xlsx"))
     with unit_of_work(db, workspace) as (session, actor):

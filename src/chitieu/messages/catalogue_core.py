@@ -53,6 +53,7 @@ CORE_MESSAGES: dict[str, str] = {
     # options
     "bad_option": "Tham số «{option}» không hợp lệ: {reason}",
     "choose_one": "«{value}»; dùng một trong: {accepted}",
+    "export_csv_to_xlsx_path": "định dạng csv ghi ra một thư mục, mà «{path}» có đuôi .xlsx; bỏ --format csv để ghi sổ tính",
     "column_number": "cột {number}",
     "unexpected": "Lỗi không mong đợi: {reason}. Đặt CHITIEU_DEBUG=1 để xem chi tiết.",
 }
