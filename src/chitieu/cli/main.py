@@ -53,6 +53,7 @@ COMMAND_MODULES = (
     "chitieu.cli.task",
     "chitieu.cli.synth",
     "chitieu.cli.worker",
+    "chitieu.cli.summaries",
 )
 
 # The commands each module registers, for the one-module start (tests/cli/test_main.py checks that each
