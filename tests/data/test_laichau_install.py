@@ -15,9 +15,9 @@ def test_importer_reads_the_dataset_without_warnings() -> None:
     registry, report = read_registry(DATASET_DIR)
     assert registry is not None
     assert [p.message for p in report.problems] == []
-    assert registry.counts() == {"documents": 4, "plans": 35, "org_units": 53, "groups": 5, "indicators": 67,
+    assert registry.counts() == {"documents": 5, "plans": 35, "org_units": 157, "groups": 5, "indicators": 67,
                                  "targets": 106, "observations": 297, "stated_counts": 9, "capital_plans": 15,
-                                 "disbursements": 6, "disbursement_targets": 2, "unit_changes": 36, "round_rules": 0, "tasks": 18}
+                                 "disbursements": 6, "disbursement_targets": 2, "unit_changes": 104, "round_rules": 0, "tasks": 18}
 
 
 def test_bundled_dataset_is_the_one_in_the_package() -> None:

@@ -158,25 +158,3 @@ def test_study_plan_indicators_have_no_targets(tables: dict[str, Rows]) -> None:
     assert not [r for r in tables["targets"] if r["plan_code"] == STUDY_PLAN]
     study = [r for r in tables["indicators"] if r["plan_code"] == STUDY_PLAN]
     assert len(study) == 11
-
-
-def test_the_2025_reorganisation_of_communes() -> None:
-    """Nghị quyết 1670/NQ-UBTVQH15: 38 commune-level units from 1 July 2025 (36 communes, 2 wards), districts end."""
-    from datetime import date
-
-    from chitieu.domain.unit_history import hierarchy_on, predecessors, successors_on
-    from chitieu.services.datasets import bundled_dataset_path
-    from chitieu.services.transfer import read_registry
-
-    registry, report = read_registry(bundled_dataset_path("laichau_xiv"))
-    assert registry is not None and report.errors() == []
-    before, after = hierarchy_on(registry.org_units, date(2025, 6, 30)), hierarchy_on(registry.org_units, date(2025, 7, 1))
-    communes = [c for c in after.children("LC") if after.units[c].kind in ("xã", "phường")]
-    assert len(communes) == 38 and sum(after.units[c].kind == "phường" for c in communes) == 2
-    assert not any(after.units.get(c) for c in ("LC-THAN-UYEN", "LC-MUONG-TE"))  # districts abolished
-    assert before.children("LC-MUONG-TE") == ["LC-X-MU-CA", "LC-X-TA-TONG"]  # the two communes not rearranged
-    assert after.parent["LC-X-MU-CA"] == "LC"
-    assert predecessors(registry.unit_changes, "LC-X-MUONG-KIM") == {"LC-THAN-UYEN": None}  # a part, share unknown
-    assert set(successors_on(registry.unit_changes, "LC-THAN-UYEN", date(2025, 7, 1))) == {
-        "LC-X-MUONG-KIM", "LC-X-KHOEN-ON", "LC-X-THAN-UYEN", "LC-X-MUONG-THAN"}
-    assert all(c.provenance is not None and c.provenance.document == "NQ-1670-UBTVQH15" for c in registry.unit_changes)

@@ -7,6 +7,7 @@ import pytest
 from chitieu.vocab.units import (
     UNITS,
     conversion_factor,
+    is_additive_indicator,
     is_rate_unit,
     looks_like_count_noun,
     lookup_unit,
@@ -65,3 +66,19 @@ def test_count_nouns_accepted(text: str) -> None:
 @pytest.mark.parametrize("text", ["@@", "kg/m³3", "12ab", "x#y"])
 def test_garbage_is_not_a_unit(text: str) -> None:
     assert lookup_unit(text) is None and not looks_like_count_noun(text)
+
+
+@pytest.mark.parametrize(("name", "unit", "additive"), [
+    ("Giải quyết việc làm cho lao động hằng năm", "Người/năm", True),
+    ("Thu ngân sách trên địa bàn", "Tỷ đồng", True),
+    ("Tổng sản lượng lương thực có hạt", "Nghìn tấn", True),
+    ("Diện tích cây chè", "Ha", True),
+    ("Kết nạp đảng viên mới", "Đảng viên", True),
+    ("GRDP bình quân đầu người", "Triệu đồng", False),  # money, but an average
+    ("Tỷ lệ che phủ rừng", "%", False),
+    ("Tốc độ tăng trưởng GRDP", "%", False),
+    ("Số bác sỹ/1 vạn dân", "Bác sỹ", False),
+    ("Chỉ tiêu lạ", "đơn vị lạ", False),  # an unknown unit is not summed
+])
+def test_which_indicators_add_up_over_units(name: str, unit: str, additive: bool) -> None:
+    assert is_additive_indicator(name, unit) is additive

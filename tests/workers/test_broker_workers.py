@@ -1,5 +1,7 @@
-"""Two real ``chitieu worker`` processes on RabbitMQ: one is killed with SIGKILL in the middle of a job;
-every document is still ingested once, none twice (the claims counted against a run in one process).
+"""Two real ``chitieu worker`` processes on RabbitMQ, then on Redis: one is killed with SIGKILL in the middle
+of a job; every document is still ingested once, none twice (the claims counted against a run in one
+process). RabbitMQ gives the killed worker's message to the other one at once; Redis keeps it for an hour
+(its visibility timeout), so there the job comes back through the survivor's sweep of the jobs table.
 
 The worker to be killed is told (``CHITIEU_TEST_HOLD_DIR``) to stop just before storing its first job's
 claims and say so with a file: the kill lands exactly mid-job, without any timing guess.
@@ -26,17 +28,28 @@ from chitieu.services.datasets import install_dataset
 from chitieu.store.models import ClaimRow
 from chitieu.store.models_web import JobRow
 from chitieu.workers import enqueue_ingest, run_job
+from chitieu.workers.broker import celery_app, publish, waiting_messages
 
 pytestmark = pytest.mark.e2e
 BROKER = os.environ.get("CHITIEU_TEST_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672//")
+REDIS = os.environ.get("CHITIEU_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+BROKERS = [pytest.param(BROKER, id="rabbitmq"), pytest.param(REDIS, id="redis")]
 
 
-def _broker_up() -> bool:
+def _up(url: str) -> bool:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
     try:
-        with socket.create_connection(("127.0.0.1", 5672), timeout=2):
+        with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 5672), timeout=2):
             return True
     except OSError:
         return False
+
+
+def _require(url: str) -> None:
+    if not _up(url):
+        pytest.skip(f"broker not reachable: {url}")
 
 
 def _documents(n: int) -> list[tuple[str, bytes]]:
@@ -74,8 +87,9 @@ def server_url(tmp_path: Path) -> Iterator[str]:
         admin.dispose()
 
 
-@pytest.mark.skipif(not _broker_up(), reason="RabbitMQ not reachable on 127.0.0.1:5672")
-def test_kill_9_mid_job_loses_nothing_and_doubles_nothing(server_url: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("broker", BROKERS)
+def test_kill_9_mid_job_loses_nothing_and_doubles_nothing(broker: str, server_url: str, tmp_path: Path) -> None:
+    _require(broker)
     database_url = server_url
     actor = Actor("test", role="admin")
     docs = _documents(6)
@@ -100,12 +114,13 @@ def test_kill_9_mid_job_loses_nothing_and_doubles_nothing(server_url: str, tmp_p
     queue = f"chitieu-test-{uuid.uuid4().hex[:8]}"
     hold = tmp_path / "hold"
     hold.mkdir()
-    env = os.environ | {"CHITIEU_DATABASE_URL": database_url, "CHITIEU_BROKER_URL": BROKER, "CHITIEU_QUEUE": queue,
+    env = os.environ | {"CHITIEU_DATABASE_URL": database_url, "CHITIEU_BROKER_URL": broker, "CHITIEU_QUEUE": queue,
                         "CHITIEU_JOB_LEASE": "3"}
     command = [sys.executable, "-m", "chitieu.cli.main", "worker"]
     with database.session(write=True) as s:
-        for name, content in docs:
-            enqueue_ingest(s, actor, file_name=name, content=content, plan_code=None, limit=10**7)
+        ids = [enqueue_ingest(s, actor, file_name=name, content=content, plan_code=None, limit=10**7)[1].id
+               for name, content in docs]
+    publish(broker, ids, queue)  # as ``chitieu enqueue`` does after its commit
     doomed = subprocess.Popen(command, env=env | {"CHITIEU_TEST_HOLD_DIR": str(hold)}, stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE)
     survivor: subprocess.Popen[bytes] | None = None
@@ -113,6 +128,12 @@ def test_kill_9_mid_job_loses_nothing_and_doubles_nothing(server_url: str, tmp_p
         _wait(lambda: any(hold.iterdir()))  # the doomed worker holds a job, its extraction done, nothing stored
         held = int(next(hold.iterdir()).name)
         survivor = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+        def survivor_working() -> bool:  # past its start-up (and its first sweep): the kill lands mid-run
+            with database.session() as s:
+                return bool(s.scalar(sa.select(sa.func.count()).select_from(JobRow).where(
+                    JobRow.status == "done", JobRow.claimed_by.endswith(f":{survivor.pid}"))))
+        _wait(survivor_working)
         os.kill(doomed.pid, signal.SIGKILL)
         doomed.wait(timeout=30)
 
@@ -138,8 +159,93 @@ def test_kill_9_mid_job_loses_nothing_and_doubles_nothing(server_url: str, tmp_p
                     process.wait(timeout=20)
                 except subprocess.TimeoutExpired:
                     process.kill()
-        from chitieu.workers.broker import celery_app
-
-        with celery_app(BROKER, queue).connection_for_write() as conn:
-            conn.default_channel.queue_delete(queue)
+        _delete_queue(broker, queue)
         database.close()
+
+
+def _delete_queue(broker: str, queue: str) -> None:
+    with celery_app(broker, queue).connection_for_write() as conn:
+        conn.default_channel.queue_delete(queue)
+
+
+def _worker(env: dict[str, str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-m", "chitieu.cli.main", "worker"], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+
+
+def test_web_upload_goes_to_the_broker_and_survives_a_broker_that_is_down(
+    server_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With CHITIEU_BROKER_URL set the upload's job is a message in the queue (no thread of the web server
+    runs it); with the broker down the upload is still accepted (202, job queued in the database) and a
+    worker's sweep sends it later. Both documents end done, each with its claims."""
+    from fastapi.testclient import TestClient
+    from tests.web.conftest import PLAN, REPORT_TEXT, prepare
+
+    from chitieu.web.app import create_app
+    from chitieu.web.settings import WebSettings
+    from chitieu.workers.broker import BrokerQueue
+
+    _require(BROKER)
+    site = prepare(server_url)
+    queue = f"chitieu-test-{uuid.uuid4().hex[:8]}"
+    monkeypatch.setenv("CHITIEU_QUEUE", queue)
+    documents: list[int] = []
+    for url, name in (("amqp://guest:guest@127.0.0.1:1//", "broker-down.txt"), (BROKER, "broker-up.txt")):
+        monkeypatch.setenv("CHITIEU_BROKER_URL", url)
+        with TestClient(create_app(site.database, WebSettings()), base_url="http://testserver") as client:
+            assert isinstance(client.app.state.jobs, BrokerQueue)  # type: ignore[attr-defined]
+            answer = client.post("/api/v1/documents", files={"file": (name, (REPORT_TEXT + name).encode())},
+                                 data={"plan": PLAN}, headers=site.headers("office"))
+            assert answer.status_code == 202, answer.text
+            assert answer.json()["status"] == "queued"
+            documents.append(int(answer.json()["id"]))
+    worker: subprocess.Popen[bytes] | None = None
+    try:
+        assert waiting_messages(BROKER, queue) == 1  # the second upload's message; the first never reached it
+        with site.database.session() as s:
+            assert set(s.scalars(sa.select(JobRow.status))) == {"queued"}  # the web server ran nothing itself
+        env = os.environ | {"CHITIEU_DATABASE_URL": server_url, "CHITIEU_BROKER_URL": BROKER, "CHITIEU_QUEUE": queue,
+                            "CHITIEU_JOB_LEASE": "2"}
+        worker = _worker(env)
+
+        def ended() -> bool:
+            with site.database.session() as s:
+                return set(s.scalars(sa.select(JobRow.status))) == {"done"}
+        _wait(ended, 120)
+        with site.database.session() as s:
+            for document in documents:
+                claims = s.scalar(sa.select(sa.func.count()).select_from(ClaimRow).where(ClaimRow.document_id == document))
+                assert claims and claims >= 3
+            assert [j.attempts for j in s.scalars(sa.select(JobRow))] == [1, 1]
+    finally:
+        if worker is not None:
+            worker.send_signal(signal.SIGTERM)
+            try:
+                worker.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+        _delete_queue(BROKER, queue)
+        site.database.close()
+
+
+def test_without_a_broker_the_web_server_runs_the_upload_itself(database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fastapi.testclient import TestClient
+    from tests.web.conftest import PLAN, REPORT_TEXT, prepare, wait_for_document
+
+    from chitieu.web.app import create_app
+    from chitieu.web.settings import WebSettings
+    from chitieu.workers.runner import InProcessRunner
+
+    monkeypatch.delenv("CHITIEU_BROKER_URL", raising=False)
+    site = prepare(database_url)
+    try:
+        with TestClient(create_app(site.database, WebSettings()), base_url="http://testserver") as client:
+            assert isinstance(client.app.state.jobs, InProcessRunner)  # type: ignore[attr-defined]
+            answer = client.post("/api/v1/documents", files={"file": ("bao-cao.txt", REPORT_TEXT.encode())},
+                                 data={"plan": PLAN}, headers=site.headers("office"))
+            assert answer.status_code == 202
+            state = wait_for_document(client, int(answer.json()["id"]), site.headers("office"))
+            assert state["status"] == "done" and int(state["claims"]) >= 3  # type: ignore[call-overload]
+    finally:
+        site.database.close()

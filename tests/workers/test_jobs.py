@@ -163,3 +163,48 @@ def test_enqueue_without_a_broker_runs_the_jobs_here(tmp_path) -> None:  # type:
     assert "đã có từ trước" in again.stdout
     worker = subprocess.run([*run, "worker"], env=env, capture_output=True, text=True, check=False)
     assert worker.returncode != 0 and "CHITIEU_BROKER_URL" in worker.stderr and "Traceback" not in worker.stderr
+    import json
+
+    listed = subprocess.run([*run, "jobs", "--format", "json"], env=env, capture_output=True, text=True, check=False)
+    assert listed.returncode == 0, listed.stderr
+    [line] = json.loads(listed.stdout)
+    assert line["status"] == "done" and line["attempts"] == 1 and line["file_name"] == "bao-cao.txt"
+    assert line["claims"] == int(first.stdout.split("Đã xong: ")[1].split()[0]) >= 2  # counted in the claims table
+    other = tmp_path / "bao-cao-2.txt"
+    other.write_text("Năm 2024, tỷ lệ che phủ rừng đạt 53,0%.\n", encoding="utf-8")
+    down = subprocess.run([*run, "enqueue", str(other), "--broker", "amqp://guest:secret@127.0.0.1:1//"], env=env,
+                          capture_output=True, text=True, check=False)
+    assert down.returncode != 0 and "Traceback" not in down.stderr + down.stdout
+    assert "không gửi được tới hàng đợi" in down.stderr and "secret" not in down.stderr  # the password hidden
+    queued = subprocess.run([*run, "jobs", "--status", "queued", "--format", "json"], env=env, capture_output=True,
+                            text=True, check=False)
+    assert [j["file_name"] for j in json.loads(queued.stdout)] == ["bao-cao-2.txt"]  # kept, waiting for a worker
+    table = subprocess.run([*run, "jobs"], env=env, capture_output=True, text=True, check=False)
+    assert f"2 công việc: 1 đã xong, 0 đang chạy, 1 đang chờ, 0 lỗi; {line['claims']} đề xuất đã lưu." in table.stdout
+    bad = subprocess.run([*run, "jobs", "--status", "xong"], env=env, capture_output=True, text=True, check=False)
+    assert bad.returncode != 0 and "Trạng thái «xong» không hợp lệ" in bad.stderr
+
+
+def test_a_sweep_releases_expired_leases_once_and_finds_stranded_jobs(database: Database) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from chitieu.workers.jobs import release_expired, stranded_jobs
+
+    _, live, _ = _enqueue(database)
+    _, dead, _ = _enqueue(database, content=TEXT + b"2", name="b.txt")
+    _, waiting, _ = _enqueue(database, content=TEXT + b"3", name="c.txt")
+    now = datetime.now(UTC)
+    with database.session(write=True) as session:
+        session.execute(sa.update(JobRow).where(JobRow.id == live).values(
+            status="running", claimed_by="host:1", started_at=now, heartbeat_at=now))
+        session.execute(sa.update(JobRow).where(JobRow.id == dead).values(
+            status="running", claimed_by="host:2", started_at=now - timedelta(seconds=100),
+            heartbeat_at=now - timedelta(seconds=61)))
+        session.execute(sa.update(JobRow).where(JobRow.id == waiting).values(created_at=now - timedelta(seconds=120)))
+    assert release_expired(database, lease=60) == [dead]
+    assert release_expired(database, lease=60) == []  # released once: of two sweeping workers one sends it
+    with database.session() as session:
+        assert session.get(JobRow, dead).status == "queued"  # type: ignore[union-attr]
+        assert session.get(JobRow, live).status == "running"  # type: ignore[union-attr]
+    assert stranded_jobs(database, older_than=60) == [dead, waiting]  # started 100 s ago; created 120 s ago
+    assert stranded_jobs(database, older_than=110) == [waiting]

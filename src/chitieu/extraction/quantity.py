@@ -40,6 +40,7 @@ from chitieu.extraction.text_units import (
 )
 from chitieu.grammar.loader import rulebook
 from chitieu.grammar.numbers import UNSIGNED_NUMBER, VULGAR_FRACTIONS, number_value
+from chitieu.grammar.prefilter import guarded
 from chitieu.vocab.comparators import LEVEL_WORDS
 
 _NUM = UNSIGNED_NUMBER
@@ -80,7 +81,8 @@ _SUFFIX_RE = re.compile(r"\s*(?P<s>" + "|".join(sorted(SUFFIX_OPS, key=len, reve
 BLOCKED_PATTERNS: tuple[tuple[str, str], ...] = tuple(
     (rule.id, rule.pattern) for rule in rulebook().table("text.blocked")  # type: ignore[attr-defined]
 )
-_BLOCKED_RE = re.compile("|".join(f"(?:{pattern})" for _name, pattern in BLOCKED_PATTERNS))
+# behind a lookahead on the characters a blocked span can start with (same spans, 2-3 times faster)
+_BLOCKED_RE = re.compile(guarded("|".join(f"(?:{pattern})" for _name, pattern in BLOCKED_PATTERNS)))
 
 _ORDINAL_RE = re.compile(r"(?:^|(?<=[\s(.,;:-]))(?:" + ORDINAL_BEFORE_PATTERN + r")\s?\.?\s*$", re.IGNORECASE)
 _PREFIX_WORDS = sorted({*PREFIX_OPS, *HEDGE_WORDS, *LEAD_WORDS, "từ", "không còn"}, key=len, reverse=True)

@@ -37,4 +37,26 @@ NATIONAL_MESSAGES: dict[str, str] = {
     "enqueue_new": "đã xếp hàng",
     "enqueue_seen": "đã có từ trước, không xếp lại",
     "enqueue_ran": "Công việc số {id}: {stage}",
+    "enqueue_broker_unreachable": (
+        "Đã lưu {count} công việc vào cơ sở dữ liệu nhưng không gửi được tới hàng đợi «{url}» ({reason}); "
+        "các tiến trình chitieu worker sẽ tự nhận chúng khi hàng đợi hoạt động trở lại."
+    ),
+    # chitieu jobs
+    "jobs_bad_status": "Trạng thái «{value}» không hợp lệ: chọn một trong {allowed}.",
+    "jobs_bad_format": "Định dạng «{value}» không hợp lệ: chọn table hoặc json.",
+    "jobs_col_id": "Số",
+    "jobs_col_file": "Tệp",
+    "jobs_col_status": "Trạng thái",
+    "jobs_col_attempts": "Số lần chạy",
+    "jobs_col_worker": "Tiến trình",
+    "jobs_col_claims": "Đề xuất đã lưu",
+    "jobs_col_stage": "Bước / lý do",
+    "jobs_status_queued": "đang chờ",
+    "jobs_status_running": "đang chạy",
+    "jobs_status_done": "đã xong",
+    "jobs_status_failed": "lỗi",
+    "jobs_summary": (
+        "{jobs} công việc: {done} đã xong, {running} đang chạy, {queued} đang chờ, {failed} lỗi; "
+        "{claims} đề xuất đã lưu."
+    ),
 }

@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from chitieu.domain import Actor, Op, Permission, Quantity
-from chitieu.extraction.linking import IndicatorLinker, SemanticScorer
+from chitieu.extraction.linking import IndicatorLinker, LinkResult, SemanticScorer
 from chitieu.extraction.tables import IndicatorRow as TableIndicatorRow
 from chitieu.extraction.tables import parse_cell_quantity, parse_indicator_table
 from chitieu.readers import Document, TableBlock, read_document
@@ -94,8 +94,7 @@ def ingest_file(
         return IngestOutcome(existing.id, sha, existing.file_name, False, count)
     table_claims, text_claims = document_proposals(document, extractor)
     claims = table_claims + text_claims
-    linker = IndicatorLinker(bundle.indicators, semantic=semantic)
-    linked = sum(1 for c in claims if _link(c, linker, plan_code))
+    linked = link_claims(claims, bundle.indicators, plan_code, semantic=semantic)
     source = SourceDocumentRow(
         workspace_id=ws,
         file_name=file.name,
@@ -308,8 +307,23 @@ def _inside(claim: ProposedClaim, spans: Sequence[tuple[int, int]]) -> bool:
 # --- linking and storing ---------------------------------------------------------------------------
 
 
-def _link(claim: ProposedClaim, linker: IndicatorLinker, plan_code: str) -> bool:
-    result = linker.link(claim.indicator, claim.unit)
+def link_claims(claims: Sequence[ProposedClaim], indicators: Sequence[Any], plan_code: str, *,
+                semantic: SemanticScorer | None = None) -> int:
+    """Link every claim to the plan's indicators; returns how many were linked. A phrase and unit seen
+    before in the document are not scored again (a report names the same indicator in many sentences,
+    and scoring a phrase against every indicator is the costly part of linking)."""
+    linker = IndicatorLinker(list(indicators), semantic=semantic)
+    seen: dict[tuple[str, str], LinkResult] = {}
+    linked = 0
+    for claim in claims:
+        key = (claim.indicator, claim.unit)
+        if key not in seen:
+            seen[key] = linker.link(claim.indicator, claim.unit)
+        linked += _link(claim, seen[key], plan_code)
+    return linked
+
+
+def _link(claim: ProposedClaim, result: LinkResult, plan_code: str) -> bool:
     claim.payload["plan_code"] = plan_code
     claim.payload["alternatives"] = [
         {"code": a.indicator_code, "name": a.name, "score": a.score} for a in result.alternatives
@@ -380,11 +394,16 @@ def propose_claims(
     """Claims of an already read document (tables first, text outside them), linked to ``indicators``."""
     table_claims, text_claims = document_proposals(document)
     claims = table_claims + text_claims
-    linker = IndicatorLinker(list(indicators), semantic=semantic)
-    linked = sum(1 for c in claims if _link(c, linker, plan_code))
+    linked = link_claims(claims, indicators, plan_code, semantic=semantic)
     return ProposedClaims(claims, len(table_claims), len(text_claims), linked)
 
 
 def claim_row(source_id: int, claim: ProposedClaim) -> ClaimRow:
     """The stored candidate row of a proposed claim."""
     return _claim_row(source_id, claim)
+
+
+def claim_rows(source_id: int, claims: Sequence[ProposedClaim]) -> list[dict[str, Any]]:
+    """The stored candidate rows of proposed claims, as column values for one multi-row INSERT."""
+    columns = [c.key for c in ClaimRow.__table__.columns if c.key not in ("id", "version")]
+    return [{key: getattr(row, key) for key in columns} for row in (_claim_row(source_id, c) for c in claims)]

@@ -87,6 +87,29 @@ def conversion_factor(from_unit: str, to_unit: str) -> float | None:
     return a.scale / b.scale
 
 
+# Dimensions whose values add up across units (a commune's figure is the sum of its parts'); rates, ratios,
+# per-capita and per-area figures, scores and ranks do not. Counts ("count:người", …) add up too.
+ADDITIVE_DIMENSIONS = frozenset({"money", "usd", "mass", "area", "area_small", "length", "volume", "power", "energy"})
+
+
+def is_additive_unit(text: str) -> bool:
+    """Whether values in this unit may be summed over units (population, money, tonnes); unknown units may not."""
+    u = lookup_unit(text)
+    return u is not None and (u.dimension in ADDITIVE_DIMENSIONS or u.dimension.startswith("count:"))
+
+
+# Words in an indicator's name that make its figure an average or a ratio even when its unit is money or
+# people ("GRDP bình quân đầu người" in triệu đồng): such a figure is not the sum of its units' figures.
+NON_ADDITIVE_NAME_CUES = ("bình quân", "trung bình", "đầu người", "tỷ lệ", "tỷ trọng", "tỷ suất", "tốc độ", "mức giảm",
+                          "mức tăng", "/1 vạn", "/vạn", "cơ cấu")
+
+
+def is_additive_indicator(name: str, unit: str) -> bool:
+    """Whether an indicator's figures add up over units: an additive unit and no averaging or ratio in the name."""
+    folded = " ".join(name.lower().split())
+    return is_additive_unit(unit) and not any(cue in folded for cue in NON_ADDITIVE_NAME_CUES)
+
+
 def is_rate_unit(text: str) -> bool:
     """Percent-like units, where gaps are reported in points rather than ratios."""
     u = lookup_unit(text)

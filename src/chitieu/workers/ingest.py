@@ -8,12 +8,13 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from chitieu.domain.actors import Actor, Permission
+from chitieu.domain.indicators import Indicator
 from chitieu.messages import ChitieuError, msg
 from chitieu.services.database import Database
 from chitieu.services.uploads import sha256_of, sniff_upload
@@ -22,6 +23,7 @@ from chitieu.store.models_web import JobRow, StoredFileRow
 from chitieu.workers.jobs import Progress, Task, enqueue
 
 KIND = "ingest"
+CLAIMS = cast(Table, ClaimRow.__table__)  # the table itself: a plain multi-row INSERT, no ORM objects
 
 
 def enqueue_ingest(
@@ -108,10 +110,30 @@ def ingest_task(semantic: bool = False) -> Task:
     return task
 
 
+def plan_indicators(session: Session, workspace_id: int, plan_code: str) -> list[Indicator]:
+    """The plan's own indicators, as its bundle lists them (by id), with one query: linking needs only
+    these, not the whole registry of the plan and its descendants (targets, values, documents)."""
+    from sqlalchemy.orm import aliased
+
+    from chitieu.domain import Polarity
+    from chitieu.store.models import IndicatorGroupRow, IndicatorRow
+
+    parent = aliased(IndicatorRow)
+    rows = session.execute(
+        select(IndicatorRow, IndicatorGroupRow.code, parent.code)
+        .join(PlanRow, PlanRow.id == IndicatorRow.plan_id)
+        .outerjoin(IndicatorGroupRow, IndicatorGroupRow.id == IndicatorRow.group_id)
+        .outerjoin(parent, parent.id == IndicatorRow.parent_id)
+        .where(PlanRow.workspace_id == workspace_id, PlanRow.code == plan_code).order_by(IndicatorRow.id)
+    ).all()
+    return [Indicator(code=i.code, name=i.name, unit=i.unit, polarity=Polarity(i.polarity), group_code=group,
+                      parent_code=parent_code, plan_code=plan_code, number=i.number, order=i.position,
+                      description=i.description) for i, group, parent_code in rows]
+
+
 def run_ingest(database: Database, job: JobRow, progress: Progress, semantic: Callable[..., Any] | None = None) -> dict[str, Any]:
     """Read, extract, link and store the claims of the job's document (the store step is all or nothing)."""
-    from chitieu.services.ingest import claim_row, propose_claims
-    from chitieu.store.reader import read_bundle
+    from chitieu.services.ingest import claim_rows, document_proposals, link_claims
 
     params = job.params or {}
     plan_code = params.get("plan_code")
@@ -122,12 +144,13 @@ def run_ingest(database: Database, job: JobRow, progress: Progress, semantic: Ca
             raise ChitieuError("document_not_found", id=job.source_document_id or 0)
         content, file_name = stored.content, str(params.get("file_name") or stored.file_name)
         source = session.get(SourceDocumentRow, job.source_document_id)
-        bundle = read_bundle(session, source.workspace_id, plan_code) if plan_code and source is not None else None
+        indicators = plan_indicators(session, source.workspace_id, plan_code) if plan_code and source is not None else []
     document = _read(content, file_name)
     progress(40, msg("job_extracting"))
-    indicators = bundle.indicators if bundle is not None else []
+    table_claims, text_claims = document_proposals(document)
+    claims = table_claims + text_claims
     progress(70, msg("job_linking"))
-    proposed = propose_claims(document, indicators, plan_code or "", semantic=semantic)
+    linked = link_claims(claims, indicators, plan_code or "", semantic=semantic)
     progress(90, msg("job_saving"))
     _hold_for_crash_test(job.id)
     with database.session(write=True) as session:
@@ -136,17 +159,27 @@ def run_ingest(database: Database, job: JobRow, progress: Progress, semantic: Ca
         if source is None:
             raise ChitieuError("document_not_found", id=job.source_document_id)
         existing = session.scalar(select(func.count(ClaimRow.id)).where(ClaimRow.document_id == source.id)) or 0
-        if existing == 0:  # a job run twice (crash after commit) stores its claims once
-            for claim in proposed.claims:
-                session.add(claim_row(source.id, claim))
+        if existing == 0 and claims:  # a job run twice (crash after commit) stores its claims once
+            session.execute(insert(CLAIMS), claim_rows(source.id, claims))  # one multi-row INSERT
         source.kind = document.kind
         source.text_length = len(document.text)
-        stored_row = session.get(StoredFileRow, job.file_id)
-        if stored_row is not None:
-            stored_row.text = document.text
-        count = existing or len(proposed.claims)
-    return {"claims": count, "from_tables": proposed.from_tables, "from_text": proposed.from_text,
-            "linked": proposed.linked, "warnings": [str(w) for w in document.warnings][:20], "plan_code": plan_code}
+        if job.file_id is not None:  # the text only: the stored bytes are not loaded again
+            session.execute(update(StoredFileRow).where(StoredFileRow.id == job.file_id).values(text=document.text))
+        count = existing or len(claims)
+    return {"claims": count, "from_tables": len(table_claims), "from_text": len(text_claims), "linked": linked,
+            "warnings": [str(w) for w in document.warnings][:20], "plan_code": plan_code}
+
+
+WARM_UP_TEXT = "Năm 2024, tỷ lệ che phủ rừng đạt 51,2%; thu ngân sách đạt 1.250 tỷ đồng, tăng 7,5% so với cùng kỳ.\n"
+
+
+def warm_up() -> None:
+    """Run the whole pipeline once on a short text (imports, rule files, compiled patterns, the linker)."""
+    from chitieu.domain import Indicator as DomainIndicator
+    from chitieu.services.ingest import propose_claims
+
+    document = _read(WARM_UP_TEXT.encode(), "warm-up.txt")
+    propose_claims(document, [DomainIndicator("W1", "Tỷ lệ che phủ rừng", "%")], "W")
 
 
 def _hold_for_crash_test(job_id: int) -> None:

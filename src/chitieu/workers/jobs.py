@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from chitieu.messages import ChitieuError, msg
@@ -276,11 +276,36 @@ def run_job_leased(database: Database, job_id: int, worker: str, tasks: dict[str
         return Outcome(job_state(session, job_id), retry)
 
 
+def _expired(lease: float) -> Any:
+    """Running, with no heartbeat for ``lease`` seconds: its worker is gone."""
+    cutoff = _now() - timedelta(seconds=lease)
+    return and_(JobRow.status == "running", or_(JobRow.heartbeat_at.is_(None), JobRow.heartbeat_at < cutoff))
+
+
 def claimable_jobs(database: Database, lease: float | None = None) -> list[int]:
     """Jobs a worker may take now: queued, or running under a lease that ran out."""
-    expired = _now() - timedelta(seconds=lease or lease_seconds())
     with database.session() as session:
         return list(session.scalars(select(JobRow.id).where(or_(
-            JobRow.status == "queued",
-            and_(JobRow.status == "running", or_(JobRow.heartbeat_at.is_(None), JobRow.heartbeat_at < expired)),
-        )).order_by(JobRow.id)))
+            JobRow.status == "queued", _expired(lease or lease_seconds()))).order_by(JobRow.id)))
+
+
+def release_expired(database: Database, lease: float | None = None) -> list[int]:
+    """Put the jobs of workers whose lease ran out back to queued and return their ids: one UPDATE, so of
+    several workers sweeping at once each job is released (and sent again) by one only."""
+    with database.session(write=True) as session:
+        rows = session.execute(
+            update(JobRow).where(_expired(lease or lease_seconds()))
+            .values(status="queued", progress=0, stage=msg("job_interrupted"))
+            .returning(JobRow.id)
+        )
+        return sorted(int(r[0]) for r in rows)
+
+
+def stranded_jobs(database: Database, older_than: float) -> list[int]:
+    """Queued jobs untouched (not created, not started) for ``older_than`` seconds: when no message waits
+    in the broker's queue, no message stands for them."""
+    cutoff = _now() - timedelta(seconds=older_than)
+    with database.session() as session:
+        return list(session.scalars(select(JobRow.id).where(
+            JobRow.status == "queued", func.coalesce(JobRow.started_at, JobRow.created_at) <= cutoff,
+        ).order_by(JobRow.id)))

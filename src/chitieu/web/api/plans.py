@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request
 
 from chitieu.assessment import summary_sentence
 from chitieu.messages import msg
+from chitieu.services.unit_series import unit_series
 from chitieu.vocab.verdicts import Status
 from chitieu.web import queries
 from chitieu.web.api.schemas import Assessment, Plan
@@ -54,6 +55,20 @@ def plan_assessment(
         "summary": summary_sentence(Counter(Status(r.status) for r in rows), lead),
         "rows": [queries.row_dict(r, code) for r in rows],
     }
+
+
+@router.get("/plans/{code}/series", summary="Chuỗi số liệu của một đơn vị qua các lần sắp xếp đơn vị hành chính")
+def plan_unit_series(
+    request: Request,
+    code: str,
+    indicator: str = Query(..., min_length=1, max_length=100, description="Mã chỉ tiêu"),
+    unit: str = Query(..., min_length=1, max_length=100, description="Mã đơn vị (xã mới, xã cũ, huyện …)"),
+) -> dict[str, Any]:
+    """Per period the unit's own value, or (additive indicators) the sum of the units it was made from."""
+    who = require(request, "read")
+    with transaction(request) as session:
+        queries.plan_row(session, who, code)
+        return unit_series(session, who.actor(), code, indicator, unit).to_json()
 
 
 @router.post("/plans/{code}/publish", response_model=Plan, summary="Công bố kế hoạch trên cổng công khai")
