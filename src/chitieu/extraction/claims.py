@@ -25,6 +25,7 @@ from chitieu.extraction.cues import (
 )
 from chitieu.extraction.grammar import COUNTED_NOUNS, NOT_INDICATORS, reference
 from chitieu.extraction.indicator import phrases_for
+from chitieu.extraction.names import SubjectNames
 from chitieu.extraction.normalise import Normalised, normalise
 from chitieu.extraction.quantity import TextQuantity, find_quantities
 from chitieu.extraction.segment import iter_paragraphs, split_clauses, split_sentences
@@ -178,6 +179,7 @@ def _paragraph_claims(
     t = norm.text
     discourse = discourse or Discourse()
     statements = statements or count(1)
+    names = SubjectNames()
     for s_start, s_end in split_sentences(t, start, end):
         sentence = read_plan_refs(t[s_start:s_end].lower())
         clause_deadline = deadline
@@ -226,9 +228,11 @@ def _paragraph_claims(
                 op = Op.EQ if kind == RESULT and q.level else q.op
                 o_start, o_end = norm.span(phrase.start, phrase.end)
                 ratio = next((f.quantity.value for f in item.figures if f.role == PLAN_RATIO), None)
+                counted_by_unit = q.noun_unit or (q.unit[:1].isalpha() and phrase.text.lower().startswith(q.unit.split("/")[0].lower()))
+                name = names.complete(phrase.text, q.unit, q.lead, counted_by_unit, s_start, t[s_start : q.start])
                 level = Claim(
                     kind=kind,
-                    indicator=phrase.text,
+                    indicator=name,
                     op=op.value,
                     value=q.value,
                     low=q.low,
