@@ -98,9 +98,28 @@ def _starts_with_word(s: str, word: str) -> bool:
     return len(s) == len(word) or not s[len(word)].isalnum()
 
 
+# A bare figure ("47,5", "2.134", "-3") is most cells of a registry or a round: read it without the
+# normalising, year-phrase and prefix passes. The general path stays the definition; a property test
+# (tests/grammar/test_cells_fast_path.py) checks both agree on every such string.
+_BARE_FIGURE = re.compile(rf"-?(?:{_UNSIGNED})")
+
+
 def parse_change(text: str) -> tuple[Quantity, int]:
     """Parse a cell; also return the direction word it starts with (+1 "tăng", -1 "giảm", 0 none)."""
     original = str(text)
+    if _BARE_FIGURE.fullmatch(original):
+        m = _SINGLE_RE.match(original)  # the general path's own reading of a single figure
+        if m is not None and not m.group("rest"):
+            try:
+                value = parse_number(m.group("a"))
+            except NumberFormatError:
+                pass  # the general path says why
+            else:
+                return Quantity(op=Op.EQ, value=-value if m.group("sign") else value, text=original), 0
+    return _parse_change_general(original)
+
+
+def _parse_change_general(original: str) -> tuple[Quantity, int]:
     s = clean_cell(original)
     if s in _NO_DATA:
         raise QuantityError(original)

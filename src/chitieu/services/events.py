@@ -39,8 +39,17 @@ class Event:
     context: dict[str, Any] | None
 
 
+_PLAIN_TYPES = frozenset({type(None), bool, int, float, str})
+
+
 def jsonable(value: Any) -> Any:
     """``value`` as plain JSON (dates as ISO text, enums by value, tuples as lists)."""
+    kind = type(value)
+    if kind in _PLAIN_TYPES:
+        return value
+    if kind is dict:  # an event's before/after: mostly plain values, converted without a call each
+        return {k if type(k) is str else str(k): v if type(v) in _PLAIN_TYPES else jsonable(v)
+                for k, v in value.items()}
     if value is None or isinstance(value, bool | int | float | str):
         return value
     if isinstance(value, Enum):
