@@ -58,6 +58,10 @@ def test_types_and_severity_overrides() -> None:
     found = check_round_values([v("Y", "12", 12.0, boolean=True), v("N", "Hoàn thành", 1.0, op="done")], [], RuleContext("X"))
     assert codes(found) == [("Y", "round_check_type_boolean", True), ("N", "round_check_type_number", True)]
     assert [f.severity for f in found] == [Severity.WARNING, Severity.ERROR]
+    # words without a figure where a number is due are an error; a no-data phrase is not (it says "missing")
+    words = check_round_values([v("W", "khoảng chừng", None), v("D", "Chưa có số liệu", None), v("F", "12,5", 12.5)], [],
+                               RuleContext("X"))
+    assert codes(words) == [("W", "round_check_type_number", True)] and "khoảng chừng" in words[0].problem.message
     soft = RoundRule("P", RuleKind.SHARE_MAX, severity=Severity.WARNING)
     [finding] = check_round_values([v("A", "101", 101.0, "%", note="số liệu sơ bộ")], [soft], RuleContext("X"))
     assert not finding.blocks and finding.problem.severity == "warning"

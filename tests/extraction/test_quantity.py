@@ -79,7 +79,7 @@ def test_fractions_keep_the_denominator() -> None:
         "trẻ em dưới 6 tuổi",
         "người từ 18 tuổi trở lên",
         "Đại hội lần thứ XV, Hội nghị lần thứ 8",
-        "xếp vị trí thứ 31/63 tỉnh",
+        "từ thứ 2 đến thứ 6",
         "đạt chuẩn phổ cập mức độ 3",
         "không còn xã dưới 12 tiêu chí",
         "trong 9 tháng đầu năm",
@@ -89,6 +89,14 @@ def test_fractions_keep_the_denominator() -> None:
 )
 def test_not_quantities(text: str) -> None:
     assert find_quantities(text) == []
+
+
+def test_rank_positions_are_quantities_of_unit_hang() -> None:
+    # a ranking verb makes the ordinal a rank; the count ranked is its denominator, not a unit word
+    q = one("xếp vị trí thứ 31/63 tỉnh")
+    assert (q.value, q.denominator, q.unit, q.rank) == (31, 63, "hạng", True)
+    assert one("đứng thứ 2 cả nước").start == 0
+    assert find_quantities("Kỳ họp thứ 22, năm thứ 7 liên tiếp") == []
 
 
 def test_offsets_are_absolute_and_bounded() -> None:

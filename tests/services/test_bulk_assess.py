@@ -12,9 +12,11 @@ from dataclasses import asdict
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy.orm import Session
 
-from chitieu.assessment import assess_bundle
+from chitieu.assessment import AssessmentRow, assess_bundle
 from chitieu.domain import (
+    Actor,
     Indicator,
     Observation,
     ObservationFlag,
@@ -28,7 +30,13 @@ from chitieu.domain import (
     TargetKind,
 )
 from chitieu.domain.targets import TargetVersion
-from chitieu.services.bulk_assess import SeriesKey, assess_all_plans, series_of_observation
+from chitieu.services.bulk_assess import (
+    SeriesKey,
+    assess_all_plans,
+    iter_assess_all_plans,
+    series_of_observation,
+)
+from chitieu.services.bulk_judge import rows_of
 from chitieu.services.registry import load_bundle, save_bundle, save_org_units
 
 SKIPPED = {"explanation", "value_text"}  # the bulk rows leave the sentence and the formatted value out
@@ -116,6 +124,13 @@ def test_bulk_rows_agree_with_the_row_engine(store, bundle: PlanBundle, as_of: i
     store(save_bundle, bundle)
     rows = assess_bundle(store(load_bundle, "P1"), as_of=as_of)
     _compare(store(assess_all_plans, as_of=as_of), rows)
+    _compare(store(assess_all_plans, as_of=as_of, engine="rows"), rows)
+    _compare(store(_one_plan_at_a_time, as_of=as_of), rows)
+
+
+def _one_plan_at_a_time(session: Session, actor: Actor, *, as_of: int) -> list[AssessmentRow]:
+    """The batches of iter_assess_all_plans, one plan each (the smallest batch), joined."""
+    return [r for part in iter_assess_all_plans(session, actor, as_of=as_of, batch=1) for r in rows_of(part.columns)]
 
 
 def test_only_the_series_a_write_touches_are_reassessed(store) -> None:

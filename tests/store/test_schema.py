@@ -19,6 +19,7 @@ EXPECTED_TABLES = {
     "source_documents", "claims", "alembic_version", "workspaces", "events", "stated_counts",
     "capital_plans", "disbursements", "disbursement_targets", "org_unit_changes", "rounds", "round_units", "round_values", "round_rules", "tasks",
     "users", "memberships", "api_tokens", "login_sessions", "stored_files", "jobs", "plan_publications",
+    "summary_state", "summary_targets", "summary_counts", "summary_values",
 }
 DEFAULT_WS = "(SELECT id FROM workspaces WHERE code = 'default')"
 

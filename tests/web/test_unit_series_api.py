@@ -90,3 +90,13 @@ def test_series_errors_are_vietnamese_and_reading_needs_a_login(api: TestClient,
         assert answer.status_code == 404 and answer.json()["code"] == code and "Không" in answer.json()["message"]
     assert api.get("/api/v1/plans/NOPE/series", params={"indicator": JOBS, "unit": NEW}, headers=viewer).status_code == 404
     assert api.get(f"/api/v1/plans/{PLAN}/series", params={"unit": NEW}, headers=viewer).status_code in (400, 422)
+
+
+def test_the_indicator_page_shows_the_series_to_signed_in_readers(api: TestClient, site: Site) -> None:
+    locked_round(api, site, "năm 2024", {unit: {JOBS: text} for unit, text in FORMER.items()})
+    page = api.get(f"/plans/{PLAN}/indicators/{JOBS}", params={"unit": NEW}, headers=site.headers("viewer"))
+    assert page.status_code == 200
+    assert "Chuỗi số liệu qua sắp xếp đơn vị hành chính" in page.text and "Cộng từ các đơn vị cũ" in page.text
+    assert all(name in page.text for name in ("Xã Tà Mung", "Xã Tà Hừa", "Xã Pha Mu")) and ">500<" in page.text.replace(" ", "")
+    anonymous = api.get(f"/plans/{PLAN}/indicators/{JOBS}", params={"unit": NEW})  # the plan is published
+    assert anonymous.status_code == 200 and "Chuỗi số liệu qua sắp xếp" not in anonymous.text

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from chitieu.domain.round_rules import RoundRule, RuleKind, Severity
+from chitieu.grammar.cells import is_no_data
 from chitieu.messages import Problem
 from chitieu.numbers import format_number
 from chitieu.vocab.units import is_rate_unit
@@ -87,7 +88,9 @@ def check_round_values(values: Sequence[EnteredValue], rules: Sequence[RoundRule
             continue
         if v.boolean and v.op != "done":
             add(v, Severity.WARNING, "round_check_type_boolean")
-        if not v.boolean and v.op == "done":
+        # a numeric indicator takes a figure: "Hoàn thành" or free words ("khoảng chừng") are errors; a no-data
+        # phrase ("Chưa có số liệu") is the official way to say the figure is missing, like an empty cell
+        if not v.boolean and (v.op == "done" or (v.value is None and not is_no_data(v.text))):
             add(v, Severity.ERROR, "round_check_type_number")
         for rule in rules:
             numeric = v.value is not None and v.op != "done"

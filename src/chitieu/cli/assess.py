@@ -156,19 +156,19 @@ def _assess_all_plans(db: str | None, workspace: str, plan: str | None, as_of: i
     _check_format(fmt, ("csv", "parquet", "json"))
     if fmt == "parquet" and out is None and sys.stdout.isatty():
         raise ChitieuError("assess_parquet_out")
-    from chitieu.services.bulk_assess import assess_all_plans, write_rows
+    from chitieu.services.bulk_assess import iter_assess_all_plans, write_batches
     from chitieu.services.conventions import workspace_profile
 
     with unit_of_work(db, workspace) as (session, actor):
         profile = workspace_profile(session, actor, convention)
-        rows = assess_all_plans(session, actor, as_of=as_of, profile=profile)
-    if out is not None:
-        from chitieu.services.output_files import atomic_output
+        batches = (part.columns for part in iter_assess_all_plans(session, actor, as_of=as_of, profile=profile))
+        if out is not None:
+            from chitieu.services.output_files import atomic_output
 
-        with atomic_output(out) as temp, temp.open("wb") as handle:
-            write_rows(rows, fmt, handle)
-    else:
-        write_rows(rows, fmt, sys.stdout.buffer, bom=not sys.stdout.isatty())
+            with atomic_output(out) as temp, temp.open("wb") as handle:
+                write_batches(batches, fmt, handle)
+        else:
+            write_batches(batches, fmt, sys.stdout.buffer, bom=not sys.stdout.isatty())
 
 
 TABLE_BATCH = 1000  # rows per printed table: a large input is shown batch by batch, never held whole

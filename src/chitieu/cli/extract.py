@@ -40,12 +40,13 @@ def extract_command(
         read, claims = iter_file_claims(path, kind, progress)
     if fmt == "jsonl":
         write = sys.stdout.write
+        dumps = json.JSONEncoder(ensure_ascii=False).encode
         for claim in claims:  # streamed: one line per claim, nothing kept in memory
-            data = claim.to_dict()
-            write(json.dumps({k: data[k] for k in JSONL_KEYS}, ensure_ascii=False) + "\n")
+            # read straight from the claim (``to_dict`` deep-copies every field: a third of the time on long texts)
+            write(dumps({k: getattr(claim, k) for k in JSONL_KEYS}) + "\n")
         sys.stdout.flush()
         return
-    _print_table(path, list(claims), len(read.text))
+    _print_tables(path, claims, lambda: read.length)
 
 
 @contextmanager
@@ -80,8 +81,30 @@ def _value_text(op: str, value: float | None, low: float | None, high: float | N
     return f"{symbol}{format_number(value)}"
 
 
-def _print_table(path: Path, claims: list[Any], chars: int) -> None:
+TABLE_ROWS = 2000  # rows per printed table: a long document's table is printed as its claims come
+
+
+def _print_tables(path: Path, claims: Iterator[Any], chars: Callable[[], int]) -> None:
+    """The claims as tables of at most ``TABLE_ROWS`` rows (the terminal table needs its rows to size its
+    columns, so a long document is shown as several), then the summary."""
     from rich.console import Console
+
+    console = Console()
+    batch: list[Any] = []
+    count = 0
+    for claim in claims:
+        batch.append(claim)
+        if len(batch) == TABLE_ROWS:
+            console.print(_table(batch))
+            count += len(batch)
+            batch = []
+    if batch or not count:
+        console.print(_table(batch))
+        count += len(batch)
+    console.print(msg("extract_summary", path=path, count=count, chars=format_number(chars(), 0)))
+
+
+def _table(claims: list[Any]) -> Any:
     from rich.table import Table
 
     table = Table(show_header=True, header_style="bold", show_lines=False)
@@ -98,9 +121,7 @@ def _print_table(path: Path, claims: list[Any], chars: int) -> None:
             c.period or (str(c.deadline) if c.deadline else ""), f"{c.start}-{c.end}",
             "" if c.page is None else str(c.page),
         )
-    console = Console()
-    console.print(table)
-    console.print(msg("extract_summary", path=path, count=len(claims), chars=format_number(chars, 0)))
+    return table
 
 
 def register(app: typer.Typer) -> None:

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, replace
 from itertools import count
+from typing import Literal
 
 from chitieu.domain.quantity import Op
 from chitieu.extraction.claim_kind import RESULT, TARGET, Discourse, cue_kind, decide
@@ -24,6 +25,7 @@ from chitieu.extraction.cues import (
 )
 from chitieu.extraction.grammar import COUNTED_NOUNS, NOT_INDICATORS, reference
 from chitieu.extraction.indicator import phrases_for
+from chitieu.extraction.names import SubjectNames
 from chitieu.extraction.normalise import Normalised, normalise
 from chitieu.extraction.quantity import TextQuantity, find_quantities
 from chitieu.extraction.segment import iter_paragraphs, split_clauses, split_sentences
@@ -87,18 +89,21 @@ class Claim:
 
 
 def extract_claims(
-    text: str, parts: Sequence[int] = (), skip: Sequence[tuple[int, int]] = ()
+    text: str, parts: Sequence[int] = (), skip: Sequence[tuple[int, int]] = (),
+    text_year: int | Literal["own"] | None = "own",
 ) -> Iterator[Claim]:
     """Every claim of ``text`` in document order (a generator: memory stays bounded by one paragraph).
 
     ``parts`` are the offsets (in ``text``) where each document of a bound volume begins ("BÁO CÁO CHÍNH
     TRỊ …", "NGHỊ QUYẾT …", "PHỤ LỤC …", the readers' ``Document.parts``): each is read under its own
     headings and dated by its own date line. No claim starts inside a ``skip`` span (recipients, signature
-    blocks, legal-basis lines: the readers' marks)."""
+    blocks, legal-basis lines: the readers' marks). ``text_year``: when ``text`` is a later piece of a long
+    text (cut where one of its documents begins), the signing year of the whole text, which a part without
+    a date line of its own is dated by."""
     norm = normalise(text)
     norm.text = soften_line_breaks(norm.text, _table_line_test(norm))
     breaks = sorted({norm.to_normalised(p) for p in parts if 0 < p < len(text)})
-    years = _part_years(norm.text, breaks)
+    years = _part_years(norm.text, breaks, text_year)
     skipped = sorted(skip)
     discourse = Discourse()
     statements = count(1)
@@ -118,10 +123,11 @@ def extract_claims(
         yield from claims
 
 
-def _part_years(text: str, breaks: Sequence[int]) -> list[int | None]:
+def _part_years(text: str, breaks: Sequence[int], text_year: int | Literal["own"] | None = "own") -> list[int | None]:
     """The signing year of each part: its own date line, else the year of the whole text."""
-    first = document_year(text)
-    years: list[int | None] = [first]
+    own = document_year(text)
+    first = own if text_year == "own" else text_year
+    years: list[int | None] = [own if own is not None else first]
     for b in breaks:
         m = _DATE_LINE_RE.search(text, b, min(len(text), b + DATE_LINE_WINDOW))
         years.append(int(m.group("y") or m.group("y2")) if m else first)
@@ -153,6 +159,12 @@ def document_year(text: str) -> int | None:
     return int(m.group("y") or m.group("y2")) if m else None
 
 
+def signing_year(text: str) -> int | None:
+    """``document_year`` of a text as ``extract_claims`` reads it (normalised: footnote marks and emphasis
+    removed), from its beginning only."""
+    return document_year(normalise(text[: 2 * DATE_LINE_WINDOW]).text)
+
+
 def _paragraph_claims(
     norm: Normalised,
     start: int,
@@ -167,6 +179,7 @@ def _paragraph_claims(
     t = norm.text
     discourse = discourse or Discourse()
     statements = statements or count(1)
+    names = SubjectNames()
     for s_start, s_end in split_sentences(t, start, end):
         sentence = read_plan_refs(t[s_start:s_end].lower())
         clause_deadline = deadline
@@ -215,9 +228,11 @@ def _paragraph_claims(
                 op = Op.EQ if kind == RESULT and q.level else q.op
                 o_start, o_end = norm.span(phrase.start, phrase.end)
                 ratio = next((f.quantity.value for f in item.figures if f.role == PLAN_RATIO), None)
+                counted_by_unit = q.noun_unit or (q.unit[:1].isalpha() and phrase.text.lower().startswith(q.unit.split("/")[0].lower()))
+                name = names.complete(phrase.text, q.unit, q.lead, counted_by_unit, s_start, t[s_start : q.start])
                 level = Claim(
                     kind=kind,
-                    indicator=phrase.text,
+                    indicator=name,
                     op=op.value,
                     value=q.value,
                     low=q.low,

@@ -40,6 +40,15 @@ LEAD_WORDS: tuple[str, ...] = (*_LEAD_WORDS, *DIRECTION_WORDS)
 # Left contexts that make the following number an ordinal, a list number or a name, not a quantity.
 ORDINAL_BEFORE_PATTERN: str = "|".join(f"(?:{rule.pattern})" for rule in _BOOK.table("text.ordinal_before"))  # type: ignore[attr-defined]
 
+# Words right before a whole number that make it a rank position ("đứng thứ 2", "xếp thứ 38/63"), and its unit.
+RANK_BEFORE_PATTERN: str = "|".join(
+    f"(?:{rule.pattern})" for rule in _BOOK.table("text.ranks") if not rule.id.startswith("within_top")  # type: ignore[attr-defined]
+)
+# "thuộc nhóm 20 tỉnh dẫn đầu", "trong top 10": a rank of at most N; "nhóm N" needs a leading word after it.
+TOP_BEFORE_PATTERN: str = _BOOK.pattern("text.ranks", "within_top")
+TOP_AFTER_PATTERN: str = _BOOK.pattern("text.ranks", "within_top_after")
+RANK_UNIT = "hạng"
+
 # Words right before a small count with a guessed noun unit that make it part of a noun phrase.
 NAME_COUNT_BEFORE_RE = re.compile(_BOOK.pattern("text.name_count_before", "of_from_between"), re.IGNORECASE)
 NAME_COUNT_MAX = 10

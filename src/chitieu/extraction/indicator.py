@@ -12,13 +12,16 @@ from dataclasses import dataclass
 
 from chitieu.extraction.grammar import HEDGE_WORDS, LEAD_WORDS, PREDICATE_WORDS
 from chitieu.extraction.quantity import TextQuantity
+from chitieu.grammar.loader import rulebook
+from chitieu.grammar.prefilter import guarded
 
-PERIOD_RE = re.compile(
+# behind a lookahead on its first characters (``grammar.prefilter``): the same matches, twice as fast
+PERIOD_RE = re.compile(guarded(
     r"(?:(?:ước|dự ước)\s+)?(?:(?:đến|tới)\s+)?(?:(?:hết|cuối|đầu)\s+)?(?:\d{1,2}\s+tháng\s+(?:đầu\s+)?)?"
     r"(?:năm|giai đoạn|nhiệm kỳ|thời kỳ)\s+(?:19|20)\d{2}(?:\s*-\s*(?:19|20)?\d{2})?"
     r"|hằng năm|hàng năm|mỗi năm|đến nay|hiện nay|bình quân năm",
     re.IGNORECASE,
-)
+), re.IGNORECASE)
 _YEARS_RE = re.compile(r"(?:19|20)\d{2}(?:\s*-\s*(?:19|20)?\d{2})?")
 _FILLERS = sorted(
     {*LEAD_WORDS, *HEDGE_WORDS, "và", "trong đó", "riêng", "cụ thể", "tổng", "là", "các", "của tỉnh", "đã", "có", "đã có"},
@@ -28,7 +31,7 @@ _FILLER_RE = re.compile(r"(?:^|(?<=\s))(?:" + "|".join(re.escape(f) for f in _FI
 _PREDICATE_RE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(p) for p in PREDICATE_WORDS) + r")(?=\s|$)", re.IGNORECASE)
 # Where the noun phrase after a number stops: a parenthesis or a comma before a new clause.
 _AFTER_CUT_RE = re.compile(
-    r"\(|,\s*(?:không còn|trong đó|riêng|tăng|giảm|đạt|bằng|vượt|chiếm|so với|nâng|góp phần|đưa)(?=\s|$)", re.IGNORECASE
+    r"\(|,\s*(?:không còn|trong đó|riêng|tăng|giảm|đạt|bằng|vượt|chiếm|so với|nâng|góp phần|đưa|tương đương)(?=\s|$)", re.IGNORECASE
 )
 _EDGE_STRIP = " ,;:.-–()\"'"
 MAX_PHRASE = 140
@@ -48,10 +51,13 @@ def content_words(s: str) -> str:
     return _content(s)
 
 
+_NOT_WORDS_RE = re.compile(r"[\W\d_]+")
+
+
 def _content(s: str) -> str:
     s = PERIOD_RE.sub(" ", s)
     s = _FILLER_RE.sub(" ", s)
-    s = re.sub(r"[\W\d_]+", " ", s)
+    s = _NOT_WORDS_RE.sub(" ", s)
     return s.strip()
 
 
@@ -60,6 +66,11 @@ def _content(s: str) -> str:
 _GLOSS_RE = re.compile(r"\(([^()\d,;]{1,40})\)")
 # A starting point written inside the subject ("Tỷ lệ hộ nghèo giảm từ 21,5% năm 2015 xuống còn …").
 _FROM_START_RE = re.compile(r"\s+(?:giảm|tăng|nâng|hạ)\s+từ\s+\S*\d.*$", re.IGNORECASE)
+# A concession between the subject and its figure ("… tuy không đạt nhưng …"): not part of the name.
+_LOCALITY_RE = re.compile(rulebook().pattern("text.subject_names", "locality_not_a_name"), re.IGNORECASE)
+_DATE_RE = re.compile(rulebook().pattern("text.subject_names", "as_of_not_in_name"), re.IGNORECASE)
+_PART_END_RE = re.compile(rulebook().pattern("text.subject_names", "parts_of_a_measure") + r"\s*$", re.IGNORECASE)
+_CONCESSION_RE = re.compile(rulebook().pattern("text.subject_names", "concession_not_in_name"), re.IGNORECASE)
 
 
 def _mask_glosses(text: str) -> str:
@@ -82,11 +93,17 @@ def _last_chunks(text: str, base: int) -> tuple[str, int]:
         words = len(_content(current).split())
         previous = text[chunks[i - 1][0] : chunks[i - 1][1]]
         joined = "(" not in text[chunks[i - 1][1] : start] and text[chunks[i - 1][1] : start].strip() == ","
-        if words == 0 or (words < 3 and len(_content(previous).split()) <= 3 and "(" not in text[chunks[i - 1][1] : start]):
+        short_previous = len(_content(previous.replace("-", "")).split()) <= 3  # "nông-lâm nghiệp": two words
+        if words == 0 or (words < 3 and short_previous and "(" not in text[chunks[i - 1][1] : start]):
             listed = listed or (words > 0 and joined)
             i -= 1
             start = chunks[i][0]
             continue
+        if joined and " và " in current and _PART_END_RE.search(previous):
+            # "GRDP khu vực nông, lâm nghiệp và thủy sản": a list of parts ending in "và" is one name
+            i -= 1
+            start = chunks[i][0]
+            break
         if listed and joined and len(_content(previous).split()) <= LIST_HEAD_WORDS:
             # "Giá trị sản xuất nông nghiệp, lâm nghiệp, thủy sản": the list's first item carries the name
             i -= 1
@@ -94,7 +111,7 @@ def _last_chunks(text: str, base: int) -> tuple[str, int]:
             listed = False
             continue
         break
-    phrase = _FROM_START_RE.sub("", original[start:])
+    phrase = _DATE_RE.sub("", _CONCESSION_RE.sub("", _FROM_START_RE.sub("", original[start:])))
     lead = len(phrase) - len(phrase.lstrip(_EDGE_STRIP))
     subject = phrase.strip(_EDGE_STRIP)
     if subject.count("(") > subject.count(")"):  # "… bảo hiểm y tế (BHYT)": the gloss closes the name
@@ -115,14 +132,15 @@ def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[
     phrases: list[Phrase] = []
     first_kind: list[bool] = []
     for i, q in enumerate(quantities):
-        continues_list = bool(first_kind) and first_kind[-1] and not q.lead
+        continues_list = bool(first_kind) and first_kind[-1] and not q.lead and not q.rank
         seg_start = quantities[i - 1].end if i else clause_start
         before = text[seg_start : q.start]
         next_start = quantities[i + 1].start if i + 1 < len(quantities) else clause_end
         period = _period_of(text[seg_start : q.start]) or _period_of(text[clause_start : q.start])
         subject, subject_start = _last_chunks(before, seg_start)
         last_chunk = re.split(r"[,:(]", before)[-1]
-        remote = not _content(last_chunk) and _has_noun_after(text, q, next_start)
+        # a rank's words after it name what is ranked against ("đứng thứ 2 trong các huyện"), never its subject
+        remote = not q.rank and not _content(_LOCALITY_RE.sub(" ", last_chunk)) and _has_noun_after(text, q, next_start)
         if _content(subject) and not continues_list and not remote:
             phrase = _clip(subject)
             phrases.append(Phrase(phrase, subject_start, q.end, period))

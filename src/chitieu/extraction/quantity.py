@@ -24,7 +24,11 @@ from chitieu.extraction.grammar import (
     ORDINAL_BEFORE_PATTERN,
     PER_ONE_WORDS,
     PREFIX_OPS,
+    RANK_BEFORE_PATTERN,
+    RANK_UNIT,
     SUFFIX_OPS,
+    TOP_AFTER_PATTERN,
+    TOP_BEFORE_PATTERN,
     reference,
 )
 from chitieu.extraction.text_units import (
@@ -40,6 +44,7 @@ from chitieu.extraction.text_units import (
 )
 from chitieu.grammar.loader import rulebook
 from chitieu.grammar.numbers import UNSIGNED_NUMBER, VULGAR_FRACTIONS, number_value
+from chitieu.grammar.prefilter import guarded
 from chitieu.vocab.comparators import LEVEL_WORDS
 
 _NUM = UNSIGNED_NUMBER
@@ -80,8 +85,12 @@ _SUFFIX_RE = re.compile(r"\s*(?P<s>" + "|".join(sorted(SUFFIX_OPS, key=len, reve
 BLOCKED_PATTERNS: tuple[tuple[str, str], ...] = tuple(
     (rule.id, rule.pattern) for rule in rulebook().table("text.blocked")  # type: ignore[attr-defined]
 )
-_BLOCKED_RE = re.compile("|".join(f"(?:{pattern})" for _name, pattern in BLOCKED_PATTERNS))
+# behind a lookahead on the characters a blocked span can start with (same spans, 2-3 times faster)
+_BLOCKED_RE = re.compile(guarded("|".join(f"(?:{pattern})" for _name, pattern in BLOCKED_PATTERNS)))
 
+_RANK_RE = re.compile(r"(?:^|(?<=[\s(.,;:-]))(?:" + RANK_BEFORE_PATTERN + r")\s*$", re.IGNORECASE)
+_TOP_RE = re.compile(r"(?:^|(?<=[\s(.,;:-]))(?:" + TOP_BEFORE_PATTERN + r")\s*$", re.IGNORECASE)
+_TOP_AFTER_RE = re.compile(TOP_AFTER_PATTERN, re.IGNORECASE)
 _ORDINAL_RE = re.compile(r"(?:^|(?<=[\s(.,;:-]))(?:" + ORDINAL_BEFORE_PATTERN + r")\s?\.?\s*$", re.IGNORECASE)
 _PREFIX_WORDS = sorted({*PREFIX_OPS, *HEDGE_WORDS, *LEAD_WORDS, "từ", "không còn"}, key=len, reverse=True)
 _PREFIX_RE = re.compile(
@@ -128,6 +137,7 @@ class TextQuantity:
     bare: bool = False  # no unit at all
     noun_unit: bool = False  # the unit is the noun written after a bare count ("980 buồng")
     level: bool = False  # written as the level reached ("giảm còn 12,5%"): op "=" once achieved
+    rank: bool = False  # a rank position ("đứng thứ 2", "xếp thứ 38/63"): unit "hạng", the words are its start
 
 
 def blocked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -158,8 +168,8 @@ def _read_prefix(text: str, floor: int, pos: int) -> tuple[int, Op | None, str, 
         cut = m.start()
     for _ in range(5):
         m = _PREFIX_RE.search(window, 0, cut)
-        if not m:
-            break
+        if not m or (m.group("w")[0].isupper() and window[: m.start()].rstrip()[-1:].isalpha()):
+            break  # "vụ Hè Thu ước đạt": a capitalised word inside a name is no lead word
         word = m.group("w").lower()
         words.append(word)
         if word in PREFIX_OPS and op is None:
@@ -215,6 +225,12 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
     rate = (m.group("pct2") or m.group("pct1") or "").strip()
     # Ordinals, list numbers, months and days are plain integers: "tháng 3.798,254 tỷ" is an amount.
     plain_integer = n1 is None or not re.search(r"[.,]", n1)
+    ranked = _RANK_RE.search(text, max(floor, m.start() - 32), m.start()) if plain_integer and n1 else None
+    if ranked:
+        return _rank(m, ranked.start())
+    top = _TOP_RE.search(text, max(floor, m.start() - 32), m.start()) if plain_integer and n1 else None
+    if top and ("nhóm" not in top.group().lower() or _TOP_AFTER_RE.match(text, m.end(), end)):
+        return _rank(m, top.start(), Op.LE)
     if plain_integer and _ORDINAL_RE.search(text, max(floor, m.start() - 24), m.start()):
         return None
     if m.group("neg") and m.start() > 0 and text[m.start() - 1].isdigit():
@@ -325,6 +341,17 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
         noun_unit=noun_unit,
         level=level,
     )
+
+
+def _rank(m: re.Match[str], start: int, op: Op = Op.EQ) -> TextQuantity | None:
+    """A rank position: the number (and the count ranked, "38/63") after a ranking verb; no unit is read after it
+    ("xếp thứ 38/63 tỉnh": the provinces are what is ranked, not a unit)."""
+    if m.group("n2") or m.group("mag1") or m.group("pct1") or m.group("neg"):
+        return None
+    den = m.group("den")
+    end = m.end("den") if den else m.end("n1")
+    return TextQuantity(start=start, number_start=m.start(), end=end, op=op, value=number_value(m.group("n1")), low=None,
+                        high=None, unit=RANK_UNIT, denominator=number_value(den) if den else None, rank=True)
 
 
 def _names_a_group(text: str, start: int, number_start: int, unit_l: str, prefix_op: Op | None, words: list[str]) -> bool:

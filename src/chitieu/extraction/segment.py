@@ -154,7 +154,7 @@ def iter_paragraphs(
             tracker.last_was_heading = True
             yield Paragraph(offset + body_offset, m.end(), tracker.kind, tracker.section, tracker.deadline, True)
             continue
-        if tracker.last_was_heading and tracker.stack and _is_upper_line(stripped) and len(stripped) < 200:
+        if tracker.last_was_heading and tracker.stack and len(stripped) < 200 and _is_upper_line(stripped):
             tracker.extend_title(stripped)
             yield Paragraph(offset, m.end(), tracker.kind, tracker.section, tracker.deadline, True)
             continue

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from chitieu.domain.quantity import Op
 from chitieu.extraction.claim_kind import paren_baseline
+from chitieu.extraction.figure_units import same_in_count, same_kind_of_unit, share_of_count
 from chitieu.extraction.grammar import (
     BASELINE_RE,
     CHANGE_VERBS,
@@ -24,11 +25,14 @@ from chitieu.extraction.grammar import (
     PLAN_VALUE_RULES,
     PLAN_VERBS,
     PLAN_WORDS,
+    RANK_UNIT,
     SHARE_PAREN_RE,
     reference,
 )
 from chitieu.extraction.indicator import content_words
 from chitieu.extraction.quantity import TextQuantity
+from chitieu.extraction.text_units import META_UNITS
+from chitieu.grammar.loader import rulebook
 
 # Roles of the figures of a statement (the ``role`` of a claim).
 LEVEL = "level"
@@ -39,7 +43,10 @@ SHARE = "share"
 BASELINE = "baseline"
 COUNT = "count"
 EQUIVALENT = "equivalent"
-ROLES = (LEVEL, PLAN_RATIO, CHANGE, PLAN, SHARE, BASELINE, COUNT, EQUIVALENT)
+RANK = "rank"
+RATIO = "ratio"  # "bằng 99,6% so với cùng kỳ": the level as a ratio to an earlier period's
+CONTRIBUTION = "contribution"  # "đóng góp 0,55 điểm %": the points a part adds to the whole's growth
+ROLES = (LEVEL, PLAN_RATIO, CHANGE, PLAN, SHARE, BASELINE, COUNT, EQUIVALENT, RANK, RATIO, CONTRIBUTION)
 
 _PLAN_AFTER_RE = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in sorted(PLAN_WORDS, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
 _PLAN_PAREN_RE = reference("plan_paren")
@@ -136,6 +143,9 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
     review, a plan quoted for comparison is attached as the plan value of the figure before it)."""
     items: list[Item] = []
     for q in quantities:
+        if q.rank and items and items[-1].quantity.unit.lower() not in META_UNITS:  # not of "31/37 chỉ tiêu"
+            _attach(items[-1], items[-1].change, t[q.start : q.end], q.end, _figure(RANK, q))  # "…, đứng thứ 2"
+            continue
         beat = _EXCEEDS_PLAN_RE.search(t[max(c_start, q.start - 80) : q.number_start].lower())
         if review and not beat and PLAN_REFERENCE_RE.search(t[max(c_start, q.start - 60) : q.start]):
             kind = plan_kind_of(t[max(c_start, q.start - 60) : q.start])
@@ -182,7 +192,9 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
                 _attach(items[-1], items[-1].change, f"({written})", q.end)
                 continue
             planned = any(w in named.lower() for w in _PLANNED_WORDS)
-            fig = _figure(PLAN, q, plan_kind=plan_kind_of(named)) if planned else _figure(BASELINE, q, basis=named.strip(" ("))
+            ranked = q.bare and any(f.role == RANK and f.quantity.denominator == q.denominator for f in items[-1].figures)
+            fig = _figure(PLAN, q, plan_kind=plan_kind_of(named)) if planned else _figure(
+                BASELINE, q, basis=named.strip(" ("), unit=RANK_UNIT if ranked else q.unit)  # "(38/63)": the earlier rank
             _attach(items[-1], items[-1].change, f"({written})", q.end, fig)
             continue
         tail = items[-1].tail if items else c_start
@@ -215,7 +227,7 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
             )
             _attach(items[-1], items[-1].plan if exceeds else items[-1].change, written, q.end, fig)
             continue
-        if items and _NEW_LEVEL_RE.search(before_l) and (_same_kind_of_unit(items[-1].quantity, q) or q.bare):
+        if items and _NEW_LEVEL_RE.search(before_l) and (same_kind_of_unit(items[-1].quantity, q) or q.bare):
             between = content_words(_YEAR_PHRASE_RE.sub(" ", t[tail : q.number_start]))
             if not between or _NEW_LEVEL_RE.fullmatch(between.lower()):
                 # "năm 2010 gần 74 tỷ đồng, đến năm 2014 tăng lên 143,3 tỷ": the first figure is the starting point
@@ -227,6 +239,15 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
                             figures=[_figure(BASELINE, replace(old.quantity, op=Op.EQ), start=start), *old.figures])
                 items.append(item)
                 continue
+        if items and q.unit.startswith("điểm") and _CONTRIBUTES_RE.search(before_l):  # "…, đóng góp 0,55 điểm %"
+            _attach(items[-1], items[-1].change, written, q.end, _figure(CONTRIBUTION, q))
+            continue
+        bare_ratio = not baseline and "%" not in items[-1].quantity.unit if items else False  # "… ha, bằng 99,88%;"
+        if items and (baseline or bare_ratio) and q.unit == "%" and _RATIO_WORD_RE.search(before_l) and _subjectless(t, tail, q.start):
+            end = q.end + (len(after) - len(after.lstrip(" ,")) + baseline.end() if baseline else 0)
+            _attach(items[-1], items[-1].change, f"{written} {baseline.group() if baseline else ''}".strip(), end,
+                    _figure(RATIO, q, end=end, basis=" ".join(baseline.group("base").split()) if baseline else ""))
+            continue
         is_change = _CHANGE_RE.search(before_l.rstrip()) or lead.startswith(("tăng", "giảm"))
         between = t[tail : q.start] if items else ""
         # "so với" compares this figure only when no other figure comes first ("19,1% cao hơn 3 lần so với")
@@ -237,7 +258,7 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
             items
             and _CHANGE_LEAD_RE.match(items[-1].quantity.lead)
             and content_words(between)
-            and _same_kind_of_unit(items[-1].quantity, q)
+            and same_kind_of_unit(items[-1].quantity, q)
         )
         if items and is_change and not own_subject and (compared or (not content_words(between) and not q.per_year)):
             end = q.end + (len(after) - len(after.lstrip(" ,")) + baseline.end() if baseline else 0)
@@ -245,7 +266,10 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
                           sign=_sign(f"{before_l[-30:]} {q.lead}"))
             _attach(items[-1], items[-1].change, written + (f" {baseline.group()}" if baseline else ""), q.end, fig)
             continue
-        if items and _share_of_count(items[-1].quantity, q) and _adjacent(t, tail, q.start):
+        if items and share_of_count(items[-1].quantity, q) and _RESTATES_RE.search(before_l):
+            _attach(items[-1], items[-1].change, written, q.end, _figure(SHARE, q))  # "320/411 xã …, tương đương 77,86%"
+            continue
+        if items and share_of_count(items[-1].quantity, q) and _adjacent(t, tail, q.start):
             # "65/93 xã, đạt 69,9%": the rate is the count's share, the same figure again
             old = items.pop()
             count = _figure(COUNT, replace(old.quantity, op=Op.EQ), start=old.quantity.number_start)
@@ -254,13 +278,13 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
             continue
         if items and (
             paren_baseline(t, max(c_start, q.start - 80), q.number_start)
-            or (_PAREN_OPEN_RE.fullmatch(t[items[-1].quantity.end : q.start]) and _same_in_count(items[-1].quantity, q))
+            or (_PAREN_OPEN_RE.fullmatch(t[items[-1].quantity.end : q.start]) and same_in_count(items[-1].quantity, q))
         ):
             # "(năm 2020 đạt 50%)" is an earlier level; "50% (8 xã)" the same figure as a count;
             # "98.765 (tỷ lệ 98,2%)" the count's rate
             _attach(items[-1], items[-1].change, written, q.end, _paren_figure(t, items[-1].quantity, q))
             continue
-        item = Item(q, [], [], tail=q.end)
+        item = Item(q, [], [], tail=q.end, role=RANK if q.rank else LEVEL)  # a rank alone is a statement
         base = BASELINE_RE.search(after[:50])
         if base:
             item.baseline = base.group("base")
@@ -331,6 +355,8 @@ def _attach(item: Item, bucket: list[str], text: str, end: int, figure: Figure |
 
 
 _NEXT_NUMBER_RE = re.compile(r"\d")
+_CONTRIBUTES_RE = re.compile(rulebook().pattern("text.statements", "contribution_to_growth"))
+_RATIO_WORD_RE = re.compile(rulebook().pattern("text.statements", "ratio_to_earlier_period"))
 _PAREN_OPEN_RE = re.compile(r"\s*\(\s*")
 # Words before a figure that restate the figure before it, or give by how much it beat its plan.
 _RESTATES_RE = reference("restates", 0)
@@ -339,32 +365,9 @@ _EXCEEDS_RE = reference("exceeds", 0)
 _PLAN_QUALIFIER_RE = re.compile(r"[^\d,;.()]{0,40}(?=[,;.()]|$)")
 
 
-def _same_in_count(rate: TextQuantity, count: TextQuantity) -> bool:
-    """A count in parentheses after a rate restates it ("đạt 50% (8 xã)", "58,9% (66/112 thôn")."""
-    return "%" in rate.unit and bool(count.unit) and "%" not in count.unit and count.op is Op.EQ
-
-
-SHARE_ROUNDING = 0.06  # percentage points: "65/93" is 69,89…%, written "69,9%"
-
-
-def _share_of_count(count: TextQuantity, rate: TextQuantity) -> bool:
-    """``rate`` is the share that a fraction count written before it makes ("65/93 xã, đạt 69,9%")."""
-    if "%" not in rate.unit or rate.op is not Op.EQ or rate.value is None or not count.denominator:
-        return False
-    return count.value is not None and abs(100 * count.value / count.denominator - rate.value) <= SHARE_ROUNDING
-
-
 # Words before a figure that make it the new level reached ("tăng lên 143 tỷ", "giảm xuống còn 2,1%").
 _NEW_LEVEL_RE = reference("new_level", 0)
 _YEAR_PHRASE_RE = re.compile(r"(?:đến|tới|vào|cuối|hết)?\s*năm\s+(?:19|20)\d{2}")
-
-
-def _same_kind_of_unit(a: TextQuantity, b: TextQuantity) -> bool:
-    """Both rates, or both amounts whose units start with the same word ("tỷ đồng" and "tỷ")."""
-    if ("%" in a.unit) != ("%" in b.unit):
-        return False
-    head_a, head_b = (a.unit.split() or [""])[0].lower(), (b.unit.split() or [""])[0].lower()
-    return bool(head_a) and head_a == head_b
 
 
 _OWN_PHRASE_RE = re.compile(r"(?:[,;]|\svà)\s", re.IGNORECASE)

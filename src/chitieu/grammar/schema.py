@@ -329,6 +329,7 @@ TABLES: dict[str, TableModel] = {
     # running text
     "text.blocked": BlockedSpanRule,
     "text.ordinal_before": PatternRule,
+    "text.ranks": PatternRule,
     "text.name_thresholds": NameThresholdRule,
     "text.name_count_before": PatternRule,
     "text.not_indicators": ContextRule,
@@ -345,6 +346,7 @@ TABLES: dict[str, TableModel] = {
     "text.references": PatternRule,
     "text.statements": StatementRule,
     "text.subject_names": StatementRule,
+    "text.name_words": WordsRule,
     # programme budgets and tasks
     "programmes.sources": CapitalSourceRule,
     "programmes.columns": BudgetColumnRule,

@@ -27,6 +27,7 @@ from chitieu.messages.catalogue_readers import READERS_MESSAGES
 from chitieu.messages.catalogue_reports import REPORTS_MESSAGES
 from chitieu.messages.catalogue_rounds import ROUNDS_MESSAGES
 from chitieu.messages.catalogue_store import STORE_MESSAGES
+from chitieu.messages.catalogue_summaries import SUMMARIES_MESSAGES
 from chitieu.messages.catalogue_tasks import TASKS_MESSAGES
 from chitieu.messages.catalogue_web import WEB_MESSAGES
 
@@ -34,6 +35,7 @@ _PARTS = (
     CORE_MESSAGES, ASSESSMENT_MESSAGES, EXTRACTION_MESSAGES, GRAMMAR_MESSAGES, READERS_MESSAGES, REPORTS_MESSAGES,
     STORE_MESSAGES, OUTPUTS_MESSAGES, WEB_MESSAGES, CONVENTIONS_MESSAGES, CLI_MESSAGES, AUDIT_MESSAGES,
     PROGRAMMES_MESSAGES, ROUNDS_MESSAGES, PLANS_MESSAGES, TASKS_MESSAGES, NATIONAL_MESSAGES,
+    SUMMARIES_MESSAGES,
 )
 MESSAGES: dict[str, str] = {}
 for _part in _PARTS:

@@ -22,8 +22,6 @@ EXTRACTION_MESSAGES: dict[str, str] = {
     "read_review_range_observation": "Đề xuất số {id} là một khoảng ({low} - {high}); kết quả cần một giá trị, hãy sửa bằng «chitieu review edit {id} --value …».",
     "read_review_no_plan": "Đề xuất số {id} không gắn với kế hoạch nào; hãy nạp lại tệp với --plan MÃ_KẾ_HOẠCH.",
     # chitieu extract (prefix extract_)
-    "extract_not_a_file": "«{path}» không phải là một tệp.",
-    "extract_not_utf8": "Tệp «{path}» không phải văn bản UTF-8; hãy lưu lại dưới dạng UTF-8.",
     "extract_bad_kind": "Loại «{value}» không hợp lệ (dùng: target, result hoặc all).",
     "extract_bad_format": "Định dạng «{value}» không hợp lệ (dùng: jsonl hoặc table).",
     "extract_summary": "Tệp «{path}»: {count} mục tiêu/kết quả trích xuất từ {chars} ký tự.",

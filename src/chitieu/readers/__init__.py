@@ -30,7 +30,7 @@ from chitieu.readers.zipguard import ZipLimits
 
 __all__ = [
     "Box", "CellMerge", "Document", "Mark", "OcrSettings", "PageSpan", "Part", "PdfLimits", "Progress",
-    "TableBlock", "TextChunk", "TextSpan", "ZipLimits", "iter_document_chunks", "read_document",
+    "TableBlock", "TextChunk", "TextSpan", "ZipLimits", "iter_document_chunks", "read_document", "with_text_tables",
 ]
 
 
@@ -76,7 +76,7 @@ def _read(file: Path, pdf_limits: PdfLimits | None, zip_limits: ZipLimits | None
             return read_legacy(file)
         from chitieu.readers.text_reader import read_text_file
 
-        return _with_text_tables(read_text_file(file))
+        return with_text_tables(read_text_file(file))
     except PermissionError as exc:
         raise ChitieuError("file_unreadable", path=file, reason=msg("reason_no_permission")) from exc
     except MemoryError as exc:
@@ -106,7 +106,7 @@ def iter_document_chunks(
     return document, document_chunks(document)
 
 
-def _with_text_tables(document: Document) -> Document:
+def with_text_tables(document: Document) -> Document:
     """Plain text has no table markup: find tab-separated and space-aligned blocks in it."""
     from chitieu.extraction.tables import find_text_tables
 

@@ -6,9 +6,9 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from chitieu.extraction.claims import Claim, extract_claims
+from chitieu.extraction.claims import Claim, extract_claims, signing_year
 from chitieu.extraction.restated import merge_restated
 from chitieu.extraction.statements import plan_kind_of
 from chitieu.messages import ChitieuError
@@ -26,76 +26,138 @@ class ExtractionResult:
 
 @dataclass(slots=True)
 class _ReadText:
-    text: str
-    page_at: Callable[[int], int | None]
-    pages: int
-    document: Any = None  # the reader's Document: boxes and OCR confidence of its spans
+    """A document being read: its pieces (one for every format but a long plain text), and, once they are
+    all read, the length of its text and its page count."""
+
+    pieces: Iterator[Any]  # readers' TextPiece: start offset, the piece's Document, forced
+    length: int = 0
+    pages: int = 0
+
+
+@dataclass(slots=True)
+class _WholePiece:
+    start: int
+    document: Any
+    forced: bool = False
 
 
 def _read(path: Path, progress: Callable[[int, int, str], None] | None = None) -> _ReadText:
-    """Read through ``chitieu.readers``; plain UTF-8 text when the readers are not available."""
+    """Read through ``chitieu.readers``: a plain text file piece by piece (any size in bounded memory), the
+    other formats whole (their readers bound them)."""
+    from chitieu.readers import read_document
+    from chitieu.readers.sniff import detect_kind
+
     try:
-        from chitieu.readers import read_document
-    except ImportError:  # readers not installed in this build: plain UTF-8 text only
-        return _read_plain_text(path)
+        if path.is_file() and path.stat().st_size and detect_kind(path) == "txt":
+            from chitieu.readers.text_pieces import iter_text_pieces
+
+            _, pieces = iter_text_pieces(path)
+            return _ReadText(_guarded(path, pieces))
+    except OSError as exc:
+        raise _unreadable(path, exc) from exc
     document = read_document(path, progress=progress)
-    return _ReadText(document.text, document.page_at, len(getattr(document, "pages", []) or []), document)
+    pages = len(getattr(document, "pages", []) or [])
+    return _ReadText(iter([_WholePiece(0, document)]), len(document.text), pages)
 
 
-def _read_plain_text(path: Path) -> _ReadText:
-    if not path.is_file():
-        raise ChitieuError("extract_not_a_file", path=path)
+def _guarded(path: Path, pieces: Iterator[Any]) -> Iterator[Any]:
+    """The pieces, a failure to read the file on the way said as ``read_document`` says it."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ChitieuError("extract_not_utf8", path=path) from exc
-    return _ReadText(text, lambda _offset: None, 0)
+        yield from pieces
+    except OSError as exc:
+        raise _unreadable(path, exc) from exc
+
+
+def _unreadable(path: Path, exc: OSError) -> ChitieuError:
+    from chitieu.messages import msg
+
+    reason = msg("reason_no_permission") if isinstance(exc, PermissionError) else exc.strerror or str(exc)
+    return ChitieuError("file_unreadable", path=path, reason=reason)
 
 
 def iter_file_claims(
     path: str | Path, kind: str = "all", progress: Callable[[int, int, str], None] | None = None
 ) -> tuple[_ReadText, Iterator[Claim]]:
-    """The read text and a lazy stream of its claims (``kind``: target, result or all).
+    """The document being read and a lazy stream of its claims (``kind``: target, result or all).
 
-    ``progress(done, total, stage)`` follows the reading of a PDF's pages (OCR of scans is the slow part).
-    Each claim gets its page, its box on the page when the reader knows it, and a confidence lowered by
-    the OCR confidence of the words it was read from."""
+    A plain text file is read and extracted piece by piece, whole documents at a time
+    (``readers.text_pieces``), and its claims are given as each piece is done: memory stays bounded whatever
+    the file's size, and the claims are those the whole text gives. ``progress(done, total, stage)`` follows
+    the reading of a PDF's pages (OCR of scans is the slow part). Each claim gets its page, its box on the
+    page when the reader knows it, and a confidence lowered by the OCR confidence of the words it was read
+    from."""
     if kind not in ("target", "result", "all"):
         raise ChitieuError("extract_bad_kind", value=kind)
     read = _read(Path(path), progress)
 
     def stream() -> Iterator[Claim]:
-        for claim in all_claims(read.text, read.document):
-            if kind != "all" and claim.kind != kind:
-                continue
-            claim.page = read.page_at(claim.start)
-            if read.document is not None and read.document.spans:
-                _place_claim(claim, read.document)
-            yield claim
+        statements = 0  # the highest statement number given so far: a later piece numbers on from it
+        year: int | Literal["own"] | None = "own"
+        pages = 0
+        for n, piece in enumerate(read.pieces):
+            document = piece.document
+            if n == 0 and piece.start == 0 and document.kind == "txt":
+                year = signing_year(document.text)
+            claims = list(all_claims(document.text, document, text_year=year if n else "own"))
+            if n:
+                _renumber(claims, statements)
+            statements = max([statements, *(c.statement for c in claims)])
+            for claim in claims:
+                if kind != "all" and claim.kind != kind:
+                    continue
+                claim.page = document.page_at(claim.start)
+                if document.spans:
+                    _place_claim(claim, document)
+                if piece.start:
+                    _shift(claim, piece.start)
+                yield claim
+            if document.kind == "txt":
+                read.length = piece.start + len(document.text)
+                pages = max(pages, document.pages[-1].number if document.pages else 0)
+                read.pages = pages
 
     return read, stream()
+
+
+def _renumber(claims: list[Claim], base: int) -> None:
+    """Statements of a later piece numbered on from ``base`` in document order (one number per statement)."""
+    numbers: dict[int, int] = {}
+    for claim in claims:
+        claim.statement = numbers.setdefault(claim.statement, base + len(numbers) + 1)
+
+
+def _shift(claim: Claim, offset: int) -> None:
+    """A piece's claim placed in the whole text."""
+    claim.start += offset
+    claim.end += offset
+    for place in claim.places or []:
+        for key in ("start", "end"):
+            value = place.get(key)
+            if isinstance(value, int):
+                place[key] = value + offset
 
 
 # Marks of furniture that state no claim (readers' ``Mark.kind``); footnotes do, and are kept.
 SKIPPED_MARKS = frozenset({"recipients", "signature", "legal_basis", "title_block", "page_header", "page_footer"})
 
 
-def document_claims(text: str, document: Any = None) -> Iterator[Claim]:
+def document_claims(text: str, document: Any = None, text_year: int | Literal["own"] | None = "own") -> Iterator[Claim]:
     """Claims of a read document's text, each part of a bound volume read on its own and no claim taken
-    from its furniture (recipients, signatures, legal basis, title block). Used by extract and ingest."""
+    from its furniture (recipients, signatures, legal basis, title block). Used by extract and ingest.
+    ``text_year``: the signing year of the whole text when ``text`` is a later piece of it."""
     if document is None:
-        return extract_claims(text)
+        return extract_claims(text, text_year=text_year)
     parts = [p.start for p in getattr(document, "parts", None) or []]
     skip = [(m.start, m.end) for m in getattr(document, "marks", None) or [] if m.kind in SKIPPED_MARKS]
-    return extract_claims(text, parts=parts, skip=skip)
+    return extract_claims(text, parts=parts, skip=skip, text_year=text_year)
 
 
-def all_claims(text: str, document: Any = None) -> Iterator[Claim]:
+def all_claims(text: str, document: Any = None, text_year: int | Literal["own"] | None = "own") -> Iterator[Claim]:
     """Every claim of a read document, as ``chitieu extract`` gives them and ``chitieu ingest`` stores them:
     the rows of its indicator tables (appendices), then the running text outside those tables, in document
     order; the figures of one table row share a statement (its target is the plan of its results)."""
     tables, spans = table_claims(document) if document is not None and getattr(document, "tables", None) else ([], [])
-    text_claims = document_claims(text, document)
+    text_claims = document_claims(text, document, text_year)
     merged = sorted([*tables, *(c for c in text_claims if not _inside(c.start, spans))], key=lambda c: (c.start, c.end))
     if tables:
         numbers: dict[tuple[bool, int], int] = {}
@@ -174,4 +236,5 @@ def _place_claim(claim: Claim, document: Any) -> None:
 def extract_file(path: str | Path, kind: str = "all") -> ExtractionResult:
     """All claims of the document at ``path``."""
     read, claims = iter_file_claims(path, kind)
-    return ExtractionResult(Path(path), list(claims), len(read.text), read.pages)
+    found = list(claims)
+    return ExtractionResult(Path(path), found, read.length, read.pages)

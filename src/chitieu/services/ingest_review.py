@@ -305,6 +305,10 @@ def accept_claim(
     record_event(session, actor, action="claim.accept", entity=created, entity_id=row.id,
                  key=f"{plan.code}/{code}", after={"text": row.text, "op": row.op, "value": row.value},
                  context={"claim": claim.id, "plan": plan.code, "indicator": code, "change": "created"})
+    from chitieu.services.bulk_assess import SeriesKey
+    from chitieu.services.summaries import refresh_touched  # the dashboard summaries follow the write
+
+    refresh_touched(session, actor, series=[SeriesKey(indicator.id, row.org_unit_id)])
     return AcceptOutcome(claim_id, created, row.id, code)
 
 

@@ -101,6 +101,9 @@ def save_bundle(session: Session, actor: Actor, bundle: PlanBundle, *, replace: 
     changes = Changes()
     write_bundle(session, ws, bundle, changes, replace=replace)
     record_changes(session, actor, changes, action="registry.save", context={"plan": bundle.plan.code})
+    from chitieu.services.summaries import refresh_plans_by_code  # the dashboard summaries follow the write
+
+    refresh_plans_by_code(session, actor, [bundle.plan.code])
     return changes
 
 
@@ -127,6 +130,9 @@ def save_registry(
     record_changes(session, actor, changes, action=action, context=context)
     record_event(session, actor, action=action, entity="registry", key=str((context or {}).get("source", "")),
                  after={"counts": registry.counts(), "changes": changes.counts()}, context=context)
+    from chitieu.services.summaries import refresh_plans_by_code  # the dashboard summaries follow the write
+
+    refresh_plans_by_code(session, actor, [p.code for p in registry.plans])
     return changes
 
 

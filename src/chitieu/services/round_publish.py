@@ -16,7 +16,9 @@ from sqlalchemy.orm import Session
 from chitieu.domain import Actor
 from chitieu.domain.rounds import PeriodKind
 from chitieu.messages import msg
+from chitieu.services.bulk_assess import SeriesKey
 from chitieu.services.events import record_event
+from chitieu.services.summaries import refresh_touched
 from chitieu.store.models import IndicatorRow, ObservationRow, OrgUnitRow
 from chitieu.store.models_rounds import RoundRow, RoundUnitRow, RoundValueRow
 
@@ -34,6 +36,7 @@ def publish_unit(session: Session, actor: Actor, round_row: RoundRow, unit_row: 
         .where(RoundValueRow.round_unit_id == unit_row.id, RoundValueRow.text != "", RoundValueRow.value.is_not(None))
     ).all()
     changed = 0
+    touched: list[SeriesKey] = []
     for value, indicator in rows:
         query = select(ObservationRow).where(
             ObservationRow.indicator_id == indicator.id, ObservationRow.period_start == round_row.period_start,
@@ -55,9 +58,11 @@ def publish_unit(session: Session, actor: Actor, round_row: RoundRow, unit_row: 
                 setattr(existing, k, v)
         session.flush()
         changed += 1
+        touched.append(SeriesKey(indicator.id, org_unit_id))
         period = f"{round_row.period_start}-{round_row.period_end}" if round_row.period_start != round_row.period_end \
             else str(round_row.period_start)
         record_event(session, actor, action="round.publish", entity="observation", entity_id=existing.id,
                      key=f"{indicator.code}/{org.code if org_unit_id else ''}/{period}/{value.flag}", before=before,
                      after=after, context={"round": round_row.id, "unit": org.code, "indicator": indicator.code})
+    refresh_touched(session, actor, series=touched)  # the dashboard summaries follow the write
     return changed

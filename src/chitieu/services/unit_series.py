@@ -109,3 +109,12 @@ def unit_series(session: Session, actor: Actor, plan_code: str, indicator_code: 
             points.append(SeriesPoint(period.label(), mapped.value, source, mapped.parts, mapped.missing))
     return UnitSeries(plan_code, indicator_code, indicator.name, indicator.unit, unit_code, names[unit_code], additive,
                       points, names)
+
+
+def merged_units(session: Session, actor: Actor) -> list[tuple[str, str]]:
+    """The units made from others (successors of a unit change), by name: those a series across a reform is for."""
+    from chitieu.store.reader import read_org_units
+
+    ws = workspace_id(session, actor)
+    made = {c.successor_code for c in read_unit_changes(session, ws)}
+    return sorted(((u.code, u.name) for u in read_org_units(session, ws) if u.code in made), key=lambda x: (x[1], x[0]))

@@ -173,6 +173,9 @@ class IndicatorRow(Versioned, Base):
     number: Mapped[str] = mapped_column(String(50), default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
     description: Mapped[str] = mapped_column(Text, default="")
+    # how values combine across units (sum | mean | none); "" = the default by unit and polarity
+    # (vocab/aggregation.py)
+    aggregation: Mapped[str] = mapped_column(String(10), default="", server_default="")
 
 
 class ProvenanceColumns:
@@ -335,6 +338,7 @@ class EventRow(Base):
 # jobs, files, publications) live beside these on the same metadata.
 from chitieu.store import models_programmes as _models_programmes  # noqa: E402,F401
 from chitieu.store import models_rounds as _models_rounds  # noqa: E402,F401
+from chitieu.store import models_summaries as _models_summaries  # noqa: E402,F401
 from chitieu.store import models_tasks as _models_tasks  # noqa: E402,F401
 from chitieu.store import models_units as _models_units  # noqa: E402,F401
 from chitieu.store import models_web as _models_web  # noqa: E402,F401

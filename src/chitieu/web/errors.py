@@ -47,6 +47,7 @@ STATUS_BY_CODE: dict[str, int] = {
     "round_already_closed": 409,
     "round_already_open": 409,
     "round_submit_blocked": 409,
+    "summaries_not_built": 409,
     "database_unreachable": 503,
     "database_busy": 503,
 }

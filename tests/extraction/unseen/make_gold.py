@@ -426,6 +426,7 @@ EVERY_FIGURE: dict[str, list[tuple]] = {
     ],
     "l_annual_report_inline_targets.txt": [
         (R, "tăng 6% so với năm 2023", 6, "%"),  # change
+        (R, "đứng thứ 12", 12, "hạng"),  # rank (added when ranks became claims: a training figure)
     ],
     "m_review_cooperatives.txt": [
         (T, "mục tiêu đến năm 2025 là 500 hợp tác xã", 500, "hợp tác xã", EQ),  # plan

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from sqlalchemy import select
 
 from chitieu.messages import ChitieuError
+from chitieu.services import unit_series
 from chitieu.services.tasks import overdue_tasks
 from chitieu.store.models import DocumentRow, SourceDocumentRow
 from chitieu.web import plan_pages, queries
@@ -61,12 +63,19 @@ def _years(view: queries.PlanView) -> list[int]:
 
 
 @router.get("/plans/{code}/indicators/{indicator}")
-def indicator_page(request: Request, code: str, indicator: str, as_of: int | None = YEAR) -> Response:
+def indicator_page(request: Request, code: str, indicator: str, as_of: int | None = YEAR,
+                   unit: str = Query("", max_length=100, description="Đơn vị xem chuỗi số liệu qua sắp xếp")) -> Response:
     who = caller(request)
+    series: dict[str, Any] | None = None
+    merged: list[tuple[str, str]] = []
     with transaction(request) as session:
         queries.plan_row(session, who, code)
         view = queries.plan_view(session, request.app.state.assessments, code, as_of, who)
         units = queries.unit_observations(session, who, code, indicator[:100])
+        if who.signed_in:  # the series reads every unit's figures: for signed-in readers only
+            merged = unit_series.merged_units(session, who.actor())
+            if unit:
+                series = unit_series.unit_series(session, who.actor(), code, indicator[:100], unit).to_json()
     bundle = view.bundle
     found = bundle.indicator(indicator)
     if found is None:
@@ -82,6 +91,7 @@ def indicator_page(request: Request, code: str, indicator: str, as_of: int | Non
         "chart": plan_pages.trajectory(bundle, found, row, ahead, mine),
         "pace": plan_pages.pace_text(row) if row is not None else "",
         "children": children, "parent": bundle.indicator(found.parent_code) if found.parent_code else None,
+        "series": series, "merged_units": merged,
     }
     return render(request, "indicator.html", context)
 
