@@ -76,6 +76,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "chitieu.cli.task": ("task",),
     "chitieu.cli.synth": ("synth",),
     "chitieu.cli.worker": ("worker", "enqueue", "jobs"),
+    "chitieu.cli.summaries": ("summaries",),
 }
 _registered: set[str] = set()
 

@@ -223,7 +223,7 @@ def _read(session: Session, actor: Actor, book: Any, round_id: int, unit_code: s
             problem(C_TEXT, "round_template_too_long", cell=f"{LETTERS[C_TEXT]}{r}", value=text[:40])
             continue
         try:
-            read_value_text(text)
+            read_value_text(text, value.unit_of_measure or "")
         except ValueError:
             problem(C_TEXT, "round_template_unreadable", value=text, cell=f"{LETTERS[C_TEXT]}{r}", indicator=code)
             continue

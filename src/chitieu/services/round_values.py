@@ -27,6 +27,7 @@ from chitieu.services.events import record_event
 from chitieu.services.rounds import now, require_open, round_row, round_unit
 from chitieu.store.models import IndicatorRow, OrgUnitRow
 from chitieu.store.models_rounds import RoundUnitRow, RoundValueRow
+from chitieu.vocab.units import conversion_factor, normalise_unit_text
 
 MAX_TEXT = 500
 MAX_NOTE = 4000
@@ -56,8 +57,24 @@ class ValueInfo:
                 "updated_by": self.updated_by, "updated_at": self.updated_at.isoformat() if self.updated_at else None}
 
 
-def read_value_text(text: str) -> tuple[Op | None, float | None]:
-    """(op, value) of a value as written; ``ValueError`` when it cannot be read. Empty text clears the value."""
+def _unit_fits(written: str, unit_of_measure: str) -> bool:
+    """Whether a unit written after the number belongs with the indicator's unit.
+
+    "1O" (letter O for zero) reads as 1 with the unit "o": that must be refused, not stored as 1.
+    A catalogued unit of the same dimension, the indicator's own unit, or its leading words
+    ("triệu đồng" for "triệu đồng/người") fit.
+    """
+    if conversion_factor(written, unit_of_measure) is not None:
+        return True
+    wrote, wanted = normalise_unit_text(written), normalise_unit_text(unit_of_measure)
+    return len(wrote) > 1 and wanted.startswith(wrote)
+
+
+def read_value_text(text: str, unit_of_measure: str | None = None) -> tuple[Op | None, float | None]:
+    """(op, value) of a value as written; ``ValueError`` when it cannot be read. Empty text clears the value.
+
+    With the indicator's ``unit_of_measure``, a unit written after the number must fit it (see ``_unit_fits``).
+    """
     text = text.strip()
     if not text:
         return None, None
@@ -68,11 +85,17 @@ def read_value_text(text: str) -> tuple[Op | None, float | None]:
         if words is None:
             raise ValueError(text) from None
         return words.op, words.value
+    scale = 1.0
+    if q.unit and q.boolean is None and unit_of_measure is not None:
+        if not _unit_fits(q.unit, unit_of_measure):
+            raise ValueError(text)
+        # "1,2 tỷ đồng" for an indicator in triệu đồng is 1.200, not 1,2.
+        scale = conversion_factor(q.unit, unit_of_measure) or 1.0
     if q.op is Op.RANGE:
-        return Op.EQ, q.point
+        return Op.EQ, None if q.point is None else q.point * scale
     if q.op is Op.DONE:
         return Op.DONE, 1.0 if q.boolean is not False else 0.0
-    return q.op, q.value
+    return q.op, None if q.value is None else q.value * scale
 
 
 def parse_flag(text: str | None) -> ObservationFlag | None:
@@ -122,7 +145,7 @@ def put_value(
     if len(text) > MAX_TEXT or (note is not None and len(note) > MAX_NOTE):
         raise ChitieuError("round_value_too_long", maximum=MAX_TEXT, note_maximum=MAX_NOTE)
     try:
-        op, number = read_value_text(text)
+        op, number = read_value_text(text, indicator.unit or "")
     except ValueError:
         raise ChitieuError("round_value_unreadable", text=text, indicator=indicator_code, unit=unit_code) from None
     new_flag = parse_flag(flag)

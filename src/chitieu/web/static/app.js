@@ -21,13 +21,31 @@
     });
   }
 
+  // On a phone the y axis gets little width and Chart.js clips long group names on the left:
+  // break a name into at most two short lines (Chart.js draws an array label as lines).
+  function narrow(canvas) {
+    return (canvas.parentElement ? canvas.parentElement.clientWidth : window.innerWidth) < 520;
+  }
+
+  function wrapLabel(text, width) {
+    var words = text.split(/\s+/), lines = [""];
+    words.forEach(function (w) {
+      var last = lines[lines.length - 1];
+      if (!last) lines[lines.length - 1] = w;
+      else if ((last + " " + w).length <= width) lines[lines.length - 1] = last + " " + w;
+      else lines.push(w);
+    });
+    if (lines.length > 2) { lines = lines.slice(0, 2); lines[1] = lines[1].slice(0, width - 1) + "…"; }
+    return lines.map(function (l) { return l.length > width ? l.slice(0, width - 1) + "…" : l; });
+  }
+
   function groups(canvas, d) {
     var sets = d.statuses.map(function (s, i) {
       return { label: d.labels[i], data: d.group_counts[s], backgroundColor: COLORS[s], stack: "a" };
     }).filter(function (ds) { return ds.data.some(function (n) { return n > 0; }); });
     return new Chart(canvas, {
       type: "bar",
-      data: { labels: d.groups.map(function (g) { return g.length > 28 ? g.slice(0, 27) + "…" : g; }), datasets: sets },
+      data: { labels: d.groups.map(function (g) { return wrapLabel(g, narrow(canvas) ? 16 : 28); }), datasets: sets },
       options: { indexAxis: "y", maintainAspectRatio: false, animation: false,
                  scales: { x: { stacked: true, ticks: { precision: 0 } }, y: { stacked: true } },
                  plugins: { legend: { position: "bottom", labels: { boxWidth: 12 } } } }
