@@ -1,9 +1,9 @@
-"""National scale (docs/scale.md): synth, set-based assessment, memory, ingestion by 1 and 2 workers.
+"""National scale (docs/scale.md): synth, set-based assessment, memory (ingestion by workers: bench_workers.py).
 
 Prints "name | value" lines for benchmarks/run.py. Scales: CHITIEU_BENCH_NATIONAL_SCALES (default
 "0.01,0.1"; add 1.0 to measure the full country, several minutes and ≈ 1 GB of PostgreSQL). The databases
 are made on CHITIEU_BENCH_POSTGRES_URL (default postgresql+psycopg://postgres@127.0.0.1:5432/postgres) and
-dropped afterwards. Ingestion needs RabbitMQ (CHITIEU_BENCH_BROKER_URL, default amqp://guest:guest@127.0.0.1:5672//).
+dropped afterwards.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from typing import Any
 import sqlalchemy as sa
 
 BASE = os.environ.get("CHITIEU_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
-BROKER = os.environ.get("CHITIEU_BENCH_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672//")
 CLI = [sys.executable, "-m", "chitieu.cli.main"]
 MEASURE = """
 import json, resource, sys, time
@@ -140,52 +139,10 @@ def scale_figures(scale: float) -> None:
         _drop(admin, name)
 
 
-def ingestion(workers: int, documents: int = 24) -> float:
-    """Seconds for ``workers`` worker processes to ingest ``documents`` queued documents."""
-    url, admin, name = _database()
-    queue = f"chitieu-bench-{uuid.uuid4().hex[:8]}"
-    env = os.environ | {"CHITIEU_DATABASE_URL": url, "CHITIEU_BROKER_URL": BROKER, "CHITIEU_QUEUE": queue}
-    procs: list[subprocess.Popen[bytes]] = []
-    try:
-        subprocess.run([*CLI, "dataset", "install", "laichau_xiv"], env=env, check=True, capture_output=True)
-        folder = f"/tmp/{queue}"
-        os.makedirs(folder, exist_ok=True)
-        files = []
-        for i in range(documents):
-            path = os.path.join(folder, f"bao-cao-{i}.txt")
-            with open(path, "w", encoding="utf-8") as f:
-                f.write("\n".join(
-                    f"Năm 202{j % 5}, tỷ lệ che phủ rừng đạt 5{i % 10},{j}%; thu ngân sách đạt {1000 + i * 37 + j} tỷ đồng, "
-                    f"tăng {j % 9},{i % 10}% so với cùng kỳ; tỷ lệ hộ nghèo giảm còn {10 + j % 7},{i % 10}%." for j in range(120)))
-            files.append(path)
-        subprocess.run([*CLI, "enqueue", *files], env=env, check=True, capture_output=True)
-        start = time.perf_counter()
-        procs = [subprocess.Popen([*CLI, "worker"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                 for _ in range(workers)]
-        engine = sa.create_engine(url)
-        while True:
-            with engine.connect() as conn:
-                left = conn.execute(sa.text("SELECT count(*) FROM jobs WHERE status IN ('queued', 'running')")).scalar()
-            if not left:
-                break
-            time.sleep(0.2)
-        engine.dispose()
-        return time.perf_counter() - start
-    finally:
-        for p in procs:
-            p.terminate()
-            p.wait(timeout=30)
-        _drop(admin, name)
-
-
 def main() -> None:
     start_figures()
     for text in os.environ.get("CHITIEU_BENCH_NATIONAL_SCALES", "0.01,0.1").split(","):
         scale_figures(float(text))
-    one = ingestion(1)
-    two = ingestion(2)
-    print(f"ingestion, 24 documents, 1 worker | {one:.1f} s ({24 / one:.2f} documents/s)")
-    print(f"ingestion, 24 documents, 2 workers | {two:.1f} s ({24 / two:.2f} documents/s; {one / two:.2f}× one worker)")
 
 
 if __name__ == "__main__":

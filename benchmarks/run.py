@@ -126,7 +126,7 @@ def main() -> int:
     table_rows = os.environ.get("CHITIEU_BENCH_TABLE_ROWS", "1000000")
     import_rows = os.environ.get("CHITIEU_BENCH_IMPORT_ROWS", "62500 125000 250000").split()
     for script, args in (("bench_extract.py", []), ("eval_conventions.py", []), ("bench_national.py", []),
-                         ("bench_dashboard.py", []),
+                         ("bench_workers.py", []), ("bench_dashboard.py", []),
                          ("bench_assess_table.py", ["--rows", table_rows]), ("bench_import.py", ["--rows", *import_rows])):
         path = HERE / script
         if not path.exists():

@@ -70,6 +70,8 @@ _FROM_START_RE = re.compile(r"\s+(?:giảm|tăng|nâng|hạ)\s+từ\s+\S*\d.*$",
 _LOCALITY_RE = re.compile(rulebook().pattern("text.subject_names", "locality_not_a_name"), re.IGNORECASE)
 _DATE_RE = re.compile(rulebook().pattern("text.subject_names", "as_of_not_in_name"), re.IGNORECASE)
 _PART_END_RE = re.compile(rulebook().pattern("text.subject_names", "parts_of_a_measure") + r"\s*$", re.IGNORECASE)
+# What a rank is on, written after it: "… dẫn đầu cả nước về chỉ số chuyển đổi số (DTI)".
+_RANKED_ON_RE = re.compile(r"[^.;,()\d]{0,60}?\svề\s+(?P<on>[^.;,]{3,100}?(?:\([^()\d]{1,20}\))?)(?=[.;,]|$)", re.IGNORECASE)
 _CONCESSION_RE = re.compile(rulebook().pattern("text.subject_names", "concession_not_in_name"), re.IGNORECASE)
 
 
@@ -141,6 +143,12 @@ def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[
         last_chunk = re.split(r"[,:(]", before)[-1]
         # a rank's words after it name what is ranked against ("đứng thứ 2 trong các huyện"), never its subject
         remote = not q.rank and not _content(_LOCALITY_RE.sub(" ", last_chunk)) and _has_noun_after(text, q, next_start)
+        about = _RANKED_ON_RE.match(text, q.end, next_start) if q.rank else None
+        if about:  # "thuộc nhóm 20 tỉnh dẫn đầu cả nước về chỉ số chuyển đổi số (DTI)": ranked on that
+            on = about.group("on").strip(_EDGE_STRIP)
+            phrases.append(Phrase(_clip(on + ")" * (on.count("(") - on.count(")"))), q.start, q.end, period))
+            first_kind.append(False)
+            continue
         if _content(subject) and not continues_list and not remote:
             phrase = _clip(subject)
             phrases.append(Phrase(phrase, subject_start, q.end, period))

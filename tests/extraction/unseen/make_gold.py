@@ -424,6 +424,12 @@ EVERY_FIGURE: dict[str, list[tuple]] = {
         (T, "là 95%", 95, "%", EQ),  # plan
         (R, "gấp 1,8 lần", 1.8, "lần"),  # change
     ],
+    "i_digital_transformation_resolution.txt": [
+        (T, "nhóm 20", 20, "hạng", LT),  # rank among the leaders (added when ranks became claims: a training figure)
+    ],
+    "n_thematic_education.txt": [
+        (T, "nhóm 30", 30, "hạng", LT),  # rank among the leaders (added when ranks became claims: a training figure)
+    ],
     "l_annual_report_inline_targets.txt": [
         (R, "tăng 6% so với năm 2023", 6, "%"),  # change
         (R, "đứng thứ 12", 12, "hạng"),  # rank (added when ranks became claims: a training figure)
