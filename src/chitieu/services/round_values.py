@@ -57,23 +57,25 @@ class ValueInfo:
                 "updated_by": self.updated_by, "updated_at": self.updated_at.isoformat() if self.updated_at else None}
 
 
-def _unit_fits(written: str, unit_of_measure: str) -> bool:
-    """Whether a unit written after the number belongs with the indicator's unit.
+def _unit_scale(written: str, unit_of_measure: str) -> float | None:
+    """The factor from a unit written after the number to the indicator's unit; None when it does not belong.
 
     "1O" (letter O for zero) reads as 1 with the unit "o": that must be refused, not stored as 1.
-    A catalogued unit of the same dimension, the indicator's own unit, or its leading words
-    ("triệu đồng" for "triệu đồng/người") fit.
+    A catalogued unit of the same dimension converts ("1,2 tỷ đồng" for triệu đồng is 1.200); the
+    indicator's own unit or its leading words ("triệu đồng" for "triệu đồng/người") are taken as written.
     """
-    if conversion_factor(written, unit_of_measure) is not None:
-        return True
+    factor = conversion_factor(written, unit_of_measure)
+    if factor is not None:
+        return factor
     wrote, wanted = normalise_unit_text(written), normalise_unit_text(unit_of_measure)
-    return len(wrote) > 1 and wanted.startswith(wrote)
+    return 1.0 if len(wrote) > 1 and wanted.startswith(wrote) else None
 
 
 def read_value_text(text: str, unit_of_measure: str | None = None) -> tuple[Op | None, float | None]:
     """(op, value) of a value as written; ``ValueError`` when it cannot be read. Empty text clears the value.
 
-    With the indicator's ``unit_of_measure``, a unit written after the number must fit it (see ``_unit_fits``).
+    With the indicator's ``unit_of_measure``, a unit written after the number must belong with it and is
+    converted to it (see ``_unit_scale``).
     """
     text = text.strip()
     if not text:
@@ -87,10 +89,10 @@ def read_value_text(text: str, unit_of_measure: str | None = None) -> tuple[Op |
         return words.op, words.value
     scale = 1.0
     if q.unit and q.boolean is None and unit_of_measure is not None:
-        if not _unit_fits(q.unit, unit_of_measure):
+        found = _unit_scale(q.unit, unit_of_measure)
+        if found is None:
             raise ValueError(text)
-        # "1,2 tỷ đồng" for an indicator in triệu đồng is 1.200, not 1,2.
-        scale = conversion_factor(q.unit, unit_of_measure) or 1.0
+        scale = found
     if q.op is Op.RANGE:
         return Op.EQ, None if q.point is None else q.point * scale
     if q.op is Op.DONE:
