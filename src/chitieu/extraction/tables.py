@@ -15,11 +15,11 @@ import re
 from dataclasses import dataclass, field
 
 from chitieu.domain import Quantity
+from chitieu.extraction.table_columns import COMMA_THOUSANDS_RE, comma_thousands, label_unit
 from chitieu.grammar.text import fold
 from chitieu.quantities import QuantityError, parse_quantity
 from chitieu.vocab.table_headers import amount_kind
 from chitieu.vocab.table_headers import column_role as header_column_role
-from chitieu.vocab.units import lookup_unit
 from chitieu.vocab.verdicts import Status, parse_verdict
 
 VALUE_ROLES = frozenset({"target", "result", "ratio", "verdict"})
@@ -34,11 +34,6 @@ NUMBERED_RE = re.compile(r"^\d{1,3}(?:\.\d{1,2})*\.?$")
 COLUMN_NUMBER_RE = re.compile(r"^\(?\d{1,2}\)?$|^\(?[A-Z]\)?$")
 MARKUP_RE = re.compile(r"</?[a-zA-Z]{1,6}>|\*\*|__")
 YEAR_RE = re.compile(r"\b((?:19|20)\d{2})\b")
-# The unit a header gives its column in brackets: "Thành tiền (VNĐ)", "Dự toán (Đơn vị: triệu đồng)".
-LABEL_UNIT_RE = re.compile(r"\(\s*(?:đơn vị(?: tính)?\s*:?\s*)?([^()\d]{1,24}?)\s*\)\s*$", re.IGNORECASE)
-# English thousands in a whole column: "197,128,000" next to "465,222" (which alone would read 465.222).
-COMMA_GROUPED_RE = re.compile(r"^\d{1,3}(?:,\d{3}){2,}$")
-COMMA_THOUSANDS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 
 
 def clean(text: str) -> str:
@@ -70,19 +65,6 @@ def parse_cell_quantity(text: str) -> Quantity | None:
         return parse_quantity(cell)
     except QuantityError:
         return None
-
-
-def label_unit(label: str) -> str:
-    """The unit a column header names in brackets ("Thành tiền sau thuế (VNĐ)" → "VNĐ"); "" when none."""
-    m = LABEL_UNIT_RE.search(clean(label))
-    return m.group(1).strip() if m and lookup_unit(m.group(1).strip()) is not None else ""
-
-
-def comma_thousands(cells: list[str]) -> bool:
-    """Whether a column writes thousands with commas: some cell has two comma groups ("197,128,000") and no
-    cell uses a dot, so a single group ("465,222") is thousands too."""
-    filled = [clean(c) for c in cells if clean(c)]
-    return any(COMMA_GROUPED_RE.match(c) for c in filled) and not any("." in c for c in filled)
 
 
 def has_number(text: str) -> bool:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from chitieu.domain import Actor, Op, Permission, Quantity
 from chitieu.extraction.linking import IndicatorLinker, LinkResult, SemanticScorer
+from chitieu.extraction.table_columns import caption_before
 from chitieu.extraction.tables import IndicatorRow as TableIndicatorRow
 from chitieu.extraction.tables import parse_cell_quantity, parse_indicator_table
 from chitieu.readers import Document, TableBlock, read_document
@@ -152,7 +153,7 @@ def claims_from_tables(document: Document) -> tuple[list[ProposedClaim], list[tu
     claims: list[ProposedClaim] = []
     spans: list[tuple[int, int]] = []
     for block in document.tables:
-        table = parse_indicator_table(block.rows, _caption(document.text, block.start))
+        table = parse_indicator_table(block.rows, caption_before(document.text, block.start))
         if table is None:
             continue
         spans.append((block.start, block.end))
@@ -162,11 +163,6 @@ def claims_from_tables(document: Document) -> tuple[list[ProposedClaim], list[tu
                 claims.extend(_row_claims(document, block, row, bases, table.title))
     return claims, spans
 
-
-def _caption(text: str, start: int, lines: int = 2) -> str:
-    """The last lines of text before a table (its caption: "IV.5.2 Tổng mức đầu tư", "Đơn vị: triệu đồng")."""
-    before = text[max(0, start - 400) : start].rstrip("\n").split("\n")
-    return " ".join(line.strip() for line in before[-lines:] if line.strip())
 
 
 _RATIO_BASES = (("du toan", "dự toán"), ("dt", "dự toán"), ("muc tieu", "mục tiêu"), ("nghi quyet", "mục tiêu"),
