@@ -134,6 +134,12 @@ def _part_years(text: str, breaks: Sequence[int], text_year: int | Literal["own"
     return years
 
 
+def _promised_count(section_kind: SectionKind, q: TextQuantity) -> bool:
+    """A count of programmes, meetings or classes promised with a comparator in a targets section ("Tổ chức
+    ít nhất 02 chương trình …" under "Các chỉ tiêu"): a target, where such counts elsewhere are no indicator."""
+    return section_kind is SectionKind.TARGETS and q.op in (Op.GE, Op.GT)
+
+
 def _in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     i = bisect_right(spans, (pos, 1 << 62))
     return i > 0 and spans[i - 1][0] <= pos < spans[i - 1][1]
@@ -219,7 +225,7 @@ def _paragraph_claims(
                 if decision is None:
                     continue
                 kind, confidence = decision
-                if q.unit.lower() in META_UNITS:
+                if q.unit.lower() in META_UNITS and not _promised_count(section_kind, q):
                     continue
                 if _not_an_indicator(q, clause_l):
                     continue
