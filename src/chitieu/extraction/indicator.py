@@ -34,6 +34,9 @@ _AFTER_CUT_RE = re.compile(
     r"\(|,\s*(?:không còn|trong đó|riêng|tăng|giảm|đạt|bằng|vượt|chiếm|so với|nâng|góp phần|đưa|tương đương)(?=\s|$)", re.IGNORECASE
 )
 _EDGE_STRIP = " ,;:.-–()\"'"
+# "144 hộ với diện tích hơn 166 ha …": a count followed by the measure of the next figure (text.subject_names
+# with_measure_links)
+_WITH_MEASURE_RE = re.compile(rulebook().pattern("text.subject_names", "with_measure_links"), re.IGNORECASE)
 MAX_PHRASE = 140
 LIST_HEAD_WORDS = 8
 
@@ -133,6 +136,7 @@ def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[
     """One phrase per quantity (same order)."""
     phrases: list[Phrase] = []
     first_kind: list[bool] = []
+    links: dict[int, str] = {}  # quantity index → the measure a "với diện tích" before it names it by
     for i, q in enumerate(quantities):
         continues_list = bool(first_kind) and first_kind[-1] and not q.lead and not q.rank
         seg_start = quantities[i - 1].end if i else clause_start
@@ -140,7 +144,10 @@ def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[
         next_start = quantities[i + 1].start if i + 1 < len(quantities) else clause_end
         period = _period_of(text[seg_start : q.start]) or _period_of(text[clause_start : q.start])
         subject, subject_start = _last_chunks(before, seg_start)
-        last_chunk = re.split(r"[,:(]", before)[-1]
+        if subject.lower().endswith(" trở") and q.lead.lower().startswith("lên"):
+            subject += " lên"  # "số xã đạt từ 10 tiêu chí trở lên là 37 xã": "lên" is read with the figure's lead
+        # a figure in parentheses ("… thì giảm (-13,24%)") is named by the words before the parenthesis
+        last_chunk = re.split(r"[,:(]", before.rstrip().removesuffix("(").rstrip("+- "))[-1]
         # a rank's words after it name what is ranked against ("đứng thứ 2 trong các huyện"), never its subject
         remote = not q.rank and not _content(_LOCALITY_RE.sub(" ", last_chunk)) and _has_noun_after(text, q, next_start)
         about = _RANKED_ON_RE.match(text, q.end, next_start) if q.rank else None
@@ -160,6 +167,21 @@ def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[
             after = after[: cut.start()]
         after_stripped = after.rstrip(_EDGE_STRIP + " và")
         noun = after_stripped.strip(_EDGE_STRIP)
+        if after.lstrip(" )").startswith((",", ";")):  # "80 hộ nghèo, chiếm tỉ lệ 1,61%, người dân …": no noun of its own
+            noun = ""
+        link = _WITH_MEASURE_RE.search(noun)
+        if link:  # "144 hộ với diện tích hơn 166 ha trồng xoài": the count and the area share what follows
+            links[i + 1] = link.group("measure")
+            noun = noun[: link.start()].strip(_EDGE_STRIP)
+            if not _content(noun):
+                noun = _noun_after(text, quantities[i + 1], quantities[i + 2].start if i + 2 < len(quantities) else clause_end) if i + 1 < len(quantities) else ""
+        if i in links:  # the measure after "với" names this figure by what the pair describes
+            if not _content(noun):
+                noun = phrases[-1].text.split(" ", 1)[-1] if phrases else ""
+            phrase = _clip(f"{links[i]} {noun}".strip())
+            phrases.append(Phrase(phrase, q.start, q.end, period))
+            first_kind.append(False)
+            continue
         if _content(noun) and not noun.lower().startswith(("so với", "so cùng", "tăng", "giảm", "bằng", "vượt")):
             unit_noun = q.unit if q.unit and q.unit[0].isalpha() and "%" not in q.unit else ""
             phrase = _clip(f"{unit_noun} {noun}".strip())
@@ -178,25 +200,46 @@ def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[
     return phrases
 
 
+def _noun_after(text: str, q: TextQuantity, next_start: int) -> str:
+    """The noun phrase written right after ``q`` ("166 ha trồng xoài theo tiêu chuẩn VietGAP, …" → "trồng xoài
+    theo tiêu chuẩn VietGAP"); "" when a comma or a new clause follows."""
+    after = text[q.end : next_start]
+    if after.lstrip(" )").startswith((",", ";", ".")):
+        return ""
+    cut = _AFTER_CUT_RE.search(after)
+    noun = (after[: cut.start()] if cut else after).strip(_EDGE_STRIP)
+    link = _WITH_MEASURE_RE.search(noun)
+    return noun[: link.start()].strip(_EDGE_STRIP) if link else noun
+
+
 def _has_noun_after(text: str, q: TextQuantity, next_start: int) -> bool:
     after = text[q.end : next_start]
     cut = _AFTER_CUT_RE.search(after)
-    return bool(_content(after[: cut.start()] if cut else after)) and not after.lstrip().startswith((",", ";", "."))
+    return bool(_content(after[: cut.start()] if cut else after)) and not after.lstrip(" )").startswith((",", ";", "."))
 
 
 def _share_predicate(phrases: list[Phrase], first_kind: list[bool]) -> None:
-    """Quantity-first phrases without a predicate take the one written after the last of them."""
-    idx = [i for i, f in enumerate(first_kind) if f]
-    if len(idx) < 2:
-        return
-    last = phrases[idx[-1]].text
-    m = _PREDICATE_RE.search(last)
-    if not m:
-        return
-    predicate = last[m.start() :].strip()
-    for i in idx[:-1]:
-        if not _PREDICATE_RE.search(phrases[i].text):
-            phrases[i].text = _clip(f"{phrases[i].text} {predicate}")
+    """Quantity-first phrases without a predicate take the one written after the last of them. Only a run of
+    quantity-first phrases shares one: a figure named before it ends the run ("80 hộ nghèo, chiếm tỉ lệ 1,61%, …,
+    93,5% số hộ dân sử dụng nhà tiêu hợp vệ sinh" gives "hộ nghèo" nothing)."""
+    runs: list[list[int]] = []
+    for i, f in enumerate(first_kind):
+        if f:
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+    for idx in runs:
+        if len(idx) < 2:
+            continue
+        last = phrases[idx[-1]].text
+        m = _PREDICATE_RE.search(last)
+        if not m:
+            continue
+        predicate = last[m.start() :].strip()
+        for i in idx[:-1]:
+            if not _PREDICATE_RE.search(phrases[i].text):
+                phrases[i].text = _clip(f"{phrases[i].text} {predicate}")
 
 
 def _clip(s: str) -> str:
