@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from chitieu.extraction.grammar import HEDGE_WORDS, LEAD_WORDS, PREDICATE_WORDS
+from chitieu.extraction.grammar import COUNTED_NOUNS, HEDGE_WORDS, LEAD_WORDS, PREDICATE_WORDS
 from chitieu.extraction.quantity import TextQuantity
 from chitieu.grammar.loader import rulebook
 from chitieu.grammar.prefilter import guarded
@@ -34,6 +34,7 @@ _AFTER_CUT_RE = re.compile(
     r"\(|,\s*(?:không còn|trong đó|riêng|tăng|giảm|đạt|bằng|vượt|chiếm|so với|nâng|góp phần|đưa|tương đương)(?=\s|$)", re.IGNORECASE
 )
 _EDGE_STRIP = " ,;:.-–()\"'"
+COUNTED_NOUN_SET = frozenset(n.lower() for n in COUNTED_NOUNS)
 # "144 hộ với diện tích hơn 166 ha …": a count followed by the measure of the next figure (text.subject_names
 # with_measure_links)
 _WITH_MEASURE_RE = re.compile(rulebook().pattern("text.subject_names", "with_measure_links"), re.IGNORECASE)
@@ -136,7 +137,7 @@ def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[
     """One phrase per quantity (same order)."""
     phrases: list[Phrase] = []
     first_kind: list[bool] = []
-    links: dict[int, str] = {}  # quantity index → the measure a "với diện tích" before it names it by
+    links: dict[int, tuple[str, str]] = {}  # quantity index → the measure a "với diện tích" before it names it by, and what
     for i, q in enumerate(quantities):
         continues_list = bool(first_kind) and first_kind[-1] and not q.lead and not q.rank
         seg_start = quantities[i - 1].end if i else clause_start
@@ -146,8 +147,7 @@ def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[
         subject, subject_start = _last_chunks(before, seg_start)
         if subject.lower().endswith(" trở") and q.lead.lower().startswith("lên"):
             subject += " lên"  # "số xã đạt từ 10 tiêu chí trở lên là 37 xã": "lên" is read with the figure's lead
-        # a figure in parentheses ("… thì giảm (-13,24%)") is named by the words before the parenthesis
-        last_chunk = re.split(r"[,:(]", before.rstrip().removesuffix("(").rstrip("+- "))[-1]
+        last_chunk = re.split(r"[,:(]", before)[-1]
         # a rank's words after it name what is ranked against ("đứng thứ 2 trong các huyện"), never its subject
         remote = not q.rank and not _content(_LOCALITY_RE.sub(" ", last_chunk)) and _has_noun_after(text, q, next_start)
         about = _RANKED_ON_RE.match(text, q.end, next_start) if q.rank else None
@@ -167,18 +167,20 @@ def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[
             after = after[: cut.start()]
         after_stripped = after.rstrip(_EDGE_STRIP + " và")
         noun = after_stripped.strip(_EDGE_STRIP)
-        if after.lstrip(" )").startswith((",", ";")):  # "80 hộ nghèo, chiếm tỉ lệ 1,61%, người dân …": no noun of its own
-            noun = ""
+        if after.lstrip(" )").startswith((",", ";")) and not _counts_nouns(q):
+            noun = ""  # "…, chiếm tỉ lệ 1,61%, người dân …", "2.200 MW, tổng sản lượng …": the next subject, not a noun of its own
         link = _WITH_MEASURE_RE.search(noun)
-        if link:  # "144 hộ với diện tích hơn 166 ha trồng xoài": the count and the area share what follows
-            links[i + 1] = link.group("measure")
+        if link and i + 1 < len(quantities):  # "144 hộ với diện tích hơn 166 ha trồng xoài": the pair shares what follows
             noun = noun[: link.start()].strip(_EDGE_STRIP)
-            if not _content(noun):
-                noun = _noun_after(text, quantities[i + 1], quantities[i + 2].start if i + 2 < len(quantities) else clause_end) if i + 1 < len(quantities) else ""
+            core = bool(_content(noun))  # "82 hộ tham gia … với diện tích 49,5 ha": the count's own words are shared
+            if not core:
+                following = quantities[i + 2].start if i + 2 < len(quantities) else clause_end
+                noun = _noun_after(text, quantities[i + 1], following)
+            unit_noun = q.unit if q.unit[:1].isalpha() and "%" not in q.unit and not noun.lower().startswith(q.unit.lower()) else ""
+            links[i + 1] = (link.group("measure"), f"{unit_noun} {noun}".strip() if core else noun)
         if i in links:  # the measure after "với" names this figure by what the pair describes
-            if not _content(noun):
-                noun = phrases[-1].text.split(" ", 1)[-1] if phrases else ""
-            phrase = _clip(f"{links[i]} {noun}".strip())
+            measure, shared = links[i]
+            phrase = _clip(f"{measure} {noun if _content(noun) else shared}".strip())
             phrases.append(Phrase(phrase, q.start, q.end, period))
             first_kind.append(False)
             continue
@@ -198,6 +200,11 @@ def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[
         first_kind.append(False)
     _share_predicate(phrases, first_kind)
     return phrases
+
+
+def _counts_nouns(q: TextQuantity) -> bool:
+    """Whether ``q`` counts things, so a comma after it can continue a list of nouns ("12 bộ, cơ quan trung ương")."""
+    return q.noun_unit or q.unit.lower() in COUNTED_NOUN_SET
 
 
 def _noun_after(text: str, q: TextQuantity, next_start: int) -> str:
