@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 
+from chitieu.extraction.grammar import COUNTED_NOUNS
 from chitieu.grammar.loader import rulebook
 
 _BOOK = rulebook()
+COUNTED_NOUN_SET = frozenset(n.lower() for n in COUNTED_NOUNS)
 _MEASURE_RE = re.compile(_BOOK.pattern("text.subject_names", "measure_in_name"), re.IGNORECASE)
 _LOCALITY_RE = re.compile(_BOOK.pattern("text.subject_names", "locality_not_a_name"), re.IGNORECASE)
 # How a share is named: "tỷ trọng <part> trong <measure>" (text.name_words).
@@ -31,6 +33,8 @@ _PERIOD_PART_RE = re.compile(_BOOK.pattern("text.subject_names", "period_is_a_pa
 _HEADER_RE = re.compile(_BOOK.pattern("text.subject_names", "list_header"), re.IGNORECASE)
 _RATE_OF_COUNT_RE = re.compile(_BOOK.pattern("text.subject_names", "rate_of_a_count"), re.IGNORECASE)
 _RATE = "tỷ lệ"  # how the rate of a count is named (text.subject_names rate_of_a_count)
+_NUMBER_OF, _PER = "số", "trên"  # how a count is named by its unit ("số bác sỹ trên vạn dân")
+_POPULATION_BASE_RE = re.compile(r"(?:^|\s)(?:dân|người|dân số)$", re.IGNORECASE)
 # A name that would be left as only what it measures by ("Tốc độ tăng" is a name, "Tốc độ" is not).
 _BARE_MEASURE_RE = re.compile(r"(?:^|\s)(?:tốc độ|mức|tỷ lệ|tỉ lệ|chỉ số)$", re.IGNORECASE)
 # Totals ("Tổng …") that a part does not repeat.
@@ -63,8 +67,19 @@ def tidy(name: str) -> str:
 
 
 def content_of(name: str) -> str:
-    """``name`` when it names something, else "" (``text.subject_names`` ``names_nothing``)."""
-    return "" if _NOTHING_RE.match(name.strip(" ,;:()")) else name
+    """``name`` when it names something, else "" (``text.subject_names`` ``names_nothing``; a place alone, "toàn
+    tỉnh có", names nothing either)."""
+    bare = " ".join(_LOCALITY_RE.sub(" ", name).split()).strip(" ,;:()")
+    return "" if _NOTHING_RE.match(bare) else name
+
+
+def counted_name(unit: str) -> str:
+    """How a count with nothing before it is named by its unit: "số bác sỹ trên vạn dân" (``bác sỹ/vạn dân``),
+    "số hợp tác xã"; "" for a unit that counts nothing (money, area, rates)."""
+    head, _, base = unit.partition("/")
+    if head.lower() in COUNTED_NOUN_SET or (base and _POPULATION_BASE_RE.search(base)):
+        return " ".join([_NUMBER_OF, head, *([_PER, base] if base else [])])
+    return ""
 
 
 def measured_subject(before: str) -> str:
@@ -74,7 +89,7 @@ def measured_subject(before: str) -> str:
     if not found:
         return ""
     rest = before[found[-1].start() :]
-    return tidy(re.split(r"[,;:(]", rest)[0]).strip(" ,;:")
+    return tidy(re.split(r"[;:(]|,(?!\d)", rest)[0]).strip(" ,;:")
 
 
 def _measure_of(name: str, whole: bool = False) -> str:
@@ -113,7 +128,10 @@ class SubjectNames:
             self.header_sentence = sentence  # "Diễn biến chỉ số tăng trưởng GRDP qua các quý như sau: …"
             self.parent, self.whole, self.listing = _measure_of(tidy(header.group("head"))), "", sentence
         if not content_of(tidy(name)):  # "so với cùng kỳ giảm nhiều (-9,3%)", "hiện có là 1.240 ha"
-            named = self.last if self.last_sentence == sentence and self.last else measured_subject(before)
+            last = self.last if self.last_sentence == sentence else ""
+            # a rate or change continues the figure before it; a count or amount is named by what was last measured,
+            # else by what it counts ("toàn tỉnh có 11 bác sỹ, 28 giường bệnh trên 1 vạn dân")
+            named = (last or measured_subject(before)) if "%" in unit else (measured_subject(before) or counted_name(unit) or last)
             if named:
                 return self._remember(named, sentence)
         if "%" in unit and _RATE_OF_COUNT_RE.search(before) and not _MEASURE_RE.search(own):  # "…, chiếm tỷ lệ 2,1%"
