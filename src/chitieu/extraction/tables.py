@@ -15,8 +15,13 @@ import re
 from dataclasses import dataclass, field
 
 from chitieu.domain import Quantity
+from chitieu.extraction.table_figures import cell_quantities, name_targets
+from chitieu.extraction.table_figures import (
+    clean as clean,  # re-exported: readers of cells import them from here
+)
+from chitieu.extraction.table_figures import parse_cell_quantity as parse_cell_quantity
+from chitieu.extraction.table_figures import with_name as _named_unit
 from chitieu.grammar.text import fold
-from chitieu.quantities import QuantityError, parse_quantity
 from chitieu.vocab.table_headers import column_role as header_column_role
 from chitieu.vocab.verdicts import Status, parse_verdict
 
@@ -30,12 +35,7 @@ COMPONENT_PREFIX_RE = re.compile(r"^\s*[+\-–•]\s*")
 ROMAN_RE = re.compile(r"^(?:[IVX]{1,5}|[A-H])\.?$")
 NUMBERED_RE = re.compile(r"^\d{1,3}(?:\.\d{1,2})*\.?$")
 COLUMN_NUMBER_RE = re.compile(r"^\(?\d{1,2}\)?$|^\(?[A-Z]\)?$")
-MARKUP_RE = re.compile(r"</?[a-zA-Z]{1,6}>|\*\*|__")
 YEAR_RE = re.compile(r"\b((?:19|20)\d{2})\b")
-
-
-def clean(text: str) -> str:
-    return " ".join(MARKUP_RE.sub("", text or "").split())
 
 
 def column_role(header: str) -> str | None:
@@ -52,17 +52,6 @@ def period_of(label: str) -> tuple[int, int] | None:
     if not years:
         return None
     return (years[0], years[-1]) if len(years) > 1 else (years[0], years[0])
-
-
-def parse_cell_quantity(text: str) -> Quantity | None:
-    """A value cell as written ("9-10", ">5", "2.134,6", "73,1%", "Hoàn thành") → Quantity; None if none."""
-    cell = clean(text)
-    if not cell:
-        return None
-    try:
-        return parse_quantity(cell)
-    except QuantityError:
-        return None
 
 
 def has_number(text: str) -> bool:
@@ -99,6 +88,7 @@ class ResultCell:
     verdict: str = ""
     quantity: Quantity | None = None
     status: Status | None = None
+    more: list[Quantity] = field(default_factory=list)  # further figures of the cell ("100%/85%")
 
 
 @dataclass(slots=True)
@@ -116,6 +106,7 @@ class IndicatorRow:
     target: str = ""
     target_label: str = ""
     target_quantity: Quantity | None = None
+    more_targets: list[Quantity] = field(default_factory=list)  # further figures of a target cell ("…; 500 đề tài")
     results: list[ResultCell] = field(default_factory=list)
     is_header: bool = False
 
@@ -204,6 +195,7 @@ def parse_indicator_table(rows: list[list[str]]) -> IndicatorTable | None:
     sub = rows[h + 1] if h + 1 < len(rows) and _is_subheader(rows[h + 1], len(header)) else None
     width = max(len(r) for r in rows)
     columns = _role_columns(header, sub, width)
+    columns = _target_after_name(columns)
     role_index = {role: next((c.index for c in columns if c.role == role), None) for role in ("number", "indicator", "unit", "target")}
     if role_index["indicator"] is None:
         return None
@@ -250,7 +242,13 @@ def parse_indicator_table(rows: list[list[str]]) -> IndicatorTable | None:
         row = IndicatorRow(i, i, number, numbered, group, name, row_parent, _cell(cells, role_index["unit"]))
         row.target = _cell(cells, role_index["target"])
         row.target_label = target_label
-        row.target_quantity = parse_cell_quantity(row.target)
+        if role_index["target"] is not None:
+            figures = cell_quantities(row.target)
+        else:  # "Giới thiệu ít nhất 2.500 chỗ trọ/năm" | 3.429 | 137% : the target is written in the name
+            figures = name_targets(name)
+            row.target, row.target_label = (name, columns[role_index["indicator"]].label) if figures else ("", "")
+        row.target_quantity = _named_unit(figures[0], name) if figures else None
+        row.more_targets = [_named_unit(q, name) for q in figures[1:]]
         row.results = [_result(cells, b) for b in blocks]
         out.append(row)
     return IndicatorTable(columns, blocks, out, start)
@@ -258,10 +256,29 @@ def parse_indicator_table(rows: list[list[str]]) -> IndicatorTable | None:
 
 def _result(cells: list[str], block: ResultBlock) -> ResultCell:
     value, verdict = _cell(cells, block.value), _cell(cells, block.verdict)
+    figures = cell_quantities(value)
     return ResultCell(
         block.label, block.period, value, _cell(cells, block.ratio), verdict,
-        parse_cell_quantity(value), parse_verdict(verdict),
+        figures[0] if figures else None, parse_verdict(verdict), figures[1:],
     )
+
+
+# A header naming the indicators ("Chỉ tiêu") after a column of names ("Nội dung"): it holds their targets.
+_BARE_TARGET_LABELS = frozenset({"chi tieu", "chi tieu de ra", "chi tieu nhiem ky"})
+
+
+def _target_after_name(columns: list[Column]) -> list[Column]:
+    """"TT | Nội dung | Chỉ tiêu | Kết quả | Đánh giá": with a name column before it and no target column, a
+    column headed only "Chỉ tiêu" gives each row's target, not a second name."""
+    if any(c.role == "target" for c in columns):
+        return columns
+    names = [c for c in columns if c.role == "indicator"]
+    if len(names) < 2:
+        return columns
+    later = next((c for c in names[1:] if fold(c.label).strip(" .:") in _BARE_TARGET_LABELS), None)
+    if later is None:
+        return columns
+    return [Column(c.index, "target", c.label, c.block) if c is later else c for c in columns]
 
 
 def _merge_continuation(

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from chitieu.domain import Actor, Op, Permission, Quantity
 from chitieu.extraction.linking import IndicatorLinker, LinkResult, SemanticScorer
 from chitieu.extraction.tables import IndicatorRow as TableIndicatorRow
-from chitieu.extraction.tables import parse_cell_quantity, parse_indicator_table
+from chitieu.extraction.tables import find_header, parse_cell_quantity, parse_indicator_table
 from chitieu.readers import Document, TableBlock, read_document
 from chitieu.services.events import record_event
 from chitieu.services.registry import load_bundle
@@ -151,16 +151,32 @@ def claims_from_tables(document: Document) -> tuple[list[ProposedClaim], list[tu
     """Targets and results of every indicator table; also the spans of those tables."""
     claims: list[ProposedClaim] = []
     spans: list[tuple[int, int]] = []
+    previous: tuple[TableBlock, list[list[str]]] | None = None  # the last indicator table and its header rows
     for block in document.tables:
-        table = parse_indicator_table(block.rows)
+        table, shift = parse_indicator_table(block.rows), 0
+        if table is None and previous is not None and _continues(previous[0], previous[1][0], block):
+            # the table's rows go on over the next pages without its header: read them under it
+            shift = len(previous[1])
+            table = parse_indicator_table([*previous[1], *block.rows])
+            for row in table.rows if table is not None else []:
+                row.first_row, row.last_row = row.first_row - shift, row.last_row - shift
         if table is None:
             continue
+        previous = (block, previous[1] if shift and previous else block.rows[: table.header_rows])
         spans.append((block.start, block.end))
         bases = {b.label: ratio_basis(table.columns[b.ratio].label) for b in table.blocks if b.ratio is not None}
         for row in table.rows:
             if not row.is_header:
                 claims.extend(_row_claims(document, block, row, bases))
     return claims, spans
+
+
+def _continues(before: TableBlock, header: list[str], block: TableBlock) -> bool:
+    """``block`` goes on with the table ``before`` (whose header is ``header``): it starts on one of the next
+    two pages, has as many columns, and its first row is no header of its own."""
+    if before.page is None or block.page is None or not 0 < block.page - before.page <= 2 or not block.rows:
+        return False
+    return len(block.rows[0]) == len(header) and find_header(block.rows) is None
 
 
 _RATIO_BASES = (("du toan", "dự toán"), ("dt", "dự toán"), ("muc tieu", "mục tiêu"), ("nghi quyet", "mục tiêu"),
@@ -192,16 +208,19 @@ def _row_claims(document: Document, block: TableBlock, row: TableIndicatorRow, b
     quote = " | ".join(c for c in document.text[start:end].replace("\t", "\n").split("\n") if c.strip())[:QUOTE_LIMIT]
     base = {"source": "table", "number": row.number, "group": row.group, "table_row": row.first_row}
     claims: list[ProposedClaim] = []
-    if _numeric(row.target_quantity):
-        claims.append(_from_quantity("target", row, row.target_quantity, start, end, page, quote,
-                                     {**base, "column": row.target_label, "text": row.target}))
+    for target in (row.target_quantity, *row.more_targets):
+        if _numeric(target):
+            claims.append(_from_quantity("target", row, target, start, end, page, quote,
+                                         {**base, "column": row.target_label, "text": row.target}))
     for cell in row.results:
         if not _numeric(cell.quantity):
             continue
         payload = {**base, "column": cell.label, "text": cell.value, "stated_ratio": cell.ratio,
                    "stated_verdict": cell.verdict, "period": list(cell.period) if cell.period else None,
                    "hedge": "ước" if cell.label.lower().startswith("ước") else ""}
-        claims.append(_from_quantity("result", row, cell.quantity, start, end, page, quote, payload))
+        for figure in (cell.quantity, *cell.more):
+            if _numeric(figure):
+                claims.append(_from_quantity("result", row, figure, start, end, page, quote, payload))
         ratio = parse_cell_quantity(cell.ratio) if bases.get(cell.label) else None
         if ratio is not None and ratio.value is not None:  # "Ước TH/KH 103,0": the ratio is a figure of its own
             basis = bases[cell.label]
@@ -217,7 +236,9 @@ def _numeric(q: Quantity | None) -> bool:
 def _from_quantity(kind: str, row: TableIndicatorRow, q: Quantity | None, start: int, end: int,
                    page: int | None, quote: str, payload: dict[str, Any]) -> ProposedClaim:
     assert q is not None
-    unit = row.unit or q.unit
+    # a bare result ("3.429") is counted in its target's unit ("ít nhất 2.500 chỗ trọ")
+    borrowed = row.target_quantity.unit if kind == "result" and row.target_quantity is not None else ""
+    unit = row.unit or q.unit or borrowed
     return ProposedClaim(kind, row.full_name, q.op.value, q.value, q.low, q.high, unit, start, end, page, quote, payload)
 
 
