@@ -23,7 +23,7 @@ from chitieu.extraction.cues import (
     SectionKind,
     read_plan_refs,
 )
-from chitieu.extraction.grammar import COUNTED_NOUNS, NOT_INDICATORS, reference
+from chitieu.extraction.grammar import COUNT_WORDS, COUNTED_NOUNS, NOT_INDICATORS, reference
 from chitieu.extraction.indicator import phrases_for
 from chitieu.extraction.names import SubjectNames
 from chitieu.extraction.normalise import Normalised, normalise
@@ -321,7 +321,8 @@ def _figure_claim(norm: Normalised, level: Claim, figure: Figure) -> Claim:
 
 
 _COUNTED_RE = re.compile(
-    r"(?:^|\s)(?:tổng\s+)?số\s+(?:lượng\s+)?(?P<noun>" + "|".join(re.escape(n) for n in COUNTED_NOUNS) + r")(?!\w)",
+    r"(?:^|\s)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in COUNT_WORDS) + r")\s+(?P<noun>"
+    + "|".join(re.escape(n) for n in COUNTED_NOUNS) + r")(?!\w)",
     re.IGNORECASE,
 )
 COUNTED_NOUN_SET = frozenset(COUNTED_NOUNS)
