@@ -44,7 +44,7 @@ def test_a_column_headed_chi_tieu_after_the_names_holds_the_targets() -> None:
     # a bare "450" takes the unit the name writes after 450
     assert (second.target_quantity.value, second.target_quantity.unit) == (450.0, "lượt")
     # a cell in words with two figures gives two targets, a cell "97%/72%" two results
-    assert [q.value for q in (third.target_quantity, *third.more_targets)] == [95.0, 70.0]
+    assert [q.value for q in (third.target_quantity, *third.target_figures)] == [95.0, 70.0]
     cell = third.results[0]
     assert [q.value for q in (cell.quantity, *cell.more)] == [97.0, 72.0]
 

@@ -15,13 +15,11 @@ import re
 from dataclasses import dataclass, field
 
 from chitieu.domain import Quantity
-from chitieu.extraction.table_figures import cell_quantities, name_targets
-from chitieu.extraction.table_figures import (
-    clean as clean,  # re-exported: readers of cells import them from here
-)
-from chitieu.extraction.table_figures import parse_cell_quantity as parse_cell_quantity
-from chitieu.extraction.table_figures import with_name as _named_unit
+from chitieu.extraction.table_columns import COMMA_THOUSANDS_RE, comma_thousands, label_unit
+from chitieu.extraction.table_figures import RATES_RE, name_targets, text_figures, with_name
 from chitieu.grammar.text import fold
+from chitieu.quantities import QuantityError, parse_quantity
+from chitieu.vocab.table_headers import amount_kind
 from chitieu.vocab.table_headers import column_role as header_column_role
 from chitieu.vocab.verdicts import Status, parse_verdict
 
@@ -35,7 +33,12 @@ COMPONENT_PREFIX_RE = re.compile(r"^\s*[+\-–•]\s*")
 ROMAN_RE = re.compile(r"^(?:[IVX]{1,5}|[A-H])\.?$")
 NUMBERED_RE = re.compile(r"^\d{1,3}(?:\.\d{1,2})*\.?$")
 COLUMN_NUMBER_RE = re.compile(r"^\(?\d{1,2}\)?$|^\(?[A-Z]\)?$")
+MARKUP_RE = re.compile(r"</?[a-zA-Z]{1,6}>|\*\*|__")
 YEAR_RE = re.compile(r"\b((?:19|20)\d{2})\b")
+
+
+def clean(text: str) -> str:
+    return " ".join(MARKUP_RE.sub("", text or "").split())
 
 
 def column_role(header: str) -> str | None:
@@ -52,6 +55,17 @@ def period_of(label: str) -> tuple[int, int] | None:
     if not years:
         return None
     return (years[0], years[-1]) if len(years) > 1 else (years[0], years[0])
+
+
+def parse_cell_quantity(text: str) -> Quantity | None:
+    """A value cell as written ("9-10", ">5", "2.134,6", "73,1%", "Hoàn thành") → Quantity; None if none."""
+    cell = clean(text)
+    if not cell:
+        return None
+    try:
+        return parse_quantity(cell)
+    except QuantityError:
+        return None
 
 
 def has_number(text: str) -> bool:
@@ -88,6 +102,7 @@ class ResultCell:
     verdict: str = ""
     quantity: Quantity | None = None
     status: Status | None = None
+    unit: str = ""  # the unit the column's header names ("Thành tiền (VNĐ)")
     more: list[Quantity] = field(default_factory=list)  # further figures of the cell ("100%/85%")
 
 
@@ -106,7 +121,9 @@ class IndicatorRow:
     target: str = ""
     target_label: str = ""
     target_quantity: Quantity | None = None
-    more_targets: list[Quantity] = field(default_factory=list)  # further figures of a target cell ("…; 500 đề tài")
+    target_unit: str = ""  # the unit the target column's header names
+    more_targets: list[ResultCell] = field(default_factory=list)  # other plan columns ("trước thuế", "sau thuế")
+    target_figures: list[Quantity] = field(default_factory=list)  # further figures of the target cell ("…; 500 đề tài")
     results: list[ResultCell] = field(default_factory=list)
     is_header: bool = False
 
@@ -121,6 +138,7 @@ class IndicatorTable:
     blocks: list[ResultBlock]
     rows: list[IndicatorRow]
     header_rows: int
+    title: str = ""  # the table's title rows (above its header) and the caption given
 
 
 def _role_columns(header: list[str], sub: list[str] | None, width: int) -> list[Column]:
@@ -186,16 +204,28 @@ def find_header(rows: list[list[str]], search: int = 8) -> int | None:
     return next((i for i, row in enumerate(rows[:search]) if _is_header(row)), None)
 
 
-def parse_indicator_table(rows: list[list[str]]) -> IndicatorTable | None:
-    """Rows of an appendix table → indicator rows; None when no indicator header is found."""
+def _resolve_amounts(columns: list[Column], title: str) -> list[Column]:
+    """Amount columns ("Thành tiền", "Kinh phí") become plan or result columns as their header or the table's
+    title says (``headers.amount_kinds``); a table that says neither keeps no claim in them."""
+    resolved = []
+    for col in columns:
+        if col.role == "amount":
+            col = Column(col.index, amount_kind(col.label) or amount_kind(title), col.label, col.block)
+        resolved.append(col)
+    return resolved
+
+
+def parse_indicator_table(rows: list[list[str]], caption: str = "") -> IndicatorTable | None:
+    """Rows of an appendix table → indicator rows; None when no indicator header is found. ``caption``: the
+    line before the table, which with its title rows may tell whether its amounts are planned or spent."""
     h = find_header(rows)
     if h is None:
         return None
     header = rows[h]
     sub = rows[h + 1] if h + 1 < len(rows) and _is_subheader(rows[h + 1], len(header)) else None
     width = max(len(r) for r in rows)
-    columns = _role_columns(header, sub, width)
-    columns = _target_after_name(columns)
+    title = " ".join([caption, *(clean(c) for row in rows[:h] for c in row if clean(c))]).strip()
+    columns = _target_after_name(_resolve_amounts(_role_columns(header, sub, width), title))
     role_index = {role: next((c.index for c in columns if c.role == role), None) for role in ("number", "indicator", "unit", "target")}
     if role_index["indicator"] is None:
         return None
@@ -205,9 +235,14 @@ def parse_indicator_table(rows: list[list[str]]) -> IndicatorTable | None:
         signatures.add(tuple(fold(clean(c)) for c in sub if clean(c)))
     value_cols = [c.index for c in columns if c.role in VALUE_ROLES] + ([role_index["unit"]] if role_index["unit"] is not None else [])
     target_label = columns[role_index["target"]].label if role_index["target"] is not None else ""
+    more_targets = [c for c in columns if c.role == "target" and c.index != role_index["target"]]
     out: list[IndicatorRow] = []
     group, number, parent, parent_open_list = "", "", "", False
     start = h + (2 if sub is not None else 1)
+    grouped = {j for j in value_cols if comma_thousands([_cell(r, j) for r in rows[start:]])}
+    if grouped:
+        rows = [[c.replace(",", "") if j in grouped and COMMA_THOUSANDS_RE.match(clean(c)) else c
+                 for j, c in enumerate(r)] for r in rows]
     for i in range(start, len(rows)):
         cells = [clean(c) for c in rows[i]]
         if not any(cells) or _is_column_numbers(cells):
@@ -216,6 +251,8 @@ def parse_indicator_table(rows: list[list[str]]) -> IndicatorTable | None:
             continue  # a header repeated at the top of a page
         tt = _cell(cells, role_index["number"])
         name = _cell(cells, role_index["indicator"])
+        if not name and tt and not NUMBERED_RE.match(tt) and len(tt.split()) > 1:
+            name, tt = tt, ""  # "Tổng dự toán (làm tròn)" written across the merged number and name cells
         has_values = any(_cell(cells, j) for j in value_cols)
         if not tt and out and (not name or name[0].islower()) and not any(
             has_number(_cell(cells, j)) for j in value_cols
@@ -247,19 +284,25 @@ def parse_indicator_table(rows: list[list[str]]) -> IndicatorTable | None:
         else:  # "Giới thiệu ít nhất 2.500 chỗ trọ/năm" | 3.429 | 137% : the target is written in the name
             figures = name_targets(name)
             row.target, row.target_label = (name, columns[role_index["indicator"]].label) if figures else ("", "")
-        row.target_quantity = _named_unit(figures[0], name) if figures else None
-        row.more_targets = [_named_unit(q, name) for q in figures[1:]]
-        row.results = [_result(cells, b) for b in blocks]
+        row.target_quantity = with_name(figures[0], name) if figures else None
+        row.target_figures = [with_name(q, name) for q in figures[1:]]
+        if role_index["target"] is not None:
+            row.target_unit = label_unit(target_label)
+        row.more_targets = [ResultCell(c.label, period_of(c.label), _cell(cells, c.index),
+                                       quantity=parse_cell_quantity(_cell(cells, c.index)), unit=label_unit(c.label))
+                            for c in more_targets]
+        row.results = [_result(cells, b, columns) for b in blocks]
         out.append(row)
-    return IndicatorTable(columns, blocks, out, start)
+    return IndicatorTable(columns, blocks, out, start, title)
 
 
-def _result(cells: list[str], block: ResultBlock) -> ResultCell:
+def _result(cells: list[str], block: ResultBlock, columns: list[Column]) -> ResultCell:
     value, verdict = _cell(cells, block.value), _cell(cells, block.verdict)
+    unit = label_unit(columns[block.value].label) if block.value is not None else ""
     figures = cell_quantities(value)
     return ResultCell(
         block.label, block.period, value, _cell(cells, block.ratio), verdict,
-        figures[0] if figures else None, parse_verdict(verdict), figures[1:],
+        figures[0] if figures else None, parse_verdict(verdict), unit, figures[1:],
     )
 
 
@@ -273,12 +316,23 @@ def _target_after_name(columns: list[Column]) -> list[Column]:
     if any(c.role == "target" for c in columns):
         return columns
     names = [c for c in columns if c.role == "indicator"]
-    if len(names) < 2:
-        return columns
     later = next((c for c in names[1:] if fold(c.label).strip(" .:") in _BARE_TARGET_LABELS), None)
     if later is None:
         return columns
     return [Column(c.index, "target", c.label, c.block) if c is later else c for c in columns]
+
+
+def cell_quantities(text: str) -> list[Quantity]:
+    """The figures of a value cell: the cell read whole ("9-10", ">5", "Hoàn thành"), else every quantity the
+    running-text grammar finds in it ("100% cán bộ và 80% thanh niên", "5.000 ý tưởng; 500 đề tài"); "97%/72%"
+    holds two rates (a rate has no "%" denominator)."""
+    cell = clean(text)
+    if RATES_RE.match(cell):
+        return [q for piece in cell.split("/") if (q := parse_cell_quantity(piece)) is not None]
+    whole = parse_cell_quantity(cell)
+    if whole is not None and (whole.value is not None or whole.low is not None or whole.boolean is not None):
+        return [whole]
+    return text_figures(cell)
 
 
 def _merge_continuation(

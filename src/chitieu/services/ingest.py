@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from chitieu.domain import Actor, Op, Permission, Quantity
 from chitieu.extraction.linking import IndicatorLinker, LinkResult, SemanticScorer
+from chitieu.extraction.table_columns import caption_before
 from chitieu.extraction.tables import IndicatorRow as TableIndicatorRow
 from chitieu.extraction.tables import find_header, parse_cell_quantity, parse_indicator_table
 from chitieu.readers import Document, TableBlock, read_document
@@ -153,7 +154,7 @@ def claims_from_tables(document: Document) -> tuple[list[ProposedClaim], list[tu
     spans: list[tuple[int, int]] = []
     previous: tuple[TableBlock, list[list[str]]] | None = None  # the last indicator table and its header rows
     for block in document.tables:
-        table, shift = parse_indicator_table(block.rows), 0
+        table, shift = parse_indicator_table(block.rows, caption_before(document.text, block.start)), 0
         if table is None and previous is not None and _continues(previous[0], previous[1][0], block):
             # the table's rows go on over the next pages without its header: read them under it
             shift = len(previous[1])
@@ -167,7 +168,7 @@ def claims_from_tables(document: Document) -> tuple[list[ProposedClaim], list[tu
         bases = {b.label: ratio_basis(table.columns[b.ratio].label) for b in table.blocks if b.ratio is not None}
         for row in table.rows:
             if not row.is_header:
-                claims.extend(_row_claims(document, block, row, bases))
+                claims.extend(_row_claims(document, block, row, bases, table.title))
     return claims, spans
 
 
@@ -202,25 +203,35 @@ def _row_span(document: Document, block: TableBlock, row: TableIndicatorRow) -> 
     return start, (block.end if end < 0 else end)
 
 
-def _row_claims(document: Document, block: TableBlock, row: TableIndicatorRow, bases: dict[str, str]) -> list[ProposedClaim]:
+def _row_claims(document: Document, block: TableBlock, row: TableIndicatorRow, bases: dict[str, str],
+                title: str = "") -> list[ProposedClaim]:
     start, end = _row_span(document, block, row)
     page = document.page_at(start) if document.pages else block.page
     quote = " | ".join(c for c in document.text[start:end].replace("\t", "\n").split("\n") if c.strip())[:QUOTE_LIMIT]
     base = {"source": "table", "number": row.number, "group": row.group, "table_row": row.first_row}
     claims: list[ProposedClaim] = []
-    for target in (row.target_quantity, *row.more_targets):
-        if _numeric(target):
-            claims.append(_from_quantity("target", row, target, start, end, page, quote,
-                                         {**base, "column": row.target_label, "text": row.target}))
+    if _numeric(row.target_quantity):
+        claims.append(_from_quantity("target", row, row.target_quantity, start, end, page, quote,
+                                     {**base, "column": row.target_label, "text": row.target, "title": title},
+                                     row.target_unit))
+    for figure in row.target_figures:  # further figures of the target cell ("100% cán bộ và 80% thanh niên")
+        if _numeric(figure):
+            claims.append(_from_quantity("target", row, figure, start, end, page, quote,
+                                         {**base, "column": row.target_label, "text": row.target, "title": title},
+                                         row.target_unit))
+    for cell in row.more_targets:  # other plan columns of the row ("Thành tiền trước thuế", "… sau thuế")
+        if _numeric(cell.quantity):
+            claims.append(_from_quantity("target", row, cell.quantity, start, end, page, quote,
+                                         {**base, "column": cell.label, "text": cell.value, "title": title}, cell.unit))
     for cell in row.results:
         if not _numeric(cell.quantity):
             continue
         payload = {**base, "column": cell.label, "text": cell.value, "stated_ratio": cell.ratio,
                    "stated_verdict": cell.verdict, "period": list(cell.period) if cell.period else None,
                    "hedge": "ước" if cell.label.lower().startswith("ước") else ""}
-        for figure in (cell.quantity, *cell.more):
-            if _numeric(figure):
-                claims.append(_from_quantity("result", row, figure, start, end, page, quote, payload))
+        for value in (cell.quantity, *cell.more):
+            if _numeric(value):
+                claims.append(_from_quantity("result", row, value, start, end, page, quote, payload, cell.unit))
         ratio = parse_cell_quantity(cell.ratio) if bases.get(cell.label) else None
         if ratio is not None and ratio.value is not None:  # "Ước TH/KH 103,0": the ratio is a figure of its own
             basis = bases[cell.label]
@@ -234,11 +245,11 @@ def _numeric(q: Quantity | None) -> bool:
 
 
 def _from_quantity(kind: str, row: TableIndicatorRow, q: Quantity | None, start: int, end: int,
-                   page: int | None, quote: str, payload: dict[str, Any]) -> ProposedClaim:
+                   page: int | None, quote: str, payload: dict[str, Any], column_unit: str = "") -> ProposedClaim:
     assert q is not None
     # a bare result ("3.429") is counted in its target's unit ("ít nhất 2.500 chỗ trọ")
     borrowed = row.target_quantity.unit if kind == "result" and row.target_quantity is not None else ""
-    unit = row.unit or q.unit or borrowed
+    unit = row.unit or column_unit or q.unit or borrowed
     return ProposedClaim(kind, row.full_name, q.op.value, q.value, q.low, q.high, unit, start, end, page, quote, payload)
 
 
