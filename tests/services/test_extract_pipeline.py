@@ -87,3 +87,26 @@ def test_extract_and_ingest_give_the_same_claims(appendix: Path) -> None:
     proposed = propose_claims(read_document(appendix), [], "KH").claims
     ingested = [(p.kind, p.indicator, p.op, p.value, p.low, p.high, p.unit, p.start) for p in proposed]
     assert sorted(extracted, key=lambda c: (c[7], c[0])) == sorted(ingested, key=lambda c: (c[7], c[0]))
+
+
+def test_plan_table_of_a_word_file_gives_targets_of_its_estimate(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Tổ chức hội thi tin học trẻ năm 2025")
+    document.add_paragraph("III. Tổng mức đầu tư")
+    rows = [["Mã số", "Hạng mục", "Thành tiền trước thuế (VNĐ)", "Thành tiền sau thuế (VNĐ)"],
+            ["1", "Giải thưởng", "8,000,000", "8,000,000"],
+            ["2", "Thuê âm thanh, ánh sáng", "4,200,000", "4,620,000"]]
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            table.cell(i, j).text = cell
+    path = tmp_path / "ke-hoach.docx"
+    document.save(str(path))
+    found = [(c.kind, c.indicator, c.value, c.unit, c.plan_kind) for c in extract_file(path).claims if c.section == "table"]
+    assert found == [  # the prize is stated twice in its row (before and after tax): two figures, not a restatement
+        ("target", "Giải thưởng", 8000000.0, "VNĐ", "dự toán"),
+        ("target", "Giải thưởng", 8000000.0, "VNĐ", "dự toán"),
+        ("target", "Thuê âm thanh, ánh sáng", 4200000.0, "VNĐ", "dự toán"),
+        ("target", "Thuê âm thanh, ánh sáng", 4620000.0, "VNĐ", "dự toán"),
+    ]

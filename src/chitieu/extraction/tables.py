@@ -15,8 +15,10 @@ import re
 from dataclasses import dataclass, field
 
 from chitieu.domain import Quantity
+from chitieu.extraction.table_columns import COMMA_THOUSANDS_RE, comma_thousands, label_unit
 from chitieu.grammar.text import fold
 from chitieu.quantities import QuantityError, parse_quantity
+from chitieu.vocab.table_headers import amount_kind
 from chitieu.vocab.table_headers import column_role as header_column_role
 from chitieu.vocab.verdicts import Status, parse_verdict
 
@@ -99,6 +101,7 @@ class ResultCell:
     verdict: str = ""
     quantity: Quantity | None = None
     status: Status | None = None
+    unit: str = ""  # the unit the column's header names ("Thành tiền (VNĐ)")
 
 
 @dataclass(slots=True)
@@ -116,6 +119,8 @@ class IndicatorRow:
     target: str = ""
     target_label: str = ""
     target_quantity: Quantity | None = None
+    target_unit: str = ""  # the unit the target column's header names
+    more_targets: list[ResultCell] = field(default_factory=list)  # other plan columns ("trước thuế", "sau thuế")
     results: list[ResultCell] = field(default_factory=list)
     is_header: bool = False
 
@@ -130,6 +135,7 @@ class IndicatorTable:
     blocks: list[ResultBlock]
     rows: list[IndicatorRow]
     header_rows: int
+    title: str = ""  # the table's title rows (above its header) and the caption given
 
 
 def _role_columns(header: list[str], sub: list[str] | None, width: int) -> list[Column]:
@@ -195,15 +201,28 @@ def find_header(rows: list[list[str]], search: int = 8) -> int | None:
     return next((i for i, row in enumerate(rows[:search]) if _is_header(row)), None)
 
 
-def parse_indicator_table(rows: list[list[str]]) -> IndicatorTable | None:
-    """Rows of an appendix table → indicator rows; None when no indicator header is found."""
+def _resolve_amounts(columns: list[Column], title: str) -> list[Column]:
+    """Amount columns ("Thành tiền", "Kinh phí") become plan or result columns as their header or the table's
+    title says (``headers.amount_kinds``); a table that says neither keeps no claim in them."""
+    resolved = []
+    for col in columns:
+        if col.role == "amount":
+            col = Column(col.index, amount_kind(col.label) or amount_kind(title), col.label, col.block)
+        resolved.append(col)
+    return resolved
+
+
+def parse_indicator_table(rows: list[list[str]], caption: str = "") -> IndicatorTable | None:
+    """Rows of an appendix table → indicator rows; None when no indicator header is found. ``caption``: the
+    line before the table, which with its title rows may tell whether its amounts are planned or spent."""
     h = find_header(rows)
     if h is None:
         return None
     header = rows[h]
     sub = rows[h + 1] if h + 1 < len(rows) and _is_subheader(rows[h + 1], len(header)) else None
     width = max(len(r) for r in rows)
-    columns = _role_columns(header, sub, width)
+    title = " ".join([caption, *(clean(c) for row in rows[:h] for c in row if clean(c))]).strip()
+    columns = _resolve_amounts(_role_columns(header, sub, width), title)
     role_index = {role: next((c.index for c in columns if c.role == role), None) for role in ("number", "indicator", "unit", "target")}
     if role_index["indicator"] is None:
         return None
@@ -213,9 +232,14 @@ def parse_indicator_table(rows: list[list[str]]) -> IndicatorTable | None:
         signatures.add(tuple(fold(clean(c)) for c in sub if clean(c)))
     value_cols = [c.index for c in columns if c.role in VALUE_ROLES] + ([role_index["unit"]] if role_index["unit"] is not None else [])
     target_label = columns[role_index["target"]].label if role_index["target"] is not None else ""
+    more_targets = [c for c in columns if c.role == "target" and c.index != role_index["target"]]
     out: list[IndicatorRow] = []
     group, number, parent, parent_open_list = "", "", "", False
     start = h + (2 if sub is not None else 1)
+    grouped = {j for j in value_cols if comma_thousands([_cell(r, j) for r in rows[start:]])}
+    if grouped:
+        rows = [[c.replace(",", "") if j in grouped and COMMA_THOUSANDS_RE.match(clean(c)) else c
+                 for j, c in enumerate(r)] for r in rows]
     for i in range(start, len(rows)):
         cells = [clean(c) for c in rows[i]]
         if not any(cells) or _is_column_numbers(cells):
@@ -224,6 +248,8 @@ def parse_indicator_table(rows: list[list[str]]) -> IndicatorTable | None:
             continue  # a header repeated at the top of a page
         tt = _cell(cells, role_index["number"])
         name = _cell(cells, role_index["indicator"])
+        if not name and tt and not NUMBERED_RE.match(tt) and len(tt.split()) > 1:
+            name, tt = tt, ""  # "Tổng dự toán (làm tròn)" written across the merged number and name cells
         has_values = any(_cell(cells, j) for j in value_cols)
         if not tt and out and (not name or name[0].islower()) and not any(
             has_number(_cell(cells, j)) for j in value_cols
@@ -251,16 +277,22 @@ def parse_indicator_table(rows: list[list[str]]) -> IndicatorTable | None:
         row.target = _cell(cells, role_index["target"])
         row.target_label = target_label
         row.target_quantity = parse_cell_quantity(row.target)
-        row.results = [_result(cells, b) for b in blocks]
+        if role_index["target"] is not None:
+            row.target_unit = label_unit(target_label)
+        row.more_targets = [ResultCell(c.label, period_of(c.label), _cell(cells, c.index),
+                                       quantity=parse_cell_quantity(_cell(cells, c.index)), unit=label_unit(c.label))
+                            for c in more_targets]
+        row.results = [_result(cells, b, columns) for b in blocks]
         out.append(row)
-    return IndicatorTable(columns, blocks, out, start)
+    return IndicatorTable(columns, blocks, out, start, title)
 
 
-def _result(cells: list[str], block: ResultBlock) -> ResultCell:
+def _result(cells: list[str], block: ResultBlock, columns: list[Column]) -> ResultCell:
     value, verdict = _cell(cells, block.value), _cell(cells, block.verdict)
+    unit = label_unit(columns[block.value].label) if block.value is not None else ""
     return ResultCell(
         block.label, block.period, value, _cell(cells, block.ratio), verdict,
-        parse_cell_quantity(value), parse_verdict(verdict),
+        parse_cell_quantity(value), parse_verdict(verdict), unit,
     )
 
 

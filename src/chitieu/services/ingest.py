@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from chitieu.domain import Actor, Op, Permission, Quantity
 from chitieu.extraction.linking import IndicatorLinker, LinkResult, SemanticScorer
+from chitieu.extraction.table_columns import caption_before
 from chitieu.extraction.tables import IndicatorRow as TableIndicatorRow
 from chitieu.extraction.tables import parse_cell_quantity, parse_indicator_table
 from chitieu.readers import Document, TableBlock, read_document
@@ -152,15 +153,16 @@ def claims_from_tables(document: Document) -> tuple[list[ProposedClaim], list[tu
     claims: list[ProposedClaim] = []
     spans: list[tuple[int, int]] = []
     for block in document.tables:
-        table = parse_indicator_table(block.rows)
+        table = parse_indicator_table(block.rows, caption_before(document.text, block.start))
         if table is None:
             continue
         spans.append((block.start, block.end))
         bases = {b.label: ratio_basis(table.columns[b.ratio].label) for b in table.blocks if b.ratio is not None}
         for row in table.rows:
             if not row.is_header:
-                claims.extend(_row_claims(document, block, row, bases))
+                claims.extend(_row_claims(document, block, row, bases, table.title))
     return claims, spans
+
 
 
 _RATIO_BASES = (("du toan", "dự toán"), ("dt", "dự toán"), ("muc tieu", "mục tiêu"), ("nghi quyet", "mục tiêu"),
@@ -186,7 +188,8 @@ def _row_span(document: Document, block: TableBlock, row: TableIndicatorRow) -> 
     return start, (block.end if end < 0 else end)
 
 
-def _row_claims(document: Document, block: TableBlock, row: TableIndicatorRow, bases: dict[str, str]) -> list[ProposedClaim]:
+def _row_claims(document: Document, block: TableBlock, row: TableIndicatorRow, bases: dict[str, str],
+                title: str = "") -> list[ProposedClaim]:
     start, end = _row_span(document, block, row)
     page = document.page_at(start) if document.pages else block.page
     quote = " | ".join(c for c in document.text[start:end].replace("\t", "\n").split("\n") if c.strip())[:QUOTE_LIMIT]
@@ -194,14 +197,19 @@ def _row_claims(document: Document, block: TableBlock, row: TableIndicatorRow, b
     claims: list[ProposedClaim] = []
     if _numeric(row.target_quantity):
         claims.append(_from_quantity("target", row, row.target_quantity, start, end, page, quote,
-                                     {**base, "column": row.target_label, "text": row.target}))
+                                     {**base, "column": row.target_label, "text": row.target, "title": title},
+                                     row.target_unit))
+    for cell in row.more_targets:  # other plan columns of the row ("Thành tiền trước thuế", "… sau thuế")
+        if _numeric(cell.quantity):
+            claims.append(_from_quantity("target", row, cell.quantity, start, end, page, quote,
+                                         {**base, "column": cell.label, "text": cell.value, "title": title}, cell.unit))
     for cell in row.results:
         if not _numeric(cell.quantity):
             continue
         payload = {**base, "column": cell.label, "text": cell.value, "stated_ratio": cell.ratio,
                    "stated_verdict": cell.verdict, "period": list(cell.period) if cell.period else None,
                    "hedge": "ước" if cell.label.lower().startswith("ước") else ""}
-        claims.append(_from_quantity("result", row, cell.quantity, start, end, page, quote, payload))
+        claims.append(_from_quantity("result", row, cell.quantity, start, end, page, quote, payload, cell.unit))
         ratio = parse_cell_quantity(cell.ratio) if bases.get(cell.label) else None
         if ratio is not None and ratio.value is not None:  # "Ước TH/KH 103,0": the ratio is a figure of its own
             basis = bases[cell.label]
@@ -215,9 +223,9 @@ def _numeric(q: Quantity | None) -> bool:
 
 
 def _from_quantity(kind: str, row: TableIndicatorRow, q: Quantity | None, start: int, end: int,
-                   page: int | None, quote: str, payload: dict[str, Any]) -> ProposedClaim:
+                   page: int | None, quote: str, payload: dict[str, Any], column_unit: str = "") -> ProposedClaim:
     assert q is not None
-    unit = row.unit or q.unit
+    unit = row.unit or column_unit or q.unit
     return ProposedClaim(kind, row.full_name, q.op.value, q.value, q.low, q.high, unit, start, end, page, quote, payload)
 
 
