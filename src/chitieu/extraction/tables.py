@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from chitieu.domain import Quantity
 from chitieu.extraction.table_columns import COMMA_THOUSANDS_RE, comma_thousands, label_unit
+from chitieu.extraction.table_figures import RATES_RE, name_targets, text_figures, with_name
 from chitieu.grammar.text import fold
 from chitieu.quantities import QuantityError, parse_quantity
 from chitieu.vocab.table_headers import amount_kind
@@ -102,6 +103,7 @@ class ResultCell:
     quantity: Quantity | None = None
     status: Status | None = None
     unit: str = ""  # the unit the column's header names ("Thành tiền (VNĐ)")
+    more: list[Quantity] = field(default_factory=list)  # further figures of the cell ("100%/85%")
 
 
 @dataclass(slots=True)
@@ -121,6 +123,7 @@ class IndicatorRow:
     target_quantity: Quantity | None = None
     target_unit: str = ""  # the unit the target column's header names
     more_targets: list[ResultCell] = field(default_factory=list)  # other plan columns ("trước thuế", "sau thuế")
+    target_figures: list[Quantity] = field(default_factory=list)  # further figures of the target cell ("…; 500 đề tài")
     results: list[ResultCell] = field(default_factory=list)
     is_header: bool = False
 
@@ -222,7 +225,7 @@ def parse_indicator_table(rows: list[list[str]], caption: str = "") -> Indicator
     sub = rows[h + 1] if h + 1 < len(rows) and _is_subheader(rows[h + 1], len(header)) else None
     width = max(len(r) for r in rows)
     title = " ".join([caption, *(clean(c) for row in rows[:h] for c in row if clean(c))]).strip()
-    columns = _resolve_amounts(_role_columns(header, sub, width), title)
+    columns = _target_after_name(_resolve_amounts(_role_columns(header, sub, width), title))
     role_index = {role: next((c.index for c in columns if c.role == role), None) for role in ("number", "indicator", "unit", "target")}
     if role_index["indicator"] is None:
         return None
@@ -276,7 +279,13 @@ def parse_indicator_table(rows: list[list[str]], caption: str = "") -> Indicator
         row = IndicatorRow(i, i, number, numbered, group, name, row_parent, _cell(cells, role_index["unit"]))
         row.target = _cell(cells, role_index["target"])
         row.target_label = target_label
-        row.target_quantity = parse_cell_quantity(row.target)
+        if role_index["target"] is not None:
+            figures = cell_quantities(row.target)
+        else:  # "Giới thiệu ít nhất 2.500 chỗ trọ/năm" | 3.429 | 137% : the target is written in the name
+            figures = name_targets(name)
+            row.target, row.target_label = (name, columns[role_index["indicator"]].label) if figures else ("", "")
+        row.target_quantity = with_name(figures[0], name) if figures else None
+        row.target_figures = [with_name(q, name) for q in figures[1:]]
         if role_index["target"] is not None:
             row.target_unit = label_unit(target_label)
         row.more_targets = [ResultCell(c.label, period_of(c.label), _cell(cells, c.index),
@@ -290,10 +299,40 @@ def parse_indicator_table(rows: list[list[str]], caption: str = "") -> Indicator
 def _result(cells: list[str], block: ResultBlock, columns: list[Column]) -> ResultCell:
     value, verdict = _cell(cells, block.value), _cell(cells, block.verdict)
     unit = label_unit(columns[block.value].label) if block.value is not None else ""
+    figures = cell_quantities(value)
     return ResultCell(
         block.label, block.period, value, _cell(cells, block.ratio), verdict,
-        parse_cell_quantity(value), parse_verdict(verdict), unit,
+        figures[0] if figures else None, parse_verdict(verdict), unit, figures[1:],
     )
+
+
+# A header naming the indicators ("Chỉ tiêu") after a column of names ("Nội dung"): it holds their targets.
+_BARE_TARGET_LABELS = frozenset({"chi tieu", "chi tieu de ra", "chi tieu nhiem ky"})
+
+
+def _target_after_name(columns: list[Column]) -> list[Column]:
+    """"TT | Nội dung | Chỉ tiêu | Kết quả | Đánh giá": with a name column before it and no target column, a
+    column headed only "Chỉ tiêu" gives each row's target, not a second name."""
+    if any(c.role == "target" for c in columns):
+        return columns
+    names = [c for c in columns if c.role == "indicator"]
+    later = next((c for c in names[1:] if fold(c.label).strip(" .:") in _BARE_TARGET_LABELS), None)
+    if later is None:
+        return columns
+    return [Column(c.index, "target", c.label, c.block) if c is later else c for c in columns]
+
+
+def cell_quantities(text: str) -> list[Quantity]:
+    """The figures of a value cell: the cell read whole ("9-10", ">5", "Hoàn thành"), else every quantity the
+    running-text grammar finds in it ("100% cán bộ và 80% thanh niên", "5.000 ý tưởng; 500 đề tài"); "97%/72%"
+    holds two rates (a rate has no "%" denominator)."""
+    cell = clean(text)
+    if RATES_RE.match(cell):
+        return [q for piece in cell.split("/") if (q := parse_cell_quantity(piece)) is not None]
+    whole = parse_cell_quantity(cell)
+    if whole is not None and (whole.value is not None or whole.low is not None or whole.boolean is not None):
+        return [whole]
+    return text_figures(cell)
 
 
 def _merge_continuation(

@@ -22,7 +22,7 @@ from chitieu.domain import Actor, Op, Permission, Quantity
 from chitieu.extraction.linking import IndicatorLinker, LinkResult, SemanticScorer
 from chitieu.extraction.table_columns import caption_before
 from chitieu.extraction.tables import IndicatorRow as TableIndicatorRow
-from chitieu.extraction.tables import parse_cell_quantity, parse_indicator_table
+from chitieu.extraction.tables import find_header, parse_cell_quantity, parse_indicator_table
 from chitieu.readers import Document, TableBlock, read_document
 from chitieu.services.events import record_event
 from chitieu.services.registry import load_bundle
@@ -152,10 +152,18 @@ def claims_from_tables(document: Document) -> tuple[list[ProposedClaim], list[tu
     """Targets and results of every indicator table; also the spans of those tables."""
     claims: list[ProposedClaim] = []
     spans: list[tuple[int, int]] = []
+    previous: tuple[TableBlock, list[list[str]]] | None = None  # the last indicator table and its header rows
     for block in document.tables:
-        table = parse_indicator_table(block.rows, caption_before(document.text, block.start))
+        table, shift = parse_indicator_table(block.rows, caption_before(document.text, block.start)), 0
+        if table is None and previous is not None and _continues(previous[0], previous[1][0], block):
+            # the table's rows go on over the next pages without its header: read them under it
+            shift = len(previous[1])
+            table = parse_indicator_table([*previous[1], *block.rows])
+            for row in table.rows if table is not None else []:
+                row.first_row, row.last_row = row.first_row - shift, row.last_row - shift
         if table is None:
             continue
+        previous = (block, previous[1] if shift and previous else block.rows[: table.header_rows])
         spans.append((block.start, block.end))
         bases = {b.label: ratio_basis(table.columns[b.ratio].label) for b in table.blocks if b.ratio is not None}
         for row in table.rows:
@@ -163,6 +171,13 @@ def claims_from_tables(document: Document) -> tuple[list[ProposedClaim], list[tu
                 claims.extend(_row_claims(document, block, row, bases, table.title))
     return claims, spans
 
+
+def _continues(before: TableBlock, header: list[str], block: TableBlock) -> bool:
+    """``block`` goes on with the table ``before`` (whose header is ``header``): it starts on one of the next
+    two pages, has as many columns, and its first row is no header of its own."""
+    if before.page is None or block.page is None or not 0 < block.page - before.page <= 2 or not block.rows:
+        return False
+    return len(block.rows[0]) == len(header) and find_header(block.rows) is None
 
 
 _RATIO_BASES = (("du toan", "dự toán"), ("dt", "dự toán"), ("muc tieu", "mục tiêu"), ("nghi quyet", "mục tiêu"),
@@ -199,6 +214,11 @@ def _row_claims(document: Document, block: TableBlock, row: TableIndicatorRow, b
         claims.append(_from_quantity("target", row, row.target_quantity, start, end, page, quote,
                                      {**base, "column": row.target_label, "text": row.target, "title": title},
                                      row.target_unit))
+    for figure in row.target_figures:  # further figures of the target cell ("100% cán bộ và 80% thanh niên")
+        if _numeric(figure):
+            claims.append(_from_quantity("target", row, figure, start, end, page, quote,
+                                         {**base, "column": row.target_label, "text": row.target, "title": title},
+                                         row.target_unit))
     for cell in row.more_targets:  # other plan columns of the row ("Thành tiền trước thuế", "… sau thuế")
         if _numeric(cell.quantity):
             claims.append(_from_quantity("target", row, cell.quantity, start, end, page, quote,
@@ -209,7 +229,9 @@ def _row_claims(document: Document, block: TableBlock, row: TableIndicatorRow, b
         payload = {**base, "column": cell.label, "text": cell.value, "stated_ratio": cell.ratio,
                    "stated_verdict": cell.verdict, "period": list(cell.period) if cell.period else None,
                    "hedge": "ước" if cell.label.lower().startswith("ước") else ""}
-        claims.append(_from_quantity("result", row, cell.quantity, start, end, page, quote, payload, cell.unit))
+        for value in (cell.quantity, *cell.more):
+            if _numeric(value):
+                claims.append(_from_quantity("result", row, value, start, end, page, quote, payload, cell.unit))
         ratio = parse_cell_quantity(cell.ratio) if bases.get(cell.label) else None
         if ratio is not None and ratio.value is not None:  # "Ước TH/KH 103,0": the ratio is a figure of its own
             basis = bases[cell.label]
@@ -225,7 +247,9 @@ def _numeric(q: Quantity | None) -> bool:
 def _from_quantity(kind: str, row: TableIndicatorRow, q: Quantity | None, start: int, end: int,
                    page: int | None, quote: str, payload: dict[str, Any], column_unit: str = "") -> ProposedClaim:
     assert q is not None
-    unit = row.unit or column_unit or q.unit
+    # a bare result ("3.429") is counted in its target's unit ("ít nhất 2.500 chỗ trọ")
+    borrowed = row.target_quantity.unit if kind == "result" and row.target_quantity is not None else ""
+    unit = row.unit or column_unit or q.unit or borrowed
     return ProposedClaim(kind, row.full_name, q.op.value, q.value, q.low, q.high, unit, start, end, page, quote, payload)
 
 
