@@ -12,9 +12,12 @@ become components of the header-only row above them, and roman-numbered rows set
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from chitieu.domain import Quantity
+from chitieu.domain import Op, Quantity
+from chitieu.extraction.text_tables import TextTable as TextTable  # re-exported: text tables live there
+from chitieu.extraction.text_tables import find_text_tables as find_text_tables
+from chitieu.extraction.text_tables import split_space_aligned as split_space_aligned
 from chitieu.grammar.text import fold
 from chitieu.quantities import QuantityError, parse_quantity
 from chitieu.vocab.table_headers import column_role as header_column_role
@@ -29,9 +32,19 @@ INDICATOR_HEAD_WORDS: tuple[str, ...] = (
 COMPONENT_PREFIX_RE = re.compile(r"^\s*[+\-–•]\s*")
 ROMAN_RE = re.compile(r"^(?:[IVX]{1,5}|[A-H])\.?$")
 NUMBERED_RE = re.compile(r"^\d{1,3}(?:\.\d{1,2})*\.?$")
-COLUMN_NUMBER_RE = re.compile(r"^\(?\d{1,2}\)?$|^\(?[A-Z]\)?$")
+# The row numbering the columns under a header: "1 | 2 | 3", "(A) | (B)", and formulas "8=7/4", "(10) = (9)/(7)".
+COLUMN_NUMBER_RE = re.compile(r"^\(?\d{1,2}\)?(?:\s*=\s*[\d()/*x+.\s-]+)?$|^\(?[A-Z]\)?$")
 MARKUP_RE = re.compile(r"</?[a-zA-Z]{1,6}>|\*\*|__")
 YEAR_RE = re.compile(r"\b((?:19|20)\d{2})\b")
+# A column whose header reads as a verdict ("Ghi chú/Đánh giá") but whose filled cells are mostly percentages
+# ("95,24 %") is a ratio column: at least this share of its filled cells, and two of them.
+PERCENT_COLUMN_SHARE = 0.6
+# Software exports print 0 in every empty cell: when at least this share of a table's figures (and at least
+# ZERO_FILLED_MIN of them) are exactly zero, a zero is an empty cell, not a figure.
+ZERO_FILLED_SHARE = 0.5
+ZERO_FILLED_MIN = 8
+# What a ratio column compares with: the words after "so với" or after the last "/" ("Ước TH/KH").
+COMPARED_RE = re.compile(r"so v[oớ]i|/", re.IGNORECASE)
 
 
 def clean(text: str) -> str:
@@ -88,6 +101,20 @@ class ResultBlock:
     value: int | None = None
     ratio: int | None = None
     verdict: int | None = None
+    ratios: tuple[int, ...] = ()  # every ratio column of the result: % of plan, % of the same period …
+
+
+@dataclass(frozen=True, slots=True)
+class TargetBlock:
+    """A target column and the ratio columns comparing it ("Kế hoạch 2020 so với thực hiện 2019 (%)").
+    ``plan``: the plan the results beside it are measured against; False for a target of a later period
+    than every result column ("Mục tiêu 2020" next to "Thực hiện 2019")."""
+
+    label: str
+    period: tuple[int, int] | None
+    value: int
+    ratios: tuple[int, ...] = ()
+    plan: bool = True
 
 
 @dataclass(slots=True)
@@ -99,6 +126,17 @@ class ResultCell:
     verdict: str = ""
     quantity: Quantity | None = None
     status: Status | None = None
+    ratios: list[tuple[str, str]] = field(default_factory=list)  # (column header, cell) of each ratio column
+
+
+@dataclass(slots=True)
+class TargetCell:
+    label: str
+    period: tuple[int, int] | None
+    value: str
+    quantity: Quantity | None
+    plan: bool
+    ratios: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -118,6 +156,7 @@ class IndicatorRow:
     target_quantity: Quantity | None = None
     results: list[ResultCell] = field(default_factory=list)
     is_header: bool = False
+    targets: list[TargetCell] = field(default_factory=list)  # every target column, the first being ``target``
 
     @property
     def full_name(self) -> str:
@@ -130,6 +169,8 @@ class IndicatorTable:
     blocks: list[ResultBlock]
     rows: list[IndicatorRow]
     header_rows: int
+    targets: list[TargetBlock] = field(default_factory=list)
+    zero_filled: bool = False  # zeros are empty cells (ZERO_FILLED_SHARE)
 
 
 def _role_columns(header: list[str], sub: list[str] | None, width: int) -> list[Column]:
@@ -150,9 +191,42 @@ def _role_columns(header: list[str], sub: list[str] | None, width: int) -> list[
     return columns
 
 
-def _result_blocks(columns: list[Column]) -> list[ResultBlock]:
+def _child(col: Column) -> str:
+    return col.label[len(col.block) + 3:] if col.block and col.label.startswith(col.block + " / ") else col.label
+
+
+def compared_part(label: str) -> str:
+    """What a ratio header compares with: "Ước TH/KH" → "KH"; "Kế hoạch 2020 so với thực hiện 2019 (%)" →
+    "thực hiện 2019 (%)"; "" when it names none ("Tỷ lệ hoàn thành")."""
+    pieces = COMPARED_RE.split(label)
+    return pieces[-1].strip() if len(pieces) > 1 else ""
+
+
+def _compares_target(col: Column) -> bool:
+    """A ratio column whose compared figure is a target ("Kế hoạch 2020 so với thực hiện 2019 (%)", "KH/TH")."""
+    pieces = COMPARED_RE.split(_child(col))
+    return len(pieces) > 1 and column_role(pieces[0]) == "target"
+
+
+def _target_blocks(columns: list[Column]) -> list[TargetBlock]:
+    years = [y for c in columns if c.role == "result" for y in (period_of(_child(c)) or ())]
+    last = max(years, default=None)
+    blocks: list[TargetBlock] = []
+    for col in columns:
+        if col.role == "target":
+            period = period_of(col.label)
+            later = period is not None and last is not None and period[0] > last
+            blocks.append(TargetBlock(col.label, period, col.index, plan=not later))
+        elif col.role == "ratio" and blocks and _compares_target(col):
+            blocks[-1] = replace(blocks[-1], ratios=(*blocks[-1].ratios, col.index))
+    return blocks
+
+
+def _result_blocks(columns: list[Column], taken: set[int]) -> list[ResultBlock]:
     blocks: list[ResultBlock] = []
     for col in columns:
+        if col.index in taken:
+            continue
         if col.role == "result":
             label = col.block or col.label
             blocks.append(ResultBlock(label, period_of(col.label), value=col.index))
@@ -160,13 +234,41 @@ def _result_blocks(columns: list[Column]) -> list[ResultBlock]:
             not col.block or col.block == blocks[-1].label or column_role(col.block) == col.role
         ):  # "So sánh (%)" spanning "Ước TH/KH" and "Ước TH/cùng kỳ": ratios of the result before
             last = blocks[-1]
-            if getattr(last, col.role) is None:
-                blocks[-1] = ResultBlock(
-                    last.label, last.period, last.value,
-                    col.index if col.role == "ratio" else last.ratio,
-                    col.index if col.role == "verdict" else last.verdict,
-                )
+            if col.role == "ratio":
+                blocks[-1] = replace(last, ratio=col.index if last.ratio is None else last.ratio,
+                                     ratios=(*last.ratios, col.index))
+            elif last.verdict is None:
+                blocks[-1] = replace(last, verdict=col.index)
     return blocks
+
+
+def _is_percent(text: str) -> bool:
+    q = parse_cell_quantity(text)
+    return q is not None and q.value is not None and q.unit == "%"
+
+
+def _roles_from_cells(columns: list[Column], rows: list[list[str]]) -> list[Column]:
+    """Columns whose cells contradict their header: a "Đánh giá" column of percentages is a ratio column."""
+    out = []
+    for col in columns:
+        if col.role == "verdict":
+            cells = [c for c in (clean(_cell(r, col.index)) for r in rows) if c]
+            percent = sum(1 for c in cells if _is_percent(c))
+            if percent >= 2 and percent >= PERCENT_COLUMN_SHARE * len(cells):
+                col = replace(col, role="ratio")
+        out.append(col)
+    return out
+
+
+def _is_zero(text: str) -> bool:
+    q = parse_cell_quantity(text)
+    return q is not None and q.op is Op.EQ and q.value == 0
+
+
+def _zero_filled(rows: list[list[str]], value_cols: list[int]) -> bool:
+    figures = [c for r in rows for c in (clean(_cell(r, j)) for j in value_cols) if c and has_number(c)]
+    zeros = sum(1 for c in figures if _is_zero(c))
+    return zeros >= ZERO_FILLED_MIN and zeros >= ZERO_FILLED_SHARE * len(figures)
 
 
 def _is_header(row: list[str]) -> bool:
@@ -207,17 +309,23 @@ def parse_indicator_table(rows: list[list[str]]) -> IndicatorTable | None:
     role_index = {role: next((c.index for c in columns if c.role == role), None) for role in ("number", "indicator", "unit", "target")}
     if role_index["indicator"] is None:
         return None
-    blocks = _result_blocks(columns)
+    start = h + (2 if sub is not None else 1)
+    columns = _roles_from_cells(columns, rows[start:])
+    targets = _target_blocks(columns)
+    blocks = _result_blocks(columns, {j for t in targets for j in t.ratios})
     signatures = {tuple(fold(clean(c)) for c in header if clean(c))}
     if sub is not None:
         signatures.add(tuple(fold(clean(c)) for c in sub if clean(c)))
     value_cols = [c.index for c in columns if c.role in VALUE_ROLES] + ([role_index["unit"]] if role_index["unit"] is not None else [])
     target_label = columns[role_index["target"]].label if role_index["target"] is not None else ""
+    figure_cols = [c.index for c in columns if c.role in ("target", "result", "ratio")]
+    zero_filled = _zero_filled(rows[start:], figure_cols)
     out: list[IndicatorRow] = []
     group, number, parent, parent_open_list = "", "", "", False
-    start = h + (2 if sub is not None else 1)
     for i in range(start, len(rows)):
         cells = [clean(c) for c in rows[i]]
+        if zero_filled:  # a template's 0 is an empty cell
+            cells = ["" if j in figure_cols and _is_zero(c) else c for j, c in enumerate(cells)]
         if not any(cells) or _is_column_numbers(cells):
             continue
         if tuple(fold(c) for c in cells if c) in signatures:
@@ -251,16 +359,22 @@ def parse_indicator_table(rows: list[list[str]]) -> IndicatorTable | None:
         row.target = _cell(cells, role_index["target"])
         row.target_label = target_label
         row.target_quantity = parse_cell_quantity(row.target)
-        row.results = [_result(cells, b) for b in blocks]
+        row.results = [_result(cells, b, columns) for b in blocks]
+        row.targets = [
+            TargetCell(t.label, t.period, _cell(cells, t.value), parse_cell_quantity(_cell(cells, t.value)), t.plan,
+                       [(columns[j].label, _cell(cells, j)) for j in t.ratios if _cell(cells, j)])
+            for t in targets
+        ]
         out.append(row)
-    return IndicatorTable(columns, blocks, out, start)
+    return IndicatorTable(columns, blocks, out, start, targets, zero_filled)
 
 
-def _result(cells: list[str], block: ResultBlock) -> ResultCell:
+def _result(cells: list[str], block: ResultBlock, columns: list[Column]) -> ResultCell:
     value, verdict = _cell(cells, block.value), _cell(cells, block.verdict)
     return ResultCell(
         block.label, block.period, value, _cell(cells, block.ratio), verdict,
         parse_cell_quantity(value), parse_verdict(verdict),
+        [(columns[j].label, _cell(cells, j)) for j in block.ratios if _cell(cells, j)],
     )
 
 
@@ -280,84 +394,3 @@ def _merge_continuation(
         if more:
             cell.verdict = f"{cell.verdict} {more}".strip()
             cell.status = parse_verdict(cell.verdict)
-
-
-def split_space_aligned(lines: list[str]) -> list[list[str]]:
-    """Cut space-aligned lines into cells at the columns that are blank (2+ wide) in every line."""
-    width = max((len(line) for line in lines), default=0)
-    blank = [all(j >= len(line) or line[j] == " " for line in lines if line.strip()) for j in range(width)]
-    cuts: list[tuple[int, int]] = []
-    j = 0
-    while j < width:
-        if blank[j]:
-            k = j
-            while k < width and blank[k]:
-                k += 1
-            if k - j >= 2 and j > 0:
-                cuts.append((j, k))
-            j = k
-        else:
-            j += 1
-    bounds, prev = [], 0
-    for a, b in cuts:
-        bounds.append((prev, a))
-        prev = b
-    bounds.append((prev, width))
-    return [[line[a:b].strip() for a, b in bounds] for line in lines]
-
-
-@dataclass(frozen=True, slots=True)
-class TextTable:
-    """A table found in plain text: rows of cells and the offset of each row's line."""
-
-    rows: list[list[str]]
-    start: int
-    end: int
-    row_starts: list[int]
-
-
-def _line_style(line: str) -> str | None:
-    if "\t" in line and line.strip():
-        return "tab"
-    if len(re.findall(r"\S {2,}(?=\S)", line)) >= 2:
-        return "space"
-    return None
-
-
-def find_text_tables(text: str, min_rows: int = 2, max_blank: int = 2) -> list[TextTable]:
-    """Blocks of tab-separated or space-aligned lines in ``text`` (blank lines inside are allowed)."""
-    tables: list[TextTable] = []
-    pos, lines = 0, []
-    for line in text.split("\n"):
-        lines.append((pos, line))
-        pos += len(line) + 1
-    i = 0
-    while i < len(lines):
-        style = _line_style(lines[i][1])
-        if style is None:
-            i += 1
-            continue
-        block = [lines[i]]
-        j, blanks = i + 1, 0
-        while j < len(lines):
-            line = lines[j][1]
-            if not line.strip():
-                blanks += 1
-                if blanks > max_blank:
-                    break
-            elif _line_style(line) == style or (style == "space" and line.startswith("  ")):
-                block.extend(lines[j - blanks : j + 1] if style == "space" else [lines[j]])
-                blanks = 0
-            else:
-                break
-            j += 1
-        content = [(p, ln) for p, ln in block if ln.strip()]
-        if style == "tab":
-            rows = [[c.strip() for c in ln.split("\t")] for _, ln in content]
-        else:
-            rows = split_space_aligned([ln for _, ln in content])
-        if len(rows) >= min_rows and any(len([c for c in r if c]) >= 3 for r in rows):
-            last_pos, last_line = content[-1]
-            tables.append(TextTable(rows, content[0][0], last_pos + len(last_line), [p for p, _ in content]))
-        i = j
-    return tables
