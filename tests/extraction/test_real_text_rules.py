@@ -180,3 +180,21 @@ def test_an_undated_year_in_a_report_looks_back() -> None:
     assert len(level) == 1 and "81" in level[0].baseline
     assert [(c.role, c.statement) for c in claims if c.value == 81.0] == [("baseline", level[0].statement)]
     assert kinds_by_value("Đến năm 2030, tỷ lệ đô thị hóa đạt 45%.\n")[45.0] == "target"
+
+
+# --- administrative-reform reports (stop 15: real scanned reports of a province) --------------------
+
+
+def test_counts_of_procedures_and_petitions_take_their_abbreviation_as_unit() -> None:
+    text = (
+        "I. KẾT QUẢ THỰC HIỆN\n"
+        "Trong quý III năm 2024, huyện đã thẩm định 03 TTHC; tổng số TTHC đề nghị đơn giản hóa là 9 TTHC, "
+        "chi phí tiết kiệm được 41.200.000 đồng/năm.\n"
+        "Sô PAKN đã tiếp nhận: 17, trong đó, kỳ trước chuyển sang: 5, trong kỳ: 12; số PAKN đã giải quyết: 15; "
+        "gồm có: 16 PAKN qua Cổng thông tin; 01 PAKN bằng đơn.\n"
+    )
+    got = [(c.kind, c.value, c.unit) for c in claims_of(text)]
+    assert ("result", 3.0, "TTHC") in got and ("result", 9.0, "TTHC") in got
+    assert ("result", 41200000.0, "đồng/năm") in got
+    petitions = [v for k, v, u in got if u == "PAKN"]
+    assert petitions == [17.0, 5.0, 12.0, 15.0, 16.0, 1.0]

@@ -18,8 +18,10 @@ FONT_PATHS = (
 A4_POINTS = (595, 842)
 
 
-def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     for path in FONT_PATHS:
+        if bold:
+            path = path.replace("Serif.ttf", "Serif-Bold.ttf").replace("Regular", "Bold")
         if Path(path).exists():
             return ImageFont.truetype(path, size)
     return ImageFont.load_default(size)
@@ -34,18 +36,21 @@ def scan_image(
     seed: int = 7,
     grey: bool = False,
     table: list[list[str]] | None = None,
+    ink: tuple[int, int, int] = (20, 20, 20),
+    bold: bool = False,
 ) -> Image.Image:
-    """One A4 page image holding ``lines`` (and an optional ruled ``table`` below them)."""
+    """One A4 page image holding ``lines`` (and an optional ruled ``table`` below them), written in ``ink``
+    (a colour scanner gives black print a faint tint: (18, 6, 28) is such a black)."""
     rng = random.Random(seed)
     width, height = (round(p * dpi / 72) for p in A4_POINTS)
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
     size = round(13 * dpi / 72)
-    font = _font(size)
+    font = _font(size, bold)
     x, y = round(0.1 * width), round(0.08 * height)
     step = round(size * 1.55)
     for line in lines:
-        draw.text((x, y), line, fill=(20, 20, 20), font=font)
+        draw.text((x, y), line, fill=ink, font=font)
         y += step
     if table:
         y = _draw_table(draw, table, x, y + step // 2, width - 2 * x, step, font)
@@ -101,13 +106,15 @@ def _stamp(draw: ImageDraw.ImageDraw, centre: tuple[int, int], radius: int, size
     draw.line(points, fill=blue, width=5)
 
 
-def write_scanned_pdf(path: Path, pages: list[Image.Image], dpi: int = 200, jpeg: bool = True) -> Path:
-    """Wrap page images as an image-only PDF (JPEG-compressed like a scanner's output)."""
+def write_scanned_pdf(path: Path, pages: list[Image.Image], dpi: int = 200, jpeg: bool = True,
+                      full_colour: bool = False) -> Path:
+    """Wrap page images as an image-only PDF (JPEG-compressed like a scanner's output; ``full_colour``
+    keeps every pixel's colour, as a good colour scanner does, instead of sharing it between four)."""
     frames = []
     for page in pages:
         if jpeg:
             buffer = io.BytesIO()
-            page.save(buffer, "JPEG", quality=80)
+            page.save(buffer, "JPEG", quality=90 if full_colour else 80, subsampling=0 if full_colour else -1)
             buffer.seek(0)
             frames.append(Image.open(buffer))
         else:

@@ -22,6 +22,10 @@ from chitieu.readers.pdf_layout import PageLines, assemble, drop_running_lines, 
         ("phát triển", "a) Về kinh tế", None),
         ("phát triển", "2. Nhiệm vụ", None),
         ("Kết quả", "Tỷ lệ hộ nghèo", None),
+        ("số đơn thư đã tiếp nhận: 36, gồm có: 31", "PAKN qua Hệ thống của Bộ", " "),
+        ("kim ngạch xuất khẩu ước đạt 1.250", "USD, tăng 12%", " "),
+        ("Hà Tĩnh, ngày 05 tháng 3 năm 2025", "BÁO CÁO", None),
+        ("Hà Tĩnh, ngày 05 tháng 3 năm 2025", "TỶ LỆ HỘ NGHÈO", None),
     ],
 )
 def test_joins(previous: str, following: str, glue: str | None) -> None:

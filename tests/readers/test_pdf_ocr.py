@@ -139,3 +139,29 @@ def test_a_ruled_table_on_a_scan_comes_out_as_rows(tmp_path: Path) -> None:
     assert document.box_of(start, start + 1)[1] is not None
     assert "PHỤ LỤC" in document.text
     assert document.text.index("PHỤ LỤC") < document.tables[0].start
+
+
+def test_black_print_with_a_scanners_tint_is_read_and_the_stamp_is_not(tmp_path: Path) -> None:
+    # A colour scan gives black print a faint tint; near black that is a high HSV saturation, and a
+    # saturation test whitened the text itself. Coloured ink is what is both clearly coloured and bright.
+    lines = ["ỦY BAN NHÂN DÂN HUYỆN PHÚ AN", "BÁO CÁO", "Số PAKN được tiếp nhận: 37, đã giải quyết: 35.",
+             "Nơi nhận:", "- Lưu: VT."]
+    path = write_scanned_pdf(tmp_path / "tinted.pdf", [scan_image(lines, ink=(0, 0, 8), bold=True)], full_colour=True)
+    text = read_document(path).text
+    assert "Số PAKN được tiếp nhận: 37, đã giải quyết: 35." in text
+    assert "XÃ AN BÌNH *" not in text and "★" not in text
+
+
+def test_coloured_ink_is_bright_and_coloured_and_black_over_a_stamp_stays() -> None:
+    from PIL import Image
+
+    from chitieu.readers.ocr import coloured_ink
+
+    pixels = {"tinted black": (12, 0, 9), "grey": (120, 118, 121), "stamp red": (205, 40, 50),
+              "signature blue": (35, 50, 175), "black over the stamp": (70, 12, 16), "white": (250, 251, 249)}
+    image = Image.new("RGB", (len(pixels), 1))
+    for x, colour in enumerate(pixels.values()):
+        image.putpixel((x, 0), colour)
+    mask = coloured_ink(image)
+    whitened = {name for x, name in enumerate(pixels) if mask.getpixel((x, 0))}
+    assert whitened == {"stamp red", "signature blue"}

@@ -23,7 +23,7 @@ from chitieu.extraction.cues import (
     SectionKind,
     read_plan_refs,
 )
-from chitieu.extraction.grammar import COUNTED_NOUNS, NOT_INDICATORS, reference
+from chitieu.extraction.grammar import COUNT_WORDS, COUNTED_NOUNS, NOT_INDICATORS, reference
 from chitieu.extraction.indicator import phrases_for
 from chitieu.extraction.names import SubjectNames
 from chitieu.extraction.normalise import Normalised, normalise
@@ -134,6 +134,12 @@ def _part_years(text: str, breaks: Sequence[int], text_year: int | Literal["own"
     return years
 
 
+def _promised_count(section_kind: SectionKind, q: TextQuantity) -> bool:
+    """A count of programmes, meetings or classes promised with a comparator in a targets section ("Tổ chức
+    ít nhất 02 chương trình …" under "Các chỉ tiêu"): a target, where such counts elsewhere are no indicator."""
+    return section_kind is SectionKind.TARGETS and q.op in (Op.GE, Op.GT)
+
+
 def _in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     i = bisect_right(spans, (pos, 1 << 62))
     return i > 0 and spans[i - 1][0] <= pos < spans[i - 1][1]
@@ -219,7 +225,7 @@ def _paragraph_claims(
                 if decision is None:
                     continue
                 kind, confidence = decision
-                if q.unit.lower() in META_UNITS:
+                if q.unit.lower() in META_UNITS and not _promised_count(section_kind, q):
                     continue
                 if _not_an_indicator(q, clause_l):
                     continue
@@ -315,7 +321,8 @@ def _figure_claim(norm: Normalised, level: Claim, figure: Figure) -> Claim:
 
 
 _COUNTED_RE = re.compile(
-    r"(?:^|\s)(?:tổng\s+)?số\s+(?:lượng\s+)?(?P<noun>" + "|".join(re.escape(n) for n in COUNTED_NOUNS) + r")(?!\w)",
+    r"(?:^|\s)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in COUNT_WORDS) + r")\s+(?P<noun>"
+    + "|".join(re.escape(n) for n in COUNTED_NOUNS) + r")(?!\w)",
     re.IGNORECASE,
 )
 COUNTED_NOUN_SET = frozenset(COUNTED_NOUNS)

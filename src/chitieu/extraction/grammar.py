@@ -97,6 +97,8 @@ NOT_UNIT_WORDS: frozenset[str] = frozenset(_BOOK.words("text.not_unit_words"))
 NOT_COUNT_NOUNS: frozenset[str] = frozenset(_BOOK.words("text.not_count_nouns"))
 # Nouns a bare count takes as its unit when its subject names them ("số hồ sơ … là 457").
 COUNTED_NOUNS: tuple[str, ...] = tuple(sorted(_BOOK.words("text.counted_nouns"), key=len, reverse=True))
+# The words that make a subject a count of such a noun ("số", "tổng số", "số lượng" …).
+COUNT_WORDS: tuple[str, ...] = tuple(sorted(_BOOK.words("text.count_words"), key=len, reverse=True))
 # Indicators measured in years of life: "Tuổi thọ bình quân 75,5 tuổi", "thời gian sống khỏe mạnh 67 năm".
 LIFE_SPAN_WORDS: tuple[str, ...] = _BOOK.words("text.life_span")
 # "giá trị trên 1 ha", "mỗi 1 lao động": "one of a unit" that a ratio is measured by, not a quantity.

@@ -168,7 +168,9 @@ def _read_prefix(text: str, floor: int, pos: int) -> tuple[int, Op | None, str, 
         cut = m.start()
     for _ in range(5):
         m = _PREFIX_RE.search(window, 0, cut)
-        if not m or (m.group("w")[0].isupper() and window[: m.start()].rstrip()[-1:].isalpha()):
+        if not m or (
+            m.group("w")[0].isupper() and window[: m.start()].rstrip()[-1:].isalpha() and not _typed_capital(m.group("w"))
+        ):
             break  # "vụ Hè Thu ước đạt": a capitalised word inside a name is no lead word
         word = m.group("w").lower()
         words.append(word)
@@ -181,6 +183,13 @@ def _read_prefix(text: str, floor: int, pos: int) -> tuple[int, Op | None, str, 
     while start < pos and text[start] == " ":
         start += 1
     return start, op, hedge, words
+
+
+def _typed_capital(words: str) -> bool:
+    """A comparator of several words typed with a capital inside a sentence ("giới thiệu Ít nhất 12.000"):
+    a comparator still, where a single capitalised word ("Thu", "Trên") may be part of a name."""
+    lowered = words.lower()
+    return " " in lowered and lowered in PREFIX_OPS
 
 
 def _read_unit(text: str, pos: int, end: int, has_rate: bool, magnitude: str) -> tuple[str, int]:

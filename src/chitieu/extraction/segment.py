@@ -25,6 +25,9 @@ HEADING_MARKERS: tuple[tuple[str, str, int], ...] = tuple(
 # List items: content, never headings.
 LIST_MARKERS: tuple[str, ...] = tuple(rule.pattern for rule in _BOOK.typed("sections.list_markers", PatternRule))
 LEAD_IN_LEVEL = 9
+# Headings of these levels title a document or its main division (part, chapter, "B-", a title in capitals).
+OUTER_LEVEL = 1
+FORWARD_KINDS = frozenset({SectionKind.TARGETS, SectionKind.PLAN, SectionKind.TASKS})
 
 _HEADING_RES = tuple((name, re.compile(pattern), level) for name, pattern, level in HEADING_MARKERS)
 _LIST_RE = re.compile("|".join(LIST_MARKERS))
@@ -108,14 +111,28 @@ class SectionTracker:
 
     @property
     def kind(self) -> SectionKind:
-        # A review section stays a review section: its topic headings often name "nhiệm vụ" or "mục tiêu".
-        for heading in self.stack:
-            if heading.kind is SectionKind.RESULTS and heading.level < LEAD_IN_LEVEL:
+        # A review section stays a review section: its topic headings often name "nhiệm vụ" or "mục tiêu" —
+        # unless a title of the document's own level below it looks past the period it reviews.
+        for n, heading in enumerate(self.stack):
+            if heading.kind is SectionKind.RESULTS and heading.level < LEAD_IN_LEVEL and not self._looks_ahead(n):
                 return SectionKind.RESULTS
         for heading in reversed(self.stack):
             if heading.kind is not SectionKind.NEUTRAL:
                 return heading.kind
         return SectionKind.NEUTRAL
+
+    def _looks_ahead(self, n: int) -> bool:
+        """A forward-looking title (targets, plan, tasks) of the outer levels (a part, "B-", a title in
+        capitals) under the review heading ``self.stack[n]`` names a later year than the review does: "MỤC
+        TIÊU, NHIỆM VỤ … NHIỆM KỲ 2025 - 2028" bound after "PHẦN THỨ NHẤT: BÁO CÁO KẾT QUẢ … 2023 - 2025" is
+        the next term's plan, not a topic of the review."""
+        reviewed = self.stack[n].year
+        if reviewed is None:
+            return False
+        return any(
+            h.kind in FORWARD_KINDS and h.level <= OUTER_LEVEL and h.year is not None and h.year > reviewed
+            for h in self.stack[n + 1 :]
+        )
 
     @property
     def deadline(self) -> int | None:

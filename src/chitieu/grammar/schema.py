@@ -341,6 +341,7 @@ TABLES: dict[str, TableModel] = {
     "text.not_unit_words": WordsRule,
     "text.not_count_nouns": WordsRule,
     "text.counted_nouns": WordsRule,
+    "text.count_words": WordsRule,
     "text.life_span": WordsRule,
     "text.per_one": WordsRule,
     "text.references": PatternRule,

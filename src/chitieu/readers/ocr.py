@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from chitieu.readers.document import Box
+from chitieu.readers.ocr_rules import fix_figure
 from chitieu.readers.scan_layout import Grid, deskew, find_grids, whiten_rules
 
 POINTS_PER_INCH = 72.0
@@ -33,7 +34,12 @@ LETTERS_MIN_SHARE = 0.5
 # keep words down to this confidence (specks are already gone with the whitened rules).
 CELL_CONFIDENCE = 0.2
 RULE_INK = 128  # grey level below which a pixel of a cell is ink
-SATURATION_INK = 70  # HSV saturation (0..255) above which a pixel is coloured ink (stamp, signature)
+# A pixel is coloured ink (stamp, signature) when its channels differ by more than CHROMA_INK and its
+# brightest channel is above COLOURED_BRIGHTNESS. HSV saturation is no test: the black text of a colour
+# scan has a faint JPEG tint, and near black a tint of a few levels is a high saturation (text came out
+# hollow); black text printed over a stamp is dark and stays.
+CHROMA_INK = 40
+COLOURED_BRIGHTNESS = 100
 _WORD_CHARS = re.compile(r"[\wÀ-ỹ%]", re.UNICODE)
 
 
@@ -165,10 +171,20 @@ def clean_image(image: Any, remove_colour: bool = True) -> Any:
     """A greyscale image with coloured ink (red stamps, blue signatures) turned white."""
     grey = image.convert("L")
     if remove_colour and image.mode == "RGB":
-        saturation = image.convert("HSV").getchannel("S")
-        ink = saturation.point(lambda v: 255 if v > SATURATION_INK else 0)
-        grey.paste(255, mask=ink)
+        grey.paste(255, mask=coloured_ink(image))
     return grey
+
+
+def coloured_ink(image: Any) -> Any:
+    """Mask (255 = coloured ink) of an RGB image: clearly coloured and not dark (see ``CHROMA_INK``)."""
+    from PIL import ImageChops
+
+    r, g, b = image.split()
+    brightest = ImageChops.lighter(ImageChops.lighter(r, g), b)
+    darkest = ImageChops.darker(ImageChops.darker(r, g), b)
+    chroma = ImageChops.subtract(brightest, darkest).point(lambda v: 255 if v > CHROMA_INK else 0)
+    bright = brightest.point(lambda v: 255 if v > COLOURED_BRIGHTNESS else 0)
+    return ImageChops.multiply(chroma, bright)
 
 
 def recognise(image: Any, settings: OcrSettings, scale: float) -> OcrPage:
@@ -201,7 +217,7 @@ def recognise(image: Any, settings: OcrSettings, scale: float) -> OcrPage:
         left, top = data["left"][i] * scale, data["top"][i] * scale
         box = Box(left, top, left + data["width"][i] * scale, top + data["height"][i] * scale)
         line = lines.setdefault(key, OcrLine([], block=key[0]))
-        line.words.append(OcrWord(word, box, confidence / 100.0))
+        line.words.append(OcrWord(fix_figure(word), box, confidence / 100.0))
     return OcrPage(lines=list(lines.values()))
 
 

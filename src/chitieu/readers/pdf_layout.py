@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from typing import NamedTuple
 
 from chitieu.readers.document import Box
@@ -113,7 +114,26 @@ def joins(previous: str, following: str) -> str | None:
         return " "
     if a[-1] == "," or first.isdigit() or first in "(%‰":
         return " "
+    if a[-1].isdigit() and _unit_in_capitals(b):
+        return " "  # "gồm có: 47" + "PAKN qua Hệ thống …": a figure and its unit written in capitals
     return None
+
+
+def _unit_in_capitals(line: str) -> bool:
+    """The line starts with a unit written in capitals ("PAKN", "TTHC", "USD", "MW") and goes on in
+    running text (a heading in capitals after a date, "BÁO CÁO", "TỶ LỆ …", is no unit)."""
+    words = line.split()
+    head = words[0].rstrip(",.;:")
+    if not (head.isupper() and head.isalpha()) or (len(words) > 1 and words[1].isupper()):
+        return False
+    return head.lower() in _word_units()
+
+
+@cache
+def _word_units() -> frozenset[str]:
+    from chitieu.extraction.text_units import all_word_units
+
+    return frozenset(all_word_units())
 
 
 def is_continued_row(previous: list[str], row: list[str]) -> bool:
