@@ -73,3 +73,12 @@ def test_babel_vi_formatting_round_trips(value) -> None:  # type: ignore[no-unty
 @given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False), st.integers(min_value=0, max_value=3))
 def test_format_then_parse(value: float, decimals: int) -> None:
     assert parse_number(format_number(value, decimals)) == pytest.approx(round(value, decimals), abs=10**-decimals)
+
+
+def test_commas_grouping_thousands_twice_are_an_english_integer() -> None:
+    from chitieu.grammar.numbers import decimals_of, parse_number
+
+    assert parse_number("45,600,000") == 45600000.0
+    assert decimals_of("45,600,000") == 0
+    assert parse_number("12,5") == 12.5  # one comma stays the Vietnamese decimal comma
+    assert parse_number("3,250") == 3.25

@@ -198,3 +198,45 @@ def test_appendix_of_the_midterm_report(corpus_dir: Path) -> None:
     assert waste.name.endswith("tại các huyện, thành phố được thu gom, xử lý rác thải sinh hoạt")
     assert _by_name(rows, "Cơ cấu kinh tế: Dịch vụ").target == "36,43"
     assert all(r.name for r in rows) and not any(r.name.startswith("<i>") for r in tables[0].rows)
+
+
+# A cost estimate as a Word table: codes in "Mã số", two amount columns with the unit in brackets, English
+# thousands written with commas, and a total written across the merged code and name cells.
+ESTIMATE = [
+    ["DỰ TRÙ KINH PHÍ TỔ CHỨC LỚP TẬP HUẤN", "", "", ""],
+    ["Mã số", "Nội dung chi", "Thành tiền trước thuế (VNĐ)", "Thành tiền sau thuế (VNĐ)"],
+    ["A", "Thuê hội trường", "12,500,000", "13,750,000"],
+    ["B", "Tài liệu cho học viên", "850,000", "935,000"],
+    ["Tổng cộng (làm tròn)", "", "", "14,685,000"],
+]
+
+
+def test_estimate_amounts_are_plan_values_with_the_unit_of_their_header() -> None:
+    table = parse_indicator_table(ESTIMATE)
+    assert table is not None
+    rows = [(r.name, r.target_quantity.value if r.target_quantity else None, r.target_unit,
+             [(c.quantity.value if c.quantity else None, c.unit) for c in r.more_targets]) for r in table.rows]
+    assert rows == [
+        ("Thuê hội trường", 12500000.0, "VNĐ", [(13750000.0, "VNĐ")]),
+        ("Tài liệu cho học viên", 850000.0, "VNĐ", [(935000.0, "VNĐ")]),  # one comma group: thousands in this column
+        ("Tổng cộng (làm tròn)", None, "VNĐ", [(14685000.0, "VNĐ")]),
+    ]
+
+
+def test_amounts_of_a_settlement_are_results_and_of_an_untitled_table_nothing() -> None:
+    settled = [["QUYẾT TOÁN KINH PHÍ NĂM 2023", "", ""], ["STT", "Nội dung", "Số tiền (triệu đồng)"],
+               ["1", "Chi hỗ trợ hộ nghèo", "1.250"]]
+    table = parse_indicator_table(settled)
+    assert table is not None
+    assert [(c.quantity.value if c.quantity else None, c.unit) for c in table.rows[0].results] == [(1250.0, "triệu đồng")]
+    assert table.rows[0].target_quantity is None
+    untitled = [["STT", "Nội dung", "Số tiền (triệu đồng)", "Ghi chú"], ["1", "Chi hỗ trợ hộ nghèo", "1.250", ""]]
+    parsed = parse_indicator_table(untitled)
+    assert parsed is None or all(r.target_quantity is None and not r.results and not r.more_targets for r in parsed.rows)
+
+
+def test_caption_before_the_table_decides_its_amounts() -> None:
+    rows = [["STT", "Hạng mục", "Kinh phí (đồng)", "Ghi chú"], ["1", "Mua máy tính", "45.000.000", ""]]
+    table = parse_indicator_table(rows, caption="Bảng 2. Dự toán kinh phí mua sắm năm 2025")
+    assert table is not None
+    assert (table.rows[0].target_quantity.value if table.rows[0].target_quantity else None, table.rows[0].target_unit) == (45000000.0, "đồng")

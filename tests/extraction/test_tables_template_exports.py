@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from chitieu.extraction.tables import compared_part, parse_indicator_table
+from chitieu.extraction.table_layouts import compared_part
+from chitieu.extraction.tables import parse_indicator_table
 from chitieu.quantities import parse_quantity
 from chitieu.services.ingest import ratio_basis
 

@@ -32,7 +32,7 @@ from chitieu.vocab.programmes import (
     row_level,
     task_progress_of,
 )
-from chitieu.vocab.table_headers import column_role, parse_polarity_word
+from chitieu.vocab.table_headers import amount_kind, column_role, parse_polarity_word
 
 
 def _cell(text: str) -> dict[str, Any]:
@@ -87,6 +87,7 @@ CHECKS: dict[str, tuple[Reader | None, Applies | None]] = {
     "words.grade_fillers": (None, lambda r, t: grade_of(t) is not None),
     "units.catalogue": (_cell, None),
     "headers.roles": (None, lambda r, t: column_role(t) == r.role),
+    "headers.amount_kinds": (None, lambda r, t: amount_kind(t) == r.role),
     "polarity.aliases": (None, lambda r, t: parse_polarity_word(t) is r.polarity),
     "polarity.cues": (None, _polarity_cue_applies),
     "polarity.sector_words": (None, lambda r, t: infer_polarity(t, None)[0].value == "neutral_structure"),

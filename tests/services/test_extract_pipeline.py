@@ -120,3 +120,26 @@ def test_every_figure_of_an_export_row_is_a_claim_in_extract_and_ingest(tmp_path
     assert len({c.statement for c in claims}) == 1
     proposed = propose_claims(read_document(path), [], "KH").claims
     assert sorted((p.kind, p.value, p.unit) for p in proposed) == sorted((c.kind, c.value, c.unit) for c in claims)
+
+
+def test_plan_table_of_a_word_file_gives_targets_of_its_estimate(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Tổ chức hội thi tin học trẻ năm 2025")
+    document.add_paragraph("III. Tổng mức đầu tư")
+    rows = [["Mã số", "Hạng mục", "Thành tiền trước thuế (VNĐ)", "Thành tiền sau thuế (VNĐ)"],
+            ["1", "Giải thưởng", "8,000,000", "8,000,000"],
+            ["2", "Thuê âm thanh, ánh sáng", "4,200,000", "4,620,000"]]
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            table.cell(i, j).text = cell
+    path = tmp_path / "ke-hoach.docx"
+    document.save(str(path))
+    found = [(c.kind, c.indicator, c.value, c.unit, c.plan_kind) for c in extract_file(path).claims if c.section == "table"]
+    assert found == [  # the prize is stated twice in its row (before and after tax): two figures, not a restatement
+        ("target", "Giải thưởng", 8000000.0, "VNĐ", "dự toán"),
+        ("target", "Giải thưởng", 8000000.0, "VNĐ", "dự toán"),
+        ("target", "Thuê âm thanh, ánh sáng", 4200000.0, "VNĐ", "dự toán"),
+        ("target", "Thuê âm thanh, ánh sáng", 4620000.0, "VNĐ", "dự toán"),
+    ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from chitieu.extraction.grammar import HEDGE_WORDS, LEAD_WORDS, PREDICATE_WORDS
+from chitieu.extraction.grammar import COUNTED_NOUNS, HEDGE_WORDS, LEAD_WORDS, PREDICATE_WORDS
 from chitieu.extraction.quantity import TextQuantity
 from chitieu.grammar.loader import rulebook
 from chitieu.grammar.prefilter import guarded
@@ -34,6 +34,10 @@ _AFTER_CUT_RE = re.compile(
     r"\(|,\s*(?:không còn|trong đó|riêng|tăng|giảm|đạt|bằng|vượt|chiếm|so với|nâng|góp phần|đưa|tương đương)(?=\s|$)", re.IGNORECASE
 )
 _EDGE_STRIP = " ,;:.-–()\"'"
+COUNTED_NOUN_SET = frozenset(n.lower() for n in COUNTED_NOUNS)
+# "144 hộ với diện tích hơn 166 ha …": a count followed by the measure of the next figure (text.subject_names
+# with_measure_links)
+_WITH_MEASURE_RE = re.compile(rulebook().pattern("text.subject_names", "with_measure_links"), re.IGNORECASE)
 MAX_PHRASE = 140
 LIST_HEAD_WORDS = 8
 
@@ -133,6 +137,7 @@ def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[
     """One phrase per quantity (same order)."""
     phrases: list[Phrase] = []
     first_kind: list[bool] = []
+    links: dict[int, tuple[str, str]] = {}  # quantity index → the measure a "với diện tích" before it names it by, and what
     for i, q in enumerate(quantities):
         continues_list = bool(first_kind) and first_kind[-1] and not q.lead and not q.rank
         seg_start = quantities[i - 1].end if i else clause_start
@@ -140,6 +145,8 @@ def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[
         next_start = quantities[i + 1].start if i + 1 < len(quantities) else clause_end
         period = _period_of(text[seg_start : q.start]) or _period_of(text[clause_start : q.start])
         subject, subject_start = _last_chunks(before, seg_start)
+        if subject.lower().endswith(" trở") and q.lead.lower().startswith("lên"):
+            subject += " lên"  # "số xã đạt từ 10 tiêu chí trở lên là 37 xã": "lên" is read with the figure's lead
         last_chunk = re.split(r"[,:(]", before)[-1]
         # a rank's words after it name what is ranked against ("đứng thứ 2 trong các huyện"), never its subject
         remote = not q.rank and not _content(_LOCALITY_RE.sub(" ", last_chunk)) and _has_noun_after(text, q, next_start)
@@ -160,6 +167,23 @@ def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[
             after = after[: cut.start()]
         after_stripped = after.rstrip(_EDGE_STRIP + " và")
         noun = after_stripped.strip(_EDGE_STRIP)
+        if after.lstrip(" )").startswith((",", ";")) and not _counts_nouns(q):
+            noun = ""  # "…, chiếm tỉ lệ 1,61%, người dân …", "2.200 MW, tổng sản lượng …": the next subject, not a noun of its own
+        link = _WITH_MEASURE_RE.search(noun)
+        if link and i + 1 < len(quantities):  # "144 hộ với diện tích hơn 166 ha trồng xoài": the pair shares what follows
+            noun = noun[: link.start()].strip(_EDGE_STRIP)
+            core = bool(_content(noun))  # "82 hộ tham gia … với diện tích 49,5 ha": the count's own words are shared
+            if not core:
+                following = quantities[i + 2].start if i + 2 < len(quantities) else clause_end
+                noun = _noun_after(text, quantities[i + 1], following)
+            unit_noun = q.unit if q.unit[:1].isalpha() and "%" not in q.unit and not noun.lower().startswith(q.unit.lower()) else ""
+            links[i + 1] = (link.group("measure"), f"{unit_noun} {noun}".strip() if core else noun)
+        if i in links:  # the measure after "với" names this figure by what the pair describes
+            measure, shared = links[i]
+            phrase = _clip(f"{measure} {noun if _content(noun) else shared}".strip())
+            phrases.append(Phrase(phrase, q.start, q.end, period))
+            first_kind.append(False)
+            continue
         if _content(noun) and not noun.lower().startswith(("so với", "so cùng", "tăng", "giảm", "bằng", "vượt")):
             unit_noun = q.unit if q.unit and q.unit[0].isalpha() and "%" not in q.unit else ""
             phrase = _clip(f"{unit_noun} {noun}".strip())
@@ -178,25 +202,51 @@ def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[
     return phrases
 
 
+def _counts_nouns(q: TextQuantity) -> bool:
+    """Whether ``q`` counts things, so a comma after it can continue a list of nouns ("12 bộ, cơ quan trung ương")."""
+    return q.noun_unit or q.unit.lower() in COUNTED_NOUN_SET
+
+
+def _noun_after(text: str, q: TextQuantity, next_start: int) -> str:
+    """The noun phrase written right after ``q`` ("166 ha trồng xoài theo tiêu chuẩn VietGAP, …" → "trồng xoài
+    theo tiêu chuẩn VietGAP"); "" when a comma or a new clause follows."""
+    after = text[q.end : next_start]
+    if after.lstrip(" )").startswith((",", ";", ".")):
+        return ""
+    cut = _AFTER_CUT_RE.search(after)
+    noun = (after[: cut.start()] if cut else after).strip(_EDGE_STRIP)
+    link = _WITH_MEASURE_RE.search(noun)
+    return noun[: link.start()].strip(_EDGE_STRIP) if link else noun
+
+
 def _has_noun_after(text: str, q: TextQuantity, next_start: int) -> bool:
     after = text[q.end : next_start]
     cut = _AFTER_CUT_RE.search(after)
-    return bool(_content(after[: cut.start()] if cut else after)) and not after.lstrip().startswith((",", ";", "."))
+    return bool(_content(after[: cut.start()] if cut else after)) and not after.lstrip(" )").startswith((",", ";", "."))
 
 
 def _share_predicate(phrases: list[Phrase], first_kind: list[bool]) -> None:
-    """Quantity-first phrases without a predicate take the one written after the last of them."""
-    idx = [i for i, f in enumerate(first_kind) if f]
-    if len(idx) < 2:
-        return
-    last = phrases[idx[-1]].text
-    m = _PREDICATE_RE.search(last)
-    if not m:
-        return
-    predicate = last[m.start() :].strip()
-    for i in idx[:-1]:
-        if not _PREDICATE_RE.search(phrases[i].text):
-            phrases[i].text = _clip(f"{phrases[i].text} {predicate}")
+    """Quantity-first phrases without a predicate take the one written after the last of them. Only a run of
+    quantity-first phrases shares one: a figure named before it ends the run ("80 hộ nghèo, chiếm tỉ lệ 1,61%, …,
+    93,5% số hộ dân sử dụng nhà tiêu hợp vệ sinh" gives "hộ nghèo" nothing)."""
+    runs: list[list[int]] = []
+    for i, f in enumerate(first_kind):
+        if f:
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+    for idx in runs:
+        if len(idx) < 2:
+            continue
+        last = phrases[idx[-1]].text
+        m = _PREDICATE_RE.search(last)
+        if not m:
+            continue
+        predicate = last[m.start() :].strip()
+        for i in idx[:-1]:
+            if not _PREDICATE_RE.search(phrases[i].text):
+                phrases[i].text = _clip(f"{phrases[i].text} {predicate}")
 
 
 def _clip(s: str) -> str:

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 
+from chitieu.extraction.grammar import COUNTED_NOUNS
 from chitieu.grammar.loader import rulebook
 
 _BOOK = rulebook()
+COUNTED_NOUN_SET = frozenset(n.lower() for n in COUNTED_NOUNS)
 _MEASURE_RE = re.compile(_BOOK.pattern("text.subject_names", "measure_in_name"), re.IGNORECASE)
 _LOCALITY_RE = re.compile(_BOOK.pattern("text.subject_names", "locality_not_a_name"), re.IGNORECASE)
 # How a share is named: "tỷ trọng <part> trong <measure>" (text.name_words).
@@ -24,6 +26,17 @@ _WITHIN = _BOOK.rule("text.name_words", "within").words[0]  # type: ignore[attr-
 _OPENING_RE = re.compile(_BOOK.pattern("text.subject_names", "opening_not_in_name"), re.IGNORECASE)
 _PART_RE = re.compile(_BOOK.pattern("text.subject_names", "parts_of_a_measure"), re.IGNORECASE)
 _GROUPING_RE = re.compile(_BOOK.pattern("text.subject_names", "part_groupings"), re.IGNORECASE)
+_TREND_RE = re.compile(_BOOK.pattern("text.subject_names", "trend_not_in_name"), re.IGNORECASE)
+_CONDITION_RE = re.compile(_BOOK.pattern("text.subject_names", "condition_not_in_name"), re.IGNORECASE)
+_NOTHING_RE = re.compile(_BOOK.pattern("text.subject_names", "names_nothing"), re.IGNORECASE)
+_PERIOD_PART_RE = re.compile(_BOOK.pattern("text.subject_names", "period_is_a_part"), re.IGNORECASE)
+_HEADER_RE = re.compile(_BOOK.pattern("text.subject_names", "list_header"), re.IGNORECASE)
+_RATE_OF_COUNT_RE = re.compile(_BOOK.pattern("text.subject_names", "rate_of_a_count"), re.IGNORECASE)
+_RATE = "tỷ lệ"  # how the rate of a count is named (text.subject_names rate_of_a_count)
+_NUMBER_OF, _PER = "số", "trên"  # how a count is named by its unit ("số bác sỹ trên vạn dân")
+_POPULATION_BASE_RE = re.compile(r"(?:^|\s)(?:dân|người|dân số)$", re.IGNORECASE)
+# A name that would be left as only what it measures by ("Tốc độ tăng" is a name, "Tốc độ" is not).
+_BARE_MEASURE_RE = re.compile(r"(?:^|\s)(?:tốc độ|mức|tỷ lệ|tỉ lệ|chỉ số)$", re.IGNORECASE)
 # Totals ("Tổng …") that a part does not repeat.
 _TOTAL_RE = re.compile(r"^(?:tổng|tổng số)\s+", re.IGNORECASE)
 # Periods a part does not repeat: "9 tháng", "tháng 9", "6 tháng đầu năm", "năm 2024".
@@ -33,6 +46,50 @@ _SPAN_RE = re.compile(
 )
 # A sentence that details the figure before it: "Trong đó, …", "(trong đó, …", "…; riêng …".
 _SUB_ITEM_RE = re.compile(r"(?:^|[(,;:.]\s*)(?:trong đó|riêng|cụ thể)(?=[\s,:])", re.IGNORECASE)
+
+
+def tidy(name: str) -> str:
+    """``name`` without the words around its subject (``text.subject_names``): clause openings ("nhất là", "Đến
+    nay"), a condition closed by "thì", and how the figure moved ("tiếp tục tăng", "giảm mạnh (+").  Openings and
+    trends can alternate ("sang quý II tiếp tục giảm nhiều hơn"), so both are removed until nothing changes."""
+    own = " ".join(name.split())
+    while True:
+        cut = _OPENING_RE.sub("", own).strip(" ,;:")
+        tail = _CONDITION_RE.sub("", cut)
+        if tail != cut and content_of(_TREND_RE.sub("", " " + tail).strip()):
+            cut = tail
+        trimmed = _TREND_RE.sub("", cut).strip(" ,;:")
+        if trimmed != cut and (not trimmed or not _BARE_MEASURE_RE.search(trimmed)):
+            cut = trimmed
+        if cut == own:
+            return own
+        own = cut
+
+
+def content_of(name: str) -> str:
+    """``name`` when it names something, else "" (``text.subject_names`` ``names_nothing``; a place alone, "toàn
+    tỉnh có", names nothing either)."""
+    bare = " ".join(_LOCALITY_RE.sub(" ", name).split()).strip(" ,;:()")
+    return "" if _NOTHING_RE.match(bare) else name
+
+
+def counted_name(unit: str) -> str:
+    """How a count with nothing before it is named by its unit: "số bác sỹ trên vạn dân" (``bác sỹ/vạn dân``),
+    "số hợp tác xã"; "" for a unit that counts nothing (money, area, rates)."""
+    head, _, base = unit.partition("/")
+    if head.lower() in COUNTED_NOUN_SET or (base and _POPULATION_BASE_RE.search(base)):
+        return " ".join([_NUMBER_OF, head, *([_PER, base] if base else [])])
+    return ""
+
+
+def measured_subject(before: str) -> str:
+    """The last measured subject written in ``before`` ("Chăm sóc tốt diện tích chè, hiện có là" → "diện tích
+    chè"), up to the next comma; "" when none."""
+    found = list(_MEASURE_RE.finditer(before))
+    if not found:
+        return ""
+    rest = before[found[-1].start() :]
+    return tidy(re.split(r"[;:(]|,(?!\d)", rest)[0]).strip(" ,;:")
 
 
 def _measure_of(name: str, whole: bool = False) -> str:
@@ -55,6 +112,9 @@ class SubjectNames:
         self.parent = ""  # the measure of the last name that had one
         self.whole = ""  # that name without its period: what a running total ("lũy kế 9 tháng") continues
         self.listing = -1  # the sentence (its start) where the parts listed since the last measured name began
+        self.last = ""  # the name given last, and the sentence it was given in
+        self.last_sentence = -1
+        self.header_sentence = -1  # the sentence whose list header gave the measure
 
     def complete(self, name: str, unit: str, lead: str, counted: bool, sentence: int, before: str) -> str:
         """``name`` without its opening words, completed with the paragraph's measure when it names a part of it
@@ -62,7 +122,29 @@ class SubjectNames:
         as a running total ("lũy kế 9 tháng") or listed after such a part; a share ("chiếm") is named as a weight.
         ``counted`` figures ("9 đơn vị cấp huyện …") are named by what they count; ``before`` is the sentence up to
         the figure."""
-        own = _OPENING_RE.sub("", name.strip()) or name
+        own = tidy(name) or name
+        header = _HEADER_RE.match(before)
+        if header and _MEASURE_RE.search(header.group("head")) and sentence != self.header_sentence:
+            self.header_sentence = sentence  # "Diễn biến chỉ số tăng trưởng GRDP qua các quý như sau: …"
+            self.parent, self.whole, self.listing = _measure_of(tidy(header.group("head"))), "", sentence
+        if not content_of(tidy(name)):  # "so với cùng kỳ giảm nhiều (-9,3%)", "hiện có là 1.240 ha"
+            last = self.last if self.last_sentence == sentence else ""
+            # a rate or change continues the figure before it; a count or amount is named by what was last measured,
+            # else by what it counts ("toàn tỉnh có 11 bác sỹ, 28 giường bệnh trên 1 vạn dân")
+            named = (last or measured_subject(before)) if "%" in unit else (measured_subject(before) or counted_name(unit) or last)
+            if named:
+                return self._remember(named, sentence)
+        if "%" in unit and _RATE_OF_COUNT_RE.search(before) and not _MEASURE_RE.search(own):  # "…, chiếm tỷ lệ 2,1%"
+            return self._remember(" ".join([_RATE, own]), sentence)
+        if _PERIOD_PART_RE.match(own) and self.parent:  # "quý I", "bình quân mỗi năm giai đoạn 2021-2023"
+            return self._remember(" ".join([self.parent, own]), sentence)
+        return self._remember(self._complete(own, unit, lead, counted, sentence, before), sentence)
+
+    def _remember(self, name: str, sentence: int) -> str:
+        self.last, self.last_sentence = name, sentence
+        return name
+
+    def _complete(self, own: str, unit: str, lead: str, counted: bool, sentence: int, before: str) -> str:
         if _MEASURE_RE.search(own):
             self.parent, self.whole, self.listing = _measure_of(own), _measure_of(own, whole=True), -1
             return own

@@ -5,7 +5,8 @@
 are one group; a draft resolution bound after a political report is another, and keeps its own claims); only a
 restatement in an appendix (part or table) is folded, never two statements of the running text.
 Two targets are the same when they have the same group, comparator, value (or bounds), unit and deadline,
-and names that say the same thing (token-set similarity of the diacritics-folded names).
+and names that say the same thing (token-set similarity of the diacritics-folded names), stated in two places
+(two plan columns of one table row holding the same amount are two figures).
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ def merge_restated(claims: Sequence[C], groups: Sequence[int], appendix: Sequenc
         name = _fold(claim.indicator)
         first = next(
             (c for c in seen.get(key, []) if (c.deadline is None or claim.deadline is None or c.deadline == claim.deadline)
+             and (c.start, c.end) != (claim.start, claim.end)  # two columns of one table row are two figures
              and fuzz.token_set_ratio(_fold(c.indicator), name) >= SAME_NAME),
             None,
         )

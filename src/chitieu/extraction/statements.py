@@ -108,6 +108,15 @@ def plan_kind_of(text: str) -> str:
     return "kế hoạch"
 
 
+def stated_plan_kind(text: str) -> str:
+    """The plan kind a table column or title names outright ("Dự toán năm 2024", "TỔNG MỨC ĐẦU TƯ" → "dự
+    toán"; "Kế hoạch vốn" → "kế hoạch vốn"); "" when it names none (a resolution's "Mục tiêu" column)."""
+    lowered = text.lower()
+    if "kế hoạch vốn" in lowered:
+        return "kế hoạch vốn"
+    return "dự toán" if re.search(r"(?<!\w)(?:dự toán|tổng mức đầu tư|dự trù)(?!\w)", lowered) else ""
+
+
 def plan_value_kind(t: str, c_start: int, q: TextQuantity) -> str:
     """The plan kind when the words right before ``q`` (in its own phrase) introduce it as a plan value, or its
     subject names the plan and links it with "là" / ":" ("Tổng kế hoạch vốn … giao năm 2021 cho huyện X là 357,8

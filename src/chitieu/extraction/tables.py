@@ -14,12 +14,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from chitieu.domain import Op, Quantity
+from chitieu.domain import Quantity
+from chitieu.extraction.table_columns import COMMA_THOUSANDS_RE, comma_thousands, label_unit
+from chitieu.extraction.table_layouts import (
+    COMPARED_RE,
+    is_zero,
+    percent_column,
+    zero_filled_table,
+)
 from chitieu.extraction.text_tables import TextTable as TextTable  # re-exported: text tables live there
 from chitieu.extraction.text_tables import find_text_tables as find_text_tables
 from chitieu.extraction.text_tables import split_space_aligned as split_space_aligned
 from chitieu.grammar.text import fold
 from chitieu.quantities import QuantityError, parse_quantity
+from chitieu.vocab.table_headers import amount_kind
 from chitieu.vocab.table_headers import column_role as header_column_role
 from chitieu.vocab.verdicts import Status, parse_verdict
 
@@ -36,15 +44,6 @@ NUMBERED_RE = re.compile(r"^\d{1,3}(?:\.\d{1,2})*\.?$")
 COLUMN_NUMBER_RE = re.compile(r"^\(?\d{1,2}\)?(?:\s*=\s*[\d()/*x+.\s-]+)?$|^\(?[A-Z]\)?$")
 MARKUP_RE = re.compile(r"</?[a-zA-Z]{1,6}>|\*\*|__")
 YEAR_RE = re.compile(r"\b((?:19|20)\d{2})\b")
-# A column whose header reads as a verdict ("Ghi chú/Đánh giá") but whose filled cells are mostly percentages
-# ("95,24 %") is a ratio column: at least this share of its filled cells, and two of them.
-PERCENT_COLUMN_SHARE = 0.6
-# Software exports print 0 in every empty cell: when at least this share of a table's figures (and at least
-# ZERO_FILLED_MIN of them) are exactly zero, a zero is an empty cell, not a figure.
-ZERO_FILLED_SHARE = 0.5
-ZERO_FILLED_MIN = 8
-# What a ratio column compares with: the words after "so với" or after the last "/" ("Ước TH/KH").
-COMPARED_RE = re.compile(r"so v[oớ]i|/", re.IGNORECASE)
 
 
 def clean(text: str) -> str:
@@ -126,6 +125,7 @@ class ResultCell:
     verdict: str = ""
     quantity: Quantity | None = None
     status: Status | None = None
+    unit: str = ""  # the unit the column's header names ("Thành tiền (VNĐ)")
     ratios: list[tuple[str, str]] = field(default_factory=list)  # (column header, cell) of each ratio column
 
 
@@ -137,6 +137,7 @@ class TargetCell:
     quantity: Quantity | None
     plan: bool
     ratios: list[tuple[str, str]] = field(default_factory=list)
+    unit: str = ""  # the unit the column's header names
 
 
 @dataclass(slots=True)
@@ -154,6 +155,8 @@ class IndicatorRow:
     target: str = ""
     target_label: str = ""
     target_quantity: Quantity | None = None
+    target_unit: str = ""  # the unit the target column's header names
+    more_targets: list[ResultCell] = field(default_factory=list)  # other plan columns ("trước thuế", "sau thuế")
     results: list[ResultCell] = field(default_factory=list)
     is_header: bool = False
     targets: list[TargetCell] = field(default_factory=list)  # every target column, the first being ``target``
@@ -169,8 +172,9 @@ class IndicatorTable:
     blocks: list[ResultBlock]
     rows: list[IndicatorRow]
     header_rows: int
+    title: str = ""  # the table's title rows (above its header) and the caption given
     targets: list[TargetBlock] = field(default_factory=list)
-    zero_filled: bool = False  # zeros are empty cells (ZERO_FILLED_SHARE)
+    zero_filled: bool = False  # zeros are empty cells (table_layouts.ZERO_FILLED_SHARE)
 
 
 def _role_columns(header: list[str], sub: list[str] | None, width: int) -> list[Column]:
@@ -193,13 +197,6 @@ def _role_columns(header: list[str], sub: list[str] | None, width: int) -> list[
 
 def _child(col: Column) -> str:
     return col.label[len(col.block) + 3:] if col.block and col.label.startswith(col.block + " / ") else col.label
-
-
-def compared_part(label: str) -> str:
-    """What a ratio header compares with: "Ước TH/KH" → "KH"; "Kế hoạch 2020 so với thực hiện 2019 (%)" →
-    "thực hiện 2019 (%)"; "" when it names none ("Tỷ lệ hoàn thành")."""
-    pieces = COMPARED_RE.split(label)
-    return pieces[-1].strip() if len(pieces) > 1 else ""
 
 
 def _compares_target(col: Column) -> bool:
@@ -242,33 +239,14 @@ def _result_blocks(columns: list[Column], taken: set[int]) -> list[ResultBlock]:
     return blocks
 
 
-def _is_percent(text: str) -> bool:
-    q = parse_cell_quantity(text)
-    return q is not None and q.value is not None and q.unit == "%"
-
-
 def _roles_from_cells(columns: list[Column], rows: list[list[str]]) -> list[Column]:
     """Columns whose cells contradict their header: a "Đánh giá" column of percentages is a ratio column."""
     out = []
     for col in columns:
-        if col.role == "verdict":
-            cells = [c for c in (clean(_cell(r, col.index)) for r in rows) if c]
-            percent = sum(1 for c in cells if _is_percent(c))
-            if percent >= 2 and percent >= PERCENT_COLUMN_SHARE * len(cells):
-                col = replace(col, role="ratio")
+        if col.role == "verdict" and percent_column([_cell(r, col.index) for r in rows]):
+            col = replace(col, role="ratio")
         out.append(col)
     return out
-
-
-def _is_zero(text: str) -> bool:
-    q = parse_cell_quantity(text)
-    return q is not None and q.op is Op.EQ and q.value == 0
-
-
-def _zero_filled(rows: list[list[str]], value_cols: list[int]) -> bool:
-    figures = [c for r in rows for c in (clean(_cell(r, j)) for j in value_cols) if c and has_number(c)]
-    zeros = sum(1 for c in figures if _is_zero(c))
-    return zeros >= ZERO_FILLED_MIN and zeros >= ZERO_FILLED_SHARE * len(figures)
 
 
 def _is_header(row: list[str]) -> bool:
@@ -297,15 +275,28 @@ def find_header(rows: list[list[str]], search: int = 8) -> int | None:
     return next((i for i, row in enumerate(rows[:search]) if _is_header(row)), None)
 
 
-def parse_indicator_table(rows: list[list[str]]) -> IndicatorTable | None:
-    """Rows of an appendix table → indicator rows; None when no indicator header is found."""
+def _resolve_amounts(columns: list[Column], title: str) -> list[Column]:
+    """Amount columns ("Thành tiền", "Kinh phí") become plan or result columns as their header or the table's
+    title says (``headers.amount_kinds``); a table that says neither keeps no claim in them."""
+    resolved = []
+    for col in columns:
+        if col.role == "amount":
+            col = Column(col.index, amount_kind(col.label) or amount_kind(title), col.label, col.block)
+        resolved.append(col)
+    return resolved
+
+
+def parse_indicator_table(rows: list[list[str]], caption: str = "") -> IndicatorTable | None:
+    """Rows of an appendix table → indicator rows; None when no indicator header is found. ``caption``: the
+    line before the table, which with its title rows may tell whether its amounts are planned or spent."""
     h = find_header(rows)
     if h is None:
         return None
     header = rows[h]
     sub = rows[h + 1] if h + 1 < len(rows) and _is_subheader(rows[h + 1], len(header)) else None
     width = max(len(r) for r in rows)
-    columns = _role_columns(header, sub, width)
+    title = " ".join([caption, *(clean(c) for row in rows[:h] for c in row if clean(c))]).strip()
+    columns = _resolve_amounts(_role_columns(header, sub, width), title)
     role_index = {role: next((c.index for c in columns if c.role == role), None) for role in ("number", "indicator", "unit", "target")}
     if role_index["indicator"] is None:
         return None
@@ -318,20 +309,27 @@ def parse_indicator_table(rows: list[list[str]]) -> IndicatorTable | None:
         signatures.add(tuple(fold(clean(c)) for c in sub if clean(c)))
     value_cols = [c.index for c in columns if c.role in VALUE_ROLES] + ([role_index["unit"]] if role_index["unit"] is not None else [])
     target_label = columns[role_index["target"]].label if role_index["target"] is not None else ""
+    more_targets = [c for c in columns if c.role == "target" and c.index != role_index["target"]]
+    grouped = {j for j in value_cols if comma_thousands([_cell(r, j) for r in rows[start:]])}
+    if grouped:
+        rows = [[c.replace(",", "") if j in grouped and COMMA_THOUSANDS_RE.match(clean(c)) else c
+                 for j, c in enumerate(r)] for r in rows]
     figure_cols = [c.index for c in columns if c.role in ("target", "result", "ratio")]
-    zero_filled = _zero_filled(rows[start:], figure_cols)
+    zero_filled = zero_filled_table([_cell(r, j) for r in rows[start:] for j in figure_cols])
     out: list[IndicatorRow] = []
     group, number, parent, parent_open_list = "", "", "", False
     for i in range(start, len(rows)):
         cells = [clean(c) for c in rows[i]]
         if zero_filled:  # a template's 0 is an empty cell
-            cells = ["" if j in figure_cols and _is_zero(c) else c for j, c in enumerate(cells)]
+            cells = ["" if j in figure_cols and is_zero(c) else c for j, c in enumerate(cells)]
         if not any(cells) or _is_column_numbers(cells):
             continue
         if tuple(fold(c) for c in cells if c) in signatures:
             continue  # a header repeated at the top of a page
         tt = _cell(cells, role_index["number"])
         name = _cell(cells, role_index["indicator"])
+        if not name and tt and not NUMBERED_RE.match(tt) and len(tt.split()) > 1:
+            name, tt = tt, ""  # "Tổng dự toán (làm tròn)" written across the merged number and name cells
         has_values = any(_cell(cells, j) for j in value_cols)
         if not tt and out and (not name or name[0].islower()) and not any(
             has_number(_cell(cells, j)) for j in value_cols
@@ -359,21 +357,27 @@ def parse_indicator_table(rows: list[list[str]]) -> IndicatorTable | None:
         row.target = _cell(cells, role_index["target"])
         row.target_label = target_label
         row.target_quantity = parse_cell_quantity(row.target)
+        if role_index["target"] is not None:
+            row.target_unit = label_unit(target_label)
+        row.more_targets = [ResultCell(c.label, period_of(c.label), _cell(cells, c.index),
+                                       quantity=parse_cell_quantity(_cell(cells, c.index)), unit=label_unit(c.label))
+                            for c in more_targets]
         row.results = [_result(cells, b, columns) for b in blocks]
         row.targets = [
             TargetCell(t.label, t.period, _cell(cells, t.value), parse_cell_quantity(_cell(cells, t.value)), t.plan,
-                       [(columns[j].label, _cell(cells, j)) for j in t.ratios if _cell(cells, j)])
+                       [(columns[j].label, _cell(cells, j)) for j in t.ratios if _cell(cells, j)], label_unit(t.label))
             for t in targets
         ]
         out.append(row)
-    return IndicatorTable(columns, blocks, out, start, targets, zero_filled)
+    return IndicatorTable(columns, blocks, out, start, title, targets, zero_filled)
 
 
 def _result(cells: list[str], block: ResultBlock, columns: list[Column]) -> ResultCell:
     value, verdict = _cell(cells, block.value), _cell(cells, block.verdict)
+    unit = label_unit(columns[block.value].label) if block.value is not None else ""
     return ResultCell(
         block.label, block.period, value, _cell(cells, block.ratio), verdict,
-        parse_cell_quantity(value), parse_verdict(verdict),
+        parse_cell_quantity(value), parse_verdict(verdict), unit,
         [(columns[j].label, _cell(cells, j)) for j in block.ratios if _cell(cells, j)],
     )
 

@@ -15,8 +15,9 @@ from babel.numbers import format_decimal
 
 # One number as written in Vietnamese documents, without its sign; table cells (``cells``) and running
 # text (``chitieu.extraction.quantity``) both use it. Order matters: grouped forms first:
-# "2.134,6" and "3.000"; "2,134.6" (English style, only with a decimal part); "65", "0,4", "6.14".
-UNSIGNED_NUMBER = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+\.\d+|\d+(?:[.,]\d+)?)"
+# "2.134,6" and "3.000"; "2,134.6" (English style, only with a decimal part); "197,128,000" (English
+# thousands, two groups or more: no decimal comma is written twice); "65", "0,4", "6.14".
+UNSIGNED_NUMBER = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:,\d{3}){2,}(?![,.]?\d)|\d+(?:[.,]\d+)?)"
 # The same with an optional sign (hyphen, minus, en dash).
 NUMBER_PATTERN = rf"[-−–]?\s?{UNSIGNED_NUMBER}"
 NUMBER_RE = re.compile(NUMBER_PATTERN)
@@ -58,7 +59,8 @@ def _number_value(token: str) -> float:
         if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", s):
             s = s.replace(".", "")
     elif "," in s:
-        s = s.replace(",", ".")
+        # Two comma groups or more of 3 digits are English thousands (197,128,000); one comma is a decimal one.
+        s = s.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", s) else s.replace(",", ".")
     value = float(s)
     return -value if negative else value
 
@@ -71,6 +73,8 @@ def number_value(token: str) -> float:
 def decimals_of(token: str) -> int:
     """How many decimals a written number shows ("2.134,6" → 1, "3.000" → 0, "6.14" → 2)."""
     s = token.strip()
+    if re.fullmatch(r"[-−–]?\d{1,3}(?:,\d{3}){2,}", s):
+        return 0
     if "," in s and ("." not in s or s.rfind(",") > s.rfind(".")):
         return len(s) - s.rfind(",") - 1
     if "." in s and not re.fullmatch(r"[-−–]?\d{1,3}(?:\.\d{3})+", s):

@@ -185,7 +185,7 @@ class HeaderRule(Rule):
     """Column headers of a target/result table that have one role, as patterns on the folded header
     ("Đơn vị tính" → "don vi tinh"); the first rule that matches decides."""
 
-    role: Literal["number", "verdict", "ratio", "polarity", "unit", "target", "result", "indicator", "period"]
+    role: Literal["number", "verdict", "ratio", "polarity", "unit", "target", "result", "indicator", "period", "amount"]
     patterns: Annotated[list[RegexText], Field(min_length=1)]
 
 
@@ -317,6 +317,7 @@ TABLES: dict[str, TableModel] = {
     "units.population_base_words": WordsRule,
     # table headers and polarity
     "headers.roles": HeaderRule,
+    "headers.amount_kinds": HeaderRule,
     "polarity.aliases": PolarityAliasRule,
     "polarity.cues": PolarityCueRule,
     "polarity.sector_words": WordsRule,

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from chitieu.extraction.claims import Claim, extract_claims, signing_year
 from chitieu.extraction.restated import merge_restated
-from chitieu.extraction.statements import plan_kind_of
+from chitieu.extraction.statements import plan_kind_of, stated_plan_kind
 from chitieu.messages import ChitieuError
 
 
@@ -211,7 +211,8 @@ def table_claims(document: Any) -> tuple[list[Claim], list[tuple[int, int]]]:
             hedge=str(p.payload.get("hedge") or ""), confidence=0.9,
             statement=statements.setdefault(row, len(statements) + 1), role=role,
             basis=str(p.payload.get("basis") or ""),
-            plan_kind=plan_kind_of(str(p.payload.get("column") or "")) if plan else "",
+            plan_kind=plan_kind_of(str(p.payload.get("column") or "")) if plan
+            else stated_plan_kind(f'{p.payload.get("column") or ""} {p.payload.get("title") or ""}') if p.kind == "target" else "",
             stated_ratio=ratio.value if ratio is not None else None,
         ))
     return claims, spans

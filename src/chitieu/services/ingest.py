@@ -20,8 +20,10 @@ from sqlalchemy.orm import Session
 
 from chitieu.domain import Actor, Op, Permission, Quantity
 from chitieu.extraction.linking import IndicatorLinker, LinkResult, SemanticScorer
+from chitieu.extraction.table_columns import caption_before
+from chitieu.extraction.table_layouts import compared_part
 from chitieu.extraction.tables import IndicatorRow as TableIndicatorRow
-from chitieu.extraction.tables import compared_part, parse_cell_quantity, parse_indicator_table
+from chitieu.extraction.tables import parse_cell_quantity, parse_indicator_table
 from chitieu.readers import Document, TableBlock, read_document
 from chitieu.services.events import record_event
 from chitieu.services.registry import load_bundle
@@ -152,14 +154,15 @@ def claims_from_tables(document: Document) -> tuple[list[ProposedClaim], list[tu
     claims: list[ProposedClaim] = []
     spans: list[tuple[int, int]] = []
     for block in document.tables:
-        table = parse_indicator_table(block.rows)
+        table = parse_indicator_table(block.rows, caption_before(document.text, block.start))
         if table is None:
             continue
         spans.append((block.start, block.end))
         for row in table.rows:
             if not row.is_header:
-                claims.extend(_row_claims(document, block, row))
+                claims.extend(_row_claims(document, block, row, table.title))
     return claims, spans
+
 
 
 _RATIO_BASES = (("du toan", "dự toán"), ("dt", "dự toán"), ("muc tieu", "mục tiêu"), ("nghi quyet", "mục tiêu"),
@@ -176,7 +179,7 @@ def ratio_basis(label: str) -> str:
     """What a ratio column compares with, as a ratio's unit names it ("Ước TH/KH" → "kế hoạch", "Tỷ lệ % so với
     mục tiêu" → "mục tiêu"); "" for a comparison with the same period or an earlier result, which is no plan
     ratio but a change."""
-    from chitieu.extraction.tables import compared_part
+    from chitieu.extraction.table_layouts import compared_part
     from chitieu.grammar.text import fold
 
     def words_of(text: str) -> str:
@@ -201,7 +204,7 @@ def _row_span(document: Document, block: TableBlock, row: TableIndicatorRow) -> 
     return start, (block.end if end < 0 else end)
 
 
-def _row_claims(document: Document, block: TableBlock, row: TableIndicatorRow) -> list[ProposedClaim]:
+def _row_claims(document: Document, block: TableBlock, row: TableIndicatorRow, title: str = "") -> list[ProposedClaim]:
     start, end = _row_span(document, block, row)
     page = document.page_at(start) if document.pages else block.page
     quote = " | ".join(c for c in document.text[start:end].replace("\t", "\n").split("\n") if c.strip())[:QUOTE_LIMIT]
@@ -223,9 +226,9 @@ def _row_claims(document: Document, block: TableBlock, row: TableIndicatorRow) -
 
     for target in row.targets:
         payload = {**base, "column": target.label, "text": target.value, "plan": target.plan,
-                   "period": list(target.period) if target.period else None}
-        if _numeric(target.quantity):
-            claims.append(_from_quantity("target", row, target.quantity, start, end, page, quote, payload))
+                   "period": list(target.period) if target.period else None, "title": title}
+        if _numeric(target.quantity):  # every plan column: this year's, next year's, "trước thuế", "sau thuế" …
+            claims.append(_from_quantity("target", row, target.quantity, start, end, page, quote, payload, target.unit))
         ratio_claims("target", target.ratios, {**payload, "plan": False})
     for cell in row.results:
         if not _numeric(cell.quantity):
@@ -234,7 +237,7 @@ def _row_claims(document: Document, block: TableBlock, row: TableIndicatorRow) -
         payload = {**base, "column": cell.label, "text": cell.value, "stated_ratio": stated,
                    "stated_verdict": cell.verdict, "period": list(cell.period) if cell.period else None,
                    "hedge": "ước" if cell.label.lower().startswith("ước") else ""}
-        claims.append(_from_quantity("result", row, cell.quantity, start, end, page, quote, payload))
+        claims.append(_from_quantity("result", row, cell.quantity, start, end, page, quote, payload, cell.unit))
         ratio_claims("result", cell.ratios, payload)
     return claims
 
@@ -244,9 +247,9 @@ def _numeric(q: Quantity | None) -> bool:
 
 
 def _from_quantity(kind: str, row: TableIndicatorRow, q: Quantity | None, start: int, end: int,
-                   page: int | None, quote: str, payload: dict[str, Any]) -> ProposedClaim:
+                   page: int | None, quote: str, payload: dict[str, Any], column_unit: str = "") -> ProposedClaim:
     assert q is not None
-    unit = row.unit or q.unit
+    unit = row.unit or column_unit or q.unit
     return ProposedClaim(kind, row.full_name, q.op.value, q.value, q.low, q.high, unit, start, end, page, quote, payload)
 
 

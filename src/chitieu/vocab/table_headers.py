@@ -66,11 +66,27 @@ def column_role(header: object) -> str | None:
     return None
 
 
+# Title words → whether a table's amounts are planned ("target") or spent ("result") (headers.amount_kinds).
+AMOUNT_KIND_PATTERNS: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = tuple(
+    (rule.role, tuple(re.compile(p) for p in rule.patterns)) for rule in _BOOK.typed("headers.amount_kinds", HeaderRule)
+)
+
+
+def amount_kind(text: object) -> str | None:
+    """Whether amounts named by ``text`` (an amount's header or a table's title) are planned ("target") or
+    spent ("result"); None when the words say neither."""
+    h = fold(text)
+    for role, patterns in AMOUNT_KIND_PATTERNS:
+        if any(p.search(h) for p in patterns):
+            return role
+    return None
+
+
 def header_role(header: object) -> str | None:
     """The role of a column header for ``assess-table``: as ``column_role``, but a period alone ("Năm 2025")
     has no role of its own there (it takes the one of the header above it)."""
     role = column_role(header)
-    return None if role == "period" else role
+    return None if role in ("period", "amount") else role
 
 
 # How each role's header is shown to users in error messages (the aliases above are folded forms).

@@ -1,0 +1,37 @@
+"""What a table column's header and cells say about all its values (pure): the unit its header names in
+brackets, whether it writes thousands with commas, and the caption written just before a table."""
+
+from __future__ import annotations
+
+import re
+
+from chitieu.vocab.units import lookup_unit
+
+# The unit a header gives its column in brackets: "Thành tiền (VNĐ)", "Dự toán (Đơn vị: triệu đồng)".
+LABEL_UNIT_RE = re.compile(r"\(\s*(?:đơn vị(?: tính)?\s*:?\s*)?([^()\d]{1,24}?)\s*\)\s*$", re.IGNORECASE)
+# English thousands in a whole column: "197,128,000" next to "465,222" (which alone would read 465.222).
+COMMA_GROUPED_RE = re.compile(r"^\d{1,3}(?:,\d{3}){2,}$")
+COMMA_THOUSANDS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+
+
+def _clean(text: str) -> str:
+    return " ".join((text or "").split())
+
+
+def label_unit(label: str) -> str:
+    """The unit a column header names in brackets ("Thành tiền sau thuế (VNĐ)" → "VNĐ"); "" when none."""
+    m = LABEL_UNIT_RE.search(_clean(label))
+    return m.group(1).strip() if m and lookup_unit(m.group(1).strip()) is not None else ""
+
+
+def comma_thousands(cells: list[str]) -> bool:
+    """Whether a column writes thousands with commas: some cell has two comma groups ("197,128,000") and no
+    cell uses a dot, so a single group ("465,222") is thousands too."""
+    filled = [_clean(c) for c in cells if _clean(c)]
+    return any(COMMA_GROUPED_RE.match(c) for c in filled) and not any("." in c for c in filled)
+
+
+def caption_before(text: str, start: int, lines: int = 2) -> str:
+    """The last lines of text before a table (its caption: "IV.5.2 Tổng mức đầu tư", "Đơn vị: triệu đồng")."""
+    before = text[max(0, start - 400) : start].rstrip("\n").split("\n")
+    return " ".join(line.strip() for line in before[-lines:] if line.strip())

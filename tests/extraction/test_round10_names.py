@@ -1,0 +1,85 @@
+"""Round 10 (names a reviewer can accept): the rules found on real year-end reports, statistics bulletins and commune
+sessions (the texts themselves are not kept).
+
+Every sentence here is written for these tests, in the style of those documents, with invented figures.
+"""
+
+from __future__ import annotations
+
+from chitieu.extraction.claims import extract_claims
+from chitieu.extraction.names import tidy
+
+
+def names(text: str) -> dict[float, str]:
+    return {c.value: c.indicator for c in extract_claims(text + "\n") if c.value is not None}
+
+
+def test_clause_openings_are_not_the_subject() -> None:
+    got = names("Năm 2024, chăn nuôi phát triển khá, đặc biệt là tổng đàn lợn đạt 52.300 con.")
+    assert got[52300] == "tổng đàn lợn"
+    assert tidy("tiếp đến là khu vực dịch vụ") == "khu vực dịch vụ"
+    assert tidy("Đến nay số hộ dùng nước sạch") == "số hộ dùng nước sạch"
+
+
+def test_how_a_figure_moved_is_not_the_subject() -> None:
+    got = names("Năm 2024, diện tích cây ăn quả tiếp tục tăng 6,5% so với năm trước.")
+    assert got[6.5] == "diện tích cây ăn quả"
+    assert tidy("giá trị xuất khẩu vẫn giảm nhẹ (") == "giá trị xuất khẩu"
+    # a name that is only what it measures by keeps its trend word
+    assert tidy("Tốc độ tăng") == "Tốc độ tăng"
+    # "chứng chỉ" is a noun, not the adverb "chỉ"
+    assert tidy("lao động có bằng cấp, chứng chỉ") == "lao động có bằng cấp, chứng chỉ"
+
+
+def test_figure_in_parentheses_after_a_comparison_takes_the_sentence_subject() -> None:
+    got = names("Kim ngạch xuất khẩu ước đạt 310 triệu USD, so với cùng kỳ giảm (-4,6%).")
+    assert got[310] == "Kim ngạch xuất khẩu"
+    assert got[-4.6] == "Kim ngạch xuất khẩu"
+
+
+def test_quarters_listed_after_a_header_are_parts_of_its_measure() -> None:
+    text = (
+        "Năm 2024, chỉ số sản xuất công nghiệp tăng 7,3%. Diễn biến chỉ số sản xuất công nghiệp qua các quý như sau: "
+        "quý I tăng nhẹ (+2,1%); sang quý II tiếp tục tăng (+5,8%)."
+    )
+    got = names(text)
+    assert got[2.1] == "chỉ số sản xuất công nghiệp quý I"
+    assert got[5.8] == "chỉ số sản xuất công nghiệp quý II"
+
+
+def test_sectors_after_a_condition_take_the_measure_of_the_condition() -> None:
+    text = (
+        "Với mức tăng trưởng kinh tế bị giảm 2,4% của năm 2024 thì bình quân giai đoạn 2021-2024 chỉ tăng 1,1%/năm, "
+        "trong đó khu vực dịch vụ tăng nhẹ (+3,2%)."
+    )
+    got = names(text)
+    assert got[1.1] == "mức tăng trưởng kinh tế bình quân giai đoạn 2021-2024"
+    assert got[3.2] == "mức tăng trưởng kinh tế khu vực dịch vụ"
+
+
+def test_a_count_and_its_area_share_what_they_describe() -> None:
+    got = names("Trong nông nghiệp, toàn xã có 62 hộ với diện tích gần 95 ha trồng cam theo tiêu chuẩn VietGAP.")
+    assert got[62] == "hộ trồng cam theo tiêu chuẩn VietGAP"
+    assert got[95] == "diện tích trồng cam theo tiêu chuẩn VietGAP"
+
+
+def test_a_rate_after_a_count_is_the_rate_of_what_was_counted_and_shares_no_later_predicate() -> None:
+    got = names("Đến nay, toàn xã còn 37 hộ nghèo, chiếm tỉ lệ 1,2%, có 96,4% số hộ dân sử dụng nước hợp vệ sinh.")
+    assert got[37] == "hộ nghèo"
+    assert got[1.2] == "tỷ lệ hộ nghèo"
+
+
+def test_a_count_per_population_with_only_a_place_before_it_is_named_by_its_unit() -> None:
+    got = names("Năm 2025, toàn huyện có 9 bác sỹ, 24 giường bệnh trên 1 vạn dân.")
+    assert got[9] == "số bác sỹ trên vạn dân"
+    assert got[24] == "số giường bệnh trên vạn dân"
+
+
+def test_a_comma_after_a_count_of_offices_continues_the_list_of_nouns() -> None:
+    got = names("Năm 2025, có 9 sở, ban, ngành và 6 huyện có tỷ lệ giải ngân trên mức bình quân của tỉnh.")
+    assert got[9].startswith("sở")
+
+
+def test_an_indicator_count_done_makes_the_sentence_a_review() -> None:
+    claims = list(extract_claims("Xã thực hiện 11/12 chỉ tiêu kinh tế - xã hội; tổng thu ngân sách đạt 7,5 tỷ đồng.\n"))
+    assert [(c.kind, c.value) for c in claims] == [("result", 7.5)]
