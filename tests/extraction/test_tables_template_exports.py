@@ -111,3 +111,11 @@ def test_compared_part() -> None:
 ])
 def test_a_dot_before_more_than_three_digits_is_a_decimal_point(cell: str, value: float) -> None:
     assert parse_quantity(cell).value == pytest.approx(value)
+
+
+def test_a_template_zero_pushed_into_a_cell_of_words_is_no_figure() -> None:
+    garbled = ["5", "Tỷ lệ học sinh lớp 5 hoàn thành", "%", "chương trình 0,00 tiểu học", "0,00", "0,00 %", "0,00"]
+    table = parse_indicator_table(_zero_template([NEXT_YEAR[1], garbled]))
+    assert table is not None and table.zero_filled
+    pupils = table.rows[1]
+    assert pupils.target_quantity is None and not pupils.target_figures and pupils.results[0].quantity is None

@@ -34,11 +34,15 @@ def make_pdf(
     header: str | None = None,
     page_numbers: bool = True,
     table_on: dict[int, list[list[str]]] | None = None,
+    transparent: bool = False,
 ) -> Path:
-    """One A4 page per list of lines; optional running header, page numbers and ruled tables."""
+    """One A4 page per list of lines; optional running header, page numbers and ruled tables.
+    ``transparent`` pages have no white background (to lay them over another page)."""
     with PdfPages(path) as pdf:
         for number, lines in enumerate(pages, start=1):
             fig = plt.figure(figsize=(8.27, 11.69))
+            if transparent:
+                fig.patch.set_alpha(0.0)
             if header:
                 fig.text(0.5, 0.97, header, ha="center", fontsize=9)
             y = 0.92

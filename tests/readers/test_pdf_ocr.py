@@ -165,3 +165,31 @@ def test_coloured_ink_is_bright_and_coloured_and_black_over_a_stamp_stays() -> N
     mask = coloured_ink(image)
     whitened = {name for x, name in enumerate(pixels) if mask.getpixel((x, 0))}
     assert whitened == {"stamp red", "signature blue"}
+
+
+def test_a_scan_with_a_digital_signatures_text_box_is_still_read_by_ocr(tmp_path: Path, scanned: Path) -> None:
+    # Signing software writes its box ("Ký bởi …", "Thời gian ký …") as text over the scanned page: a few
+    # typed lines over a page-sized image are no text layer of the page.
+    box = make_pdf(tmp_path / "box.pdf", [["Ký bởi: Ủy ban nhân dân xã An Bình", "Cơ quan: Huyện Phú An",
+                                            "Thời gian ký: 12/01/2025 09:14:22 +07:00"]], page_numbers=False, transparent=True)
+    writer = PdfWriter(clone_from=scanned)
+    writer.pages[0].merge_page(PdfReader(box).pages[0])
+    signed = tmp_path / "signed.pdf"
+    with signed.open("wb") as fh:
+        writer.write(fh)
+    document = read_document(signed)
+    assert document.ocr_pages == [1]
+    assert "12.450 tấn" in document.text
+
+
+def test_a_typed_page_with_a_small_picture_is_no_scan(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from chitieu.readers.pdf_reader import _is_scan
+
+    chars = [{"text": ch} for ch in "Thu ngân sách đạt 4.321 triệu đồng, bằng 104,2% dự toán." * 3]
+    logo = {"x0": 60.0, "x1": 160.0, "top": 40.0, "bottom": 120.0}
+    whole_page = {"x0": 0.0, "x1": 595.0, "top": 0.0, "bottom": 842.0}
+    assert not _is_scan(SimpleNamespace(width=595.0, height=842.0, chars=chars, images=[logo]))
+    assert _is_scan(SimpleNamespace(width=595.0, height=842.0, chars=chars, images=[whole_page]))
+    assert not _is_scan(SimpleNamespace(width=595.0, height=842.0, chars=chars * 3, images=[whole_page]))

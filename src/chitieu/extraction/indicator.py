@@ -88,7 +88,8 @@ def _last_chunks(text: str, base: int) -> tuple[str, int]:
     """The subject right before a number: the last comma chunk, widened while it is empty or a short list."""
     original = text
     text = _mask_glosses(text)
-    chunks = [(m.start(), m.end()) for m in re.finditer(r"[^,:(]+", text)]
+    # a closing parenthesis ends the words before it ("… (giảm 3,44% so với năm 2020) và thuế sản phẩm chiếm")
+    chunks = [(m.start(), m.end()) for m in re.finditer(r"[^,:()]+", text)]
     if not chunks:
         return "", base + len(text)
     i = len(chunks) - 1
@@ -157,8 +158,9 @@ def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[
             first_kind.append(False)
             continue
         if _content(subject) and not continues_list and not remote:
-            phrase = _clip(subject)
-            phrases.append(Phrase(phrase, subject_start, q.end, period))
+            object_after = _object_after(text, q, next_start, subject)
+            phrase = _clip(f"{subject} {object_after}" if object_after else subject)
+            phrases.append(Phrase(phrase, subject_start, q.end + (len(object_after) + 1 if object_after else 0), period))
             first_kind.append(False)
             continue
         after = text[q.end : next_start]
@@ -200,6 +202,40 @@ def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[
         first_kind.append(False)
     _share_predicate(phrases, first_kind)
     return phrases
+
+
+_MEASURE_WORD_RE = re.compile(rulebook().pattern("text.subject_names", "measure_in_name"), re.IGNORECASE)
+OBJECT_WORDS = 3
+# words after which an object noun has ended
+_OBJECT_STOPS = frozenset(
+    ["cho", "đạt", "tăng", "giảm", "với", "bằng", "so", "vượt", "chiếm", "là", "được", "trong", "tại", "của", "và", "đến", "từ", "theo", "trên", "dưới", "gồm", "thu", "hoạch"]
+)
+
+
+def _object_after(text: str, q: TextQuantity, next_start: int, subject: str) -> str:
+    """What a verb subject acts on, written right after the figure's unit ("Toàn tỉnh trồng mới 2.018 ha rừng;" →
+    "rừng"): a short noun closed by punctuation, only when the subject names no measure of its own."""
+    if _MEASURE_WORD_RE.search(subject) or not q.unit[:1].isalpha() or "%" in q.unit:
+        return ""
+    # up to punctuation, a digit or a word that starts what follows ("giao 5.802 ha đất nông nghiệp cho 6.356 hộ");
+    # a noun running into the next figure's words is cut, not closed, and names nothing
+    after = text[q.end : next_start]
+    m = re.match(r"[ \t]+(?P<noun>[^\W\d_][^,;.:()\d\"“”\n]*)", after)
+    if not m:
+        return ""
+    words: list[str] = []
+    closed = m.end() < len(after) or text[next_start : next_start + 1] in ("", "\n", ",", ";", ".", ":")
+    for w in m.group("noun").split():
+        if w.lower() in _OBJECT_STOPS:
+            closed = True
+            break
+        words.append(w)
+    following = text[next_start:].split(maxsplit=1)
+    closed = closed or bool(following and following[0].lower() in _OBJECT_STOPS)
+    noun = " ".join(words) if closed else ""
+    if words and f"{q.unit} {words[0]}".lower() in COUNTED_NOUN_SET:  # "26 cơ quan" read as "26 cơ": no object
+        return ""
+    return noun if 0 < len(noun.split()) <= OBJECT_WORDS and _content(noun) else ""
 
 
 def _counts_nouns(q: TextQuantity) -> bool:

@@ -28,12 +28,17 @@ _PART_RE = re.compile(_BOOK.pattern("text.subject_names", "parts_of_a_measure"),
 _GROUPING_RE = re.compile(_BOOK.pattern("text.subject_names", "part_groupings"), re.IGNORECASE)
 _TREND_RE = re.compile(_BOOK.pattern("text.subject_names", "trend_not_in_name"), re.IGNORECASE)
 _CONDITION_RE = re.compile(_BOOK.pattern("text.subject_names", "condition_not_in_name"), re.IGNORECASE)
+_ESTIMATE_RE = re.compile(_BOOK.pattern("text.subject_names", "estimate_not_in_name"), re.IGNORECASE)
+_CROP_RE = re.compile(_BOOK.pattern("text.subject_names", "crops_listed_after_a_measure"), re.IGNORECASE)
 _NOTHING_RE = re.compile(_BOOK.pattern("text.subject_names", "names_nothing"), re.IGNORECASE)
 _PERIOD_PART_RE = re.compile(_BOOK.pattern("text.subject_names", "period_is_a_part"), re.IGNORECASE)
 _HEADER_RE = re.compile(_BOOK.pattern("text.subject_names", "list_header"), re.IGNORECASE)
 _RATE_OF_COUNT_RE = re.compile(_BOOK.pattern("text.subject_names", "rate_of_a_count"), re.IGNORECASE)
 _RATE = "tỷ lệ"  # how the rate of a count is named (text.subject_names rate_of_a_count)
 _NUMBER_OF, _PER = "số", "trên"  # how a count is named by its unit ("số bác sỹ trên vạn dân")
+_COUNTING_VERBS = frozenset(w.lower() for w in _BOOK.rule("text.name_words", "counting_verbs").words)  # type: ignore[attr-defined]
+# counted units that measure rather than count ("ha", "km", "con"): "số ha" names nothing (text.name_words)
+_MEASURED_COUNTS = frozenset(w.lower() for w in _BOOK.rule("text.name_words", "measured_counts").words)  # type: ignore[attr-defined]
 _POPULATION_BASE_RE = re.compile(r"(?:^|\s)(?:dân|người|dân số)$", re.IGNORECASE)
 # A name that would be left as only what it measures by ("Tốc độ tăng" is a name, "Tốc độ" is not).
 _BARE_MEASURE_RE = re.compile(r"(?:^|\s)(?:tốc độ|mức|tỷ lệ|tỉ lệ|chỉ số)$", re.IGNORECASE)
@@ -54,7 +59,7 @@ def tidy(name: str) -> str:
     trends can alternate ("sang quý II tiếp tục giảm nhiều hơn"), so both are removed until nothing changes."""
     own = " ".join(name.split())
     while True:
-        cut = _OPENING_RE.sub("", own).strip(" ,;:")
+        cut = _ESTIMATE_RE.sub("", _OPENING_RE.sub("", own)).strip(" ,;:")
         tail = _CONDITION_RE.sub("", cut)
         if tail != cut and content_of(_TREND_RE.sub("", " " + tail).strip()):
             cut = tail
@@ -77,7 +82,7 @@ def counted_name(unit: str) -> str:
     """How a count with nothing before it is named by its unit: "số bác sỹ trên vạn dân" (``bác sỹ/vạn dân``),
     "số hợp tác xã"; "" for a unit that counts nothing (money, area, rates)."""
     head, _, base = unit.partition("/")
-    if head.lower() in COUNTED_NOUN_SET or (base and _POPULATION_BASE_RE.search(base)):
+    if (head.lower() in COUNTED_NOUN_SET and head.lower() not in _MEASURED_COUNTS) or (base and _POPULATION_BASE_RE.search(base)):
         return " ".join([_NUMBER_OF, head, *([_PER, base] if base else [])])
     return ""
 
@@ -90,6 +95,19 @@ def measured_subject(before: str) -> str:
         return ""
     rest = before[found[-1].start() :]
     return tidy(re.split(r"[;:(]|,(?!\d)", rest)[0]).strip(" ,;:")
+
+
+def _counted_by(own: str, unit: str) -> str:
+    """A short verb phrase before a count names what was counted with it ("xây dựng 9 công trình" → "số công trình
+    xây dựng", "kết nạp 120 đảng viên" → "số đảng viên kết nạp"); other names are kept."""
+    unit_l = unit.lower()
+    if (
+        unit_l in COUNTED_NOUN_SET
+        and unit_l not in _MEASURED_COUNTS
+        and own.lower() in _COUNTING_VERBS
+    ):
+        return " ".join([_NUMBER_OF, unit, own[0].lower() + own[1:]])
+    return own
 
 
 def _measure_of(name: str, whole: bool = False) -> str:
@@ -115,6 +133,7 @@ class SubjectNames:
         self.last = ""  # the name given last, and the sentence it was given in
         self.last_sentence = -1
         self.header_sentence = -1  # the sentence whose list header gave the measure
+        self.crops: tuple[int, str] = (-1, "")  # the sentence of a measured crop name, and its measure
 
     def complete(self, name: str, unit: str, lead: str, counted: bool, sentence: int, before: str) -> str:
         """``name`` without its opening words, completed with the paragraph's measure when it names a part of it
@@ -147,12 +166,16 @@ class SubjectNames:
     def _complete(self, own: str, unit: str, lead: str, counted: bool, sentence: int, before: str) -> str:
         if _MEASURE_RE.search(own):
             self.parent, self.whole, self.listing = _measure_of(own), _measure_of(own, whole=True), -1
+            crop = _CROP_RE.search(own)  # "diện tích lúa ruộng …": the crops listed after it measure "diện tích"
+            self.crops = (sentence, own[: crop.start()].strip()) if crop and crop.start() > 0 else (-1, "")
             return own
+        if self.crops[0] == sentence and _CROP_RE.match(" " + own) and not counted:  # "…; cây ngô 73 ha"
+            return " ".join([self.crops[1], own[0].lower() + own[1:]])
         share = "%" in unit and lead.split()[:1] == ["chiếm"]
         part = " ".join(_LOCALITY_RE.sub(" ", own).split()).strip(" ,;:")
         sub_item = self.listing >= 0 or bool(_SUB_ITEM_RE.search(before)) or part.lower().startswith("lũy kế")
         if counted or not part or not (share or (sub_item and _PART_RE.match(part))):
-            return own
+            return _counted_by(own, unit)
         self.listing = sentence if self.listing < 0 else self.listing
         if part[1:2].islower():  # "Ngành nông-lâm nghiệp" inside a name; "GRDP" kept
             part = part[0].lower() + part[1:]

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from chitieu.domain import Quantity
+from chitieu.domain import Op, Quantity
 from chitieu.extraction.table_columns import COMMA_THOUSANDS_RE, comma_thousands, label_unit
+from chitieu.extraction.table_figures import RATES_RE, name_targets, text_figures, with_name
 from chitieu.extraction.table_layouts import (
     COMPARED_RE,
     is_zero,
@@ -126,6 +127,7 @@ class ResultCell:
     quantity: Quantity | None = None
     status: Status | None = None
     unit: str = ""  # the unit the column's header names ("Thành tiền (VNĐ)")
+    more: list[Quantity] = field(default_factory=list)  # further figures of the cell ("100%/85%")
     ratios: list[tuple[str, str]] = field(default_factory=list)  # (column header, cell) of each ratio column
 
 
@@ -157,6 +159,7 @@ class IndicatorRow:
     target_quantity: Quantity | None = None
     target_unit: str = ""  # the unit the target column's header names
     more_targets: list[ResultCell] = field(default_factory=list)  # other plan columns ("trước thuế", "sau thuế")
+    target_figures: list[Quantity] = field(default_factory=list)  # further figures of the target cell ("…; 500 đề tài")
     results: list[ResultCell] = field(default_factory=list)
     is_header: bool = False
     targets: list[TargetCell] = field(default_factory=list)  # every target column, the first being ``target``
@@ -296,7 +299,7 @@ def parse_indicator_table(rows: list[list[str]], caption: str = "") -> Indicator
     sub = rows[h + 1] if h + 1 < len(rows) and _is_subheader(rows[h + 1], len(header)) else None
     width = max(len(r) for r in rows)
     title = " ".join([caption, *(clean(c) for row in rows[:h] for c in row if clean(c))]).strip()
-    columns = _resolve_amounts(_role_columns(header, sub, width), title)
+    columns = _target_after_name(_resolve_amounts(_role_columns(header, sub, width), title))
     role_index = {role: next((c.index for c in columns if c.role == role), None) for role in ("number", "indicator", "unit", "target")}
     if role_index["indicator"] is None:
         return None
@@ -356,13 +359,19 @@ def parse_indicator_table(rows: list[list[str]], caption: str = "") -> Indicator
         row = IndicatorRow(i, i, number, numbered, group, name, row_parent, _cell(cells, role_index["unit"]))
         row.target = _cell(cells, role_index["target"])
         row.target_label = target_label
-        row.target_quantity = parse_cell_quantity(row.target)
+        if role_index["target"] is not None:
+            figures = cell_quantities(row.target, zero_filled)
+        else:  # "Giới thiệu ít nhất 2.500 chỗ trọ/năm" | 3.429 | 137% : the target is written in the name
+            figures = name_targets(name)
+            row.target, row.target_label = (name, columns[role_index["indicator"]].label) if figures else ("", "")
+        row.target_quantity = with_name(figures[0], name) if figures else None
+        row.target_figures = [with_name(q, name) for q in figures[1:]]
         if role_index["target"] is not None:
             row.target_unit = label_unit(target_label)
         row.more_targets = [ResultCell(c.label, period_of(c.label), _cell(cells, c.index),
                                        quantity=parse_cell_quantity(_cell(cells, c.index)), unit=label_unit(c.label))
                             for c in more_targets]
-        row.results = [_result(cells, b, columns) for b in blocks]
+        row.results = [_result(cells, b, columns, zero_filled) for b in blocks]
         row.targets = [
             TargetCell(t.label, t.period, _cell(cells, t.value), parse_cell_quantity(_cell(cells, t.value)), t.plan,
                        [(columns[j].label, _cell(cells, j)) for j in t.ratios if _cell(cells, j)], label_unit(t.label))
@@ -372,14 +381,47 @@ def parse_indicator_table(rows: list[list[str]], caption: str = "") -> Indicator
     return IndicatorTable(columns, blocks, out, start, title, targets, zero_filled)
 
 
-def _result(cells: list[str], block: ResultBlock, columns: list[Column]) -> ResultCell:
+def _result(cells: list[str], block: ResultBlock, columns: list[Column], zero_filled: bool = False) -> ResultCell:
     value, verdict = _cell(cells, block.value), _cell(cells, block.verdict)
     unit = label_unit(columns[block.value].label) if block.value is not None else ""
+    figures = cell_quantities(value, zero_filled)
     return ResultCell(
         block.label, block.period, value, _cell(cells, block.ratio), verdict,
-        parse_cell_quantity(value), parse_verdict(verdict), unit,
-        [(columns[j].label, _cell(cells, j)) for j in block.ratios if _cell(cells, j)],
+        figures[0] if figures else None, parse_verdict(verdict), unit, figures[1:],
+        ratios=[(columns[j].label, _cell(cells, j)) for j in block.ratios if _cell(cells, j)],
     )
+
+
+# A header naming the indicators ("Chỉ tiêu") after a column of names ("Nội dung"): it holds their targets.
+_BARE_TARGET_LABELS = frozenset({"chi tieu", "chi tieu de ra", "chi tieu nhiem ky"})
+
+
+def _target_after_name(columns: list[Column]) -> list[Column]:
+    """"TT | Nội dung | Chỉ tiêu | Kết quả | Đánh giá": with a name column before it and no target column, a
+    column headed only "Chỉ tiêu" gives each row's target, not a second name."""
+    if any(c.role == "target" for c in columns):
+        return columns
+    names = [c for c in columns if c.role == "indicator"]
+    later = next((c for c in names[1:] if fold(c.label).strip(" .:") in _BARE_TARGET_LABELS), None)
+    if later is None:
+        return columns
+    return [Column(c.index, "target", c.label, c.block) if c is later else c for c in columns]
+
+
+def cell_quantities(text: str, zero_filled: bool = False) -> list[Quantity]:
+    """The figures of a value cell: the cell read whole ("9-10", ">5", "Hoàn thành"), else every quantity the
+    running-text grammar finds in it ("100% cán bộ và 80% thanh niên", "5.000 ý tưởng; 500 đề tài"); "97%/72%"
+    holds two rates (a rate has no "%" denominator). ``zero_filled``: the table prints 0 for an empty cell, so
+    no 0 is a figure, even one misplaced into a cell of words."""
+    if zero_filled:
+        return [q for q in cell_quantities(text) if not (q.op is Op.EQ and q.value == 0)]
+    cell = clean(text)
+    if RATES_RE.match(cell):
+        return [q for piece in cell.split("/") if (q := parse_cell_quantity(piece)) is not None]
+    whole = parse_cell_quantity(cell)
+    if whole is not None and (whole.value is not None or whole.low is not None or whole.boolean is not None):
+        return [whole]
+    return text_figures(cell)
 
 
 def _merge_continuation(

@@ -33,6 +33,10 @@ Progress = Callable[[int, int, str], None]
 # pdfplumber's default tolerance (3 pt) their words run together ("Tiếpnhậnvănbản").
 TABLE_X_TOLERANCE = 1.5
 MIN_TEXT_CHARS = 10  # a page with fewer characters in its text layer is read as a scan
+# A page-sized image (PAGE_IMAGE_SHARE of the page or more) under fewer characters than this is a scan
+# with a signature box or label written on it: read by OCR, the few typed lines are not the page's text.
+STAMPED_TEXT_CHARS = 300
+PAGE_IMAGE_SHARE = 0.8
 LOW_OCR_CONFIDENCE = 0.75  # a page read below this gets a warning asking to check against the original
 
 TRAILER_BYTES = 256 * 1024
@@ -143,9 +147,25 @@ def _skipped(path: Path, number: int, reason: str) -> Problem:
 
 
 def _is_scan(page: Any) -> bool:
-    """No usable text layer: (almost) no characters, and something drawn on the page (an image)."""
+    """No usable text layer: (almost) no characters and something drawn on the page (an image); or a
+    page-sized image under a few lines of text, the box a digital signature stamps on a scanned page
+    ("Ký bởi: Ủy ban nhân dân tỉnh …, Thời gian ký: …") or a scanner's page label."""
+    if not page.images:
+        return False
     chars = sum(1 for c in page.chars if c.get("text", "").strip())
-    return chars < MIN_TEXT_CHARS and bool(page.images)
+    if chars < MIN_TEXT_CHARS:
+        return True
+    return chars < STAMPED_TEXT_CHARS and _page_sized_image(page)
+
+
+def _page_sized_image(page: Any) -> bool:
+    area = float(page.width) * float(page.height)
+    for image in page.images:
+        width = float(image.get("x1", 0)) - float(image.get("x0", 0))
+        height = float(image.get("bottom", 0)) - float(image.get("top", 0))
+        if area > 0 and width * height >= PAGE_IMAGE_SHARE * area:
+            return True
+    return False
 
 
 def _ocr_pages(

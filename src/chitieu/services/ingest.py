@@ -23,7 +23,7 @@ from chitieu.extraction.linking import IndicatorLinker, LinkResult, SemanticScor
 from chitieu.extraction.table_columns import caption_before
 from chitieu.extraction.table_layouts import compared_part
 from chitieu.extraction.tables import IndicatorRow as TableIndicatorRow
-from chitieu.extraction.tables import parse_cell_quantity, parse_indicator_table
+from chitieu.extraction.tables import TargetCell, find_header, parse_cell_quantity, parse_indicator_table
 from chitieu.readers import Document, TableBlock, read_document
 from chitieu.services.events import record_event
 from chitieu.services.registry import load_bundle
@@ -153,16 +153,31 @@ def claims_from_tables(document: Document) -> tuple[list[ProposedClaim], list[tu
     """Targets and results of every indicator table; also the spans of those tables."""
     claims: list[ProposedClaim] = []
     spans: list[tuple[int, int]] = []
+    previous: tuple[TableBlock, list[list[str]]] | None = None  # the last indicator table and its header rows
     for block in document.tables:
-        table = parse_indicator_table(block.rows, caption_before(document.text, block.start))
+        table, shift = parse_indicator_table(block.rows, caption_before(document.text, block.start)), 0
+        if table is None and previous is not None and _continues(previous[0], previous[1][0], block):
+            # the table's rows go on over the next pages without its header: read them under it
+            shift = len(previous[1])
+            table = parse_indicator_table([*previous[1], *block.rows])
+            for row in table.rows if table is not None else []:
+                row.first_row, row.last_row = row.first_row - shift, row.last_row - shift
         if table is None:
             continue
+        previous = (block, previous[1] if shift and previous else block.rows[: table.header_rows])
         spans.append((block.start, block.end))
         for row in table.rows:
             if not row.is_header:
                 claims.extend(_row_claims(document, block, row, table.title))
     return claims, spans
 
+
+def _continues(before: TableBlock, header: list[str], block: TableBlock) -> bool:
+    """``block`` goes on with the table ``before`` (whose header is ``header``): it starts on one of the next
+    two pages, has as many columns, and its first row is no header of its own."""
+    if before.page is None or block.page is None or not 0 < block.page - before.page <= 2 or not block.rows:
+        return False
+    return len(block.rows[0]) == len(header) and find_header(block.rows) is None
 
 
 _RATIO_BASES = (("du toan", "dự toán"), ("dt", "dự toán"), ("muc tieu", "mục tiêu"), ("nghi quyet", "mục tiêu"),
@@ -224,10 +239,21 @@ def _row_claims(document: Document, block: TableBlock, row: TableIndicatorRow, t
                                         {**payload, "column": label, "text": text, "role": role,
                                          "basis": basis or compared_part(label).removesuffix("(%)").strip()}))
 
-    for target in row.targets:
-        payload = {**base, "column": target.label, "text": target.value, "plan": target.plan,
-                   "period": list(target.period) if target.period else None, "title": title}
-        if _numeric(target.quantity):  # every plan column: this year's, next year's, "trước thuế", "sau thuế" …
+    def target_payload(target: TargetCell | None, label: str, text: str) -> dict[str, Any]:
+        period = target.period if target is not None else None
+        return {**base, "column": label, "text": text, "title": title, "plan": target.plan if target is not None else True,
+                "period": list(period) if period else None}
+
+    first = row.targets[0] if row.targets else None  # None: the target is written in the name
+    payload = target_payload(first, row.target_label, row.target)
+    for figure in (row.target_quantity, *row.target_figures):  # "100% cán bộ và 80% thanh niên": two figures
+        if _numeric(figure):
+            claims.append(_from_quantity("target", row, figure, start, end, page, quote, payload, row.target_unit))
+    if first is not None:
+        ratio_claims("target", first.ratios, {**payload, "plan": False})
+    for target in row.targets[1:]:  # every other plan column: next year's, "trước thuế", "sau thuế" …
+        payload = target_payload(target, target.label, target.value)
+        if _numeric(target.quantity):
             claims.append(_from_quantity("target", row, target.quantity, start, end, page, quote, payload, target.unit))
         ratio_claims("target", target.ratios, {**payload, "plan": False})
     for cell in row.results:
@@ -237,7 +263,9 @@ def _row_claims(document: Document, block: TableBlock, row: TableIndicatorRow, t
         payload = {**base, "column": cell.label, "text": cell.value, "stated_ratio": stated,
                    "stated_verdict": cell.verdict, "period": list(cell.period) if cell.period else None,
                    "hedge": "ước" if cell.label.lower().startswith("ước") else ""}
-        claims.append(_from_quantity("result", row, cell.quantity, start, end, page, quote, payload, cell.unit))
+        for value in (cell.quantity, *cell.more):
+            if _numeric(value):
+                claims.append(_from_quantity("result", row, value, start, end, page, quote, payload, cell.unit))
         ratio_claims("result", cell.ratios, payload)
     return claims
 
@@ -249,7 +277,9 @@ def _numeric(q: Quantity | None) -> bool:
 def _from_quantity(kind: str, row: TableIndicatorRow, q: Quantity | None, start: int, end: int,
                    page: int | None, quote: str, payload: dict[str, Any], column_unit: str = "") -> ProposedClaim:
     assert q is not None
-    unit = row.unit or column_unit or q.unit
+    # a bare result ("3.429") is counted in its target's unit ("ít nhất 2.500 chỗ trọ")
+    borrowed = row.target_quantity.unit if kind == "result" and row.target_quantity is not None else ""
+    unit = row.unit or column_unit or q.unit or borrowed
     return ProposedClaim(kind, row.full_name, q.op.value, q.value, q.low, q.high, unit, start, end, page, quote, payload)
 
 
