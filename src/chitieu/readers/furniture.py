@@ -14,12 +14,14 @@ from collections.abc import Iterator
 from chitieu.readers.document import Document, Mark, Part
 from chitieu.readers.furniture_rules import (
     CONTENTS_LINE,
+    HEADED_TITLES,
     LEGAL_BASIS,
     PART_TITLES,
     RECIPIENTS,
     SIGNATURE,
     SIGNED,
     SIGNER,
+    STANDS_ALONE,
     TITLE_BLOCK,
 )
 
@@ -180,6 +182,8 @@ def find_parts(lines: list[tuple[int, str]], marks: list[Mark], length: int, pag
         if not text or "\t" in line or len(text) > MAX_TITLE_LINE or CONTENTS_LINE.search(text):
             continue
         kind = next((rule.kind for rule in PART_TITLES if rule.matches(text)), None)
+        if kind is None and _after_header(lines, i, marks):
+            kind = next((rule.kind for rule in HEADED_TITLES if rule.matches(text)), None)
         if kind is None:
             continue
         if not text.startswith("(") and _continues_heading(lines, i, marks):
@@ -200,12 +204,27 @@ def find_parts(lines: list[tuple[int, str]], marks: list[Mark], length: int, pag
 def _continues_heading(lines: list[tuple[int, str]], i: int, marks: list[Mark]) -> bool:
     """The line above is a heading line in capitals (not the motto block): this line continues it."""
     for start, line in reversed(lines[max(0, i - 3) : i]):
-        text = line.strip().strip("*_ ")
-        if not text:
+        if not line.strip():
             continue
+        text = line.strip().strip("*_ ")
+        if not text or any(rule.matches(line) for rule in STANDS_ALONE):
+            return False  # a rule, "DỰ THẢO", "PHẦN THỨ HAI", "… NHIỆM KỲ 2025 - 2030" above: no heading goes on
         if any(m.start <= start < m.end for m in marks) or CONTENTS_LINE.search(text):
             return False
         return text == text.upper() and any(c.isalpha() for c in text) and "\t" not in line
+    return False
+
+
+def _after_header(lines: list[tuple[int, str]], i: int, marks: list[Mark]) -> bool:
+    """The line above line ``i`` closes a header block: a rule under the motto or the congress header, or the
+    header's term line ("LẦN THỨ XII, NHIỆM KỲ 2025 - 2028")."""
+    for start, line in reversed(lines[max(0, i - 3) : i]):
+        text = line.strip()
+        if not text:
+            continue
+        return any(m.start <= start < m.end and m.kind == "title_block" for m in marks) or any(
+            rule.matches(text) for rule in STANDS_ALONE[:1] + STANDS_ALONE[3:]
+        )
     return False
 
 

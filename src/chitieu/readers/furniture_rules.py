@@ -148,6 +148,27 @@ PART_TITLES: tuple[LineRule, ...] = (
              examples=("DIỄN VĂN KHAI MẠC ĐẠI HỘI", "TỜ TRÌNH"),
              not_examples=("Diễn văn khai mạc",)),
 )
+# Lines that stand alone above a part's title, so the title is no second line of a heading above it: rules,
+# the draft note, a division of the volume, the congress header's term line.
+STANDS_ALONE: tuple[LineRule, ...] = (
+    LineRule("other", r"^[-–—_*=~.•\s]{1,}$", examples=("_______", "***", "-----", "*")),
+    LineRule("other", r"(?i)^\(?\s*dự thảo(?:\s+(?:lần\s+thứ\s+\w+|lần\s+\d+|số\s+\d+|\d+))?\s*\)?$", examples=("DỰ THẢO", "(Dự thảo lần thứ nhất)", "Dự thảo 2"),
+             not_examples=("DỰ THẢO NGHỊ QUYẾT ĐẠI HỘI",)),
+    LineRule("other", r"^(?:PHẦN|Phần)\s+(?:THỨ|thứ)\s+\w+$|^PHẦN\s+[IVX]+\.?$",
+             examples=("PHẦN THỨ NHẤT", "Phần thứ hai", "PHẦN II"), not_examples=("PHẦN THỨ HAI: MỤC TIÊU",)),
+    LineRule("other", r"(?:NHIỆM KỲ|KHÓA|KHOÁ|LẦN THỨ)\s*[IVXLC\d]*[,\s(]*(?:(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\)?)?$",
+             upper=True,
+             examples=("LẦN THỨ XII, NHIỆM KỲ 2025 - 2028", "NHIỆM KỲ 2020 – 2025", "ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ HUYỆN LẦN THỨ XXV"),
+             not_examples=("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "LẦN THỨ XII, NHIỆM KỲ 2025 - 2028 VÀ CÁC CHỈ TIÊU")),
+)
+# A title with no type word that opens a document when it comes right after a header block (the motto or the
+# congress header, closed by a rule): the aims of the next term bound after the review of the last one.
+HEADED_TITLES: tuple[LineRule, ...] = (
+    LineRule("plan", r"^(?:PHƯƠNG HƯỚNG|MỤC TIÊU|NHIỆM VỤ)\b", upper=True,
+             examples=("MỤC TIÊU, NHIỆM VỤ, GIẢI PHÁP CÔNG TÁC HỘI VÀ PHONG TRÀO SINH VIÊN",
+                       "PHƯƠNG HƯỚNG, NHIỆM VỤ NHIỆM KỲ 2025 - 2030"),
+             not_examples=("Mục tiêu tổng quát", "KẾT QUẢ THỰC HIỆN MỤC TIÊU")),
+)
 # A table of contents line ("BÁO CÁO CHÍNH TRỊ ........ 5") is never a title.
 CONTENTS_LINE = re.compile(r"(?:\.{4,}|…{2,}|_{4,})\s*\d+\s*$")
 
@@ -165,3 +186,5 @@ def validate_rules(rules: tuple[LineRule, ...]) -> None:
 
 validate_rules(FURNITURE_RULES)
 validate_rules(PART_TITLES)
+validate_rules(STANDS_ALONE)
+validate_rules(HEADED_TITLES)
