@@ -240,3 +240,11 @@ def test_caption_before_the_table_decides_its_amounts() -> None:
     table = parse_indicator_table(rows, caption="Bảng 2. Dự toán kinh phí mua sắm năm 2025")
     assert table is not None
     assert (table.rows[0].target_quantity.value if table.rows[0].target_quantity else None, table.rows[0].target_unit) == (45000000.0, "đồng")
+
+
+def test_school_year_columns_are_results_of_their_years() -> None:
+    rows = [["TT", "Số liệu", "Năm học 2022 – 2023", "Năm học 2023 – 2024"],
+            ["1", "Số học sinh bỏ học", "14", "9"]]
+    table = parse_indicator_table(rows)
+    assert table is not None
+    assert [(c.period, c.quantity.value if c.quantity else None) for c in table.rows[0].results] == [((2022, 2023), 14.0), ((2023, 2024), 9.0)]

@@ -123,6 +123,9 @@ def _measure_of(name: str, whole: bool = False) -> str:
     return " ".join(measure.split()).strip(" ,;:")
 
 
+DETAIL_WORDS = 3  # at most this many words name a part inside a detailing parenthesis
+
+
 class SubjectNames:
     """The names of one paragraph, completed in document order."""
 
@@ -174,7 +177,15 @@ class SubjectNames:
         share = "%" in unit and lead.split()[:1] == ["chiếm"]
         part = " ".join(_LOCALITY_RE.sub(" ", own).split()).strip(" ,;:")
         sub_item = self.listing >= 0 or bool(_SUB_ITEM_RE.search(before)) or part.lower().startswith("lũy kế")
-        if counted or not part or not (share or (sub_item and _PART_RE.match(part))):
+        # inside a parenthesis that details the name before it ("… (gạo ước 450 triệu USD; hàng may mặc …)")
+        # (a count of people or things is named by its own noun: "(trong đó: cán bộ 1.141 người; …)")
+        detail = (
+            before.count("(") > before.count(")")
+            and 0 < len(part.split()) <= DETAIL_WORDS
+            and bool(self.parent)
+            and unit.lower() not in COUNTED_NOUN_SET
+        )
+        if counted or not part or not (share or detail or (sub_item and _PART_RE.match(part))):
             return _counted_by(own, unit)
         self.listing = sentence if self.listing < 0 else self.listing
         if part[1:2].islower():  # "Ngành nông-lâm nghiệp" inside a name; "GRDP" kept
