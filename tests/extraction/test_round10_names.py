@@ -118,3 +118,44 @@ def test_a_counting_verb_names_the_count_by_what_was_counted() -> None:
 def test_leftover_comparison_and_a_whole_clause_before_với_are_not_the_next_subject() -> None:
     got = names("Năm 2024, đàn gia súc tăng so với cùng kỳ năm trước với đàn trâu 640 con.")
     assert got[640] == "đàn trâu"
+
+
+# --- round 11 (departments' reviews and plans), after it was measured ---------------------------------------------
+
+
+def test_a_promise_and_an_expectation_are_not_the_subject() -> None:
+    got = names("Năm 2026, dự kiến doanh thu du lịch phấn đấu đạt trong khoảng 900 - 950 tỷ đồng.\n\nTrong đó dự kiến "
+                "Chỉ số sản xuất công nghiệp năm 2026 tăng 8,2%.")
+    assert set(got.values()) >= {"Chỉ số sản xuất công nghiệp năm 2026"}
+    claims = [c for c in extract_claims("Năm 2026, doanh thu du lịch phấn đấu đạt trong khoảng 900 - 950 tỷ đồng.\n")]
+    assert [c.indicator for c in claims] == ["doanh thu du lịch"]
+
+
+def test_a_short_item_after_a_measured_name_joins_it() -> None:
+    got = names("Năm 2024, tổng kim ngạch xuất, nhập khẩu 10 tháng đạt trên 41,2 triệu USD.")
+    assert got[41.2] == "tổng kim ngạch xuất, nhập khẩu 10 tháng"
+    # not after a clause of its own
+    got = names("Năm 2024, lượng khách tăng mạnh, toàn tỉnh ước đón 1,2 triệu lượt khách.")
+    assert "tăng mạnh" not in got[1.2]
+
+
+def test_a_year_inside_a_gloss_keeps_the_gloss_in_the_name() -> None:
+    got = names("Năm 2024, tổng giá trị sản xuất công nghiệp (giá so sánh 2010) ước thực hiện 9.870 tỷ đồng.")
+    assert got[9870] == "tổng giá trị sản xuất công nghiệp (giá so sánh 2010)"
+
+
+def test_parts_inside_a_detailing_parenthesis_take_the_measure() -> None:
+    text = "Năm 2024, kim ngạch xuất khẩu ước 640 triệu USD, trong đó nông sản tăng mạnh (cà phê ước 310 triệu USD; hạt điều ước 95 triệu USD)."
+    got = names(text)
+    assert got[310] == "kim ngạch xuất khẩu cà phê"
+    assert got[95] == "kim ngạch xuất khẩu hạt điều"
+
+
+def test_an_amount_paired_with_a_count_is_the_amount_of_what_the_count_got() -> None:
+    got = names("Năm 2024, thực hiện hỗ trợ học nghề cho 1.240 người với tổng số tiền 6,2 tỷ đồng.")
+    assert got[6.2] == "tổng số tiền hỗ trợ học nghề"
+
+
+def test_a_parenthesised_change_with_its_own_basis_is_not_the_plan() -> None:
+    claims = list(extract_claims("Năm 2023, tỷ lệ hộ dùng nước sạch là 88%, đạt 100% so với kế hoạch (tăng 1,5% so với năm 2022).\n"))
+    assert [(c.kind, c.value) for c in claims] == [("result", 88), ("result", 100), ("result", 1.5)]

@@ -76,9 +76,10 @@ def test_annual_table_ratio_to_plan_is_a_claim_of_its_row(tmp_path: Path) -> Non
     path = tmp_path / "bieu.docx"
     document.save(str(path))
     claims = [(c.kind, c.value, c.unit, c.role) for c in extract_file(path).claims]
-    # the same-period comparison ("Ước TH/cùng kỳ") is no ratio to a plan and is not proposed
+    # the same-period comparison ("Ước TH/cùng kỳ") is no ratio to a plan: a change "%", its figure as written
     assert claims == [
         ("target", 40000.0, "Tấn", "plan"), ("result", 41200.0, "Tấn", "level"), ("result", 103.0, "% kế hoạch", "plan_ratio"),
+        ("result", 105.2, "%", "change"),
     ]
 
 
@@ -87,6 +88,38 @@ def test_extract_and_ingest_give_the_same_claims(appendix: Path) -> None:
     proposed = propose_claims(read_document(appendix), [], "KH").claims
     ingested = [(p.kind, p.indicator, p.op, p.value, p.low, p.high, p.unit, p.start) for p in proposed]
     assert sorted(extracted, key=lambda c: (c[7], c[0])) == sorted(ingested, key=lambda c: (c[7], c[0]))
+
+
+EXPORT = [  # a reporting tool's layout: this year's plan, the year's estimate, its index on last year, next year's plan
+    ["STT", "Chỉ tiêu", "ĐVT", "Thực hiện năm 2022", "Năm 2023", "", "", "Kế hoạch năm 2024",
+     "Kế hoạch 2024 so với thực hiện 2023 (%)"],
+    ["", "", "", "", "Kế hoạch năm 2023", "Ước thực hiện cả năm 2023", "Ước thực hiện 2023 so với thực hiện 2022 (%)", "", ""],
+    ["1", "2", "3", "4", "5", "6", "7=6/4", "8", "9=8/6"],
+    ["I", "Sản lượng cà phê nhân", "Tấn", "800", "900", "1000", "125", "1100", "110"],
+]
+
+
+def test_every_figure_of_an_export_row_is_a_claim_in_extract_and_ingest(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("PHỤ LỤC")
+    table = document.add_table(rows=len(EXPORT), cols=len(EXPORT[0]))
+    for i, row in enumerate(EXPORT):
+        for j, cell in enumerate(row):
+            table.cell(i, j).text = cell
+    path = tmp_path / "bieu-tong-hop.docx"
+    document.save(str(path))
+    claims = extract_file(path).claims
+    assert [(c.kind, c.value, c.unit, c.role, c.plan_kind, c.period) for c in claims] == [
+        ("target", 900.0, "Tấn", "plan", "kế hoạch", "2023"),
+        ("target", 1100.0, "Tấn", "level", "", "2024"),
+        ("target", 110.0, "%", "change", "", "2024"),
+        ("result", 800.0, "Tấn", "level", "", "2022"),
+        ("result", 1000.0, "Tấn", "level", "", "2023"),
+        ("result", 125.0, "%", "change", "", "2023"),
+    ]
+    assert len({c.statement for c in claims}) == 1
+    proposed = propose_claims(read_document(path), [], "KH").claims
+    assert sorted((p.kind, p.value, p.unit) for p in proposed) == sorted((c.kind, c.value, c.unit) for c in claims)
 
 
 def test_plan_table_of_a_word_file_gives_targets_of_its_estimate(tmp_path: Path) -> None:

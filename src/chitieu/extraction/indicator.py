@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from chitieu.extraction.grammar import COUNTED_NOUNS, HEDGE_WORDS, LEAD_WORDS, PREDICATE_WORDS
+from chitieu.extraction.names import content_of, tidy
 from chitieu.extraction.quantity import TextQuantity
 from chitieu.grammar.loader import rulebook
 from chitieu.grammar.prefilter import guarded
@@ -34,6 +35,8 @@ _AFTER_CUT_RE = re.compile(
     r"\(|,\s*(?:không còn|trong đó|riêng|tăng|giảm|đạt|bằng|vượt|chiếm|so với|nâng|góp phần|đưa|tương đương)(?=\s|$)", re.IGNORECASE
 )
 _EDGE_STRIP = " ,;:.-–()\"'"
+_MEASURE_WORD_RE = re.compile(rulebook().pattern("text.subject_names", "measure_in_name"), re.IGNORECASE)
+_GROUP_RE = re.compile(rulebook().pattern("text.subject_names", "part_groupings"), re.IGNORECASE)
 COUNTED_NOUN_SET = frozenset(n.lower() for n in COUNTED_NOUNS)
 # "144 hộ với diện tích hơn 166 ha …": a count followed by the measure of the next figure (text.subject_names
 # with_measure_links)
@@ -67,7 +70,8 @@ def _content(s: str) -> str:
 
 # A short parenthesis without figures inside a subject: an abbreviation or gloss ("tăng trưởng kinh tế (GRDP)
 # theo giá so sánh"), part of the name; it never separates the subject from what came before.
-_GLOSS_RE = re.compile(r"\(([^()\d,;]{1,40})\)")
+# A year inside it is part of the gloss too ("(giá so sánh 2010)").
+_GLOSS_RE = re.compile(r"\(([^()\d,;]{1,40}|[^()\d,;]{1,30}(?:19|20)\d{2})\)")
 # A starting point written inside the subject ("Tỷ lệ hộ nghèo giảm từ 21,5% năm 2015 xuống còn …").
 _FROM_START_RE = re.compile(r"\s+(?:giảm|tăng|nâng|hạ)\s+từ\s+\S*\d.*$", re.IGNORECASE)
 # A concession between the subject and its figure ("… tuy không đạt nhưng …"): not part of the name.
@@ -84,7 +88,35 @@ def _mask_glosses(text: str) -> str:
     return _GLOSS_RE.sub(lambda m: "[" + m.group(1) + "]", text)
 
 
-def _last_chunks(text: str, base: int) -> tuple[str, int]:
+def _short_object(chunk: str) -> bool:
+    """A chunk that is one or two words once its promise, trend and month count are left out ("dịch vụ phấn đấu đạt
+    trong", "nhập khẩu 11 tháng") and measures nothing itself."""
+    own = tidy(" ".join(chunk.split()))
+    core = _content(re.sub(r"\d+\s+tháng", " ", own))
+    return (
+        0 < len(core.split()) <= 2
+        and not _MEASURE_WORD_RE.search(chunk)
+        and bool(content_of(own))
+        and not own.lower().endswith(" và")
+    )
+
+
+JOIN_WORDS = 6  # a measured name a short item can join has at most this many words
+
+
+def _bare_measure(chunk: str) -> bool:
+    """A short measured (or grouped) noun phrase with no verb of its own ("Tổng mức bán lẻ hàng hóa", "nhóm ngành
+    chế biến"), not a clause ("… tăng mạnh", "… được đảm bảo")."""
+    flat = " ".join(chunk.split())
+    return (
+        bool(_MEASURE_WORD_RE.search(flat) or _GROUP_RE.search(flat))
+        and len(_content(flat).split()) <= JOIN_WORDS
+        and not _PREDICATE_RE.search(flat)
+        and flat.strip(" ,;:").endswith(tidy(flat))  # openings may go, a trend at its end may not
+    )
+
+
+def _last_chunks(text: str, base: int, share: bool = False) -> tuple[str, int]:
     """The subject right before a number: the last comma chunk, widened while it is empty or a short list."""
     original = text
     text = _mask_glosses(text)
@@ -106,6 +138,12 @@ def _last_chunks(text: str, base: int) -> tuple[str, int]:
             i -= 1
             start = chunks[i][0]
             continue
+        if joined and not share and _short_object(current) and _bare_measure(previous):
+            # "Tổng mức bán lẻ hàng hóa, dịch vụ", "Tổng kim ngạch xuất, nhập khẩu 11 tháng", "nhóm ngành chế biến,
+            # chế tạo": a short item after a measured (or grouped) name is one more thing that name measures
+            i -= 1
+            start = chunks[i][0]
+            break
         if joined and " và " in current and _PART_END_RE.search(previous):
             # "GRDP khu vực nông, lâm nghiệp và thủy sản": a list of parts ending in "và" is one name
             i -= 1
@@ -145,7 +183,7 @@ def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[
         before = text[seg_start : q.start]
         next_start = quantities[i + 1].start if i + 1 < len(quantities) else clause_end
         period = _period_of(text[seg_start : q.start]) or _period_of(text[clause_start : q.start])
-        subject, subject_start = _last_chunks(before, seg_start)
+        subject, subject_start = _last_chunks(before, seg_start, q.lead.lower().startswith("chiếm"))
         if subject.lower().endswith(" trở") and q.lead.lower().startswith("lên"):
             subject += " lên"  # "số xã đạt từ 10 tiêu chí trở lên là 37 xã": "lên" is read with the figure's lead
         last_chunk = re.split(r"[,:(]", before)[-1]
@@ -155,6 +193,12 @@ def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[
         if about:  # "thuộc nhóm 20 tỉnh dẫn đầu cả nước về chỉ số chuyển đổi số (DTI)": ranked on that
             on = about.group("on").strip(_EDGE_STRIP)
             phrases.append(Phrase(_clip(on + ")" * (on.count("(") - on.count(")"))), q.start, q.end, period))
+            first_kind.append(False)
+            continue
+        paired = _WITH_MEASURE_RE.search(before)
+        if paired and phrases and _content(phrases[-1].text) and not continues_list:
+            # "trợ cấp thất nghiệp cho 17.843 người với tổng số tiền 423,44 tỷ đồng": the amount of what the count got
+            phrases.append(Phrase(_clip(f"{paired.group('measure')} {tidy(phrases[-1].text)}"), q.start, q.end, period))
             first_kind.append(False)
             continue
         if _content(subject) and not continues_list and not remote:
@@ -204,7 +248,6 @@ def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[
     return phrases
 
 
-_MEASURE_WORD_RE = re.compile(rulebook().pattern("text.subject_names", "measure_in_name"), re.IGNORECASE)
 OBJECT_WORDS = 3
 # words after which an object noun has ended
 _OBJECT_STOPS = frozenset(

@@ -147,6 +147,9 @@ def _sign(words: str) -> int:
     return -1 if _DOWN_RE.search(f" {words.lower()} ") else 1
 
 
+# A figure followed by its own comparison ("… (tăng 0,49% so với năm 2022)") names its basis itself.
+_OWN_BASIS_RE = re.compile(r"\s*(?:so\s+với|so)\s", re.IGNORECASE)
+
 def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = False) -> list[Item]:
     """Main quantities of a clause, with plan and change figures attached to the one they qualify (in a
     review, a plan quoted for comparison is attached as the plan value of the figure before it)."""
@@ -195,6 +198,8 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
             _attach(items[-1], items[-1].change, f"({written})", q.end, _figure(SHARE, q))  # "98.765 (tỷ lệ 98,2%)"
             continue
         reference_m = PAREN_REFERENCE_RE.search(t[max(c_start, q.start - 60) : q.start])
+        if reference_m and _OWN_BASIS_RE.match(after):  # "đạt 100% so với kế hoạch (tăng 0,49% so với năm 2022)"
+            reference_m = None  # a change with its own basis, not the plan quoted
         if items and reference_m:  # "cao hơn cùng kỳ năm 2025 (27,5%)": the level compared with
             named = reference_m.group()
             if "cả nước" in named.lower():  # "cao hơn bình quân chung cả nước (ước tăng 7%)": another body's figure

@@ -12,11 +12,20 @@ become components of the header-only row above them, and roman-numbered rows set
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from chitieu.domain import Quantity
+from chitieu.domain import Op, Quantity
 from chitieu.extraction.table_columns import COMMA_THOUSANDS_RE, comma_thousands, label_unit
 from chitieu.extraction.table_figures import RATES_RE, name_targets, text_figures, with_name
+from chitieu.extraction.table_layouts import (
+    COMPARED_RE,
+    is_zero,
+    percent_column,
+    zero_filled_table,
+)
+from chitieu.extraction.text_tables import TextTable as TextTable  # re-exported: text tables live there
+from chitieu.extraction.text_tables import find_text_tables as find_text_tables
+from chitieu.extraction.text_tables import split_space_aligned as split_space_aligned
 from chitieu.grammar.text import fold
 from chitieu.quantities import QuantityError, parse_quantity
 from chitieu.vocab.table_headers import amount_kind
@@ -32,7 +41,8 @@ INDICATOR_HEAD_WORDS: tuple[str, ...] = (
 COMPONENT_PREFIX_RE = re.compile(r"^\s*[+\-–•]\s*")
 ROMAN_RE = re.compile(r"^(?:[IVX]{1,5}|[A-H])\.?$")
 NUMBERED_RE = re.compile(r"^\d{1,3}(?:\.\d{1,2})*\.?$")
-COLUMN_NUMBER_RE = re.compile(r"^\(?\d{1,2}\)?$|^\(?[A-Z]\)?$")
+# The row numbering the columns under a header: "1 | 2 | 3", "(A) | (B)", and formulas "8=7/4", "(10) = (9)/(7)".
+COLUMN_NUMBER_RE = re.compile(r"^\(?\d{1,2}\)?(?:\s*=\s*[\d()/*x+.\s-]+)?$|^\(?[A-Z]\)?$")
 MARKUP_RE = re.compile(r"</?[a-zA-Z]{1,6}>|\*\*|__")
 YEAR_RE = re.compile(r"\b((?:19|20)\d{2})\b")
 
@@ -91,6 +101,20 @@ class ResultBlock:
     value: int | None = None
     ratio: int | None = None
     verdict: int | None = None
+    ratios: tuple[int, ...] = ()  # every ratio column of the result: % of plan, % of the same period …
+
+
+@dataclass(frozen=True, slots=True)
+class TargetBlock:
+    """A target column and the ratio columns comparing it ("Kế hoạch 2020 so với thực hiện 2019 (%)").
+    ``plan``: the plan the results beside it are measured against; False for a target of a later period
+    than every result column ("Mục tiêu 2020" next to "Thực hiện 2019")."""
+
+    label: str
+    period: tuple[int, int] | None
+    value: int
+    ratios: tuple[int, ...] = ()
+    plan: bool = True
 
 
 @dataclass(slots=True)
@@ -104,6 +128,18 @@ class ResultCell:
     status: Status | None = None
     unit: str = ""  # the unit the column's header names ("Thành tiền (VNĐ)")
     more: list[Quantity] = field(default_factory=list)  # further figures of the cell ("100%/85%")
+    ratios: list[tuple[str, str]] = field(default_factory=list)  # (column header, cell) of each ratio column
+
+
+@dataclass(slots=True)
+class TargetCell:
+    label: str
+    period: tuple[int, int] | None
+    value: str
+    quantity: Quantity | None
+    plan: bool
+    ratios: list[tuple[str, str]] = field(default_factory=list)
+    unit: str = ""  # the unit the column's header names
 
 
 @dataclass(slots=True)
@@ -126,6 +162,7 @@ class IndicatorRow:
     target_figures: list[Quantity] = field(default_factory=list)  # further figures of the target cell ("…; 500 đề tài")
     results: list[ResultCell] = field(default_factory=list)
     is_header: bool = False
+    targets: list[TargetCell] = field(default_factory=list)  # every target column, the first being ``target``
 
     @property
     def full_name(self) -> str:
@@ -139,6 +176,8 @@ class IndicatorTable:
     rows: list[IndicatorRow]
     header_rows: int
     title: str = ""  # the table's title rows (above its header) and the caption given
+    targets: list[TargetBlock] = field(default_factory=list)
+    zero_filled: bool = False  # zeros are empty cells (table_layouts.ZERO_FILLED_SHARE)
 
 
 def _role_columns(header: list[str], sub: list[str] | None, width: int) -> list[Column]:
@@ -159,9 +198,35 @@ def _role_columns(header: list[str], sub: list[str] | None, width: int) -> list[
     return columns
 
 
-def _result_blocks(columns: list[Column]) -> list[ResultBlock]:
+def _child(col: Column) -> str:
+    return col.label[len(col.block) + 3:] if col.block and col.label.startswith(col.block + " / ") else col.label
+
+
+def _compares_target(col: Column) -> bool:
+    """A ratio column whose compared figure is a target ("Kế hoạch 2020 so với thực hiện 2019 (%)", "KH/TH")."""
+    pieces = COMPARED_RE.split(_child(col))
+    return len(pieces) > 1 and column_role(pieces[0]) == "target"
+
+
+def _target_blocks(columns: list[Column]) -> list[TargetBlock]:
+    years = [y for c in columns if c.role == "result" for y in (period_of(_child(c)) or ())]
+    last = max(years, default=None)
+    blocks: list[TargetBlock] = []
+    for col in columns:
+        if col.role == "target":
+            period = period_of(col.label)
+            later = period is not None and last is not None and period[0] > last
+            blocks.append(TargetBlock(col.label, period, col.index, plan=not later))
+        elif col.role == "ratio" and blocks and _compares_target(col):
+            blocks[-1] = replace(blocks[-1], ratios=(*blocks[-1].ratios, col.index))
+    return blocks
+
+
+def _result_blocks(columns: list[Column], taken: set[int]) -> list[ResultBlock]:
     blocks: list[ResultBlock] = []
     for col in columns:
+        if col.index in taken:
+            continue
         if col.role == "result":
             label = col.block or col.label
             blocks.append(ResultBlock(label, period_of(col.label), value=col.index))
@@ -169,13 +234,22 @@ def _result_blocks(columns: list[Column]) -> list[ResultBlock]:
             not col.block or col.block == blocks[-1].label or column_role(col.block) == col.role
         ):  # "So sánh (%)" spanning "Ước TH/KH" and "Ước TH/cùng kỳ": ratios of the result before
             last = blocks[-1]
-            if getattr(last, col.role) is None:
-                blocks[-1] = ResultBlock(
-                    last.label, last.period, last.value,
-                    col.index if col.role == "ratio" else last.ratio,
-                    col.index if col.role == "verdict" else last.verdict,
-                )
+            if col.role == "ratio":
+                blocks[-1] = replace(last, ratio=col.index if last.ratio is None else last.ratio,
+                                     ratios=(*last.ratios, col.index))
+            elif last.verdict is None:
+                blocks[-1] = replace(last, verdict=col.index)
     return blocks
+
+
+def _roles_from_cells(columns: list[Column], rows: list[list[str]]) -> list[Column]:
+    """Columns whose cells contradict their header: a "Đánh giá" column of percentages is a ratio column."""
+    out = []
+    for col in columns:
+        if col.role == "verdict" and percent_column([_cell(r, col.index) for r in rows]):
+            col = replace(col, role="ratio")
+        out.append(col)
+    return out
 
 
 def _is_header(row: list[str]) -> bool:
@@ -229,22 +303,28 @@ def parse_indicator_table(rows: list[list[str]], caption: str = "") -> Indicator
     role_index = {role: next((c.index for c in columns if c.role == role), None) for role in ("number", "indicator", "unit", "target")}
     if role_index["indicator"] is None:
         return None
-    blocks = _result_blocks(columns)
+    start = h + (2 if sub is not None else 1)
+    columns = _roles_from_cells(columns, rows[start:])
+    targets = _target_blocks(columns)
+    blocks = _result_blocks(columns, {j for t in targets for j in t.ratios})
     signatures = {tuple(fold(clean(c)) for c in header if clean(c))}
     if sub is not None:
         signatures.add(tuple(fold(clean(c)) for c in sub if clean(c)))
     value_cols = [c.index for c in columns if c.role in VALUE_ROLES] + ([role_index["unit"]] if role_index["unit"] is not None else [])
     target_label = columns[role_index["target"]].label if role_index["target"] is not None else ""
     more_targets = [c for c in columns if c.role == "target" and c.index != role_index["target"]]
-    out: list[IndicatorRow] = []
-    group, number, parent, parent_open_list = "", "", "", False
-    start = h + (2 if sub is not None else 1)
     grouped = {j for j in value_cols if comma_thousands([_cell(r, j) for r in rows[start:]])}
     if grouped:
         rows = [[c.replace(",", "") if j in grouped and COMMA_THOUSANDS_RE.match(clean(c)) else c
                  for j, c in enumerate(r)] for r in rows]
+    figure_cols = [c.index for c in columns if c.role in ("target", "result", "ratio")]
+    zero_filled = zero_filled_table([_cell(r, j) for r in rows[start:] for j in figure_cols])
+    out: list[IndicatorRow] = []
+    group, number, parent, parent_open_list = "", "", "", False
     for i in range(start, len(rows)):
         cells = [clean(c) for c in rows[i]]
+        if zero_filled:  # a template's 0 is an empty cell
+            cells = ["" if j in figure_cols and is_zero(c) else c for j, c in enumerate(cells)]
         if not any(cells) or _is_column_numbers(cells):
             continue
         if tuple(fold(c) for c in cells if c) in signatures:
@@ -280,7 +360,7 @@ def parse_indicator_table(rows: list[list[str]], caption: str = "") -> Indicator
         row.target = _cell(cells, role_index["target"])
         row.target_label = target_label
         if role_index["target"] is not None:
-            figures = cell_quantities(row.target)
+            figures = cell_quantities(row.target, zero_filled)
         else:  # "Giới thiệu ít nhất 2.500 chỗ trọ/năm" | 3.429 | 137% : the target is written in the name
             figures = name_targets(name)
             row.target, row.target_label = (name, columns[role_index["indicator"]].label) if figures else ("", "")
@@ -291,18 +371,24 @@ def parse_indicator_table(rows: list[list[str]], caption: str = "") -> Indicator
         row.more_targets = [ResultCell(c.label, period_of(c.label), _cell(cells, c.index),
                                        quantity=parse_cell_quantity(_cell(cells, c.index)), unit=label_unit(c.label))
                             for c in more_targets]
-        row.results = [_result(cells, b, columns) for b in blocks]
+        row.results = [_result(cells, b, columns, zero_filled) for b in blocks]
+        row.targets = [
+            TargetCell(t.label, t.period, _cell(cells, t.value), parse_cell_quantity(_cell(cells, t.value)), t.plan,
+                       [(columns[j].label, _cell(cells, j)) for j in t.ratios if _cell(cells, j)], label_unit(t.label))
+            for t in targets
+        ]
         out.append(row)
-    return IndicatorTable(columns, blocks, out, start, title)
+    return IndicatorTable(columns, blocks, out, start, title, targets, zero_filled)
 
 
-def _result(cells: list[str], block: ResultBlock, columns: list[Column]) -> ResultCell:
+def _result(cells: list[str], block: ResultBlock, columns: list[Column], zero_filled: bool = False) -> ResultCell:
     value, verdict = _cell(cells, block.value), _cell(cells, block.verdict)
     unit = label_unit(columns[block.value].label) if block.value is not None else ""
-    figures = cell_quantities(value)
+    figures = cell_quantities(value, zero_filled)
     return ResultCell(
         block.label, block.period, value, _cell(cells, block.ratio), verdict,
         figures[0] if figures else None, parse_verdict(verdict), unit, figures[1:],
+        ratios=[(columns[j].label, _cell(cells, j)) for j in block.ratios if _cell(cells, j)],
     )
 
 
@@ -322,10 +408,13 @@ def _target_after_name(columns: list[Column]) -> list[Column]:
     return [Column(c.index, "target", c.label, c.block) if c is later else c for c in columns]
 
 
-def cell_quantities(text: str) -> list[Quantity]:
+def cell_quantities(text: str, zero_filled: bool = False) -> list[Quantity]:
     """The figures of a value cell: the cell read whole ("9-10", ">5", "Hoàn thành"), else every quantity the
     running-text grammar finds in it ("100% cán bộ và 80% thanh niên", "5.000 ý tưởng; 500 đề tài"); "97%/72%"
-    holds two rates (a rate has no "%" denominator)."""
+    holds two rates (a rate has no "%" denominator). ``zero_filled``: the table prints 0 for an empty cell, so
+    no 0 is a figure, even one misplaced into a cell of words."""
+    if zero_filled:
+        return [q for q in cell_quantities(text) if not (q.op is Op.EQ and q.value == 0)]
     cell = clean(text)
     if RATES_RE.match(cell):
         return [q for piece in cell.split("/") if (q := parse_cell_quantity(piece)) is not None]
@@ -351,84 +440,3 @@ def _merge_continuation(
         if more:
             cell.verdict = f"{cell.verdict} {more}".strip()
             cell.status = parse_verdict(cell.verdict)
-
-
-def split_space_aligned(lines: list[str]) -> list[list[str]]:
-    """Cut space-aligned lines into cells at the columns that are blank (2+ wide) in every line."""
-    width = max((len(line) for line in lines), default=0)
-    blank = [all(j >= len(line) or line[j] == " " for line in lines if line.strip()) for j in range(width)]
-    cuts: list[tuple[int, int]] = []
-    j = 0
-    while j < width:
-        if blank[j]:
-            k = j
-            while k < width and blank[k]:
-                k += 1
-            if k - j >= 2 and j > 0:
-                cuts.append((j, k))
-            j = k
-        else:
-            j += 1
-    bounds, prev = [], 0
-    for a, b in cuts:
-        bounds.append((prev, a))
-        prev = b
-    bounds.append((prev, width))
-    return [[line[a:b].strip() for a, b in bounds] for line in lines]
-
-
-@dataclass(frozen=True, slots=True)
-class TextTable:
-    """A table found in plain text: rows of cells and the offset of each row's line."""
-
-    rows: list[list[str]]
-    start: int
-    end: int
-    row_starts: list[int]
-
-
-def _line_style(line: str) -> str | None:
-    if "\t" in line and line.strip():
-        return "tab"
-    if len(re.findall(r"\S {2,}(?=\S)", line)) >= 2:
-        return "space"
-    return None
-
-
-def find_text_tables(text: str, min_rows: int = 2, max_blank: int = 2) -> list[TextTable]:
-    """Blocks of tab-separated or space-aligned lines in ``text`` (blank lines inside are allowed)."""
-    tables: list[TextTable] = []
-    pos, lines = 0, []
-    for line in text.split("\n"):
-        lines.append((pos, line))
-        pos += len(line) + 1
-    i = 0
-    while i < len(lines):
-        style = _line_style(lines[i][1])
-        if style is None:
-            i += 1
-            continue
-        block = [lines[i]]
-        j, blanks = i + 1, 0
-        while j < len(lines):
-            line = lines[j][1]
-            if not line.strip():
-                blanks += 1
-                if blanks > max_blank:
-                    break
-            elif _line_style(line) == style or (style == "space" and line.startswith("  ")):
-                block.extend(lines[j - blanks : j + 1] if style == "space" else [lines[j]])
-                blanks = 0
-            else:
-                break
-            j += 1
-        content = [(p, ln) for p, ln in block if ln.strip()]
-        if style == "tab":
-            rows = [[c.strip() for c in ln.split("\t")] for _, ln in content]
-        else:
-            rows = split_space_aligned([ln for _, ln in content])
-        if len(rows) >= min_rows and any(len([c for c in r if c]) >= 3 for r in rows):
-            last_pos, last_line = content[-1]
-            tables.append(TextTable(rows, content[0][0], last_pos + len(last_line), [p for p, _ in content]))
-        i = j
-    return tables

@@ -36,9 +36,9 @@ class QuantityError(ValueError):
     """The text is not a quantity in the grammar of table cells."""
 
 
-_UNSIGNED = UNSIGNED_NUMBER
-_RANGE_RE = re.compile(rf"^(?P<a>{_UNSIGNED})\s*(?P<ua>[^\d\-–—÷~]*?)\s*(?:-|–|—|÷|~|đến|tới)\s*(?P<b>{_UNSIGNED})\s*(?P<rest>.*)$")
-_SINGLE_RE = re.compile(rf"^(?:\+\s?)?(?P<sign>[-−–]\s?)?(?P<a>{_UNSIGNED})(?:\s*/\s*{_UNSIGNED}(?=\s|$))?\s*(?P<rest>.*)$")
+_UNSIGNED = UNSIGNED_NUMBER  # followed by (?!\d) below: "243.738194" is one decimal, not "243.738" + "194"
+_RANGE_RE = re.compile(rf"^(?P<a>{_UNSIGNED})(?!\d)\s*(?P<ua>[^\d\-–—÷~]*?)\s*(?:-|–|—|÷|~|đến|tới)\s*(?P<b>{_UNSIGNED})(?!\d)\s*(?P<rest>.*)$")
+_SINGLE_RE = re.compile(rf"^(?:\+\s?)?(?P<sign>[-−–]\s?)?(?P<a>{_UNSIGNED})(?!\d)(?:\s*/\s*{_UNSIGNED}(?=\s|$))?\s*(?P<rest>.*)$")
 _YEAR_PHRASES = (
     re.compile(r"\(.*?\)"),
     re.compile(r"giai đoạn\s*(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}"),

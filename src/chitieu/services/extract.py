@@ -199,9 +199,9 @@ def table_claims(document: Any) -> tuple[list[Claim], list[tuple[int, int]]]:
         row = (p.start, p.payload.get("table_row"))
         period = p.payload.get("period")
         ratio = parse_cell_quantity(str(p.payload.get("stated_ratio") or "")) if p.kind == "result" else None
-        plan = p.kind == "target" and row in rows_with_results
+        plan = p.kind == "target" and row in rows_with_results and p.payload.get("plan", True) is not False
         role = str(p.payload.get("role") or ("plan" if plan else "level"))
-        if role == "plan_ratio":
+        if role in ("plan_ratio", "change"):
             ratio = None
         claims.append(Claim(
             kind=p.kind, indicator=p.indicator, op=p.op or "=", value=p.value, low=p.low, high=p.high, unit=p.unit,

@@ -21,8 +21,9 @@ from sqlalchemy.orm import Session
 from chitieu.domain import Actor, Op, Permission, Quantity
 from chitieu.extraction.linking import IndicatorLinker, LinkResult, SemanticScorer
 from chitieu.extraction.table_columns import caption_before
+from chitieu.extraction.table_layouts import compared_part
 from chitieu.extraction.tables import IndicatorRow as TableIndicatorRow
-from chitieu.extraction.tables import find_header, parse_cell_quantity, parse_indicator_table
+from chitieu.extraction.tables import TargetCell, find_header, parse_cell_quantity, parse_indicator_table
 from chitieu.readers import Document, TableBlock, read_document
 from chitieu.services.events import record_event
 from chitieu.services.registry import load_bundle
@@ -165,10 +166,9 @@ def claims_from_tables(document: Document) -> tuple[list[ProposedClaim], list[tu
             continue
         previous = (block, previous[1] if shift and previous else block.rows[: table.header_rows])
         spans.append((block.start, block.end))
-        bases = {b.label: ratio_basis(table.columns[b.ratio].label) for b in table.blocks if b.ratio is not None}
         for row in table.rows:
             if not row.is_header:
-                claims.extend(_row_claims(document, block, row, bases, table.title))
+                claims.extend(_row_claims(document, block, row, table.title))
     return claims, spans
 
 
@@ -185,13 +185,29 @@ _RATIO_BASES = (("du toan", "dự toán"), ("dt", "dự toán"), ("muc tieu", "m
                 ("cung ky", ""), ("ck", ""), ("nam truoc", ""))
 
 
+# A ratio comparing with an earlier result ("Ước TH 2019 so với thực hiện 2018 (%)") is no plan ratio: these words
+# count only in what the header compares with (after "so với" or the last "/"), not in "Tỷ lệ % thực hiện".
+_PAST_BASES = ("thuc hien", "th", "uoc th", "uoc thuc hien")
+
+
 def ratio_basis(label: str) -> str:
     """What a ratio column compares with, as a ratio's unit names it ("Ước TH/KH" → "kế hoạch", "Tỷ lệ % so với
-    mục tiêu" → "mục tiêu"); "" for a comparison with the same period, which is no plan ratio."""
+    mục tiêu" → "mục tiêu"); "" for a comparison with the same period or an earlier result, which is no plan
+    ratio but a change."""
+    from chitieu.extraction.table_layouts import compared_part
     from chitieu.grammar.text import fold
 
-    words = f" {re.sub(r'[^a-z0-9]+', ' ', fold(label))} "
-    return next((basis for key, basis in _RATIO_BASES if f" {key} " in words), "kế hoạch")
+    def words_of(text: str) -> str:
+        return f" {re.sub(r'[^a-z0-9]+', ' ', fold(text))} "
+
+    compared = words_of(compared_part(label))
+    if compared.strip():
+        found = next((basis for key, basis in _RATIO_BASES if f" {key} " in compared), None)
+        if found is not None:
+            return found
+        if any(f" {key} " in compared for key in _PAST_BASES):
+            return ""
+    return next((basis for key, basis in _RATIO_BASES if f" {key} " in words_of(label)), "kế hoạch")
 
 
 def _row_span(document: Document, block: TableBlock, row: TableIndicatorRow) -> tuple[int, int]:
@@ -203,40 +219,54 @@ def _row_span(document: Document, block: TableBlock, row: TableIndicatorRow) -> 
     return start, (block.end if end < 0 else end)
 
 
-def _row_claims(document: Document, block: TableBlock, row: TableIndicatorRow, bases: dict[str, str],
-                title: str = "") -> list[ProposedClaim]:
+def _row_claims(document: Document, block: TableBlock, row: TableIndicatorRow, title: str = "") -> list[ProposedClaim]:
     start, end = _row_span(document, block, row)
     page = document.page_at(start) if document.pages else block.page
     quote = " | ".join(c for c in document.text[start:end].replace("\t", "\n").split("\n") if c.strip())[:QUOTE_LIMIT]
     base = {"source": "table", "number": row.number, "group": row.group, "table_row": row.first_row}
     claims: list[ProposedClaim] = []
-    if _numeric(row.target_quantity):
-        claims.append(_from_quantity("target", row, row.target_quantity, start, end, page, quote,
-                                     {**base, "column": row.target_label, "text": row.target, "title": title},
-                                     row.target_unit))
-    for figure in row.target_figures:  # further figures of the target cell ("100% cán bộ và 80% thanh niên")
+
+    def ratio_claims(kind: str, ratios: list[tuple[str, str]], payload: dict[str, Any]) -> None:
+        """Each ratio cell of a row: "% kế hoạch" (… dự toán, mục tiêu) to a plan, else a change "%" to the
+        same period or an earlier result, its figure as written ("Ước TH/cùng kỳ 105,2")."""
+        for label, text in ratios:
+            q = parse_cell_quantity(text)
+            if q is None or q.value is None:
+                continue
+            basis = ratio_basis(label) if kind == "result" else ""
+            role, unit = ("plan_ratio", f"% {basis}") if basis else ("change", "%")
+            claims.append(ProposedClaim(kind, row.full_name, "=", q.value, None, None, unit, start, end, page, quote,
+                                        {**payload, "column": label, "text": text, "role": role,
+                                         "basis": basis or compared_part(label).removesuffix("(%)").strip()}))
+
+    def target_payload(target: TargetCell | None, label: str, text: str) -> dict[str, Any]:
+        period = target.period if target is not None else None
+        return {**base, "column": label, "text": text, "title": title, "plan": target.plan if target is not None else True,
+                "period": list(period) if period else None}
+
+    first = row.targets[0] if row.targets else None  # None: the target is written in the name
+    payload = target_payload(first, row.target_label, row.target)
+    for figure in (row.target_quantity, *row.target_figures):  # "100% cán bộ và 80% thanh niên": two figures
         if _numeric(figure):
-            claims.append(_from_quantity("target", row, figure, start, end, page, quote,
-                                         {**base, "column": row.target_label, "text": row.target, "title": title},
-                                         row.target_unit))
-    for cell in row.more_targets:  # other plan columns of the row ("Thành tiền trước thuế", "… sau thuế")
-        if _numeric(cell.quantity):
-            claims.append(_from_quantity("target", row, cell.quantity, start, end, page, quote,
-                                         {**base, "column": cell.label, "text": cell.value, "title": title}, cell.unit))
+            claims.append(_from_quantity("target", row, figure, start, end, page, quote, payload, row.target_unit))
+    if first is not None:
+        ratio_claims("target", first.ratios, {**payload, "plan": False})
+    for target in row.targets[1:]:  # every other plan column: next year's, "trước thuế", "sau thuế" …
+        payload = target_payload(target, target.label, target.value)
+        if _numeric(target.quantity):
+            claims.append(_from_quantity("target", row, target.quantity, start, end, page, quote, payload, target.unit))
+        ratio_claims("target", target.ratios, {**payload, "plan": False})
     for cell in row.results:
         if not _numeric(cell.quantity):
             continue
-        payload = {**base, "column": cell.label, "text": cell.value, "stated_ratio": cell.ratio,
+        stated = next((text for label, text in cell.ratios if ratio_basis(label)), "")
+        payload = {**base, "column": cell.label, "text": cell.value, "stated_ratio": stated,
                    "stated_verdict": cell.verdict, "period": list(cell.period) if cell.period else None,
                    "hedge": "ước" if cell.label.lower().startswith("ước") else ""}
         for value in (cell.quantity, *cell.more):
             if _numeric(value):
                 claims.append(_from_quantity("result", row, value, start, end, page, quote, payload, cell.unit))
-        ratio = parse_cell_quantity(cell.ratio) if bases.get(cell.label) else None
-        if ratio is not None and ratio.value is not None:  # "Ước TH/KH 103,0": the ratio is a figure of its own
-            basis = bases[cell.label]
-            claims.append(ProposedClaim("result", row.full_name, "=", ratio.value, None, None, f"% {basis}", start, end,
-                                        page, quote, {**payload, "text": cell.ratio, "role": "plan_ratio", "basis": basis}))
+        ratio_claims("result", cell.ratios, payload)
     return claims
 
 
