@@ -198,3 +198,15 @@ def test_counts_of_procedures_and_petitions_take_their_abbreviation_as_unit() ->
     assert ("result", 41200000.0, "đồng/năm") in got
     petitions = [v for k, v, u in got if u == "PAKN"]
     assert petitions == [17.0, 5.0, 12.0, 15.0, 16.0, 1.0]
+
+
+def test_counts_of_storms_are_results_and_a_forecasts_ranges_are_no_results() -> None:
+    text = (
+        "Năm 2023, huyện chịu ảnh hưởng trực tiếp của 03 cơn bão, 07 đợt mưa lớn. Theo dự báo của Đài Khí tượng "
+        "Thủy văn tỉnh, năm 2024 có khoảng 8 - 10 cơn bão trên Biển Đông.\n"
+    )
+    got = [(c.kind, c.op, c.value, c.low, c.high, c.unit) for c in claims_of(text)]
+    assert ("result", "=", 3.0, None, None, "cơn bão") in got
+    assert ("result", "=", 7.0, None, None, "đợt mưa") in got
+    assert ("target", "range", None, 8.0, 10.0, "cơn bão") in got
+    assert len(got) == 3

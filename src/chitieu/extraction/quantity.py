@@ -293,8 +293,9 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
     if value == 1 and magnitude and words and words[0] in PER_ONE_WORDS and _POPULATION_WORD_RE.match(text, pos, end):
         return None  # "trên 1 vạn dân": the base of a ratio
     noun_unit = False
-    if not unit and not rate and not magnitude and n2 is None:
-        unit, pos = _noun_unit(text, pos, end)
+    years = n2 is not None and all(re.fullmatch(r"(?:19|20)\d{2}", n or "") for n in (n1, n2))
+    if not unit and not rate and not magnitude and not years:
+        unit, pos = _noun_unit(text, pos, end)  # "980 buồng", "10 - 12 cơn bão"
         noun_unit = bool(unit)
         unit_l = unit.lower()
         if (
