@@ -190,6 +190,7 @@ def _paragraph_claims(
     for s_start, s_end in split_sentences(t, start, end):
         sentence = read_plan_refs(t[s_start:s_end].lower())
         clause_deadline = deadline
+        carried: tuple[int, str] | None = None  # a clause stating only a plan value: its statement and unit
         for c_start, c_end in split_clauses(t, s_start, s_end):
             quantities = find_quantities(t, c_start, c_end)
             clause_l = read_plan_refs(t[c_start:c_end].lower())
@@ -213,7 +214,8 @@ def _paragraph_claims(
                 yield from zero
                 continue
             phrases = phrases_for(t, c_start, c_end, [it.quantity for it in items])
-            ids = _statement_ids(items, statements)
+            ids = _statement_ids(items, statements, carried)
+            carried = (ids[0], items[0].quantity.unit.lower()) if all(it.role == PLAN for it in items) else None
             counted = ""  # the counted noun of the clause's last count ("120.456 hồ sơ, trễ hạn là 457")
             for item, phrase, decision, sid in zip(items, phrases, kinds, ids, strict=True):
                 q = item.quantity
@@ -270,14 +272,21 @@ def _paragraph_claims(
             yield from zero
 
 
-def _statement_ids(items: list[Item], counter: Iterator[int]) -> list[int]:
+def _statement_ids(items: list[Item], counter: Iterator[int], carried: tuple[int, str] | None = None) -> list[int]:
     """One statement per main figure; a plan value joins the statement of the figure it is the plan of
-    (the next one in its clause, else the one before)."""
+    (the next one in its clause, else the one before). ``carried``: the statement and unit of a plan value
+    stated alone in the clause before ("kế hoạch vốn được giao 1.234 tỷ đồng; đã giải ngân 1.100 tỷ đồng"):
+    the clause's first figure in that unit is measured against it and joins its statement."""
     ids: list[int] = []
     pending = 0
     for item in items:
         if item.role == PLAN:
             pending += 1
+            continue
+        if carried is not None and not ids and not pending and item.quantity.unit.lower() == carried[1]:
+            sid = carried[0]
+            ids.append(sid)
+            carried = None
             continue
         sid = next(counter)
         ids.extend([sid] * (pending + 1))

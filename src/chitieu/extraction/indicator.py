@@ -258,7 +258,7 @@ _OBJECT_STOPS = frozenset(
 def _object_after(text: str, q: TextQuantity, next_start: int, subject: str) -> str:
     """What a verb subject acts on, written right after the figure's unit ("Toàn tỉnh trồng mới 2.018 ha rừng;" →
     "rừng"): a short noun closed by punctuation, only when the subject names no measure of its own."""
-    if _MEASURE_WORD_RE.search(subject) or not q.unit[:1].isalpha() or "%" in q.unit:
+    if not q.unit[:1].isalpha() or "%" in q.unit or text[q.end : q.end + 1] != " " or _MEASURE_WORD_RE.search(subject):
         return ""
     # up to punctuation, a digit or a word that starts what follows ("giao 5.802 ha đất nông nghiệp cho 6.356 hộ");
     # a noun running into the next figure's words is cut, not closed, and names nothing

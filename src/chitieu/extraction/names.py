@@ -12,6 +12,7 @@ thủy sản trong giá trị sản xuất").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from chitieu.extraction.grammar import COUNTED_NOUNS
 from chitieu.grammar.loader import rulebook
@@ -53,6 +54,7 @@ _SPAN_RE = re.compile(
 _SUB_ITEM_RE = re.compile(r"(?:^|[(,;:.]\s*)(?:trong đó|riêng|cụ thể)(?=[\s,:])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def tidy(name: str) -> str:
     """``name`` without the words around its subject (``text.subject_names``): clause openings ("nhất là", "Đến
     nay"), a condition closed by "thì", and how the figure moved ("tiếp tục tăng", "giảm mạnh (+").  Openings and
@@ -71,6 +73,7 @@ def tidy(name: str) -> str:
         own = cut
 
 
+@lru_cache(maxsize=4096)
 def content_of(name: str) -> str:
     """``name`` when it names something, else "" (``text.subject_names`` ``names_nothing``; a place alone, "toàn
     tỉnh có", names nothing either)."""
@@ -144,19 +147,20 @@ class SubjectNames:
         as a running total ("lũy kế 9 tháng") or listed after such a part; a share ("chiếm") is named as a weight.
         ``counted`` figures ("9 đơn vị cấp huyện …") are named by what they count; ``before`` is the sentence up to
         the figure."""
-        own = tidy(name) or name
-        header = _HEADER_RE.match(before)
+        tidied = tidy(name)
+        own = tidied or name
+        header = _HEADER_RE.match(before) if "như sau" in before.lower() else None
         if header and _MEASURE_RE.search(header.group("head")) and sentence != self.header_sentence:
             self.header_sentence = sentence  # "Diễn biến chỉ số tăng trưởng GRDP qua các quý như sau: …"
             self.parent, self.whole, self.listing = _measure_of(tidy(header.group("head"))), "", sentence
-        if not content_of(tidy(name)):  # "so với cùng kỳ giảm nhiều (-9,3%)", "hiện có là 1.240 ha"
+        if not content_of(tidied):  # "so với cùng kỳ giảm nhiều (-9,3%)", "hiện có là 1.240 ha"
             last = self.last if self.last_sentence == sentence else ""
             # a rate or change continues the figure before it; a count or amount is named by what was last measured,
             # else by what it counts ("toàn tỉnh có 11 bác sỹ, 28 giường bệnh trên 1 vạn dân")
             named = (last or measured_subject(before)) if "%" in unit else (measured_subject(before) or counted_name(unit) or last)
             if named:
                 return self._remember(named, sentence)
-        if "%" in unit and _RATE_OF_COUNT_RE.search(before) and not _MEASURE_RE.search(own):  # "…, chiếm tỷ lệ 2,1%"
+        if "%" in unit and _RATE_OF_COUNT_RE.search(before[-40:]) and not _MEASURE_RE.search(own):  # "…, chiếm tỷ lệ 2,1%"
             return self._remember(" ".join([_RATE, own]), sentence)
         if _PERIOD_PART_RE.match(own) and self.parent:  # "quý I", "bình quân mỗi năm giai đoạn 2021-2023"
             return self._remember(" ".join([self.parent, own]), sentence)

@@ -301,7 +301,14 @@ def _page_items(page: Any, find_tables: bool) -> tuple[list[PageItem], list[str]
     notes: list[str] = []
     tables: list[tuple[float, float, list[list[str]]]] = []
     if find_tables and len(page.edges) > 4:
-        for table in page.find_tables():
+        found = page.find_tables()
+        boxes = [t.bbox for t in found if t.bbox]
+        open_ends = _open_ends(page, boxes)
+        if open_ends:  # a row cut by the page break has its column rules but no rule above (or below) it
+            # the lines run the page's width: keep only the tables that grow out of one found before
+            found = [t for t in page.find_tables({"explicit_horizontal_lines": open_ends})
+                     if t.bbox and any(_grows_out_of(t.bbox, box) for box in boxes)]
+        for table in found:
             if table.bbox:
                 rows = [[clean_cell(c or "") for c in row] for row in table.extract(x_tolerance=TABLE_X_TOLERANCE)]
                 tables.append((table.bbox[1], table.bbox[3], rows))
@@ -327,6 +334,38 @@ def _page_items(page: Any, find_tables: bool) -> tuple[list[PageItem], list[str]
             notes.extend(item.text for item in _text_lines(_band(page, notes_top, footer_top)) if item.text.strip())
             items.extend(_text_lines(_band(page, footer_top, bottom)))
     return items, notes
+
+
+OPEN_END_GAP = 2.0  # points between a table's outer rule and the column rules that go on past it
+OPEN_END_MIN_COLUMNS = 3
+
+
+def _open_ends(page: Any, boxes: list[tuple[float, float, float, float]]) -> list[float]:
+    """Where a table's column rules go on above its top rule (or below its bottom rule) with no rule to close
+    them: the first row on a page after a break (or the last before one) that Word draws without its border.
+    The heights where those rules end, to close the row there."""
+    verticals = [e for e in page.edges if e["orientation"] == "v"]
+    ends: list[float] = []
+    for x0, top, x1, bottom in boxes:
+        columns = [e for e in verticals if x0 - OPEN_END_GAP <= e["x0"] <= x1 + OPEN_END_GAP]
+        for edge_end, far, step in ((top, "top", -1), (bottom, "bottom", 1)):
+            near = "bottom" if step < 0 else "top"
+            reach, at = edge_end, edge_end
+            while True:  # follow the rules from the table's edge outwards, piece by piece
+                more = [e for e in columns if (e[far] - at) * step > OPEN_END_GAP and (at - e[near]) * step >= -OPEN_END_GAP]
+                if len({round(e["x0"]) for e in more}) < OPEN_END_MIN_COLUMNS:
+                    break
+                at = min(e[far] for e in more) if step < 0 else max(e[far] for e in more)
+                reach = at
+            if abs(reach - edge_end) > 3 * OPEN_END_GAP:
+                ends.append(reach)
+    return ends
+
+
+def _grows_out_of(new: tuple[float, float, float, float], old: tuple[float, float, float, float]) -> bool:
+    """``new`` has the columns of ``old`` and holds it, with rows added above or below."""
+    return (abs(new[0] - old[0]) <= OPEN_END_GAP and abs(new[2] - old[2]) <= OPEN_END_GAP
+            and new[1] <= old[1] + OPEN_END_GAP and new[3] >= old[3] - OPEN_END_GAP)
 
 
 def _footnote_block(page: Any, cursor: float) -> tuple[float | None, float]:
