@@ -90,7 +90,7 @@ def test_corrupt_docx(tmp_path: Path) -> None:
 def test_zip_without_word_document_is_unsupported(tmp_path: Path) -> None:
     path = tmp_path / "book.docx"
     with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr("xl/workbook.xml", "<workbook/>")
+        zf.writestr("ppt/presentation.xml", "<presentation/>")
     with pytest.raises(ChitieuError) as info:
         read_document(path)
     assert info.value.code == "file_format_unsupported"

@@ -27,7 +27,7 @@ KIND_LABELS = {"target": "cli_kind_target_title", "result": "cli_kind_result_tit
 
 
 def extract_command(
-    path: Path = typer.Argument(..., help="Tệp văn bản (.txt, .docx, .pdf, .doc)."),
+    path: Path = typer.Argument(..., help="Tệp văn bản (.txt, .docx, .pdf, .doc) hoặc phụ lục Excel (.xlsx, .xls)."),
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl (một dòng JSON mỗi mục) hoặc table."),
     kind: str = typer.Option("all", "--kind", "-k", help="target, result hoặc all."),
 ) -> None:

@@ -29,7 +29,7 @@ def _console() -> Console:
 
 
 def ingest_command(
-    file: Path = typer.Argument(..., help="Tệp .txt, .docx, .pdf hoặc .doc cần trích xuất."),
+    file: Path = typer.Argument(..., help="Tệp .txt, .docx, .pdf, .doc hoặc .xlsx (.xls) cần trích xuất."),
     plan: str = typer.Option(..., "--plan", help="Mã kế hoạch/nghị quyết để gắn các chỉ tiêu."),
     db: str | None = db_option(),
     workspace: str = workspace_option(),

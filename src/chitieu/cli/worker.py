@@ -31,7 +31,7 @@ def worker_command(
 
 
 def enqueue_command(
-    files: list[Path] = typer.Argument(..., help="Các tệp .txt, .docx, .pdf, .doc cần trích xuất."),
+    files: list[Path] = typer.Argument(..., help="Các tệp .txt, .docx, .pdf, .doc, .xlsx cần trích xuất."),
     plan: str | None = typer.Option(None, "--plan", help="Mã kế hoạch để gắn các chỉ tiêu (mặc định: kế hoạch chính)."),
     db: str | None = db_option(),
     workspace: str = workspace_option(),

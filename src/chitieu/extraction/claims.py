@@ -43,6 +43,7 @@ _DATE_LINE_RE = re.compile(
 DATE_LINE_WINDOW = 1500
 _ZERO_RE = reference("zero")
 _WORD_UNITS = tuple(all_word_units())  # longest first
+_WORD_UNIT_SET = frozenset(_WORD_UNITS)
 _NOT_INDICATOR_RES = tuple(
     (frozenset(rule.units), re.compile(rule.context), re.compile(rule.unless) if rule.unless else None)
     for rule in NOT_INDICATORS
@@ -398,6 +399,8 @@ def _zero_claims(
     t = norm.text
     for m in _ZERO_RE.finditer(t, c_start, c_end):
         unit = _counted_unit(t[m.start("noun") : m.end("rest")])
+        if unit.lower() not in _WORD_UNIT_SET and unit.lower() not in COUNTED_NOUN_SET:
+            continue  # "không còn phù hợp", "không còn tình trạng …": nothing counted is brought to zero
         end = m.end("rest")
         while end > m.start() and t[end - 1] in " ,":
             end -= 1

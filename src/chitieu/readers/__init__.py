@@ -1,4 +1,4 @@
-"""Readers: .txt, .docx, .pdf and legacy .doc files → one ``Document`` (text, page map, tables).
+"""Readers: .txt, .docx, .pdf, legacy .doc and Excel .xlsx (.xls) files → one ``Document`` (text, page map, tables).
 
 ``read_document(path)`` picks the reader from the file's first bytes, then its extension. Every
 failure a user can meet (empty, binary, wrongly encoded, encrypted, corrupt, oversized files) is a
@@ -70,6 +70,14 @@ def _read(file: Path, pdf_limits: PdfLimits | None, zip_limits: ZipLimits | None
             from chitieu.readers.docx_reader import read_docx
 
             return read_docx(file, zip_limits)
+        if kind == "xlsx":
+            from chitieu.readers.xlsx_reader import read_xlsx
+
+            return read_xlsx(file, zip_limits)
+        if kind == "xls":
+            from chitieu.readers.xlsx_reader import read_legacy_sheet
+
+            return read_legacy_sheet(file, zip_limits)
         if kind == "doc":
             from chitieu.readers.doc_reader import read_legacy
 

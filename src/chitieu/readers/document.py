@@ -132,7 +132,7 @@ class Document:
     """A read document. Character offsets used anywhere else (claims, provenance) refer to ``text``."""
 
     path: Path
-    kind: str  # txt | docx | pdf | doc
+    kind: str  # txt | docx | pdf | doc | xlsx
     text: str
     pages: list[PageSpan] = field(default_factory=list)
     tables: list[TableBlock] = field(default_factory=list)
@@ -144,6 +144,7 @@ class Document:
     problems: list[Problem] = field(default_factory=list)
     ocr_pages: list[int] = field(default_factory=list)  # pages whose text was read by OCR
     header_text: str = ""  # page headers and footers of a Word file, kept apart from the body
+    cells: list[tuple[int, int, str]] = field(default_factory=list)  # workbook cells: (start, end, "Biểu 01!C7")
     _starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
     _span_starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -198,6 +199,19 @@ class Document:
         """The lowest OCR confidence (0..1) over characters ``[start, end)``; None when none was OCRed."""
         values = [s.confidence for s in self.spans_in(start, end) if s.confidence is not None]
         return min(values) if values else None
+
+    def cell_at(self, start: int, end: int | None = None) -> str | None:
+        """The workbook cell ("Biểu 01!C7") whose text holds or overlaps ``[start, end)``; None outside cells."""
+        if not self.cells:
+            return None
+        stop = start + 1 if end is None else max(end, start + 1)
+        i = max(0, bisect_right([c[0] for c in self.cells], start) - 1)
+        for cell_start, cell_end, place in self.cells[i:]:
+            if cell_start >= stop:
+                break
+            if cell_end > start:
+                return place
+        return None
 
     def marks_at(self, start: int, end: int | None = None) -> list[Mark]:
         """Marks overlapping ``[start, end)`` (or holding ``start``)."""

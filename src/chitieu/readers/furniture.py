@@ -38,7 +38,8 @@ def annotate(document: Document) -> Document:
     marks = find_marks(lines)
     document.marks.extend(marks)
     document.marks.sort(key=lambda m: (m.start, m.end))
-    document.parts = find_parts(lines, marks, len(document.text), document.page_at)
+    if document.kind != "xlsx":  # a workbook's parts are its sheets, named by the reader
+        document.parts = find_parts(lines, marks, len(document.text), document.page_at)
     return document
 
 

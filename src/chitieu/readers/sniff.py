@@ -14,7 +14,7 @@ RTF_MAGIC = b"{\\rtf"
 # Office documents encrypted with a password are OLE containers holding these streams (UTF-16 names).
 ENCRYPTED_PACKAGE_MARKERS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
 
-SUPPORTED = ".txt, .md, .docx, .doc, .pdf"
+SUPPORTED = ".txt, .md, .docx, .doc, .pdf, .xlsx, .xls"
 EXTENSION_KINDS: dict[str, str] = {
     ".pdf": "pdf",
     ".docx": "docx",
@@ -24,13 +24,20 @@ EXTENSION_KINDS: dict[str, str] = {
     ".dot": "doc",
     ".rtf": "doc",
     ".odt": "doc",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".xls": "xls",
+    ".xlt": "xls",
+    ".ods": "xls",
 }
+SHEET_SUFFIXES = (".xls", ".xlt")
 HEAD_BYTES = 8192
 OLE_SCAN_BYTES = 1 << 20
 
 
 def detect_kind(path: Path) -> str:
-    """``txt``, ``docx``, ``pdf`` or ``doc`` (anything LibreOffice converts); raises for encrypted files."""
+    """``txt``, ``docx``, ``pdf``, ``xlsx``, ``xls`` (a workbook LibreOffice converts) or ``doc`` (anything
+    else LibreOffice converts); raises for encrypted files."""
     with path.open("rb") as fh:
         head = fh.read(HEAD_BYTES)
     if head.startswith(PDF_MAGIC) or PDF_MAGIC in head[:1024]:
@@ -38,12 +45,14 @@ def detect_kind(path: Path) -> str:
     if head.startswith(OLE_MAGIC):
         if _ole_is_encrypted(path):
             raise ChitieuError("file_encrypted", path=path)
-        return "doc"
+        return "xls" if path.suffix.lower() in SHEET_SUFFIXES else "doc"
     if head.startswith(ZIP_MAGIC):
         return _zip_kind(path)
     if head.startswith(RTF_MAGIC):
         return "doc"
     declared = EXTENSION_KINDS.get(path.suffix.lower())
+    if declared in ("xlsx", "xls"):
+        raise ChitieuError("file_corrupt", path=path, kind=declared.upper(), reason=msg("reason_bad_signature"))
     if declared in ("docx", "pdf"):  # claims to be docx/pdf but is not: corrupt or mislabelled
         raise ChitieuError("file_corrupt", path=path, kind=declared.upper(), reason=msg("reason_bad_signature"))
     if declared == "doc" and path.suffix.lower() in (".doc", ".dot"):
@@ -70,6 +79,10 @@ def _zip_kind(path: Path) -> str:
         raise ChitieuError("file_corrupt", path=path, kind="DOCX/ZIP", reason=str(exc) or type(exc).__name__) from exc
     if "word/document.xml" in names:
         return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
     if "content.xml" in names and path.suffix.lower() == ".odt":
         return "doc"
+    if "content.xml" in names and path.suffix.lower() == ".ods":
+        return "xls"
     raise ChitieuError("file_format_unsupported", path=path, allowed=SUPPORTED)

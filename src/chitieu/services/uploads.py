@@ -11,8 +11,8 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from chitieu.messages import ChitieuError
 from chitieu.numbers import format_number
 
-ALLOWED_SUFFIXES = (".txt", ".md", ".docx", ".doc", ".pdf", ".rtf", ".odt")
-ALLOWED_TEXT = ".txt, .docx, .pdf, .doc"
+ALLOWED_SUFFIXES = (".txt", ".md", ".docx", ".doc", ".pdf", ".rtf", ".odt", ".xlsx", ".xlsm", ".xls")
+ALLOWED_TEXT = ".txt, .docx, .pdf, .doc, .xlsx"
 # Formats no reader takes, recognised by their first bytes (images, archives, executables, media).
 BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x7fELF", b"MZ", b"\x1f\x8b", b"BZh", b"7z\xbc\xaf",
                 b"Rar!", b"\x00\x00\x01\x00", b"ID3", b"OggS", b"RIFF", b"\x00asm", b"\xca\xfe\xba\xbe")
