@@ -67,3 +67,11 @@ def test_movement_names_and_generations_are_no_figures() -> None:
         "công nghệ 4.0 cho giáo viên.\n"
     )
     assert [(c.value, c.unit) for c in extract_claims(text)] == [(150.0, "học sinh"), (2.0, "hội thảo")]
+
+
+def test_days_given_are_counted_and_a_span_of_days_is_not() -> None:
+    text = (
+        "II. CÁC CHỈ TIÊU\nMỗi hội viên tham gia ít nhất 04 ngày tình nguyện; huy động 3.500 ngày công làm đường.\n"
+        "Hồ sơ được giải quyết trong 5 ngày.\n"
+    )
+    assert [(c.value, c.unit) for c in extract_claims(text)] == [(4.0, "ngày tình nguyện"), (3500.0, "ngày công")]
