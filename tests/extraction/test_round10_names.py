@@ -159,3 +159,12 @@ def test_an_amount_paired_with_a_count_is_the_amount_of_what_the_count_got() -> 
 def test_a_parenthesised_change_with_its_own_basis_is_not_the_plan() -> None:
     claims = list(extract_claims("Năm 2023, tỷ lệ hộ dùng nước sạch là 88%, đạt 100% so với kế hoạch (tăng 1,5% so với năm 2022).\n"))
     assert [(c.kind, c.value) for c in claims] == [("result", 88), ("result", 100), ("result", 1.5)]
+
+
+def test_a_share_after_a_level_is_its_weight_and_the_change_after_it_stays_with_the_level() -> None:
+    claims = list(extract_claims(
+        "Năm 2024, thu nội địa ước thực hiện 4.120 tỷ đồng, đạt 61,4% dự toán, chiếm 70,2% tổng thu và tăng 8,5% so với cùng kỳ.\n"
+    ))
+    got = {c.value: (c.role, c.indicator) for c in claims}
+    assert got[70.2] == ("share", "tỷ trọng thu nội địa")
+    assert got[8.5] == ("change", "thu nội địa")

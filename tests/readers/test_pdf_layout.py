@@ -67,3 +67,27 @@ def test_table_rows_across_pages_make_one_table() -> None:
     assert page == 1
     assert text[start:end].splitlines()[-1] == "2\tThu ngân sách\tTỷ đồng"
     assert text.index("Thu ngân sách") >= spans[1][1]
+
+
+def test_a_capitalised_line_continues_a_full_line_of_its_paragraph() -> None:
+    from chitieu.readers.document import Box
+    from chitieu.readers.pdf_layout import PageItem, Word
+
+    def line(text: str, x0: float, x1: float, top: float) -> PageItem:
+        return PageItem(text, None, (Word(text, Box(x0, top, x1, top + 14)),))
+
+    items = [
+        line("I. KẾT QUẢ THỰC HIỆN", 100, 300, 100),
+        line("Thực hiện Công văn số 12/UBND ngày 05/3/2025 của", 100, 523, 120),  # indented first line, full
+        line("Văn phòng Ủy ban nhân dân tỉnh, huyện báo cáo kết quả thực hiện trong quý I năm", 72, 523, 138),
+        line("2025 như sau: số hồ sơ tiếp nhận là 1.204, đúng hạn 1.180 hồ sơ, đạt tỷ lệ 98% và", 72, 523, 156),
+        line("UBND huyện tiếp nhận 120 hồ sơ.", 72, 400, 174),  # full line above: continues
+        line("Hồ sơ trễ hạn được xin lỗi bằng văn bản.", 100, 380, 192),  # indented: a new paragraph
+        line("II. NHIỆM VỤ QUÝ II", 100, 300, 210),
+    ]
+    text, _, _, _ = assemble([PageLines(1, items)])
+    paragraphs = text.splitlines()
+    assert paragraphs[1].startswith("Thực hiện Công văn số 12/UBND ngày 05/3/2025 của Văn phòng Ủy ban nhân dân tỉnh")
+    assert paragraphs[1].endswith("đạt tỷ lệ 98% và UBND huyện tiếp nhận 120 hồ sơ.")
+    assert paragraphs[2] == "Hồ sơ trễ hạn được xin lỗi bằng văn bản."
+    assert paragraphs[3] == "II. NHIỆM VỤ QUÝ II"

@@ -29,7 +29,7 @@ from chitieu.extraction.names import SubjectNames
 from chitieu.extraction.normalise import Normalised, normalise
 from chitieu.extraction.quantity import TextQuantity, find_quantities
 from chitieu.extraction.segment import iter_paragraphs, split_clauses, split_sentences
-from chitieu.extraction.statements import BASELINE, LEVEL, PLAN, PLAN_RATIO, Figure, Item, group
+from chitieu.extraction.statements import BASELINE, LEVEL, PLAN, PLAN_RATIO, SHARE, Figure, Item, group
 from chitieu.extraction.text_units import META_UNITS, all_word_units
 from chitieu.extraction.unwrap import soften_line_breaks
 
@@ -43,6 +43,7 @@ _DATE_LINE_RE = re.compile(
 DATE_LINE_WINDOW = 1500
 _ZERO_RE = reference("zero")
 _WORD_UNITS = tuple(all_word_units())  # longest first
+_WORD_UNIT_SET = frozenset(_WORD_UNITS)
 _NOT_INDICATOR_RES = tuple(
     (frozenset(rule.units), re.compile(rule.context), re.compile(rule.unless) if rule.unless else None)
     for rule in NOT_INDICATORS
@@ -296,6 +297,18 @@ def _statement_ids(items: list[Item], counter: Iterator[int], carried: tuple[int
     return ids
 
 
+def _share_name(norm: Normalised, level: Claim, figure: Figure) -> str:
+    """A share of a level is named as the weight (or the rate) of what the level measures ("chiếm 72,7%" after "thu
+    nội địa …" → "tỷ trọng thu nội địa"; "chiếm tỉ lệ 1,61%" after "80 hộ nghèo" → "tỷ lệ hộ nghèo")."""
+    name = level.indicator
+    if not name or name.lower().startswith((_WEIGHT, _RATE)):
+        return name
+    # a share of a fraction ("320/411 xã …, tương đương 77,86%") or written as a rate is a rate; else a weight
+    rate = level.denominator is not None or _RATE_WORD_RE.search(norm.text[max(0, figure.start - 16) : figure.start])
+    word = _RATE if rate else _WEIGHT
+    return f"{word} {name[0].lower() + name[1:] if name[1:2].islower() else name}"
+
+
 def _figure_claim(norm: Normalised, level: Claim, figure: Figure) -> Claim:
     """A figure qualifying ``level`` as a claim of its own in the same statement: a plan value is a target,
     an earlier level a result; the others are of the level's kind."""
@@ -305,7 +318,7 @@ def _figure_claim(norm: Normalised, level: Claim, figure: Figure) -> Claim:
     o_start, o_end = norm.span(figure.start, figure.end)
     return Claim(
         kind=kind,
-        indicator=level.indicator,
+        indicator=_share_name(norm, level, figure) if figure.role == SHARE else level.indicator,
         op=op.value,
         value=q.value,
         low=q.low,
@@ -335,6 +348,8 @@ _COUNTED_RE = re.compile(
     re.IGNORECASE,
 )
 COUNTED_NOUN_SET = frozenset(COUNTED_NOUNS)
+_WEIGHT, _RATE = "tỷ trọng", "tỷ lệ"  # how a share is named (text.name_words weight; text.subject_names rate_of_a_count)
+_RATE_WORD_RE = re.compile(r"(?:tỷ|tỉ)\s+lệ", re.IGNORECASE)
 
 
 def _counted_noun(subject: str) -> str:
@@ -384,6 +399,8 @@ def _zero_claims(
     t = norm.text
     for m in _ZERO_RE.finditer(t, c_start, c_end):
         unit = _counted_unit(t[m.start("noun") : m.end("rest")])
+        if unit.lower() not in _WORD_UNIT_SET and unit.lower() not in COUNTED_NOUN_SET:
+            continue  # "không còn phù hợp", "không còn tình trạng …": nothing counted is brought to zero
         end = m.end("rest")
         while end > m.start() and t[end - 1] in " ,":
             end -= 1

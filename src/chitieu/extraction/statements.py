@@ -150,6 +150,9 @@ def _sign(words: str) -> int:
 # A figure followed by its own comparison ("… (tăng 0,49% so với năm 2022)") names its basis itself.
 _OWN_BASIS_RE = re.compile(r"\s*(?:so\s+với|so)\s", re.IGNORECASE)
 
+# The lead of a share written right after a level ("…, chiếm 72,7% tổng thu"): a figure of that level's statement.
+_SHARE_LEADS = frozenset({"chiếm"})
+
 def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = False) -> list[Item]:
     """Main quantities of a clause, with plan and change figures attached to the one they qualify (in a
     review, a plan quoted for comparison is attached as the plan value of the figure before it)."""
@@ -193,6 +196,11 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
         if SHARE_PAREN_RE.search(near):
             if items:  # "(chiếm 9,5%)": the share of the figure before
                 _attach(items[-1], items[-1].change, f"({written})", q.end, _figure(SHARE, q))
+            continue
+        if (items and "%" in q.unit and "%" not in items[-1].quantity.unit and q.lead.lower() in _SHARE_LEADS
+                and _adjacent(t, items[-1].tail, q.start)):
+            # "thu nội địa 195.583 tỷ đồng, đạt 58,6% dự toán, chiếm 72,7% tổng thu và tăng 29%": the share of the level
+            _attach(items[-1], items[-1].change, written, q.end, _figure(SHARE, q))
             continue
         if items and "%" in q.unit and "%" not in items[-1].quantity.unit and _RATE_PAREN_RE.search(near) and not _PLAN_AFTER_RE.match(after):
             _attach(items[-1], items[-1].change, f"({written})", q.end, _figure(SHARE, q))  # "98.765 (tỷ lệ 98,2%)"

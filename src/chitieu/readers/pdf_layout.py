@@ -183,7 +183,10 @@ def assemble(pages: list[PageLines]) -> Assembled:
     for page in pages:
         page_start = length
         carried = open_table is not None  # a table may run on from the previous page
+        frame = text_frame(page.items)
+        last_box: Box | None = None
         for text, rows, words in page.items:
+            box = _line_box(words) if rows is None else None
             if pending and (
                 (rows is not None and open_table is None)
                 or (rows is None and (last_text is None or joins(last_text, " ".join(text.split())) is None))
@@ -221,6 +224,8 @@ def assemble(pages: list[PageLines]) -> Assembled:
             line = " ".join(text.split())
             if last_text is not None:
                 glue = joins(last_text, line)
+                if glue is None and continues_by_layout(last_text, last_box, line, box, frame):
+                    glue = " "
                 if glue == DEHYPHENATE:
                     parts[-1] = parts[-1][:-1]
                     length -= 1
@@ -230,6 +235,7 @@ def assemble(pages: list[PageLines]) -> Assembled:
                 placed.extend(_place(words, line, length, page.number))
             add(line)
             last_text = line
+            last_box = box
         pending.extend(" ".join(n.split()) for n in page.notes)
         if open_table is None and (last_text is None or joins(last_text, "x") is None):
             flush_notes()  # the page ends its sentence: its notes stay on it
@@ -242,6 +248,56 @@ def assemble(pages: list[PageLines]) -> Assembled:
             number, start, _ = spans[-1]
             spans[-1] = (number, start, length)
     return "".join(parts), spans, tables, placed
+
+
+# How close (points) a line must come to the page's text edges to be a full line / a line without indent.
+EDGE_TOLERANCE = 9.0
+
+
+def _line_box(words: tuple[Word, ...]) -> Box | None:
+    boxes = [w.box for w in words if w.box is not None]
+    if not boxes:
+        return None
+    return Box(min(b.x0 for b in boxes), min(b.top for b in boxes), max(b.x1 for b in boxes), max(b.bottom for b in boxes))
+
+
+def text_frame(items: list[PageItem]) -> tuple[float, float] | None:
+    """The left and right edges of a page's running text: the leftmost x where two lines or more begin (the
+    lines of a justified paragraph, but its indented first, begin there) and the x where most lines end."""
+    boxes = [b for it in items if it.rows is None and (b := _line_box(it.words)) is not None]
+    if len(boxes) < 4:
+        return None
+    lefts = Counter(round(b.x0 / EDGE_TOLERANCE) for b in boxes)
+    rights = Counter(round(b.x1 / EDGE_TOLERANCE) for b in boxes)
+    shared = [x for x, n in lefts.items() if n >= 2]
+    right, n_right = rights.most_common(1)[0]
+    if not shared or n_right < 2 or right <= min(shared):
+        return None
+    return min(shared) * EDGE_TOLERANCE, right * EDGE_TOLERANCE
+
+
+def continues_by_layout(previous: str, previous_box: Box | None, following: str, box: Box | None,
+                        frame: tuple[float, float] | None) -> bool:
+    """A line that opens with a capital ("Tết Nguyên đán …", "Văn phòng Chính phủ …") still continues the
+    previous one when the layout says so: the previous line runs to the right edge of the text (a full line
+    of a justified paragraph, not ending a sentence) and this one starts at the left edge, right below it
+    (a new paragraph is indented, or follows a short line). Headings in capitals never continue."""
+    if frame is None or previous_box is None or box is None or not following:
+        return False
+    words = following.split()
+    if not (following[0].isalpha() and following[0].isupper()):
+        return False
+    if len(words) < 2 or all(len(w) > 1 and w.isupper() for w in words[:2]):
+        return False  # a heading in capitals ("BÁO CÁO", "TỶ LỆ …"); "UBND tỉnh …" runs on
+    if previous.rstrip()[-1:] in SENTENCE_END or NEW_ITEM_RE.match(following):
+        return False
+    left, right = frame
+    height = max(1.0, previous_box.bottom - previous_box.top)
+    return (
+        previous_box.x1 >= right - EDGE_TOLERANCE
+        and abs(box.x0 - left) <= EDGE_TOLERANCE
+        and 0 <= box.top - previous_box.top <= 2.5 * height
+    )
 
 
 def _place_cells(words: tuple[Word, ...], cells: list[str], start: int, page: int) -> list[Placed]:
