@@ -136,3 +136,25 @@ def test_limits_and_damaged_workbooks_give_vietnamese_errors(appendix: Path, tmp
     legacy = tmp_path / "cu.xls"
     legacy.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
     assert detect_kind(legacy) == "xls"
+
+
+def test_a_merged_header_whose_first_column_is_hidden_still_shows_and_a_wide_title_is_no_row(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Tổng hợp"
+    sheet.append(["CHỈ TIÊU CHỦ YẾU NĂM 2024", "", "", "", "", "", "", 2024])  # a stray year right of the title
+    sheet.merge_cells("A1:G1")
+    sheet.append(["STT", "Tên chỉ tiêu", "ĐVT", "SỐ LIỆU", "", "", "Ghi chú"])
+    sheet.merge_cells("D2:F2")
+    sheet.append(["", "", "", "TH 2022", "ƯTH 2023", "KH 2024", ""])
+    sheet.append([1, "Diện tích lúa", "Ha", 3100, 3150, 3200, ""])
+    sheet.column_dimensions["D"].hidden = True  # the merged header's own cell is hidden
+    path = tmp_path / "tong-hop.xlsx"
+    book.save(path)
+    document = read_document(path)
+    (table,) = document.tables
+    assert table.rows[0] == ["STT", "Tên chỉ tiêu", "ĐVT", "SỐ LIỆU", "", "Ghi chú", ""]
+    assert "3100" not in document.text
+    assert document.text.splitlines()[1:3] == ["CHỈ TIÊU CHỦ YẾU NĂM 2024", "2024"]  # title lines, not a table row
+    claims = extract_file(path).claims
+    assert sorted((c.kind, c.value) for c in claims) == [("result", 3150.0), ("target", 3200.0)]

@@ -193,6 +193,8 @@ def _role_columns(header: list[str], sub: list[str] | None, width: int) -> list[
         role = column_role(child) if child else None
         if role is None or (role == "indicator" and top):
             role = column_role(child) if child and not top else role or column_role(top)
+        if child and role != "ratio" and column_role(top) == "ratio" and len(COMPARED_RE.split(child)) > 1:
+            role = "ratio"  # "So sánh %" over "KH 2021/ƯTH 2020": a ratio, not the plan it names first
         label = " / ".join(x for x in (top, child) if x)
         columns.append(Column(j, role, label, top if child else ""))
     return columns

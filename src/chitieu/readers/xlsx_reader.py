@@ -173,13 +173,16 @@ class _Builder:
             return
         start = self.length
         self.add(sheet.title.strip() + "\n")
-        first = 0  # leading title rows with one filled cell are paragraphs, as above a Word table
-        while first < len(grid) - 1 and sum(1 for c in grid[first] if c) <= 1:
-            text = next((c for c in grid[first] if c), "")
+        wide = _wide_cells(sheet, places)
+        first = 0  # leading title rows are paragraphs, as above a Word table
+        while first < len(grid) - 1 and _title_row(grid[first], places[0][first], places[1], wide):
             row_no = places[0][first]
-            col_no = next((places[1][i] for i, c in enumerate(grid[first]) if c), places[1][0])
-            self.cells.append((self.length, self.length + len(text), f"{sheet.title}!{get_column_letter(col_no)}{row_no}"))
-            self.add(text + "\n")
+            for i, text in enumerate(grid[first]):  # each filled cell on its own line
+                if not text:
+                    continue
+                place = f"{sheet.title}!{get_column_letter(places[1][i])}{row_no}"
+                self.cells.append((self.length, self.length + len(text), place))
+                self.add(text + "\n")
             first += 1
         body, row_nos = grid[first:], places[0][first:]
         merges = _merges(sheet, row_nos, places[1])
@@ -213,6 +216,26 @@ class _Builder:
         return document
 
 
+def _wide_cells(sheet: Any, places: tuple[list[int], list[int]]) -> set[tuple[int, int]]:
+    """(row, column) of merged cells spanning at least half of the shown columns: a sheet's title."""
+    shown = set(places[1])
+    wide: set[tuple[int, int]] = set()
+    for rng in getattr(sheet.merged_cells, "ranges", ()):
+        covered = sum(1 for c in range(rng.min_col, rng.max_col + 1) if c in shown)
+        if shown and covered * 2 >= len(shown) and covered > 1:
+            wide.add((rng.min_row, rng.min_col))
+    return wide
+
+
+def _title_row(cells: list[str], row_no: int, columns: list[int], wide: set[tuple[int, int]]) -> bool:
+    """A leading row is a title, not a table row, when it has one filled cell, or when its first filled
+    cell is merged across at least half of the shown columns ("BIỂU 07 …" with a stray figure far right)."""
+    filled = [i for i, c in enumerate(cells) if c]
+    if len(filled) <= 1:
+        return True
+    return (row_no, columns[filled[0]]) in wide
+
+
 def _hidden_columns(sheet: Any) -> set[int]:
     hidden: set[int] = set()
     for dim in sheet.column_dimensions.values():
@@ -242,6 +265,8 @@ def _visible_grid(sheet: Any) -> tuple[list[list[str]], tuple[list[int], list[in
     lo, hi = filled_cols[0], filled_cols[-1]
     columns = [c for c in range(lo, hi + 1) if c not in hidden_cols]
     index = {c: i for i, c in enumerate(columns)}
+    shown_rows = {r for r, _ in raw}
+    anchored = _hidden_anchors(sheet, shown_rows, index)
     grid: list[list[str]] = []
     row_nos: list[int] = []
     for r, texts in raw:
@@ -249,10 +274,36 @@ def _visible_grid(sheet: Any) -> tuple[list[list[str]], tuple[list[int], list[in
         for c, t in texts:
             if c in index:
                 cells[index[c]] = t
+        for (row, col), text in anchored.items():
+            if row == r and not cells[index[col]]:
+                cells[index[col]] = text
         if any(cells):
             grid.append(cells)
             row_nos.append(r)
     return grid, (row_nos, columns)
+
+
+def _first_shown(rng: Any, rows: set[int], index: dict[int, int]) -> tuple[int, int] | None:
+    row = next((r for r in range(rng.min_row, rng.max_row + 1) if r in rows), None)
+    col = next((c for c in range(rng.min_col, rng.max_col + 1) if c in index), None)
+    return None if row is None or col is None else (row, col)
+
+
+def _hidden_anchors(sheet: Any, rows: set[int], index: dict[int, int]) -> dict[tuple[int, int], str]:
+    """A merged cell whose own first row or column is hidden still shows its text over the part left on
+    screen ("TỔNG HỢP" over hidden E:H and shown I:L): its text goes to the first shown cell of the range."""
+    out: dict[tuple[int, int], str] = {}
+    for rng in getattr(sheet.merged_cells, "ranges", ()):
+        if rng.min_row in rows and rng.min_col in index:
+            continue
+        first = _first_shown(rng, rows, index)
+        if first is None:
+            continue
+        anchor = sheet.cell(rng.min_row, rng.min_col)
+        text = cell_text(anchor.value, anchor.number_format)
+        if text:
+            out[first] = text
+    return out
 
 
 def _merges(sheet: Any, row_nos: list[int], columns: list[int]) -> list[CellMerge]:
@@ -264,9 +315,7 @@ def _merges(sheet: Any, row_nos: list[int], columns: list[int]) -> list[CellMerg
         rows = [row_index[r] for r in range(rng.min_row, rng.max_row + 1) if r in row_index]
         cols = [col_index[c] for c in range(rng.min_col, rng.max_col + 1) if c in col_index]
         if not rows or not cols or (len(rows) == 1 and len(cols) == 1):
-            continue
-        if rng.min_row not in row_index or rng.min_col not in col_index:
-            continue  # the merged cell's own text is hidden or empty: nothing to spread
+            continue  # a range whose shown part is one cell (or none) merges nothing on screen
         out.append(CellMerge(rows[0], cols[0], rows[-1] - rows[0] + 1, cols[-1] - cols[0] + 1))
     return sorted(out, key=lambda m: (m.row, m.col))
 
