@@ -221,6 +221,10 @@ def _paragraph_claims(
                 q = item.quantity
                 if q.bare and "đạt" not in q.lead and q.op is Op.EQ:
                     noun = _counted_noun(phrase.text) or counted
+                    if not noun and any(f.role == SHARE for f in item.figures):
+                        # a bare count with its rate in brackets counts what its sentence names before it
+                        # ("Xếp loại học sinh: Tốt: 186 (37,5%)")
+                        noun = _last_counted_noun(t[s_start : q.start])
                     if not noun:
                         continue
                     q = replace(q, unit=noun, bare=False)  # "số hồ sơ giải quyết trễ hạn là 457"
@@ -348,6 +352,12 @@ _COUNTED_RE = re.compile(
     re.IGNORECASE,
 )
 COUNTED_NOUN_SET = frozenset(COUNTED_NOUNS)
+_ANY_COUNTED_RE = re.compile(
+    r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(COUNTED_NOUNS, key=len, reverse=True))
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
+_SCOPE_BEFORE_RE = re.compile(r"(?:^|\s)(?:toàn|cả|mỗi|từng|các|trong|tại|của)\s*$", re.IGNORECASE)
 _WEIGHT, _RATE = "tỷ trọng", "tỷ lệ"  # how a share is named (text.name_words weight; text.subject_names rate_of_a_count)
 _RATE_WORD_RE = re.compile(r"(?:tỷ|tỉ)\s+lệ", re.IGNORECASE)
 
@@ -356,6 +366,13 @@ def _counted_noun(subject: str) -> str:
     """The noun a subject counts ("Số hồ sơ giải quyết trễ hạn" → "hồ sơ"), or ""."""
     m = _COUNTED_RE.search(subject)
     return m.group("noun") if m else ""
+
+
+def _last_counted_noun(before: str) -> str:
+    """The last counted noun written in ``before`` (lower case, as the vocabulary writes it), or ""."""
+    # a noun after a word of scope names where, not what is counted ("học sinh toàn trường")
+    found = [m.group() for m in _ANY_COUNTED_RE.finditer(before) if not _SCOPE_BEFORE_RE.search(before[: m.start()])]
+    return re.sub(r"\s+", " ", found[-1]).lower() if found else ""
 
 
 def _not_an_indicator(q: TextQuantity, clause_l: str) -> bool:
