@@ -69,6 +69,8 @@ PLAN_VERBS: tuple[str, ...] = _BOOK.words("text.plan_verbs")
 PLAN_BASIS: dict[str, str] = {
     word.lower(): rule.basis for rule in _BOOK.typed("text.plan_words", PlanWordsRule) for word in rule.words
 }
+# Units of "gấp 2,46 lần so kế hoạch": with a plan word after them, a ratio to the plan in that unit.
+PLAN_RATIO_UNITS: frozenset[str] = frozenset(w.lower() for w in _BOOK.words("text.plan_ratio_units"))
 # Words before a figure that make it the plan value itself ("dự toán giao 9.870 tỷ đồng"): (regex, plan kind).
 PLAN_VALUE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rule.pattern), rule.plan_kind) for rule in _BOOK.typed("text.plan_values", PlanValueRule)

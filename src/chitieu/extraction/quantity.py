@@ -260,6 +260,8 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
         op = Op.RANGE
     pos = m.end()
     unit, pos = _read_unit(text, pos, end, bool(rate), magnitude)
+    if magnitude and not unit and not rate and n2 is None:
+        value, unit, pos = _compound_amount(text, pos, end, value, magnitude, unit)
     unit_l = unit.lower()
     if rate:
         unit = rate.replace("%o", "‰") + unit
@@ -351,6 +353,27 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
         noun_unit=noun_unit,
         level=level,
     )
+
+
+_COMPOUND_RE = reference("compound_amount")
+_MAGNITUDE_SCALE = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
+
+
+def _compound_amount(text: str, pos: int, end: int, value: float, magnitude: str, unit: str) -> tuple[float, str, int]:
+    """"16 tỷ 434 triệu đồng" is one amount in the unit of its largest part (16,434 tỷ đồng)."""
+    cm = _COMPOUND_RE.match(text, pos, end)
+    scale = _MAGNITUDE_SCALE.get(magnitude)
+    if not cm or scale is None:
+        return value, unit, pos
+    total = value
+    for n, mag in ((cm.group("n1"), cm.group("m1")), (cm.group("n2"), cm.group("m2"))):
+        if n is None:
+            continue
+        part = _MAGNITUDE_SCALE[mag.lower()]
+        if part >= scale:
+            return value, unit, pos
+        total += number_value(n) * part / scale
+    return round(total, 9), cm.group("u"), cm.end()
 
 
 def _rank(m: re.Match[str], start: int, op: Op = Op.EQ) -> TextQuantity | None:

@@ -21,6 +21,7 @@ from chitieu.extraction.grammar import (
     OTHER_UNIT_PAREN_RE,
     PAREN_REFERENCE_RE,
     PLAN_BASIS,
+    PLAN_RATIO_UNITS,
     PLAN_REFERENCE_RE,
     PLAN_VALUE_RULES,
     PLAN_VERBS,
@@ -312,6 +313,8 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
             item.baseline = base.group("base")
         if plan_word and q.unit == "%" and not q.bare:  # "ước đạt 52% dự toán": a ratio to the plan
             item.role, item.unit = PLAN_RATIO, f"% {PLAN_BASIS[plan_word.group().strip().lower()]}"
+        elif plan_word and q.unit.lower() in PLAN_RATIO_UNITS:  # "gấp 2,1 lần dự toán", a statement of its own
+            item.role = PLAN_RATIO
         else:
             item.plan_kind = plan_value_kind(t, c_start, q)
             if item.plan_kind:
@@ -346,8 +349,10 @@ def _plan_figure(q: TextQuantity, before_l: str, plan_words: str, end: int) -> F
         return _figure(CHANGE, q, end=end, basis=basis, sign=1)
     if q.unit == "%":
         return _figure(PLAN_RATIO, q, end=end, unit=f"% {basis}", basis=basis)
-    if exceeds:
+    if exceeds:  # "cao hơn 2 lần so với kế hoạch" says by how much
         return _figure(CHANGE, q, end=end, basis=basis, sign=1)
+    if q.unit.lower() in PLAN_RATIO_UNITS:  # "gấp 2,46 lần so kế hoạch": how many times the plan
+        return _figure(PLAN_RATIO, q, end=end, basis=basis)
     return _figure(PLAN, q, end=end, plan_kind=basis)
 
 

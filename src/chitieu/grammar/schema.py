@@ -344,6 +344,7 @@ TABLES: dict[str, TableModel] = {
     "text.counted_nouns": WordsRule,
     "text.count_words": WordsRule,
     "text.life_span": WordsRule,
+    "text.plan_ratio_units": WordsRule,
     "text.per_one": WordsRule,
     "text.references": PatternRule,
     "text.statements": StatementRule,
