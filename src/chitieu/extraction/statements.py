@@ -28,12 +28,14 @@ from chitieu.extraction.grammar import (
     PLAN_WORDS,
     RANK_UNIT,
     SHARE_PAREN_RE,
+    SLASH_PLAN_DIMENSIONS,
     reference,
 )
 from chitieu.extraction.indicator import content_words
 from chitieu.extraction.quantity import TextQuantity
 from chitieu.extraction.text_units import META_UNITS
 from chitieu.grammar.loader import rulebook
+from chitieu.vocab.units import lookup_unit
 
 # Roles of the figures of a statement (the ``role`` of a claim).
 LEVEL = "level"
@@ -98,6 +100,7 @@ class Item:
     role: str = LEVEL
     unit: str | None = None  # the unit as a claim writes it, when not the quantity's ("% dự toán")
     plan_kind: str = ""  # a plan value ("dự toán giao 9.870 tỷ đồng"): a target of this kind
+    against_plan: bool = False  # "đạt 53,5/52 ha": written as result/plan, so the level is a result
 
 
 def plan_kind_of(text: str) -> str:
@@ -307,7 +310,14 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
             # "98.765 (tỷ lệ 98,2%)" the count's rate
             _attach(items[-1], items[-1].change, written, q.end, _paren_figure(t, items[-1].quantity, q))
             continue
+        slash_plan = _slash_plan(q)
+        if slash_plan is not None:  # "đạt 53,5/52 ha": the result and its plan
+            q = replace(q, denominator=None)
         item = Item(q, [], [], tail=q.end, role=RANK if q.rank else LEVEL)  # a rank alone is a statement
+        if slash_plan is not None:
+            item.figures.append(slash_plan)
+            item.against_plan = True
+            item.plan.append(t[q.number_start : q.end].strip())
         base = BASELINE_RE.search(after[:50])
         if base:
             item.baseline = base.group("base")
@@ -322,6 +332,17 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
         items.append(item)
     _share_population_base(t, items)
     return items
+
+
+def _slash_plan(q: TextQuantity) -> Figure | None:
+    """The plan written after a bare slash in a unit of measure ("đạt 53,5/52 ha"), as a plan value figure."""
+    if q.rank or q.denominator is None or q.value is None or not q.unit:
+        return None
+    unit = lookup_unit(q.unit)
+    if unit is None or unit.dimension not in SLASH_PLAN_DIMENSIONS:
+        return None
+    plan = replace(q, value=q.denominator, denominator=None, op=Op.EQ, hedge="", lead="")
+    return _figure(PLAN, plan, start=q.number_start, plan_kind="kế hoạch")
 
 
 _LIST_GAP_RE = re.compile(r"\s*(?:,|;)?\s*(?:và\s*)?")

@@ -345,6 +345,7 @@ TABLES: dict[str, TableModel] = {
     "text.count_words": WordsRule,
     "text.life_span": WordsRule,
     "text.plan_ratio_units": WordsRule,
+    "text.slash_plan_dimensions": WordsRule,
     "text.per_one": WordsRule,
     "text.references": PatternRule,
     "text.statements": StatementRule,
