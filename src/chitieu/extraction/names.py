@@ -30,6 +30,7 @@ _GROUPING_RE = re.compile(_BOOK.pattern("text.subject_names", "part_groupings"),
 _TREND_RE = re.compile(_BOOK.pattern("text.subject_names", "trend_not_in_name"), re.IGNORECASE)
 _CONDITION_RE = re.compile(_BOOK.pattern("text.subject_names", "condition_not_in_name"), re.IGNORECASE)
 _ESTIMATE_RE = re.compile(_BOOK.pattern("text.subject_names", "estimate_not_in_name"), re.IGNORECASE)
+_CUT_END_RE = re.compile(_BOOK.pattern("text.subject_names", "measure_cut_before_part"), re.IGNORECASE)
 _CROP_RE = re.compile(_BOOK.pattern("text.subject_names", "crops_listed_after_a_measure"), re.IGNORECASE)
 _NOTHING_RE = re.compile(_BOOK.pattern("text.subject_names", "names_nothing"), re.IGNORECASE)
 _PERIOD_PART_RE = re.compile(_BOOK.pattern("text.subject_names", "period_is_a_part"), re.IGNORECASE)
@@ -117,7 +118,10 @@ def _measure_of(name: str, whole: bool = False) -> str:
     """What a name measures, without its total word, its period and (unless ``whole``) its own part ("Tổng diện
     tích gieo trồng 9 tháng" → "diện tích gieo trồng"; "GRDP khu vực dịch vụ" → "GRDP")."""
     part = None if whole else _GROUPING_RE.search(name)
-    measure = _TOTAL_RE.sub("", _OPENING_RE.sub("", name[: part.start()] if part and part.start() > 0 else name).strip())
+    cut_at_part = part is not None and part.start() > 0
+    measure = _TOTAL_RE.sub("", _OPENING_RE.sub("", name[: part.start()] if part and cut_at_part else name).strip())
+    if cut_at_part:  # "giá trị gia tăng toàn | ngành nông nghiệp" → "giá trị gia tăng"
+        measure = _CUT_END_RE.sub("", measure)
     while True:
         cut = _SPAN_RE.sub("", measure)
         if cut == measure:

@@ -59,6 +59,7 @@ _ALLOTTED_AFTER_RE = reference("allotted_after")
 _COMPARES_RE = re.compile(r"(?:^|\s)(?:đạt|bằng|vượt|giải ngân|thực hiện|tăng|giảm|so với)(?:\s|$)")
 _FUNDS_RE = re.compile(r"vốn|kinh phí|ngân sách|kế hoạch")
 _RATE_PAREN_RE = reference("rate_paren")
+_SHARE_BASIS_RE = reference("share_basis")
 _CHANGE_LEAD_RE = re.compile(r"(?:" + "|".join(CHANGE_VERBS) + r")\b", re.IGNORECASE)
 _CHANGE_RE = re.compile(r"(?:^|\s)(?:" + "|".join(CHANGE_VERBS) + r")$", re.IGNORECASE)
 PLAN_VERB_RE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in sorted(PLAN_VERBS, key=len, reverse=True)) + r")(?=\s|$)", re.IGNORECASE)
@@ -204,7 +205,8 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
         if (items and "%" in q.unit and "%" not in items[-1].quantity.unit and q.lead.lower() in _SHARE_LEADS
                 and _adjacent(t, items[-1].tail, q.start)):
             # "thu nội địa 195.583 tỷ đồng, đạt 58,6% dự toán, chiếm 72,7% tổng thu và tăng 29%": the share of the level
-            _attach(items[-1], items[-1].change, written, q.end, _figure(SHARE, q))
+            basis = _SHARE_BASIS_RE.match(t, q.end)  # "… chiếm 4,1% tổng thu cân đối và giảm 12,8%"
+            _attach(items[-1], items[-1].change, written, basis.end() if basis else q.end, _figure(SHARE, q))
             continue
         if items and "%" in q.unit and "%" not in items[-1].quantity.unit and _RATE_PAREN_RE.search(near) and not _PLAN_AFTER_RE.match(after):
             _attach(items[-1], items[-1].change, f"({written})", q.end, _figure(SHARE, q))  # "98.765 (tỷ lệ 98,2%)"

@@ -22,9 +22,6 @@ from __future__ import annotations
 
 import math
 import re
-import shutil
-import subprocess
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -322,28 +319,9 @@ def _merges(sheet: Any, row_nos: list[int], columns: list[int]) -> list[CellMerg
 
 def read_legacy_sheet(path: Path, zip_limits: ZipLimits | None = None, timeout_s: int = CONVERT_TIMEOUT_S) -> Document:
     """A legacy .xls (or .ods) workbook converted to .xlsx by LibreOffice, then read as one."""
-    from chitieu.readers.doc_reader import find_soffice
+    from chitieu.readers.doc_reader import converted_by_libreoffice
 
-    soffice = find_soffice()
-    if soffice is None:
-        raise ChitieuError("read_xls_needs_libreoffice", path=path)
-    with tempfile.TemporaryDirectory(prefix="chitieu-xls-") as tmp:
-        out_dir = Path(tmp)
-        source = out_dir / ("in" + path.suffix.lower())
-        shutil.copyfile(path, source)
-        command = [soffice, f"-env:UserInstallation={(out_dir / 'profile').as_uri()}", "--headless", "--norestore",
-                   "--convert-to", "xlsx", "--outdir", str(out_dir), str(source)]
-        try:
-            result = subprocess.run(command, capture_output=True, timeout=timeout_s, check=False)
-        except subprocess.TimeoutExpired as exc:
-            raise ChitieuError("read_doc_convert_timeout", path=path, seconds=timeout_s) from exc
-        except OSError as exc:
-            raise ChitieuError("read_xls_convert_failed", path=path, reason=str(exc)) from exc
-        converted = out_dir / "in.xlsx"
-        if result.returncode != 0 or not converted.exists():
-            reason = (result.stderr or result.stdout or b"").decode("utf-8", "replace").strip()[:200]
-            raise ChitieuError("read_xls_convert_failed", path=path,
-                               reason=reason or msg("reason_exit_code", code=result.returncode))
+    with converted_by_libreoffice(path, "xlsx", timeout_s, "read_xls_needs_libreoffice", "read_xls_convert_failed") as converted:
         document = read_xlsx(converted, zip_limits)
     document.path = path
     return document

@@ -14,8 +14,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import subprocess
-import tempfile
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -117,26 +115,9 @@ def _xlsx_grids(path: Path, label: str | None = None) -> list[Grid]:
 
 
 def _converted(path: Path, to: str) -> Iterator[Path]:
-    from chitieu.readers.doc_reader import find_soffice
+    from chitieu.readers.doc_reader import converted_by_libreoffice
 
-    soffice = find_soffice()
-    if soffice is None:
-        raise ChitieuError("libreoffice_missing", path=path)
-    with tempfile.TemporaryDirectory(prefix="chitieu-xls-") as tmp:
-        out = Path(tmp)
-        command = [soffice, f"-env:UserInstallation={(out / 'profile').as_uri()}", "--headless", "--norestore",
-                   "--convert-to", to, "--outdir", str(out), str(path)]
-        try:
-            result = subprocess.run(command, capture_output=True, timeout=CONVERT_TIMEOUT_S, check=False)
-        except subprocess.TimeoutExpired as exc:
-            raise ChitieuError("read_doc_convert_timeout", path=path, seconds=CONVERT_TIMEOUT_S) from exc
-        except OSError as exc:
-            raise ChitieuError("read_doc_convert_failed", path=path, reason=str(exc)) from exc
-        converted = out / f"{path.stem}.{to}"
-        if result.returncode != 0 or not converted.exists():
-            reason = (result.stderr or result.stdout or b"").decode("utf-8", "replace").strip()[:200]
-            raise ChitieuError("read_doc_convert_failed", path=path,
-                               reason=reason or msg("reason_exit_code", code=result.returncode))
+    with converted_by_libreoffice(path, to, CONVERT_TIMEOUT_S) as converted:
         yield converted
 
 
