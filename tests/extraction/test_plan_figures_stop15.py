@@ -44,3 +44,25 @@ def test_result_over_plan_after_a_slash_gives_the_plan_as_a_target() -> None:
 def test_slash_of_counts_ranks_and_dates_is_no_plan() -> None:
     text = "Năm 2023, xã hoàn thành 17/19 tiêu chí; chỉ số cải cách hành chính xếp thứ 5/12 xã, ngày 15/12/2023.\n"
     assert not [c for c in claims_of(text) if c.role == "plan"]
+
+
+def test_amounts_of_an_estimate_adjustment_are_plan_values() -> None:
+    text = (
+        "2. Điều chỉnh dự toán năm 2024 của Sở Tư pháp như sau: điều chỉnh giảm chi quản lý hành chính với kinh phí "
+        "là 75 triệu đồng; đồng thời tăng chi sự nghiệp khác với kinh phí là 75 triệu đồng (chi sự nghiệp giáo dục: "
+        "30 triệu đồng, chi sự nghiệp kinh tế: 45 triệu đồng).\n"
+    )
+    claims = claims_of(text)
+    assert [(c.kind, c.value, c.plan_kind) for c in claims] == [
+        ("target", 75.0, "dự toán"), ("target", 75.0, "dự toán"), ("target", 30.0, "dự toán"), ("target", 45.0, "dự toán"),
+    ]
+
+
+def test_a_result_after_an_adjustment_stays_a_result() -> None:
+    text = "Năm 2024, sau khi được điều chỉnh tăng dự toán, Trung tâm đã giải ngân 620 triệu đồng cho các lớp tập huấn.\n"
+    assert [(c.kind, c.value) for c in claims_of(text)] == [("result", 620.0)]
+
+
+def test_an_adjustment_in_the_sentence_before_does_not_reach_the_next_one() -> None:
+    text = "Năm 2024, tỉnh điều chỉnh giảm dự toán chi thường xuyên. Thu ngân sách trên địa bàn đạt 3.200 tỷ đồng.\n"
+    assert [(c.value, c.role, c.plan_kind) for c in claims_of(text)] == [(3200.0, "level", "")]

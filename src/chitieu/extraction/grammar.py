@@ -78,6 +78,11 @@ PLAN_VALUE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rule.pattern), rule.plan_kind) for rule in _BOOK.typed("text.plan_values", PlanValueRule)
 )
 
+# Adjustments of an estimate or capital plan earlier in the sentence ("điều chỉnh tăng dự toán …"): (regex, plan kind).
+PLAN_ADJUSTMENT_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rule.pattern), rule.plan_kind) for rule in _BOOK.typed("text.plan_adjustments", PlanValueRule)
+)
+
 # Words before a number that compare it to a baseline ("tăng 4,12 triệu đồng so với năm 2020").
 CHANGE_VERBS: tuple[str, ...] = _BOOK.words("text.change_verbs")
 

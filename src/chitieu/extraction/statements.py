@@ -20,6 +20,7 @@ from chitieu.extraction.grammar import (
     CHANGE_VERBS,
     OTHER_UNIT_PAREN_RE,
     PAREN_REFERENCE_RE,
+    PLAN_ADJUSTMENT_RULES,
     PLAN_BASIS,
     PLAN_RATIO_UNITS,
     PLAN_REFERENCE_RE,
@@ -140,6 +141,39 @@ def plan_value_kind(t: str, c_start: int, q: TextQuantity) -> str:
         return plan_kind_of(m.group("plan"))
     if _ALLOTTED_AFTER_RE.match(t, q.end) and _FUNDS_RE.search(subject[cut + 1 :]):
         return "kế hoạch vốn"
+    return _adjusted_plan_kind(t, q)
+
+
+# A sentence ends at a full stop before a capital or at a line break; an achievement between an adjustment and a
+# figure makes the figure a result ("sau khi điều chỉnh dự toán, thu ngân sách đạt 5.000 tỷ đồng").
+_SENTENCE_END_RE = re.compile(r"[.!?;]\s+(?=(?P<next>\w))|\n")
+_ACHIEVED_RE = re.compile(r"(?<!\w)(?:đạt|bằng|vượt|giải ngân|thực hiện được|ước)(?!\w)")
+
+
+_LIST_MARK_RE = re.compile(r"\s*(?:\d{1,2}[.)]\s|[-+•–]\s|[a-zđ]\)\s)")
+
+
+def _opens_sentence(window: str, end: re.Match[str]) -> bool:
+    """After a full stop, a capital opens a sentence; after a line break, a capital or a list marker does (OCR
+    and text layers break lines inside a sentence: "… sự nghiệp khác:" / "736,80 triệu đồng")."""
+    if end.group("next") is not None:
+        return end.group("next").isupper()
+    rest = window[end.end() :].lstrip()
+    return not rest or rest[0].isupper() or bool(_LIST_MARK_RE.match(window, end.end()))
+
+
+def _adjusted_plan_kind(t: str, q: TextQuantity) -> str:
+    """The plan kind when the sentence adjusts an estimate or a capital plan before ``q`` (an amount of money)."""
+    if "%" in q.unit or not q.unit:
+        return ""
+    window = t[max(0, q.number_start - 600) : q.number_start]
+    ends = [m for m in _SENTENCE_END_RE.finditer(window) if _opens_sentence(window, m)]
+    sentence = window[ends[-1].end() :] if ends else window
+    lowered = sentence.lower()
+    for pattern, kind in PLAN_ADJUSTMENT_RULES:
+        found = list(pattern.finditer(lowered))
+        if found and not _ACHIEVED_RE.search(lowered, found[-1].end()):
+            return kind
     return ""
 
 

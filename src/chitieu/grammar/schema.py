@@ -336,6 +336,7 @@ TABLES: dict[str, TableModel] = {
     "text.not_indicators": ContextRule,
     "text.plan_words": PlanWordsRule,
     "text.plan_values": PlanValueRule,
+    "text.plan_adjustments": PlanValueRule,
     "text.plan_verbs": WordsRule,
     "text.change_verbs": WordsRule,
     "text.predicates": WordsRule,
