@@ -238,6 +238,8 @@ def _paragraph_claims(
                     continue
                 if item.plan_kind:
                     kind = TARGET  # a plan value ("dự toán giao 9.870 tỷ đồng") is what a result is measured against
+                elif item.against_plan:
+                    kind = RESULT  # "đạt 53,5/52 ha": the figure written before its plan is what was achieved
                 op = Op.EQ if kind == RESULT and q.level else q.op
                 o_start, o_end = norm.span(phrase.start, phrase.end)
                 ratio = next((f.quantity.value for f in item.figures if f.role == PLAN_RATIO), None)

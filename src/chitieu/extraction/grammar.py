@@ -71,9 +71,16 @@ PLAN_BASIS: dict[str, str] = {
 }
 # Units of "gấp 2,46 lần so kế hoạch": with a plan word after them, a ratio to the plan in that unit.
 PLAN_RATIO_UNITS: frozenset[str] = frozenset(w.lower() for w in _BOOK.words("text.plan_ratio_units"))
+# Dimensions of units in which "đạt 53,5/52 ha" writes the result and its plan.
+SLASH_PLAN_DIMENSIONS: frozenset[str] = frozenset(_BOOK.words("text.slash_plan_dimensions"))
 # Words before a figure that make it the plan value itself ("dự toán giao 9.870 tỷ đồng"): (regex, plan kind).
 PLAN_VALUE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rule.pattern), rule.plan_kind) for rule in _BOOK.typed("text.plan_values", PlanValueRule)
+)
+
+# Adjustments of an estimate or capital plan earlier in the sentence ("điều chỉnh tăng dự toán …"): (regex, plan kind).
+PLAN_ADJUSTMENT_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rule.pattern), rule.plan_kind) for rule in _BOOK.typed("text.plan_adjustments", PlanValueRule)
 )
 
 # Words before a number that compare it to a baseline ("tăng 4,12 triệu đồng so với năm 2020").

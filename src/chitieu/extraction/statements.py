@@ -20,6 +20,7 @@ from chitieu.extraction.grammar import (
     CHANGE_VERBS,
     OTHER_UNIT_PAREN_RE,
     PAREN_REFERENCE_RE,
+    PLAN_ADJUSTMENT_RULES,
     PLAN_BASIS,
     PLAN_RATIO_UNITS,
     PLAN_REFERENCE_RE,
@@ -28,12 +29,14 @@ from chitieu.extraction.grammar import (
     PLAN_WORDS,
     RANK_UNIT,
     SHARE_PAREN_RE,
+    SLASH_PLAN_DIMENSIONS,
     reference,
 )
 from chitieu.extraction.indicator import content_words
 from chitieu.extraction.quantity import TextQuantity
 from chitieu.extraction.text_units import META_UNITS
 from chitieu.grammar.loader import rulebook
+from chitieu.vocab.units import lookup_unit
 
 # Roles of the figures of a statement (the ``role`` of a claim).
 LEVEL = "level"
@@ -99,6 +102,7 @@ class Item:
     role: str = LEVEL
     unit: str | None = None  # the unit as a claim writes it, when not the quantity's ("% dự toán")
     plan_kind: str = ""  # a plan value ("dự toán giao 9.870 tỷ đồng"): a target of this kind
+    against_plan: bool = False  # "đạt 53,5/52 ha": written as result/plan, so the level is a result
 
 
 def plan_kind_of(text: str) -> str:
@@ -137,6 +141,39 @@ def plan_value_kind(t: str, c_start: int, q: TextQuantity) -> str:
         return plan_kind_of(m.group("plan"))
     if _ALLOTTED_AFTER_RE.match(t, q.end) and _FUNDS_RE.search(subject[cut + 1 :]):
         return "kế hoạch vốn"
+    return _adjusted_plan_kind(t, q)
+
+
+# A sentence ends at a full stop before a capital or at a line break; an achievement between an adjustment and a
+# figure makes the figure a result ("sau khi điều chỉnh dự toán, thu ngân sách đạt 5.000 tỷ đồng").
+_SENTENCE_END_RE = re.compile(r"[.!?;]\s+(?=(?P<next>\w))|\n")
+_ACHIEVED_RE = re.compile(r"(?<!\w)(?:đạt|bằng|vượt|giải ngân|thực hiện được|ước)(?!\w)")
+
+
+_LIST_MARK_RE = re.compile(r"\s*(?:\d{1,2}[.)]\s|[-+•–]\s|[a-zđ]\)\s)")
+
+
+def _opens_sentence(window: str, end: re.Match[str]) -> bool:
+    """After a full stop, a capital opens a sentence; after a line break, a capital or a list marker does (OCR
+    and text layers break lines inside a sentence: "… sự nghiệp khác:" / "736,80 triệu đồng")."""
+    if end.group("next") is not None:
+        return end.group("next").isupper()
+    rest = window[end.end() :].lstrip()
+    return not rest or rest[0].isupper() or bool(_LIST_MARK_RE.match(window, end.end()))
+
+
+def _adjusted_plan_kind(t: str, q: TextQuantity) -> str:
+    """The plan kind when the sentence adjusts an estimate or a capital plan before ``q`` (an amount of money)."""
+    if "%" in q.unit or not q.unit:
+        return ""
+    window = t[max(0, q.number_start - 600) : q.number_start]
+    ends = [m for m in _SENTENCE_END_RE.finditer(window) if _opens_sentence(window, m)]
+    sentence = window[ends[-1].end() :] if ends else window
+    lowered = sentence.lower()
+    for pattern, kind in PLAN_ADJUSTMENT_RULES:
+        found = list(pattern.finditer(lowered))
+        if found and not _ACHIEVED_RE.search(lowered, found[-1].end()):
+            return kind
     return ""
 
 
@@ -309,7 +346,14 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
             # "98.765 (tỷ lệ 98,2%)" the count's rate
             _attach(items[-1], items[-1].change, written, q.end, _paren_figure(t, items[-1].quantity, q))
             continue
+        slash_plan = _slash_plan(q)
+        if slash_plan is not None:  # "đạt 53,5/52 ha": the result and its plan
+            q = replace(q, denominator=None)
         item = Item(q, [], [], tail=q.end, role=RANK if q.rank else LEVEL)  # a rank alone is a statement
+        if slash_plan is not None:
+            item.figures.append(slash_plan)
+            item.against_plan = True
+            item.plan.append(t[q.number_start : q.end].strip())
         base = BASELINE_RE.search(after[:50])
         if base:
             item.baseline = base.group("base")
@@ -324,6 +368,17 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
         items.append(item)
     _share_population_base(t, items)
     return items
+
+
+def _slash_plan(q: TextQuantity) -> Figure | None:
+    """The plan written after a bare slash in a unit of measure ("đạt 53,5/52 ha"), as a plan value figure."""
+    if q.rank or q.denominator is None or q.value is None or not q.unit:
+        return None
+    unit = lookup_unit(q.unit)
+    if unit is None or unit.dimension not in SLASH_PLAN_DIMENSIONS:
+        return None
+    plan = replace(q, value=q.denominator, denominator=None, op=Op.EQ, hedge="", lead="")
+    return _figure(PLAN, plan, start=q.number_start, plan_kind="kế hoạch")
 
 
 _LIST_GAP_RE = re.compile(r"\s*(?:,|;)?\s*(?:và\s*)?")
