@@ -20,11 +20,9 @@ from chitieu.extraction.grammar import (
     CHANGE_VERBS,
     OTHER_UNIT_PAREN_RE,
     PAREN_REFERENCE_RE,
-    PLAN_ADJUSTMENT_RULES,
     PLAN_BASIS,
     PLAN_RATIO_UNITS,
     PLAN_REFERENCE_RE,
-    PLAN_VALUE_RULES,
     PLAN_VERBS,
     PLAN_WORDS,
     RANK_UNIT,
@@ -33,6 +31,7 @@ from chitieu.extraction.grammar import (
     reference,
 )
 from chitieu.extraction.indicator import content_words
+from chitieu.extraction.plan_values import plan_kind_of, plan_value_kind
 from chitieu.extraction.quantity import TextQuantity
 from chitieu.extraction.text_units import META_UNITS
 from chitieu.grammar.loader import rulebook
@@ -55,10 +54,6 @@ ROLES = (LEVEL, PLAN_RATIO, CHANGE, PLAN, SHARE, BASELINE, COUNT, EQUIVALENT, RA
 _PLAN_AFTER_RE = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in sorted(PLAN_WORDS, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
 _PLAN_PAREN_RE = reference("plan_paren")
 _PLAN_SLASH_RE = reference("plan_slash")
-_PLAN_SUBJECT_RE = reference("plan_subject")
-_ALLOTTED_AFTER_RE = reference("allotted_after")
-_COMPARES_RE = re.compile(r"(?:^|\s)(?:đạt|bằng|vượt|giải ngân|thực hiện|tăng|giảm|so với)(?:\s|$)")
-_FUNDS_RE = re.compile(r"vốn|kinh phí|ngân sách|kế hoạch")
 _RATE_PAREN_RE = reference("rate_paren")
 _SHARE_BASIS_RE = reference("share_basis")
 _CHANGE_LEAD_RE = re.compile(r"(?:" + "|".join(CHANGE_VERBS) + r")\b", re.IGNORECASE)
@@ -69,10 +64,6 @@ _EXCEED_WORD_RE = re.compile(r"(?:^|\s)vượt(?:\s|$)")
 # "tăng 4% so với kế hoạch" is a change; "đạt hơn 54% dự toán" a ratio ("hơn" alone is a comparator here).
 _DIRECTION_BEFORE_RE = re.compile(r"(?:^|\s)(?:tăng|giảm|cao hơn|thấp hơn|tăng thêm|giảm thêm)\s*(?:gần|hơn|khoảng|trên)?\s*$")
 _BEATS_RE = re.compile(r"(?:vượt|cao hơn|thấp hơn|hụt|tăng|giảm)\s")
-_PLAN_KIND_WORDS = (
-    ("kế hoạch vốn", "kế hoạch vốn"), ("dự toán", "dự toán"), ("kế hoạch", "kế hoạch"), ("kh", "kế hoạch"),
-    ("chỉ tiêu", "mục tiêu"), ("mục tiêu", "mục tiêu"), ("nghị quyết", "mục tiêu"), ("nq", "mục tiêu"),
-)
 
 
 @dataclass(slots=True)
@@ -103,78 +94,6 @@ class Item:
     unit: str | None = None  # the unit as a claim writes it, when not the quantity's ("% dự toán")
     plan_kind: str = ""  # a plan value ("dự toán giao 9.870 tỷ đồng"): a target of this kind
     against_plan: bool = False  # "đạt 53,5/52 ha": written as result/plan, so the level is a result
-
-
-def plan_kind_of(text: str) -> str:
-    """The kind of plan named in ``text`` ("Nghị quyết", "KH", "dự toán" …), "kế hoạch" when unclear."""
-    lowered = text.lower()
-    for word, kind in _PLAN_KIND_WORDS:
-        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", lowered):
-            return kind
-    return "kế hoạch"
-
-
-def stated_plan_kind(text: str) -> str:
-    """The plan kind a table column or title names outright ("Dự toán năm 2024", "TỔNG MỨC ĐẦU TƯ" → "dự
-    toán"; "Kế hoạch vốn" → "kế hoạch vốn"); "" when it names none (a resolution's "Mục tiêu" column)."""
-    lowered = text.lower()
-    if "kế hoạch vốn" in lowered:
-        return "kế hoạch vốn"
-    return "dự toán" if re.search(r"(?<!\w)(?:dự toán|tổng mức đầu tư|dự trù)(?!\w)", lowered) else ""
-
-
-def plan_value_kind(t: str, c_start: int, q: TextQuantity) -> str:
-    """The plan kind when the words right before ``q`` (in its own phrase) introduce it as a plan value, or its
-    subject names the plan and links it with "là" / ":" ("Tổng kế hoạch vốn … giao năm 2021 cho huyện X là 357,8
-    tỷ đồng"), or the words after it allot it ("2.772 tỷ đồng được bố trí trong năm 2016")."""
-    before = t[max(c_start, q.start - 80) : q.start].lower()
-    cut = max(before.rfind(","), before.rfind(";"), before.rfind("("))
-    phrase = before[cut + 1 :]
-    for pattern, kind in PLAN_VALUE_RULES:
-        if pattern.search(phrase):
-            return kind
-    subject = t[max(c_start, q.start - 160) : q.start].lower()
-    cut = max(subject.rfind(","), subject.rfind(";"), subject.rfind(". "))
-    linked = "là" in q.lead.split() or subject.rstrip().endswith((":", " là"))
-    m = _PLAN_SUBJECT_RE.match(subject[cut + 1 :]) if linked else None
-    if m and not _COMPARES_RE.search(subject[cut + 1 :]):
-        return plan_kind_of(m.group("plan"))
-    if _ALLOTTED_AFTER_RE.match(t, q.end) and _FUNDS_RE.search(subject[cut + 1 :]):
-        return "kế hoạch vốn"
-    return _adjusted_plan_kind(t, q)
-
-
-# A sentence ends at a full stop before a capital or at a line break; an achievement between an adjustment and a
-# figure makes the figure a result ("sau khi điều chỉnh dự toán, thu ngân sách đạt 5.000 tỷ đồng").
-_SENTENCE_END_RE = re.compile(r"[.!?;]\s+(?=(?P<next>\w))|\n")
-_ACHIEVED_RE = re.compile(r"(?<!\w)(?:đạt|bằng|vượt|giải ngân|thực hiện được|ước)(?!\w)")
-
-
-_LIST_MARK_RE = re.compile(r"\s*(?:\d{1,2}[.)]\s|[-+•–]\s|[a-zđ]\)\s)")
-
-
-def _opens_sentence(window: str, end: re.Match[str]) -> bool:
-    """After a full stop, a capital opens a sentence; after a line break, a capital or a list marker does (OCR
-    and text layers break lines inside a sentence: "… sự nghiệp khác:" / "736,80 triệu đồng")."""
-    if end.group("next") is not None:
-        return end.group("next").isupper()
-    rest = window[end.end() :].lstrip()
-    return not rest or rest[0].isupper() or bool(_LIST_MARK_RE.match(window, end.end()))
-
-
-def _adjusted_plan_kind(t: str, q: TextQuantity) -> str:
-    """The plan kind when the sentence adjusts an estimate or a capital plan before ``q`` (an amount of money)."""
-    if "%" in q.unit or not q.unit:
-        return ""
-    window = t[max(0, q.number_start - 600) : q.number_start]
-    ends = [m for m in _SENTENCE_END_RE.finditer(window) if _opens_sentence(window, m)]
-    sentence = window[ends[-1].end() :] if ends else window
-    lowered = sentence.lower()
-    for pattern, kind in PLAN_ADJUSTMENT_RULES:
-        found = list(pattern.finditer(lowered))
-        if found and not _ACHIEVED_RE.search(lowered, found[-1].end()):
-            return kind
-    return ""
 
 
 def _figure(role: str, q: TextQuantity, start: int | None = None, end: int | None = None, **kw: object) -> Figure:

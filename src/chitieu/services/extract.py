@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from chitieu.extraction.claims import Claim, extract_claims, signing_year
+from chitieu.extraction.plan_values import plan_kind_of, stated_plan_kind
 from chitieu.extraction.restated import merge_restated
-from chitieu.extraction.statements import plan_kind_of, stated_plan_kind
 from chitieu.messages import ChitieuError
 
 
