@@ -200,7 +200,7 @@ def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[
             continue
         paired = _WITH_MEASURE_RE.search(before)
         if paired and phrases and _content(phrases[-1].text) and not continues_list:
-            # "trợ cấp thất nghiệp cho 17.843 người với tổng số tiền 423,44 tỷ đồng": the amount of what the count got
+            # "hỗ trợ cho 2.100 người với tổng số tiền 31,5 tỷ đồng": the amount of what the count got
             phrases.append(Phrase(_clip(f"{paired.group('measure')} {tidy(phrases[-1].text)}"), q.start, q.end, period))
             first_kind.append(False)
             continue

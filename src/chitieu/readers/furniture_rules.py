@@ -165,7 +165,7 @@ STANDS_ALONE: tuple[LineRule, ...] = (
 # congress header, closed by a rule): the aims of the next term bound after the review of the last one.
 HEADED_TITLES: tuple[LineRule, ...] = (
     LineRule("plan", r"^(?:PHƯƠNG HƯỚNG|MỤC TIÊU|NHIỆM VỤ)\b", upper=True,
-             examples=("MỤC TIÊU, NHIỆM VỤ, GIẢI PHÁP CÔNG TÁC HỘI VÀ PHONG TRÀO SINH VIÊN",
+             examples=("MỤC TIÊU, NHIỆM VỤ, GIẢI PHÁP CÔNG TÁC ĐOÀN VÀ PHONG TRÀO THANH NIÊN",
                        "PHƯƠNG HƯỚNG, NHIỆM VỤ NHIỆM KỲ 2025 - 2030"),
              not_examples=("Mục tiêu tổng quát", "KẾT QUẢ THỰC HIỆN MỤC TIÊU")),
 )
