@@ -38,3 +38,13 @@ def test_a_part_takes_the_measure_without_the_word_leading_into_its_sector() -> 
 def test_a_measure_not_cut_at_a_part_keeps_its_own_words() -> None:
     got = claims("Năm 2025, tỷ lệ hộ nghèo toàn huyện giảm còn 4,1%.")
     assert got[4.1][0] == "tỷ lệ hộ nghèo toàn huyện"
+
+
+def test_a_count_helped_by_a_verb_is_named_by_its_noun() -> None:
+    got = claims("Năm 2025, chương trình vay vốn được triển khai tốt, giúp 860 hộ thoát nghèo bền vững.")
+    assert got[860][0] == "hộ thoát nghèo bền vững"
+
+
+def test_a_name_ending_in_of_counts_the_owners() -> None:
+    got = claims("Cuối năm 2025, đã hoàn thành các tiêu chí an toàn thực phẩm của 6 xã.")
+    assert got[6][0] == "số xã hoàn thành các tiêu chí an toàn thực phẩm"

@@ -76,6 +76,7 @@ _GLOSS_RE = re.compile(r"\(([^()\d,;]{1,40}|[^()\d,;]{1,30}(?:19|20)\d{2})\)")
 _FROM_START_RE = re.compile(r"\s+(?:giảm|tăng|nâng|hạ)\s+từ\s+\S*\d.*$", re.IGNORECASE)
 # A concession between the subject and its figure ("… tuy không đạt nhưng …"): not part of the name.
 _LOCALITY_RE = re.compile(rulebook().pattern("text.subject_names", "locality_not_a_name"), re.IGNORECASE)
+_FOR_COUNTED_RE = re.compile(rulebook().pattern("text.subject_names", "verb_for_the_counted"), re.IGNORECASE)
 _DATE_RE = re.compile(rulebook().pattern("text.subject_names", "as_of_not_in_name"), re.IGNORECASE)
 _PART_END_RE = re.compile(rulebook().pattern("text.subject_names", "parts_of_a_measure") + r"\s*$", re.IGNORECASE)
 # What a rank is on, written after it: "… dẫn đầu cả nước về chỉ số chuyển đổi số (DTI)".
@@ -188,7 +189,9 @@ def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[
             subject += " lên"  # "số xã đạt từ 10 tiêu chí trở lên là 37 xã": "lên" is read with the figure's lead
         last_chunk = re.split(r"[,:(]", before)[-1]
         # a rank's words after it name what is ranked against ("đứng thứ 2 trong các huyện"), never its subject
-        remote = not q.rank and not _content(_LOCALITY_RE.sub(" ", last_chunk)) and _has_noun_after(text, q, next_start)
+        remote = not q.rank and (
+            not _content(_LOCALITY_RE.sub(" ", last_chunk)) or bool(_FOR_COUNTED_RE.fullmatch(last_chunk.strip().lower()))
+        ) and _has_noun_after(text, q, next_start)
         about = _RANKED_ON_RE.match(text, q.end, next_start) if q.rank else None
         if about:  # "thuộc nhóm 20 tỉnh dẫn đầu cả nước về chỉ số chuyển đổi số (DTI)": ranked on that
             on = about.group("on").strip(_EDGE_STRIP)

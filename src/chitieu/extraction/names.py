@@ -31,6 +31,7 @@ _TREND_RE = re.compile(_BOOK.pattern("text.subject_names", "trend_not_in_name"),
 _CONDITION_RE = re.compile(_BOOK.pattern("text.subject_names", "condition_not_in_name"), re.IGNORECASE)
 _ESTIMATE_RE = re.compile(_BOOK.pattern("text.subject_names", "estimate_not_in_name"), re.IGNORECASE)
 _CUT_END_RE = re.compile(_BOOK.pattern("text.subject_names", "measure_cut_before_part"), re.IGNORECASE)
+_OWNER_RE = re.compile(_BOOK.pattern("text.subject_names", "owner_after_name"), re.IGNORECASE)
 _CROP_RE = re.compile(_BOOK.pattern("text.subject_names", "crops_listed_after_a_measure"), re.IGNORECASE)
 _NOTHING_RE = re.compile(_BOOK.pattern("text.subject_names", "names_nothing"), re.IGNORECASE)
 _PERIOD_PART_RE = re.compile(_BOOK.pattern("text.subject_names", "period_is_a_part"), re.IGNORECASE)
@@ -164,6 +165,9 @@ class SubjectNames:
             named = (last or measured_subject(before)) if "%" in unit else (measured_subject(before) or counted_name(unit) or last)
             if named:
                 return self._remember(named, sentence)
+        owner = _OWNER_RE.search(own)
+        if owner and counted_name(unit) and "/" not in unit:  # "hoàn thành các tiêu chí của 3 xã"
+            return self._remember(" ".join([counted_name(unit), own[: owner.start()]]), sentence)
         if "%" in unit and _RATE_OF_COUNT_RE.search(before[-40:]) and not _MEASURE_RE.search(own):  # "…, chiếm tỷ lệ 2,1%"
             return self._remember(" ".join([_RATE, own]), sentence)
         if _PERIOD_PART_RE.match(own) and self.parent:  # "quý I", "bình quân mỗi năm giai đoạn 2021-2023"
