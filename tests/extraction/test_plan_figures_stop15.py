@@ -66,3 +66,11 @@ def test_a_result_after_an_adjustment_stays_a_result() -> None:
 def test_an_adjustment_in_the_sentence_before_does_not_reach_the_next_one() -> None:
     text = "Năm 2024, tỉnh điều chỉnh giảm dự toán chi thường xuyên. Thu ngân sách trên địa bàn đạt 3.200 tỷ đồng.\n"
     assert [(c.value, c.role, c.plan_kind) for c in claims_of(text)] == [(3200.0, "level", "")]
+
+
+def test_expected_figure_for_a_later_year_in_an_undated_text_is_a_target() -> None:
+    text = (
+        "Trong 9 tháng năm 2025, doanh thu du lịch đạt 1.250 tỷ đồng, tăng 8% so với cùng kỳ.\n\n"
+        "Hội nghị thống nhất dự kiến doanh thu du lịch năm 2026 tăng 12% so với năm 2025.\n"
+    )
+    assert [(c.kind, c.value) for c in claims_of(text)] == [("result", 1250.0), ("result", 8.0), ("target", 12.0)]

@@ -70,6 +70,23 @@ def _target_cue(sentence: str, year: int | None, carried: str | None = None) -> 
     return False
 
 
+_FORECAST_YEAR_RE = reference("forecast_year")
+_ANY_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+def _forecast_of_later_year(sentence: str, year: int | None) -> bool:
+    """"dự kiến … năm 2024 tăng 9,1% so với năm 2023": an expectation for a year later than the others the
+    sentence names and than the document's own year; an undated text's expectations are then targets too."""
+    m = _FORECAST_YEAR_RE.search(sentence)
+    if m is None:
+        return False
+    expected = int(m.group(1))
+    if m.group(1) in sentence[: m.start()]:  # "Năm 2025, … dự kiến cả năm 2025 đạt …": the year being reported
+        return False
+    others = [int(y) for y in _ANY_YEAR_RE.findall(sentence) if int(y) != expected]
+    return bool(others) and max(others) < expected and (year is None or expected > year)
+
+
 def decide(
     section_kind: SectionKind,
     sentence: str,
@@ -101,6 +118,8 @@ def decide(
         section_kind is SectionKind.NEUTRAL and RESULT_CUE_RE.search(sentence)
     )
     if not strong_result and STRONG_TARGET_CUE_RE.search(sentence):
+        return TARGET, 0.6
+    if _forecast_of_later_year(sentence, year):
         return TARGET, 0.6
     if section_kind is SectionKind.PLAN:
         if strong_result or (result_cue and not target_cue):
