@@ -25,22 +25,26 @@ ROWS = [
 ]
 
 
-@pytest.fixture
-def appendix(tmp_path: Path) -> Path:
+def word_file(path: Path, paragraphs: list[str], rows: list[list[str]]) -> Path:
+    """A Word file of ``paragraphs`` followed by one table of ``rows``, saved at ``path``."""
     document = docx.Document()
-    document.add_paragraph("BÁO CÁO")
-    document.add_paragraph("Kết quả thực hiện Nghị quyết năm 2023")
-    document.add_paragraph("I. KẾT QUẢ THỰC HIỆN")
-    document.add_paragraph("Năm 2023, tổng sản lượng lương thực ước đạt 41.000 tấn, bằng 95% kế hoạch.")
-    document.add_paragraph("PHỤ LỤC")
-    document.add_paragraph("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU")
-    table = document.add_table(rows=len(ROWS), cols=len(HEADER))
-    for i, row in enumerate(ROWS):
+    for text in paragraphs:
+        document.add_paragraph(text)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for i, row in enumerate(rows):
         for j, cell in enumerate(row):
             table.cell(i, j).text = cell
-    path = tmp_path / "phu-luc.docx"
     document.save(str(path))
     return path
+
+
+@pytest.fixture
+def appendix(tmp_path: Path) -> Path:
+    return word_file(tmp_path / "phu-luc.docx", [
+        "BÁO CÁO", "Kết quả thực hiện Nghị quyết năm 2023", "I. KẾT QUẢ THỰC HIỆN",
+        "Năm 2023, tổng sản lượng lương thực ước đạt 41.000 tấn, bằng 95% kế hoạch.",
+        "PHỤ LỤC", "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
+    ], ROWS)
 
 
 def test_extract_reads_the_appendix_table_rows_not_its_verdict_words(appendix: Path) -> None:
@@ -67,14 +71,7 @@ def test_extract_reads_the_appendix_table_rows_not_its_verdict_words(appendix: P
 
 
 def test_annual_table_ratio_to_plan_is_a_claim_of_its_row(tmp_path: Path) -> None:
-    document = docx.Document()
-    document.add_paragraph("PHỤ LỤC")
-    table = document.add_table(rows=len(ANNUAL), cols=len(ANNUAL[0]))
-    for i, row in enumerate(ANNUAL):
-        for j, cell in enumerate(row):
-            table.cell(i, j).text = cell
-    path = tmp_path / "bieu.docx"
-    document.save(str(path))
+    path = word_file(tmp_path / "bieu.docx", ["PHỤ LỤC"], ANNUAL)
     claims = [(c.kind, c.value, c.unit, c.role) for c in extract_file(path).claims]
     # the same-period comparison ("Ước TH/cùng kỳ") is no ratio to a plan: a change "%", its figure as written
     assert claims == [
@@ -100,14 +97,7 @@ EXPORT = [  # a reporting tool's layout: this year's plan, the year's estimate, 
 
 
 def test_every_figure_of_an_export_row_is_a_claim_in_extract_and_ingest(tmp_path: Path) -> None:
-    document = docx.Document()
-    document.add_paragraph("PHỤ LỤC")
-    table = document.add_table(rows=len(EXPORT), cols=len(EXPORT[0]))
-    for i, row in enumerate(EXPORT):
-        for j, cell in enumerate(row):
-            table.cell(i, j).text = cell
-    path = tmp_path / "bieu-tong-hop.docx"
-    document.save(str(path))
+    path = word_file(tmp_path / "bieu-tong-hop.docx", ["PHỤ LỤC"], EXPORT)
     claims = extract_file(path).claims
     assert [(c.kind, c.value, c.unit, c.role, c.plan_kind, c.period) for c in claims] == [
         ("target", 900.0, "Tấn", "plan", "kế hoạch", "2023"),
@@ -123,19 +113,11 @@ def test_every_figure_of_an_export_row_is_a_claim_in_extract_and_ingest(tmp_path
 
 
 def test_plan_table_of_a_word_file_gives_targets_of_its_estimate(tmp_path: Path) -> None:
-    document = docx.Document()
-    document.add_paragraph("KẾ HOẠCH")
-    document.add_paragraph("Tổ chức hội thi tin học trẻ năm 2025")
-    document.add_paragraph("III. Tổng mức đầu tư")
     rows = [["Mã số", "Hạng mục", "Thành tiền trước thuế (VNĐ)", "Thành tiền sau thuế (VNĐ)"],
             ["1", "Giải thưởng", "8,000,000", "8,000,000"],
             ["2", "Thuê âm thanh, ánh sáng", "4,200,000", "4,620,000"]]
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    for i, row in enumerate(rows):
-        for j, cell in enumerate(row):
-            table.cell(i, j).text = cell
-    path = tmp_path / "ke-hoach.docx"
-    document.save(str(path))
+    path = word_file(tmp_path / "ke-hoach.docx",
+                     ["KẾ HOẠCH", "Tổ chức hội thi tin học trẻ năm 2025", "III. Tổng mức đầu tư"], rows)
     found = [(c.kind, c.indicator, c.value, c.unit, c.plan_kind) for c in extract_file(path).claims if c.section == "table"]
     assert found == [  # the prize is stated twice in its row (before and after tax): two figures, not a restatement
         ("target", "Giải thưởng", 8000000.0, "VNĐ", "dự toán"),
