@@ -23,7 +23,7 @@ from chitieu.extraction.cues import (
     SectionKind,
     read_plan_refs,
 )
-from chitieu.extraction.grammar import COUNT_WORDS, COUNTED_NOUNS, NOT_INDICATORS, reference
+from chitieu.extraction.grammar import COUNT_WORDS, COUNTED_NOUN_SET, COUNTED_NOUNS, NOT_INDICATORS, reference
 from chitieu.extraction.indicator import phrases_for
 from chitieu.extraction.names import SubjectNames
 from chitieu.extraction.normalise import Normalised, normalise
@@ -353,9 +353,8 @@ _COUNTED_RE = re.compile(
     + "|".join(re.escape(n) for n in COUNTED_NOUNS) + r")(?!\w)",
     re.IGNORECASE,
 )
-COUNTED_NOUN_SET = frozenset(COUNTED_NOUNS)
 _ANY_COUNTED_RE = re.compile(
-    r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(COUNTED_NOUNS, key=len, reverse=True))
+    r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in COUNTED_NOUNS)
     + r")(?!\w)",
     re.IGNORECASE,
 )

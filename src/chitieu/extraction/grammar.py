@@ -106,6 +106,7 @@ NOT_UNIT_WORDS: frozenset[str] = frozenset(_BOOK.words("text.not_unit_words"))
 NOT_COUNT_NOUNS: frozenset[str] = frozenset(_BOOK.words("text.not_count_nouns"))
 # Nouns a bare count takes as its unit when its subject names them ("số hồ sơ … là 457").
 COUNTED_NOUNS: tuple[str, ...] = tuple(sorted(_BOOK.words("text.counted_nouns"), key=len, reverse=True))
+COUNTED_NOUN_SET = frozenset(COUNTED_NOUNS)  # lower case, as the vocabulary writes them
 # The words that make a subject a count of such a noun ("số", "tổng số", "số lượng" …).
 COUNT_WORDS: tuple[str, ...] = tuple(sorted(_BOOK.words("text.count_words"), key=len, reverse=True))
 # Indicators measured in years of life: "Tuổi thọ bình quân 75,5 tuổi", "thời gian sống khỏe mạnh 67 năm".

@@ -10,7 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from chitieu.extraction.grammar import COUNTED_NOUNS, HEDGE_WORDS, LEAD_WORDS, PREDICATE_WORDS
+from chitieu.extraction.grammar import (
+    COUNTED_NOUN_SET,
+    HEDGE_WORDS,
+    LEAD_WORDS,
+    PREDICATE_WORDS,
+)
 from chitieu.extraction.names import content_of, tidy
 from chitieu.extraction.quantity import TextQuantity
 from chitieu.grammar.loader import rulebook
@@ -37,7 +42,6 @@ _AFTER_CUT_RE = re.compile(
 _EDGE_STRIP = " ,;:.-–()\"'"
 _MEASURE_WORD_RE = re.compile(rulebook().pattern("text.subject_names", "measure_in_name"), re.IGNORECASE)
 _GROUP_RE = re.compile(rulebook().pattern("text.subject_names", "part_groupings"), re.IGNORECASE)
-COUNTED_NOUN_SET = frozenset(n.lower() for n in COUNTED_NOUNS)
 # "144 hộ với diện tích hơn 166 ha …": a count followed by the measure of the next figure (text.subject_names
 # with_measure_links)
 _WITH_MEASURE_RE = re.compile(rulebook().pattern("text.subject_names", "with_measure_links"), re.IGNORECASE)

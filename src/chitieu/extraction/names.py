@@ -14,29 +14,35 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from chitieu.extraction.grammar import COUNTED_NOUNS
+from chitieu.extraction.grammar import COUNTED_NOUN_SET
 from chitieu.grammar.loader import rulebook
 
 _BOOK = rulebook()
-COUNTED_NOUN_SET = frozenset(n.lower() for n in COUNTED_NOUNS)
-_MEASURE_RE = re.compile(_BOOK.pattern("text.subject_names", "measure_in_name"), re.IGNORECASE)
-_LOCALITY_RE = re.compile(_BOOK.pattern("text.subject_names", "locality_not_a_name"), re.IGNORECASE)
+
+
+def _subject_rule(name: str) -> re.Pattern[str]:
+    """The pattern of rule ``name`` of ``text.subject_names``, compiled to ignore case."""
+    return re.compile(_BOOK.pattern("text.subject_names", name), re.IGNORECASE)
+
+
+_MEASURE_RE = _subject_rule("measure_in_name")
+_LOCALITY_RE = _subject_rule("locality_not_a_name")
 # How a share is named: "tỷ trọng <part> trong <measure>" (text.name_words).
 _WEIGHT = _BOOK.rule("text.name_words", "weight").words[0]  # type: ignore[attr-defined]
 _WITHIN = _BOOK.rule("text.name_words", "within").words[0]  # type: ignore[attr-defined]
-_OPENING_RE = re.compile(_BOOK.pattern("text.subject_names", "opening_not_in_name"), re.IGNORECASE)
-_PART_RE = re.compile(_BOOK.pattern("text.subject_names", "parts_of_a_measure"), re.IGNORECASE)
-_GROUPING_RE = re.compile(_BOOK.pattern("text.subject_names", "part_groupings"), re.IGNORECASE)
-_TREND_RE = re.compile(_BOOK.pattern("text.subject_names", "trend_not_in_name"), re.IGNORECASE)
-_CONDITION_RE = re.compile(_BOOK.pattern("text.subject_names", "condition_not_in_name"), re.IGNORECASE)
-_ESTIMATE_RE = re.compile(_BOOK.pattern("text.subject_names", "estimate_not_in_name"), re.IGNORECASE)
-_CUT_END_RE = re.compile(_BOOK.pattern("text.subject_names", "measure_cut_before_part"), re.IGNORECASE)
-_OWNER_RE = re.compile(_BOOK.pattern("text.subject_names", "owner_after_name"), re.IGNORECASE)
-_CROP_RE = re.compile(_BOOK.pattern("text.subject_names", "crops_listed_after_a_measure"), re.IGNORECASE)
-_NOTHING_RE = re.compile(_BOOK.pattern("text.subject_names", "names_nothing"), re.IGNORECASE)
-_PERIOD_PART_RE = re.compile(_BOOK.pattern("text.subject_names", "period_is_a_part"), re.IGNORECASE)
-_HEADER_RE = re.compile(_BOOK.pattern("text.subject_names", "list_header"), re.IGNORECASE)
-_RATE_OF_COUNT_RE = re.compile(_BOOK.pattern("text.subject_names", "rate_of_a_count"), re.IGNORECASE)
+_OPENING_RE = _subject_rule("opening_not_in_name")
+_PART_RE = _subject_rule("parts_of_a_measure")
+_GROUPING_RE = _subject_rule("part_groupings")
+_TREND_RE = _subject_rule("trend_not_in_name")
+_CONDITION_RE = _subject_rule("condition_not_in_name")
+_ESTIMATE_RE = _subject_rule("estimate_not_in_name")
+_CUT_END_RE = _subject_rule("measure_cut_before_part")
+_OWNER_RE = _subject_rule("owner_after_name")
+_CROP_RE = _subject_rule("crops_listed_after_a_measure")
+_NOTHING_RE = _subject_rule("names_nothing")
+_PERIOD_PART_RE = _subject_rule("period_is_a_part")
+_HEADER_RE = _subject_rule("list_header")
+_RATE_OF_COUNT_RE = _subject_rule("rate_of_a_count")
 _RATE = "tỷ lệ"  # how the rate of a count is named (text.subject_names rate_of_a_count)
 _NUMBER_OF, _PER = "số", "trên"  # how a count is named by its unit ("số bác sỹ trên vạn dân")
 _COUNTING_VERBS = frozenset(w.lower() for w in _BOOK.rule("text.name_words", "counting_verbs").words)  # type: ignore[attr-defined]
