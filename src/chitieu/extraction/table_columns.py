@@ -5,7 +5,27 @@ from __future__ import annotations
 
 import re
 
+from chitieu.domain import Quantity
+from chitieu.quantities import QuantityError, parse_quantity
 from chitieu.vocab.units import lookup_unit
+
+MARKUP_RE = re.compile(r"</?[a-zA-Z]{1,6}>|\*\*|__")
+
+
+def clean(text: str) -> str:
+    """A cell's text without markup and with its spaces collapsed."""
+    return " ".join(MARKUP_RE.sub("", text or "").split())
+
+
+def parse_cell_quantity(text: str) -> Quantity | None:
+    """A value cell as written ("9-10", ">5", "2.134,6", "73,1%", "Hoàn thành") → Quantity; None if none."""
+    cell = clean(text)
+    if not cell:
+        return None
+    try:
+        return parse_quantity(cell)
+    except QuantityError:
+        return None
 
 # The unit a header gives its column in brackets: "Thành tiền (VNĐ)", "Dự toán (Đơn vị: triệu đồng)".
 LABEL_UNIT_RE = re.compile(r"\(\s*(?:đơn vị(?: tính)?\s*:?\s*)?([^()\d]{1,24}?)\s*\)\s*$", re.IGNORECASE)

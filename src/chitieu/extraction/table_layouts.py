@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from chitieu.domain import Op, Quantity
-from chitieu.quantities import QuantityError, parse_quantity
+from chitieu.domain import Op
+from chitieu.extraction.table_columns import parse_cell_quantity
 
 # A column whose header reads as a verdict ("Ghi chú/Đánh giá") but whose filled cells are mostly percentages
 # ("95,24 %") is a ratio column: at least this share of its filled cells, and two of them.
@@ -27,23 +27,13 @@ def compared_part(label: str) -> str:
     return pieces[-1].strip() if len(pieces) > 1 else ""
 
 
-def _quantity(cell: str) -> Quantity | None:
-    text = " ".join((cell or "").split())
-    if not text:
-        return None
-    try:
-        return parse_quantity(text)
-    except QuantityError:
-        return None
-
-
 def is_percent(cell: str) -> bool:
-    q = _quantity(cell)
+    q = parse_cell_quantity(cell)
     return q is not None and q.value is not None and q.unit == "%"
 
 
 def is_zero(cell: str) -> bool:
-    q = _quantity(cell)
+    q = parse_cell_quantity(cell)
     return q is not None and q.op is Op.EQ and q.value == 0
 
 
@@ -56,6 +46,6 @@ def percent_column(cells: list[str]) -> bool:
 
 def zero_filled_table(cells: list[str]) -> bool:
     """Whether the figure cells of a table come from a template printing 0 for an empty cell."""
-    figures = [q for q in (_quantity(c) for c in cells) if q is not None and (q.value is not None or q.low is not None)]
+    figures = [q for q in (parse_cell_quantity(c) for c in cells) if q is not None and (q.value is not None or q.low is not None)]
     zeros = sum(1 for q in figures if q.op is Op.EQ and q.value == 0)
     return zeros >= ZERO_FILLED_MIN and zeros >= ZERO_FILLED_SHARE * len(figures)

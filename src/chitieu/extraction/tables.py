@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from chitieu.domain import Op, Quantity
-from chitieu.extraction.table_columns import COMMA_THOUSANDS_RE, comma_thousands, label_unit
+from chitieu.extraction.table_columns import COMMA_THOUSANDS_RE, clean, comma_thousands, label_unit
+from chitieu.extraction.table_columns import parse_cell_quantity as parse_cell_quantity  # re-exported
 from chitieu.extraction.table_figures import RATES_RE, name_targets, text_figures, with_name
 from chitieu.extraction.table_layouts import (
     COMPARED_RE,
@@ -27,7 +28,6 @@ from chitieu.extraction.text_tables import TextTable as TextTable  # re-exported
 from chitieu.extraction.text_tables import find_text_tables as find_text_tables
 from chitieu.extraction.text_tables import split_space_aligned as split_space_aligned
 from chitieu.grammar.text import fold
-from chitieu.quantities import QuantityError, parse_quantity
 from chitieu.vocab.table_headers import amount_kind
 from chitieu.vocab.table_headers import column_role as header_column_role
 from chitieu.vocab.verdicts import Status, parse_verdict
@@ -43,12 +43,7 @@ ROMAN_RE = re.compile(r"^(?:[IVX]{1,5}|[A-H])\.?$")
 NUMBERED_RE = re.compile(r"^\d{1,3}(?:\.\d{1,2})*\.?$")
 # The row numbering the columns under a header: "1 | 2 | 3", "(A) | (B)", and formulas "8=7/4", "(10) = (9)/(7)".
 COLUMN_NUMBER_RE = re.compile(r"^\(?\d{1,2}\)?(?:\s*=\s*[\d()/*x+.\s-]+)?$|^\(?[A-Z]\)?$")
-MARKUP_RE = re.compile(r"</?[a-zA-Z]{1,6}>|\*\*|__")
 YEAR_RE = re.compile(r"\b((?:19|20)\d{2})\b")
-
-
-def clean(text: str) -> str:
-    return " ".join(MARKUP_RE.sub("", text or "").split())
 
 
 def column_role(header: str) -> str | None:
@@ -65,17 +60,6 @@ def period_of(label: str) -> tuple[int, int] | None:
     if not years:
         return None
     return (years[0], years[-1]) if len(years) > 1 else (years[0], years[0])
-
-
-def parse_cell_quantity(text: str) -> Quantity | None:
-    """A value cell as written ("9-10", ">5", "2.134,6", "73,1%", "Hoàn thành") → Quantity; None if none."""
-    cell = clean(text)
-    if not cell:
-        return None
-    try:
-        return parse_quantity(cell)
-    except QuantityError:
-        return None
 
 
 def has_number(text: str) -> bool:
