@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from chitieu.extraction.name_judge import (
-    ACCEPTED, EXTRA_WORDS, FRAGMENT, WRONG, NameTally, judge_name, name_words,
+    ACCEPTED,
+    EXTRA_WORDS,
+    FRAGMENT,
+    WRONG,
+    NameTally,
+    judge_name,
+    name_words,
 )
 
 ACCEPT = ["Tốc độ tăng trưởng tổng sản phẩm (GDP) theo giá so sánh", "tốc độ tăng trưởng GDP"]
