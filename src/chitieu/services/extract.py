@@ -187,7 +187,7 @@ TABLE_SECTION = "table"
 def table_claims(document: Any) -> tuple[list[Claim], list[tuple[int, int]]]:
     """Claims of the document's indicator tables (the rows ``ingest`` stores) and the spans of those tables."""
     from chitieu.extraction.tables import parse_cell_quantity
-    from chitieu.services.ingest import claims_from_tables
+    from chitieu.services.ingest_tables import claims_from_tables
 
     proposed, spans = claims_from_tables(document)
     rows_with_results = {
