@@ -44,6 +44,7 @@ YEARLY_AFTER_RATE_RE = re.compile(
     r"\s+(?:" + "|".join(re.escape(w) for w in PER_YEAR_WORDS if " " in w and not w.startswith("/")) + r")\b",
     re.IGNORECASE,
 )
+YEARLY_SUFFIX = next(w for w in PER_YEAR_WORDS if w.startswith("/") and " " not in w)  # the written "/năm"
 _AVERAGE_WORDS = next(rule.words for rule in _BOOK.table("words.lead_words") if rule.id == "average")  # type: ignore[attr-defined]
 RATE_OF_CHANGE_WORDS: frozenset[str] = frozenset((*DIRECTION_WORDS, *(w for w in _AVERAGE_WORDS if w not in PER_YEAR_WORDS)))
 
