@@ -24,9 +24,12 @@ from chitieu.extraction.grammar import (
     RANK_BEFORE_PATTERN,
     RANK_OUT_OF_PATTERN,
     RANK_UNIT,
+    RATE_OF_CHANGE_WORDS,
     SUFFIX_OPS,
     TOP_AFTER_PATTERN,
     TOP_BEFORE_PATTERN,
+    YEARLY_AFTER_RATE_RE,
+    YEARLY_SUFFIX,
     reference,
 )
 from chitieu.extraction.quantity_words import (
@@ -220,6 +223,10 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
         denominator = number_value(dm.group("n"))
         pos = dm.end()
     start, prefix_op, hedge, words = read_prefix(text, floor, m.start())
+    if unit in ("%", "‰") and RATE_OF_CHANGE_WORDS.intersection(words):
+        yearly = YEARLY_AFTER_RATE_RE.match(text, pos, end)
+        if yearly:  # "giảm bình quân 1,5 - 2% hằng năm": the yearly rate "%/năm"
+            unit, pos = unit + YEARLY_SUFFIX, yearly.end()
     if value == 1 and n2 is None and not rate and not magnitude and unit and words and words[0] in PER_ONE_WORDS:
         return None
     if value == 1 and magnitude and words and words[0] in PER_ONE_WORDS and _POPULATION_WORD_RE.match(text, pos, end):
