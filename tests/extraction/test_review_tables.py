@@ -8,7 +8,7 @@ from pathlib import Path
 
 from chitieu.extraction.tables import parse_indicator_table
 from chitieu.readers import Document, TableBlock
-from chitieu.services.ingest import claims_from_tables
+from chitieu.services.ingest_tables import claims_from_tables
 
 NAME_TARGETS = [
     ["STT", "Nội dung", "Kết quả thực hiện", "Tỷ lệ", "Mức độ hoàn thành"],

@@ -215,7 +215,7 @@ def test_estimate_amounts_are_plan_values_with_the_unit_of_their_header() -> Non
     table = parse_indicator_table(ESTIMATE)
     assert table is not None
     rows = [(r.name, r.target_quantity.value if r.target_quantity else None, r.target_unit,
-             [(c.quantity.value if c.quantity else None, c.unit) for c in r.more_targets]) for r in table.rows]
+             [(c.quantity.value if c.quantity else None, c.unit) for c in r.targets[1:]]) for r in table.rows]
     assert rows == [
         ("Thuê hội trường", 12500000.0, "VNĐ", [(13750000.0, "VNĐ")]),
         ("Tài liệu cho học viên", 850000.0, "VNĐ", [(935000.0, "VNĐ")]),  # one comma group: thousands in this column
@@ -232,7 +232,7 @@ def test_amounts_of_a_settlement_are_results_and_of_an_untitled_table_nothing() 
     assert table.rows[0].target_quantity is None
     untitled = [["STT", "Nội dung", "Số tiền (triệu đồng)", "Ghi chú"], ["1", "Chi hỗ trợ hộ nghèo", "1.250", ""]]
     parsed = parse_indicator_table(untitled)
-    assert parsed is None or all(r.target_quantity is None and not r.results and not r.more_targets for r in parsed.rows)
+    assert parsed is None or all(r.target_quantity is None and not r.results and not r.targets[1:] for r in parsed.rows)
 
 
 def test_caption_before_the_table_decides_its_amounts() -> None:

@@ -10,7 +10,7 @@ import pytest
 from chitieu.extraction.table_layouts import compared_part
 from chitieu.extraction.tables import parse_indicator_table
 from chitieu.quantities import parse_quantity
-from chitieu.services.ingest import ratio_basis
+from chitieu.services.ingest_tables import ratio_basis
 
 NEXT_YEAR = [
     ["STT", "Chỉ tiêu", "ĐVT", "KH 2023", "Thực hiện 2023", "Ghi chú/ Đánh giá", "Mục tiêu 2024"],

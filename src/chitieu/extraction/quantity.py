@@ -13,34 +13,40 @@ from dataclasses import dataclass
 
 from chitieu.domain.quantity import Op
 from chitieu.extraction.grammar import (
-    HEDGE_WORDS,
     LEAD_WORDS,
     LIFE_SPAN_WORDS,
     NAME_COUNT_BEFORE_RE,
     NAME_COUNT_MAX,
-    NAME_THRESHOLDS,
-    NOT_COUNT_NOUNS,
     NOT_UNIT_WORDS,
     ORDINAL_BEFORE_PATTERN,
     PER_ONE_WORDS,
     PREFIX_OPS,
     RANK_BEFORE_PATTERN,
+    RANK_OUT_OF_PATTERN,
     RANK_UNIT,
+    RATE_OF_CHANGE_WORDS,
     SUFFIX_OPS,
     TOP_AFTER_PATTERN,
     TOP_BEFORE_PATTERN,
+    YEARLY_AFTER_RATE_RE,
+    YEARLY_SUFFIX,
     reference,
 )
+from chitieu.extraction.quantity_words import (
+    SYMBOL_PREFIX_RE,
+    compound_amount,
+    names_a_group,
+    read_noun_unit,
+    read_prefix,
+    read_unit,
+)
 from chitieu.extraction.text_units import (
-    DENOMINATORS,
     MAGNITUDES,
-    NOT_UNITS,
     POPULATION_BASE_WORDS,
     POPULATION_BASES,
     RATE_BASES,
     RATE_UNITS,
     TIME_UNITS,
-    all_word_units,
 )
 from chitieu.grammar.loader import rulebook
 from chitieu.grammar.numbers import UNSIGNED_NUMBER, VULGAR_FRACTIONS, number_value
@@ -66,17 +72,6 @@ QUANTITY_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
-_WORD_UNIT_RE = re.compile(
-    r"\s*(?P<u>" + "|".join(re.escape(u) for u in all_word_units()) + r")(?![\w%])", re.IGNORECASE
-)
-# A word that begins with a unit's syllable but is another word ("đồng bào", "trường hợp").
-_NOT_UNIT_RE = re.compile(
-    r"\s*(?P<w>" + "|".join(re.escape(u) for u in sorted(NOT_UNITS, key=len, reverse=True)) + r")(?![\w%])", re.IGNORECASE
-)
-_DENOM_RE = re.compile(
-    r"(?:\s?/\s?(?:" + "|".join(re.escape(d) for d in sorted(DENOMINATORS, key=len, reverse=True)) + r")(?![\w]))+",
-    re.IGNORECASE,
-)
 _RATE_BASE_RE = re.compile(r"[ ]?(?P<b>" + "|".join(re.escape(b) for b in sorted(RATE_BASES, key=len, reverse=True)) + r")(?![\w])")
 _PLAN_DEN_RE = re.compile(rf"\s?/\s?(?P<n>{_NUM})(?![\d/])(?:\s?(?P<u>[^\W\d_]+))?")
 _SUFFIX_RE = re.compile(r"\s*(?P<s>" + "|".join(sorted(SUFFIX_OPS, key=len, reverse=True)) + r")(?![\w])", re.IGNORECASE)
@@ -91,17 +86,11 @@ _BLOCKED_RE = re.compile(guarded("|".join(f"(?:{pattern})" for _name, pattern in
 _RANK_RE = re.compile(r"(?:^|(?<=[\s(.,;:-]))(?:" + RANK_BEFORE_PATTERN + r")\s*$", re.IGNORECASE)
 _TOP_RE = re.compile(r"(?:^|(?<=[\s(.,;:-]))(?:" + TOP_BEFORE_PATTERN + r")\s*$", re.IGNORECASE)
 _TOP_AFTER_RE = re.compile(TOP_AFTER_PATTERN, re.IGNORECASE)
+_RANK_OUT_OF_RE = re.compile(RANK_OUT_OF_PATTERN + rf"(?P<den>{_NUM})(?![\d/])", re.IGNORECASE)
 _ORDINAL_RE = re.compile(r"(?:^|(?<=[\s(.,;:-]))(?:" + ORDINAL_BEFORE_PATTERN + r")\s?\.?\s*$", re.IGNORECASE)
-_PREFIX_WORDS = sorted({*PREFIX_OPS, *HEDGE_WORDS, *LEAD_WORDS, "từ", "không còn"}, key=len, reverse=True)
-_PREFIX_RE = re.compile(
-    r"(?:^|(?<=[\s(,;:]))(?P<w>" + "|".join(re.escape(w) for w in _PREFIX_WORDS) + r")\s*$", re.IGNORECASE
-)
-_SYMBOL_OPS: dict[str, Op] = {w: op for w, op in PREFIX_OPS.items() if not w[0].isalpha()}
-_SYMBOL_PREFIX_RE = re.compile(r"(?P<w>" + "|".join(re.escape(w) for w in sorted(_SYMBOL_OPS, key=len, reverse=True)) + r")\s*$")
 _POPULATION_BASE_BEFORE_RE = re.compile(
     r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in sorted(POPULATION_BASE_WORDS, key=len, reverse=True)) + r")\s*$", re.IGNORECASE
 )
-_NAME_THRESHOLD_RES = tuple((re.compile(before, re.IGNORECASE), unit, needs) for before, unit, needs in NAME_THRESHOLDS)
 _FROM_TO_RE = reference("from_to")
 _POPULATION_WORDS = "|".join(re.escape(w) for w in sorted(POPULATION_BASES, key=len, reverse=True))
 # "trên 1 vạn dân", "/10.000 dân", "mỗi nghìn dân" after a count: the base it is counted per.
@@ -114,8 +103,6 @@ _POPULATION_WORD_RE = re.compile(r"\s*(?:" + _POPULATION_WORDS + r")(?!\w)", re.
 # "từ 85% tổ chức cơ sở đảng trở lên", "10.000 đảng viên mới trở lên": the bound is written after the noun.
 _FROM_AT_LEAST_RE = re.compile(r"[^\d,;.()%:]{0,50}?\btrở lên\b", re.IGNORECASE)
 _AT_LEAST_AFTER_RE = re.compile(r"(?:\s+[^\W\d_]+){1,2}\s+trở lên\b", re.IGNORECASE)
-# A noun right after a bare count becomes its unit ("980 buồng", "18 địa phương", "14 homestay").
-_NOUN_AFTER_RE = re.compile(r"[ ]+(?P<w1>[^\W\d_]+)(?![\w/%])(?:[ ]+(?P<w2>[^\W\d_]+)(?![\w/%]))?")
 
 
 @dataclass(slots=True)
@@ -154,60 +141,6 @@ def _value(token: str | None, fraction: str | None) -> float | None:
     return value
 
 
-def _read_prefix(text: str, floor: int, pos: int) -> tuple[int, Op | None, str, list[str]]:
-    """Words right before ``pos``: (start of the words, comparator, hedge, the words read)."""
-    op: Op | None = None
-    hedge = ""
-    words: list[str] = []
-    window_start = max(floor, pos - 48)
-    window = text[window_start:pos]
-    cut = len(window)
-    m = _SYMBOL_PREFIX_RE.search(window)
-    if m:
-        op = _SYMBOL_OPS[m.group("w")]
-        cut = m.start()
-    for _ in range(5):
-        m = _PREFIX_RE.search(window, 0, cut)
-        if not m or (
-            m.group("w")[0].isupper() and window[: m.start()].rstrip()[-1:].isalpha() and not _typed_capital(m.group("w"))
-        ):
-            break  # "vụ Hè Thu ước đạt": a capitalised word inside a name is no lead word
-        word = m.group("w").lower()
-        words.append(word)
-        if word in PREFIX_OPS and op is None:
-            op = PREFIX_OPS[word]
-        elif word in HEDGE_WORDS and not hedge:
-            hedge = word
-        cut = m.start()
-    start = window_start + cut
-    while start < pos and text[start] == " ":
-        start += 1
-    return start, op, hedge, words
-
-
-def _typed_capital(words: str) -> bool:
-    """A comparator of several words typed with a capital inside a sentence ("giới thiệu Ít nhất 12.000"):
-    a comparator still, where a single capitalised word ("Thu", "Trên") may be part of a name."""
-    lowered = words.lower()
-    return " " in lowered and lowered in PREFIX_OPS
-
-
-def _read_unit(text: str, pos: int, end: int, has_rate: bool, magnitude: str) -> tuple[str, int]:
-    """The unit written at ``pos`` (after the number) and where it ends."""
-    unit = ""
-    if not has_rate:
-        m = _WORD_UNIT_RE.match(text, pos, end)
-        if m and not _NOT_UNIT_RE.match(text, pos, end):  # "120 đồng bào" counts people, not money
-            unit, pos = m.group("u"), m.end()
-    m = _DENOM_RE.match(text, pos, end)
-    if m and (unit or has_rate or magnitude):
-        unit += m.group().replace(" /", "/").replace("/ ", "/")
-        pos = m.end()
-    return unit, pos
-
-
-_NOT_UNITS = NOT_UNIT_WORDS
-
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[TextQuantity]:
     """All quantities in ``text[start:end]``, left to right, with absolute offsets."""
@@ -236,7 +169,7 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
     plain_integer = n1 is None or not re.search(r"[.,]", n1)
     ranked = _RANK_RE.search(text, max(floor, m.start() - 32), m.start()) if plain_integer and n1 else None
     if ranked:
-        return _rank(m, ranked.start())
+        return _rank(m, ranked.start(), out_of=_RANK_OUT_OF_RE.match(text, m.end(), end))
     top = _TOP_RE.search(text, max(floor, m.start() - 32), m.start()) if plain_integer and n1 else None
     if top and ("nhóm" not in top.group().lower() or _TOP_AFTER_RE.match(text, m.end(), end)):
         return _rank(m, top.start(), Op.LE)
@@ -259,9 +192,9 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
             return None
         op = Op.RANGE
     pos = m.end()
-    unit, pos = _read_unit(text, pos, end, bool(rate), magnitude)
+    unit, pos = read_unit(text, pos, end, bool(rate), magnitude)
     if magnitude and not unit and not rate and n2 is None:
-        value, unit, pos = _compound_amount(text, pos, end, value, magnitude, unit)
+        value, unit, pos = compound_amount(text, pos, end, value, magnitude, unit)
     unit_l = unit.lower()
     if rate:
         unit = rate.replace("%o", "‰") + unit
@@ -281,7 +214,7 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
         and not rate
         and not magnitude
         and re.fullmatch(r"(?:19|20)\d{2}", n1)
-        and (not unit or unit_l in _NOT_UNITS or unit_l in TIME_UNITS)
+        and (not unit or unit_l in NOT_UNIT_WORDS or unit_l in TIME_UNITS)
     ):
         return None  # a year
     denominator = number_value(m.group("den")) if m.group("den") else None
@@ -289,7 +222,11 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
     if dm and unit and denominator is None and (dm.group("u") or "").lower() in ("", unit_l):
         denominator = number_value(dm.group("n"))
         pos = dm.end()
-    start, prefix_op, hedge, words = _read_prefix(text, floor, m.start())
+    start, prefix_op, hedge, words = read_prefix(text, floor, m.start())
+    if unit in ("%", "‰") and RATE_OF_CHANGE_WORDS.intersection(words):
+        yearly = YEARLY_AFTER_RATE_RE.match(text, pos, end)
+        if yearly:  # "giảm bình quân 1,5 - 2% hằng năm": the yearly rate "%/năm"
+            unit, pos = unit + YEARLY_SUFFIX, yearly.end()
     if value == 1 and n2 is None and not rate and not magnitude and unit and words and words[0] in PER_ONE_WORDS:
         return None
     if value == 1 and magnitude and words and words[0] in PER_ONE_WORDS and _POPULATION_WORD_RE.match(text, pos, end):
@@ -297,7 +234,7 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
     noun_unit = False
     years = n2 is not None and all(re.fullmatch(r"(?:19|20)\d{2}", n or "") for n in (n1, n2))
     if not unit and not rate and not magnitude and not years:
-        unit, pos = _noun_unit(text, pos, end)  # "980 buồng", "10 - 12 cơn bão"
+        unit, pos = read_noun_unit(text, pos, end)  # "980 buồng", "10 - 12 cơn bão"
         noun_unit = bool(unit)
         unit_l = unit.lower()
         if (
@@ -311,7 +248,7 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
         text, max(floor, m.start() - 12), m.start()
     ):
         return None  # "số bác sĩ trên 10.000 dân", "mỗi 1.000 dân": the base of a ratio
-    if _names_a_group(text, start, m.start(), unit_l, prefix_op, words):
+    if names_a_group(text, start, m.start(), unit_l, prefix_op, words):
         return None
     pm = _PER_POPULATION_RE.match(text, pos, end) if unit and not rate and n2 is None else None
     if pm:  # "35 giường bệnh trên 1 vạn dân": the population base is the unit's denominator
@@ -334,7 +271,7 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
     lead = " ".join(reversed([w for w in words if w in LEAD_WORDS]))
     # the level word set the comparator itself (not "giảm xuống còn dưới 4%") and no suffix changed it
     op_word = next((w for w in words if w in PREFIX_OPS), None)
-    symbol = _SYMBOL_PREFIX_RE.search(text, max(floor, m.start() - 4), m.start())
+    symbol = SYMBOL_PREFIX_RE.search(text, max(floor, m.start() - 4), m.start())
     level = op_word in LEVEL_WORDS and symbol is None and sm is None and op is prefix_op
     return TextQuantity(
         start=start,
@@ -355,64 +292,15 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
     )
 
 
-_COMPOUND_RE = reference("compound_amount")
-_MAGNITUDE_SCALE = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
-
-
-def _compound_amount(text: str, pos: int, end: int, value: float, magnitude: str, unit: str) -> tuple[float, str, int]:
-    """"16 tỷ 434 triệu đồng" is one amount in the unit of its largest part (16,434 tỷ đồng)."""
-    cm = _COMPOUND_RE.match(text, pos, end)
-    scale = _MAGNITUDE_SCALE.get(magnitude)
-    if not cm or scale is None:
-        return value, unit, pos
-    total = value
-    for n, mag in ((cm.group("n1"), cm.group("m1")), (cm.group("n2"), cm.group("m2"))):
-        if n is None:
-            continue
-        part = _MAGNITUDE_SCALE[mag.lower()]
-        if part >= scale:
-            return value, unit, pos
-        total += number_value(n) * part / scale
-    return round(total, 9), cm.group("u"), cm.end()
-
-
-def _rank(m: re.Match[str], start: int, op: Op = Op.EQ) -> TextQuantity | None:
-    """A rank position: the number (and the count ranked, "38/63") after a ranking verb; no unit is read after it
-    ("xếp thứ 38/63 tỉnh": the provinces are what is ranked, not a unit)."""
+def _rank(m: re.Match[str], start: int, op: Op = Op.EQ, out_of: re.Match[str] | None = None) -> TextQuantity | None:
+    """A rank position: the number (and the count ranked, "38/63", or ``out_of`` "… trên tổng số 63") after a
+    ranking verb; no unit is read after it ("xếp thứ 38/63 tỉnh": the provinces are what is ranked, not a unit)."""
     if m.group("n2") or m.group("mag1") or m.group("pct1") or m.group("neg"):
         return None
     den = m.group("den")
     end = m.end("den") if den else m.end("n1")
+    if not den and out_of is not None:
+        den, end = out_of.group("den"), out_of.end("den")
     return TextQuantity(start=start, number_start=m.start(), end=end, op=op, value=number_value(m.group("n1")), low=None,
                         high=None, unit=RANK_UNIT, denominator=number_value(den) if den else None, rank=True)
 
-
-def _names_a_group(text: str, start: int, number_start: int, unit_l: str, prefix_op: Op | None, words: list[str]) -> bool:
-    """"xã dưới 15 tiêu chí", "sản phẩm OCOP đạt từ 3 sao": a threshold that is part of a name."""
-    comparators = {*PREFIX_OPS, "từ"}
-    lead = " ".join(w for w in reversed(words) if w not in comparators and w not in HEDGE_WORDS)
-    before = " ".join(f"{text[max(0, start - 24) : start]} {lead}".split()) + " "
-    for before_re, threshold_unit, needs_comparator in _NAME_THRESHOLD_RES:
-        allowed = (Op.LT, Op.GT, Op.LE, Op.GE) if needs_comparator else (Op.LT, Op.GT, Op.LE, Op.GE, None)
-        if unit_l.startswith(threshold_unit) and prefix_op in allowed and before_re.search(before):
-            return True
-    return False
-
-
-def _is_noun(word: str) -> bool:
-    w = word.lower()
-    return word[0].islower() and w not in _NOT_UNITS and w not in NOT_COUNT_NOUNS
-
-
-def _noun_unit(text: str, pos: int, end: int) -> tuple[str, int]:
-    """A counted noun of one or two syllables right after a bare number, or ("", pos)."""
-    compound = _NOT_UNIT_RE.match(text, pos, end)
-    if compound:
-        return compound.group("w"), compound.end()
-    m = _NOUN_AFTER_RE.match(text, pos, end)
-    if not m or not _is_noun(m.group("w1")):
-        return "", pos
-    w2 = m.group("w2")
-    if w2 and _is_noun(w2):
-        return f"{m.group('w1')} {w2}", m.end()
-    return m.group("w1"), m.end("w1")

@@ -167,6 +167,20 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
         reference_m = PAREN_REFERENCE_RE.search(t[max(c_start, q.start - 60) : q.start])
         if reference_m and _OWN_BASIS_RE.match(after):  # "đạt 100% so với kế hoạch (tăng 0,49% so với năm 2022)"
             reference_m = None  # a change with its own basis, not the plan quoted
+        plan_after = _PLAN_AFTER_RE.match(after)
+        if items and plan_after and "%" in q.unit and (
+            reference_m or paren_baseline(t, max(c_start, q.start - 80), q.number_start)
+        ):
+            # "tăng 12,1% so với cuối năm 2022 (đạt 99,7% kế hoạch được giao)": the ratio to the plan, not an earlier level
+            end = q.end + plan_after.end()
+            _attach(items[-1], items[-1].plan, f"({written}{plan_after.group()}", end, _plan_figure(q, before_l, plan_after.group(), end))
+            continue
+        compared_before = _PLAN_COMPARED_BEFORE_RE.search(before) if q.unit == "%" and not plan_after else None
+        if items and compared_before:  # "so với chỉ tiêu giao (3.000 hộ) đạt 105%": the ratio to the plan named before
+            named_basis = PLAN_BASIS[" ".join(compared_before.group("basis").lower().split())]
+            _attach(items[-1], items[-1].plan, written, q.end,
+                    _figure(PLAN_RATIO, q, unit=f"% {named_basis}", basis=named_basis))
+            continue
         if items and reference_m:  # "cao hơn cùng kỳ năm 2025 (27,5%)": the level compared with
             named = reference_m.group()
             if "cả nước" in named.lower():  # "cao hơn bình quân chung cả nước (ước tăng 7%)": another body's figure
@@ -364,6 +378,7 @@ _PAREN_OPEN_RE = re.compile(r"\s*\(\s*")
 # Words before a figure that restate the figure before it, or give by how much it beat its plan.
 _RESTATES_RE = reference("restates", 0)
 _EXCEEDS_PLAN_RE = reference("exceeds_plan")
+_PLAN_COMPARED_BEFORE_RE = reference("plan_compared_before")
 _EXCEEDS_RE = reference("exceeds", 0)
 _PLAN_QUALIFIER_RE = re.compile(r"[^\d,;.()]{0,40}(?=[,;.()]|$)")
 

@@ -17,11 +17,12 @@ import os
 import re
 import shutil
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from chitieu.readers.document import Box
-from chitieu.readers.ocr_rules import fix_figure
+from chitieu.readers.ocr_rules import fix_figure, fix_money_unit, joined_figure
 from chitieu.readers.scan_layout import Grid, deskew, find_grids, whiten_rules
 
 POINTS_PER_INCH = 72.0
@@ -34,13 +35,17 @@ LETTERS_MIN_SHARE = 0.5
 # keep words down to this confidence (specks are already gone with the whitened rules).
 CELL_CONFIDENCE = 0.2
 RULE_INK = 128  # grey level below which a pixel of a cell is ink
+# Two words that are one figure cut at its separator ("75," "5%") stand closer than the line's spaces: the
+# gap between them is at most this share of the line's median gap between words.
+SPLIT_FIGURE_GAP = 0.65
 # A pixel is coloured ink (stamp, signature) when its channels differ by more than CHROMA_INK and its
 # brightest channel is above COLOURED_BRIGHTNESS. HSV saturation is no test: the black text of a colour
 # scan has a faint JPEG tint, and near black a tint of a few levels is a high saturation (text came out
 # hollow); black text printed over a stamp is dark and stays.
 CHROMA_INK = 40
 COLOURED_BRIGHTNESS = 100
-_WORD_CHARS = re.compile(r"[\wÀ-ỹ%]", re.UNICODE)
+# Letters, digits and "%"; not "_", which OCR makes of specks and of the dotted blanks of forms.
+_WORD_CHARS = re.compile(r"[^\W_]|%", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +214,9 @@ def recognise(image: Any, settings: OcrSettings, scale: float) -> OcrPage:
         raise
     lines: dict[tuple[int, int, int], OcrLine] = {}
     for i, text in enumerate(data["text"]):
-        word = (text or "").strip()
+        # Specks beside a word come out as underscores glued to it ("_136%", "hoạch__"); no word of a
+        # report begins or ends with one.
+        word = (text or "").strip().strip("_")
         confidence = float(data["conf"][i])
         if not word or confidence < 0:
             continue
@@ -218,7 +225,33 @@ def recognise(image: Any, settings: OcrSettings, scale: float) -> OcrPage:
         box = Box(left, top, left + data["width"][i] * scale, top + data["height"][i] * scale)
         line = lines.setdefault(key, OcrLine([], block=key[0]))
         line.words.append(OcrWord(fix_figure(word), box, confidence / 100.0))
+    for line in lines.values():
+        mend_figures(line)
     return OcrPage(lines=list(lines.values()))
+
+
+def mend_figures(line: OcrLine) -> None:
+    """Join the parts of a figure OCR cut at its separator ("75," "5%" → "75,5%") when they stand closer
+    than the line's spaces, and mend a money unit read without its tone marks after a figure ("89,0 tủ
+    đồng" → "89,0 tỷ đồng"); in place (rules and examples in ``ocr_rules``)."""
+    words = line.words
+    gaps = sorted(b.box.x0 - a.box.x1 for a, b in pairwise(words))
+    if len(gaps) >= 2:
+        limit = SPLIT_FIGURE_GAP * gaps[len(gaps) // 2]
+        i = 0
+        while i + 1 < len(words):
+            left, right = words[i], words[i + 1]
+            joined = joined_figure(left.text, right.text)
+            if joined is not None and right.box.x0 - left.box.x1 <= limit:
+                box = Box(left.box.x0, min(left.box.top, right.box.top), right.box.x1, max(left.box.bottom, right.box.bottom))
+                words[i : i + 2] = [OcrWord(joined, box, min(left.confidence, right.confidence))]
+                continue
+            i += 1
+    for i in range(len(words) - 2):
+        mended = fix_money_unit(words[i].text, words[i + 1].text, words[i + 2].text)
+        if mended is not None:
+            words[i + 1] = OcrWord(mended[0], words[i + 1].box, words[i + 1].confidence)
+            words[i + 2] = OcrWord(mended[1], words[i + 2].box, words[i + 2].confidence)
 
 
 def drop_noise(page: OcrPage) -> None:

@@ -8,9 +8,8 @@ SHA-256 of its bytes, so ingesting the same file twice adds nothing). A person t
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -18,38 +17,17 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from chitieu.domain import Actor, Op, Permission, Quantity
+from chitieu.domain import Actor, Op, Permission
 from chitieu.extraction.linking import IndicatorLinker, LinkResult, SemanticScorer
-from chitieu.extraction.table_columns import caption_before
-from chitieu.extraction.table_layouts import compared_part
-from chitieu.extraction.tables import IndicatorRow as TableIndicatorRow
-from chitieu.extraction.tables import TargetCell, find_header, parse_cell_quantity, parse_indicator_table
-from chitieu.readers import Document, TableBlock, read_document
+from chitieu.readers import Document, read_document
 from chitieu.services.events import record_event
+from chitieu.services.ingest_tables import claims_from_tables
+from chitieu.services.proposed_claim import QUOTE_LIMIT, ProposedClaim
 from chitieu.services.registry import load_bundle
 from chitieu.services.workspaces import workspace_id
 from chitieu.store.models import ClaimRow, SourceDocumentRow
 
-QUOTE_LIMIT = 400
 HASH_CHUNK = 1 << 20
-
-
-@dataclass(slots=True)
-class ProposedClaim:
-    """A claim ready to be stored: what extraction said, where, and how it links to the registry."""
-
-    kind: str  # target | result
-    indicator: str
-    op: str | None
-    value: float | None
-    low: float | None
-    high: float | None
-    unit: str
-    start: int | None
-    end: int | None
-    page: int | None
-    quote: str
-    payload: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,143 +122,6 @@ def document_proposals(
                 proposal.payload[key] = _jsonable(value)
         rows.append(proposal)
     return rows, claims_from_text(document, lambda _d: [c for c in merged if c.section != TABLE_SECTION])
-
-
-# --- claims from appendix tables -------------------------------------------------------------------
-
-
-def claims_from_tables(document: Document) -> tuple[list[ProposedClaim], list[tuple[int, int]]]:
-    """Targets and results of every indicator table; also the spans of those tables."""
-    claims: list[ProposedClaim] = []
-    spans: list[tuple[int, int]] = []
-    previous: tuple[TableBlock, list[list[str]]] | None = None  # the last indicator table and its header rows
-    for block in document.tables:
-        table, shift = parse_indicator_table(block.rows, caption_before(document.text, block.start)), 0
-        if table is None and previous is not None and _continues(previous[0], previous[1][0], block):
-            # the table's rows go on over the next pages without its header: read them under it
-            shift = len(previous[1])
-            table = parse_indicator_table([*previous[1], *block.rows])
-            for row in table.rows if table is not None else []:
-                row.first_row, row.last_row = row.first_row - shift, row.last_row - shift
-        if table is None:
-            continue
-        previous = (block, previous[1] if shift and previous else block.rows[: table.header_rows])
-        spans.append((block.start, block.end))
-        for row in table.rows:
-            if not row.is_header:
-                claims.extend(_row_claims(document, block, row, table.title))
-    return claims, spans
-
-
-def _continues(before: TableBlock, header: list[str], block: TableBlock) -> bool:
-    """``block`` goes on with the table ``before`` (whose header is ``header``): it starts on one of the next
-    two pages, has as many columns, and its first row is no header of its own."""
-    if before.page is None or block.page is None or not 0 < block.page - before.page <= 2 or not block.rows:
-        return False
-    return len(block.rows[0]) == len(header) and find_header(block.rows) is None
-
-
-_RATIO_BASES = (("du toan", "dự toán"), ("dt", "dự toán"), ("muc tieu", "mục tiêu"), ("nghi quyet", "mục tiêu"),
-                ("nq", "mục tiêu"), ("chi tieu", "mục tiêu"), ("ke hoach", "kế hoạch"), ("kh", "kế hoạch"),
-                ("cung ky", ""), ("ck", ""), ("nam truoc", ""))
-
-
-# A ratio comparing with an earlier result ("Ước TH 2019 so với thực hiện 2018 (%)") is no plan ratio: these words
-# count only in what the header compares with (after "so với" or the last "/"), not in "Tỷ lệ % thực hiện".
-_PAST_BASES = ("thuc hien", "th", "uoc th", "uoc thuc hien")
-
-
-def ratio_basis(label: str) -> str:
-    """What a ratio column compares with, as a ratio's unit names it ("Ước TH/KH" → "kế hoạch", "Tỷ lệ % so với
-    mục tiêu" → "mục tiêu"); "" for a comparison with the same period or an earlier result, which is no plan
-    ratio but a change."""
-    from chitieu.extraction.table_layouts import compared_part
-    from chitieu.grammar.text import fold
-
-    def words_of(text: str) -> str:
-        return f" {re.sub(r'[^a-z0-9]+', ' ', fold(text))} "
-
-    compared = words_of(compared_part(label))
-    if compared.strip():
-        found = next((basis for key, basis in _RATIO_BASES if f" {key} " in compared), None)
-        if found is not None:
-            return found
-        if any(f" {key} " in compared for key in _PAST_BASES):
-            return ""
-    return next((basis for key, basis in _RATIO_BASES if f" {key} " in words_of(label)), "kế hoạch")
-
-
-def _row_span(document: Document, block: TableBlock, row: TableIndicatorRow) -> tuple[int, int]:
-    starts = block.row_starts
-    if not starts or row.last_row >= len(starts):
-        return block.start, block.end
-    start = starts[row.first_row]
-    end = document.text.find("\n", starts[row.last_row])
-    return start, (block.end if end < 0 else end)
-
-
-def _row_claims(document: Document, block: TableBlock, row: TableIndicatorRow, title: str = "") -> list[ProposedClaim]:
-    start, end = _row_span(document, block, row)
-    page = document.page_at(start) if document.pages else block.page
-    quote = " | ".join(c for c in document.text[start:end].replace("\t", "\n").split("\n") if c.strip())[:QUOTE_LIMIT]
-    base = {"source": "table", "number": row.number, "group": row.group, "table_row": row.first_row}
-    claims: list[ProposedClaim] = []
-
-    def ratio_claims(kind: str, ratios: list[tuple[str, str]], payload: dict[str, Any]) -> None:
-        """Each ratio cell of a row: "% kế hoạch" (… dự toán, mục tiêu) to a plan, else a change "%" to the
-        same period or an earlier result, its figure as written ("Ước TH/cùng kỳ 105,2")."""
-        for label, text in ratios:
-            q = parse_cell_quantity(text)
-            if q is None or q.value is None:
-                continue
-            basis = ratio_basis(label) if kind == "result" else ""
-            role, unit = ("plan_ratio", f"% {basis}") if basis else ("change", "%")
-            claims.append(ProposedClaim(kind, row.full_name, "=", q.value, None, None, unit, start, end, page, quote,
-                                        {**payload, "column": label, "text": text, "role": role,
-                                         "basis": basis or compared_part(label).removesuffix("(%)").strip()}))
-
-    def target_payload(target: TargetCell | None, label: str, text: str) -> dict[str, Any]:
-        period = target.period if target is not None else None
-        return {**base, "column": label, "text": text, "title": title, "plan": target.plan if target is not None else True,
-                "period": list(period) if period else None}
-
-    first = row.targets[0] if row.targets else None  # None: the target is written in the name
-    payload = target_payload(first, row.target_label, row.target)
-    for figure in (row.target_quantity, *row.target_figures):  # "100% cán bộ và 80% thanh niên": two figures
-        if _numeric(figure):
-            claims.append(_from_quantity("target", row, figure, start, end, page, quote, payload, row.target_unit))
-    if first is not None:
-        ratio_claims("target", first.ratios, {**payload, "plan": False})
-    for target in row.targets[1:]:  # every other plan column: next year's, "trước thuế", "sau thuế" …
-        payload = target_payload(target, target.label, target.value)
-        if _numeric(target.quantity):
-            claims.append(_from_quantity("target", row, target.quantity, start, end, page, quote, payload, target.unit))
-        ratio_claims("target", target.ratios, {**payload, "plan": False})
-    for cell in row.results:
-        if not _numeric(cell.quantity):
-            continue
-        stated = next((text for label, text in cell.ratios if ratio_basis(label)), "")
-        payload = {**base, "column": cell.label, "text": cell.value, "stated_ratio": stated,
-                   "stated_verdict": cell.verdict, "period": list(cell.period) if cell.period else None,
-                   "hedge": "ước" if cell.label.lower().startswith("ước") else ""}
-        for value in (cell.quantity, *cell.more):
-            if _numeric(value):
-                claims.append(_from_quantity("result", row, value, start, end, page, quote, payload, cell.unit))
-        ratio_claims("result", cell.ratios, payload)
-    return claims
-
-
-def _numeric(q: Quantity | None) -> bool:
-    return q is not None and (q.value is not None or (q.low is not None and q.high is not None))
-
-
-def _from_quantity(kind: str, row: TableIndicatorRow, q: Quantity | None, start: int, end: int,
-                   page: int | None, quote: str, payload: dict[str, Any], column_unit: str = "") -> ProposedClaim:
-    assert q is not None
-    # a bare result ("3.429") is counted in its target's unit ("ít nhất 2.500 chỗ trọ")
-    borrowed = row.target_quantity.unit if kind == "result" and row.target_quantity is not None else ""
-    unit = row.unit or column_unit or q.unit or borrowed
-    return ProposedClaim(kind, row.full_name, q.op.value, q.value, q.low, q.high, unit, start, end, page, quote, payload)
 
 
 # --- claims from running text (the extraction engineer's extractor) --------------------------------
