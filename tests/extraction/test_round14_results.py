@@ -64,3 +64,23 @@ def test_a_bound_on_revenue_naming_who_reached_it_is_no_claim() -> None:
     got = claims("Đến ngày 15/9, có 4 chi cục đạt số thu trên 2.000 tỷ đồng; Chi cục Thuế khu vực I đạt số thu 2.640 tỷ đồng.")
     assert 2000 not in got
     assert got[2640][:2] == ("result", "level")
+
+
+def test_a_list_item_without_a_unit_keeps_the_unit_of_the_item_before() -> None:
+    got = claims(
+        "Cục Thuế tỉnh A thu được 3.420 tỷ đồng (đạt 71,5% chỉ tiêu dự toán); "
+        "Cục Thuế tỉnh B thu 2.180 (đạt 66,2% chỉ tiêu dự toán)."
+    )
+    assert got[2180] == ("result", "level", "tỷ đồng")
+    assert got[66.2] == ("result", "plan_ratio", "% dự toán")
+
+
+def test_a_bare_figure_after_another_verb_takes_no_unit_from_the_list() -> None:
+    got = claims("Năm 2024, xã A thu ngân sách 12 tỷ đồng; xã B có 1.240 (đạt 80%).")
+    assert got.get(1240, ("", "", ""))[2] != "tỷ đồng"
+    assert got[12][2] == "tỷ đồng"
+
+
+def test_a_bound_on_revenue_from_a_figure_up_is_no_claim_either() -> None:
+    got = claims("Đến ngày 15/9, có 16 chi cục đạt số thu ngân sách từ 500 tỷ đồng trở lên.")
+    assert 500 not in got

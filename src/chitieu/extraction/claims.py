@@ -144,6 +144,7 @@ def _paragraph_claims(
         sentence = read_plan_refs(t[s_start:s_end].lower())
         clause_deadline = deadline
         carried: tuple[int, str] | None = None  # a clause stating only a plan value: its statement and unit
+        listed: tuple[str, str] | None = None  # the verb and unit of the sentence's last level ("A thu 3.420 tỷ đồng; B thu …")
         for c_start, c_end in split_clauses(t, s_start, s_end):
             quantities = find_quantities(t, c_start, c_end)
             clause_l = read_plan_refs(t[c_start:c_end].lower())
@@ -178,9 +179,13 @@ def _paragraph_claims(
                         # a bare count with its rate in brackets counts what its sentence names before it
                         # ("Xếp loại học sinh: Tốt: 186 (37,5%)")
                         noun = last_counted_noun(t[s_start : q.start])
+                    if not noun and listed and q.lead.split()[:1] == [listed[0]]:
+                        noun = listed[1]  # "A thu 3.420 tỷ đồng; B thu 2.180 (…)": a list item keeps the unit of the one before
                     if not noun:
                         continue
                     q = replace(q, unit=noun, bare=False)  # "số hồ sơ giải quyết trễ hạn là 457"
+                if item.role == LEVEL and q.lead and "%" not in q.unit:
+                    listed = (q.lead.split()[0], q.unit)
                 counted = q.unit if q.unit.lower() in COUNTED_NOUN_SET else ""
                 if decision is None:
                     continue

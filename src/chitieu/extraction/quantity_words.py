@@ -122,9 +122,11 @@ def names_a_group(text: str, start: int, number_start: int, unit_l: str, prefix_
     comparators = {*PREFIX_OPS, "từ"}
     lead = " ".join(w for w in reversed(words) if w not in comparators and w not in HEDGE_WORDS)
     before = " ".join(f"{text[max(0, start - 24) : start]} {lead}".split()) + " "
+    # "từ 2 tỷ đồng trở lên": "từ" is the comparator here, its "trở lên" is read after the number
+    op = Op.GE if prefix_op is None and "từ" in words else prefix_op
     for before_re, threshold_unit, needs_comparator in _NAME_THRESHOLD_RES:
         allowed = (Op.LT, Op.GT, Op.LE, Op.GE) if needs_comparator else (Op.LT, Op.GT, Op.LE, Op.GE, None)
-        if unit_l.startswith(threshold_unit) and prefix_op in allowed and before_re.search(before):
+        if unit_l.startswith(threshold_unit) and op in allowed and before_re.search(before):
             return True
     return False
 

@@ -168,7 +168,9 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
         if reference_m and _OWN_BASIS_RE.match(after):  # "đạt 100% so với kế hoạch (tăng 0,49% so với năm 2022)"
             reference_m = None  # a change with its own basis, not the plan quoted
         plan_after = _PLAN_AFTER_RE.match(after)
-        if items and reference_m and plan_after and "%" in q.unit:
+        if items and plan_after and "%" in q.unit and (
+            reference_m or paren_baseline(t, max(c_start, q.start - 80), q.number_start)
+        ):
             # "tăng 12,1% so với cuối năm 2022 (đạt 99,7% kế hoạch được giao)": the ratio to the plan, not an earlier level
             end = q.end + plan_after.end()
             _attach(items[-1], items[-1].plan, f"({written}{plan_after.group()}", end, _plan_figure(q, before_l, plan_after.group(), end))
