@@ -114,3 +114,19 @@ def test_tables_are_well_formed() -> None:
     assert SUFFIX_OPS["trở lên"] is Op.GE
     units = all_word_units()
     assert units == sorted(units, key=lambda s: (-len(s), s))  # longest first
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "read"),
+    [
+        # a change or an average rate with the year written out after it is a yearly rate
+        ("số hộ nghèo giảm bình quân 2,5 - 3% hằng năm", "%/năm", "giảm bình quân 2,5 - 3% hằng năm"),
+        ("doanh thu du lịch tăng 12% mỗi năm", "%/năm", "tăng 12% mỗi năm"),
+        ("tỷ suất sinh giảm 0,2‰ hàng năm", "‰/năm", "giảm 0,2‰ hàng năm"),
+        # a level reached every year stays a level
+        ("tỷ lệ thu nộp đúng hạn đạt 97% hằng năm", "%", "đạt 97%"),
+    ],
+)
+def test_a_rate_with_the_year_written_after_it(text: str, unit: str, read: str) -> None:
+    q = find_quantities(text)[0]
+    assert (q.unit, q.per_year == unit.endswith("/năm"), text[q.start : q.end]) == (unit, True, read)

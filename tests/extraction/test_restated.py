@@ -42,3 +42,10 @@ def test_extract_gives_one_claim_with_two_places(tmp_path: Path) -> None:
     places = claims[0].places
     assert places is not None and len(places) == 2 and places[1]["start"] > len(BODY)
     assert "hằng năm đạt 9,5%/năm" in str(places[1]["quote"]) and claims[2].places is None
+
+
+def test_two_rows_of_one_table_are_never_a_restatement() -> None:
+    rows = [_target("Tổng thu ngân sách xã", 7320, 0), _target("Tổng chi ngân sách xã", 7320, 50)]
+    assert len(merge_restated(rows, [0, 0], [True, True], [0, 0])) == 2
+    # the same amount in another table of the appendix restates the first
+    assert len(merge_restated(rows, [0, 0], [True, True], [0, 1])) == 1

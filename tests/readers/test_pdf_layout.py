@@ -26,6 +26,11 @@ from chitieu.readers.pdf_layout import PageLines, assemble, drop_running_lines, 
         ("kim ngạch xuất khẩu ước đạt 1.250", "USD, tăng 12%", " "),
         ("Hà Tĩnh, ngày 05 tháng 3 năm 2025", "BÁO CÁO", None),
         ("Hà Tĩnh, ngày 05 tháng 3 năm 2025", "TỶ LỆ HỘ NGHÈO", None),
+        # a title in capitals and the bracketed designation under it stay two lines; a figure's gloss runs on
+        ("PHÁT HUY SỨC MẠNH ĐOÀN KẾT, XÂY DỰNG HUYỆN PHÁT TRIỂN NHANH", "(Báo cáo chính trị của Ban Chấp hành", None),
+        ("BÁO CÁO KẾT QUẢ NĂM 2024", "(Kèm theo Tờ trình số 15/TTr-UBND)", None),
+        ("tổng số hồ sơ tiếp nhận là 1.234", "(tỷ lệ đúng hạn 98,5%)", " "),
+        ("ĐƠN VỊ TÍNH", "(%)", " "),
     ],
 )
 def test_joins(previous: str, following: str, glue: str | None) -> None:

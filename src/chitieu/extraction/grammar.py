@@ -16,6 +16,7 @@ from chitieu.vocab.comparators import (
     DIRECTION_WORDS,
     HEDGES,
     LEVEL_WORDS,
+    PER_YEAR_WORDS,
     comparators_by_length,
 )
 from chitieu.vocab.comparators import LEAD_WORDS as _LEAD_WORDS
@@ -36,14 +37,26 @@ HEDGE_WORDS: tuple[str, ...] = HEDGES
 # Verbs and fillers between an indicator and its number: skipped when reading the comparator. Direction
 # words lead a change ("tăng 9,8%").
 LEAD_WORDS: tuple[str, ...] = (*_LEAD_WORDS, *DIRECTION_WORDS)
+# A change or an average rate followed by a per-year word written out is a yearly rate: "giảm bình quân 1,5 - 2%
+# hằng năm" is "1,5 - 2%/năm" (a level "đạt 95% mỗi năm" stays a level). Words from words.per_year and
+# words.directions / words.lead_words (average).
+YEARLY_AFTER_RATE_RE = re.compile(
+    r"\s+(?:" + "|".join(re.escape(w) for w in PER_YEAR_WORDS if " " in w and not w.startswith("/")) + r")\b",
+    re.IGNORECASE,
+)
+YEARLY_SUFFIX = next(w for w in PER_YEAR_WORDS if w.startswith("/") and " " not in w)  # the written "/năm"
+_AVERAGE_WORDS = next(rule.words for rule in _BOOK.table("words.lead_words") if rule.id == "average")  # type: ignore[attr-defined]
+RATE_OF_CHANGE_WORDS: frozenset[str] = frozenset((*DIRECTION_WORDS, *(w for w in _AVERAGE_WORDS if w not in PER_YEAR_WORDS)))
 
 # Left contexts that make the following number an ordinal, a list number or a name, not a quantity.
 ORDINAL_BEFORE_PATTERN: str = "|".join(f"(?:{rule.pattern})" for rule in _BOOK.table("text.ordinal_before"))  # type: ignore[attr-defined]
 
 # Words right before a whole number that make it a rank position ("đứng thứ 2", "xếp thứ 38/63"), and its unit.
 RANK_BEFORE_PATTERN: str = "|".join(
-    f"(?:{rule.pattern})" for rule in _BOOK.table("text.ranks") if not rule.id.startswith("within_top")  # type: ignore[attr-defined]
+    f"(?:{rule.pattern})" for rule in _BOOK.table("text.ranks") if not rule.id.startswith("within_top") and rule.id != "out_of"  # type: ignore[attr-defined]
 )
+# "đứng thứ 21 trên tổng số 63 tỉnh": the words after a rank position before the number of units ranked.
+RANK_OUT_OF_PATTERN: str = _BOOK.pattern("text.ranks", "out_of")
 # "thuộc nhóm 20 tỉnh dẫn đầu", "trong top 10": a rank of at most N; "nhóm N" needs a leading word after it.
 TOP_BEFORE_PATTERN: str = _BOOK.pattern("text.ranks", "within_top")
 TOP_AFTER_PATTERN: str = _BOOK.pattern("text.ranks", "within_top_after")

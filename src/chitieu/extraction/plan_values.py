@@ -13,7 +13,7 @@ _ALLOTTED_AFTER_RE = reference("allotted_after")
 _COMPARES_RE = re.compile(r"(?:^|\s)(?:đạt|bằng|vượt|giải ngân|thực hiện|tăng|giảm|so với)(?:\s|$)")
 _FUNDS_RE = re.compile(r"vốn|kinh phí|ngân sách|kế hoạch")
 _PLAN_KIND_WORDS = (
-    ("kế hoạch vốn", "kế hoạch vốn"), ("dự toán", "dự toán"), ("kế hoạch", "kế hoạch"), ("kh", "kế hoạch"),
+    ("kế hoạch vốn", "kế hoạch vốn"), ("dự toán", "dự toán"), ("dt", "dự toán"), ("kế hoạch", "kế hoạch"), ("kh", "kế hoạch"),
     ("chỉ tiêu", "mục tiêu"), ("mục tiêu", "mục tiêu"), ("nghị quyết", "mục tiêu"), ("nq", "mục tiêu"),
 )
 

@@ -6,7 +6,8 @@ are one group; a draft resolution bound after a political report is another, and
 restatement in an appendix (part or table) is folded, never two statements of the running text.
 Two targets are the same when they have the same group, comparator, value (or bounds), unit and deadline,
 and names that say the same thing (token-set similarity of the diacritics-folded names), stated in two places
-(two plan columns of one table row holding the same amount are two figures).
+(two plan columns of one table row holding the same amount are two figures, and two rows of one table two
+indicators: "Tổng thu" and "Tổng chi" of a balanced budget hold the same amount).
 """
 
 from __future__ import annotations
@@ -53,12 +54,16 @@ def place_of(claim: _Claim) -> dict[str, object]:
     return {"start": claim.start, "end": claim.end, "page": claim.page, "quote": claim.quote}
 
 
-def merge_restated(claims: Sequence[C], groups: Sequence[int], appendix: Sequence[bool]) -> list[C]:
+def merge_restated(claims: Sequence[C], groups: Sequence[int], appendix: Sequence[bool],
+                   tables: Sequence[int | None] | None = None) -> list[C]:
     """``claims`` (document order) with the targets an appendix restates (``appendix``: the claim is in an
-    appendix part or table) folded into the first statement's ``places``."""
+    appendix part or table) folded into the first statement's ``places``. ``tables``: the indicator table each
+    claim is a row of (None in running text); a table never restates its own rows."""
     kept: list[C] = []
     seen: dict[tuple[object, ...], list[C]] = {}
-    for claim, group, restating in zip(claims, groups, appendix, strict=True):
+    table_of: dict[int, int | None] = {}
+    for claim, group, restating, table in zip(claims, groups, appendix, tables or [None] * len(claims), strict=True):
+        table_of[id(claim)] = table
         if claim.kind != "target":
             kept.append(claim)
             continue
@@ -67,6 +72,7 @@ def merge_restated(claims: Sequence[C], groups: Sequence[int], appendix: Sequenc
         first = next(
             (c for c in seen.get(key, []) if (c.deadline is None or claim.deadline is None or c.deadline == claim.deadline)
              and (c.start, c.end) != (claim.start, claim.end)  # two columns of one table row are two figures
+             and (table is None or table_of[id(c)] != table)
              and fuzz.token_set_ratio(_fold(c.indicator), name) >= SAME_NAME),
             None,
         )

@@ -39,9 +39,29 @@ def _clean(text: str) -> str:
 
 
 def label_unit(label: str) -> str:
-    """The unit a column header names in brackets ("Thành tiền sau thuế (VNĐ)" → "VNĐ"); "" when none."""
-    m = LABEL_UNIT_RE.search(_clean(label))
-    return m.group(1).strip() if m and lookup_unit(m.group(1).strip()) is not None else ""
+    """The unit a column header names in brackets ("Thành tiền sau thuế (VNĐ)" → "VNĐ"); "" when none. In a
+    two-level header ("Năm 2025 (triệu đồng) / DT giao") the lower header's unit comes first, then the upper's,
+    which covers every column under it."""
+    for piece in reversed(_clean(label).split(" / ")):
+        m = LABEL_UNIT_RE.search(piece.strip())
+        if m and lookup_unit(m.group(1).strip()) is not None:
+            return m.group(1).strip()
+    return ""
+
+
+# The unit a table's caption or title rows give all its figures: "Đơn vị tính: triệu đồng", "ĐVT: tỷ đồng".
+CAPTION_UNIT_RE = re.compile(r"(?:đơn vị tính|đơn vị|đvt|đ\.v\.t)\s*:\s*([^\s,;:()]+(?:\s+[^\s,;:()]+){0,2})", re.IGNORECASE)
+
+
+def caption_unit(title: str) -> str:
+    """The unit a table's caption names for all its figures ("Đơn vị tính: tỷ đồng" → "tỷ đồng"); "" when none
+    or when the words are no known unit. The longest known unit of the first words is taken ("triệu đồng")."""
+    m = CAPTION_UNIT_RE.search(_clean(title))
+    if m is None:
+        return ""
+    words = [w.rstrip(".") for w in m.group(1).split()]
+    unit = next((" ".join(words[:n]) for n in range(len(words), 0, -1) if lookup_unit(" ".join(words[:n])) is not None), "")
+    return unit if unit.isupper() else unit.lower()  # "Triệu đồng" as a unit is "triệu đồng"; "USD" stays
 
 
 def comma_thousands(cells: list[str]) -> bool:

@@ -235,21 +235,48 @@ def _near(lines: list[tuple[int, str]], previous: int, start: int) -> bool:
 
 
 def _title(lines: list[tuple[int, str]], i: int, text: str) -> str:
-    """The title line, with the line below when the title line is only the document type (or the line
-    above, in capitals, when the title line is a bracketed description)."""
-    words = text.split()
-    if text.startswith("(") and i > 0 and lines[i - 1][1].strip() == lines[i - 1][1].strip().upper():
-        above = " ".join(lines[i - 1][1].split())
-        if above and "\t" not in lines[i - 1][1]:
-            return f"{above} {text}"
-    if len(words) > 3:
-        return text
-    for _, line in lines[i + 1 : i + 3]:
-        follow = " ".join(line.split())
-        if follow:
-            if "\t" in line or len(follow) > MAX_TITLE_LINE or LIST_ITEM.match(follow):
+    """The title line, with the line below when the title line is only the document type; a bracketed
+    designation ("(Báo cáo chính trị của … trình Đại hội …)") is the title through its closing bracket."""
+    if text.startswith("("):
+        for _, line in lines[i + 1 : i + 4]:
+            if ")" in text or not line.strip() or len(text) > MAX_TITLE_LINE:
                 break
-            return f"{text} {follow}"
+            text = f"{text} {' '.join(line.split())}"
+        return text.strip("() ")
+    last = i
+    if len(text.split()) <= 3:
+        for j in range(i + 1, min(i + 3, len(lines))):
+            follow = " ".join(lines[j][1].split())
+            if follow:
+                if "\t" in lines[j][1] or len(follow) > MAX_TITLE_LINE or LIST_ITEM.match(follow):
+                    break
+                text, last = f"{text} {follow}", j
+                break
+    return _title_goes_on(lines, last, text)
+
+
+# A numbered heading ("I- TÁN THÀNH …", "A- BỐI CẢNH", "1. CÁC CHỈ TIÊU") or a line ending in a colon ("QUYẾT NGHỊ:")
+# starts the body, not a further line of the title.
+BODY_START = re.compile(r"^(?:[IVXLC]+|\d+|[A-ZĐ])\s*[-.)–]\s|:$")
+
+
+def _title_goes_on(lines: list[tuple[int, str]], last: int, text: str) -> str:
+    """A title in capitals wrapped over more lines ("… MINH SƠN LẦN" / "THỨ XX," / "NHIỆM KỲ 2025 - 2030") takes
+    the lines in capitals below its last line, up to the body, a rule or a division."""
+    if not text.isupper():
+        return text
+    for _, line in lines[last + 1 : last + 4]:
+        follow = " ".join(line.split())
+        if (
+            not follow
+            or not follow.isupper()
+            or "\t" in line
+            or BODY_START.search(follow)
+            or any(rule.matches(follow) for rule in STANDS_ALONE[:3])
+            or len(text) + len(follow) > MAX_TITLE_LINE
+        ):
+            break
+        text = f"{text} {follow}"
     return text
 
 

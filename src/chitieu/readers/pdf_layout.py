@@ -112,11 +112,18 @@ def joins(previous: str, following: str) -> str | None:
         return None
     if first.isalpha() and first.islower():
         return " "
+    if first == "(" and _heading_in_capitals(a) and b[1:2].isalpha():
+        return None  # "… NHANH VÀ BỀN VỮNG" + "(Báo cáo chính trị của …)": a title's bracketed designation
     if a[-1] == "," or first.isdigit() or first in "(%‰":
         return " "
     if a[-1].isdigit() and _unit_in_capitals(b):
         return " "  # "gồm có: 47" + "PAKN qua Hệ thống …": a figure and its unit written in capitals
     return None
+
+
+def _heading_in_capitals(line: str) -> bool:
+    """Two or more words, every letter a capital: a title line, not running text."""
+    return len(line.split()) >= 2 and line.isupper()
 
 
 def _unit_in_capitals(line: str) -> bool:

@@ -165,7 +165,7 @@ def all_claims(text: str, document: Any = None, text_year: int | Literal["own"] 
             key = (claim.section == TABLE_SECTION, claim.statement)
             claim.statement = numbers.setdefault(key, len(numbers) + 1)
     parts = getattr(document, "parts", None) or []
-    yield from merge_restated(merged, _groups(merged, parts), _in_appendix(merged, parts))
+    yield from merge_restated(merged, _groups(merged, parts), _in_appendix(merged, parts), _tables_of(merged, spans))
 
 
 def _groups(claims: list[Claim], parts: list[Any]) -> list[int]:
@@ -173,6 +173,12 @@ def _groups(claims: list[Claim], parts: list[Any]) -> list[int]:
     (an appendix belongs to the document before it)."""
     starts = [p.start for p in parts if p.kind != "appendix"]
     return [bisect_right(starts, c.start) for c in claims]
+
+
+def _tables_of(claims: list[Claim], spans: list[tuple[int, int]]) -> list[int | None]:
+    """The indicator table (index into ``spans``) each table claim is a row of; None for running text."""
+    return [next((i for i, (a, b) in enumerate(spans) if a <= c.start < b), None) if c.section == TABLE_SECTION else None
+            for c in claims]
 
 
 def _in_appendix(claims: list[Claim], parts: list[Any]) -> list[bool]:

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from chitieu.domain import Quantity
-from chitieu.extraction.table_columns import caption_before
+from chitieu.extraction.table_columns import caption_before, caption_unit
 from chitieu.extraction.table_header import find_header
 from chitieu.extraction.table_layouts import compared_part
 from chitieu.extraction.tables import IndicatorRow as TableIndicatorRow
@@ -57,10 +57,11 @@ _RATIO_BASES = (("du toan", "dự toán"), ("dt", "dự toán"), ("muc tieu", "m
 _PAST_BASES = ("thuc hien", "th", "uoc th", "uoc thuc hien")
 
 
-def ratio_basis(label: str) -> str:
+def ratio_basis(label: str, plan_label: str = "") -> str:
     """What a ratio column compares with, as a ratio's unit names it ("Ước TH/KH" → "kế hoạch", "Tỷ lệ % so với
     mục tiêu" → "mục tiêu"); "" for a comparison with the same period or an earlier result, which is no plan
-    ratio but a change."""
+    ratio but a change. A header naming no basis ("So sánh (%)", "Tỷ lệ giải ngân (%)") compares with the
+    table's plan column, named by ``plan_label`` ("DT giao" → "dự toán"), else with the plan."""
     from chitieu.extraction.table_layouts import compared_part
     from chitieu.grammar.text import fold
 
@@ -74,7 +75,11 @@ def ratio_basis(label: str) -> str:
             return found
         if any(f" {key} " in compared for key in _PAST_BASES):
             return ""
-    return next((basis for key, basis in _RATIO_BASES if f" {key} " in words_of(label)), "kế hoạch")
+    found = next((basis for key, basis in _RATIO_BASES if f" {key} " in words_of(label)), None)
+    if found is not None:
+        return found
+    plan = words_of(plan_label)
+    return next((basis for key, basis in _RATIO_BASES if basis and f" {key} " in plan), "kế hoạch")
 
 
 def _row_span(document: Document, block: TableBlock, row: TableIndicatorRow) -> tuple[int, int]:
@@ -92,6 +97,7 @@ def _row_claims(document: Document, block: TableBlock, row: TableIndicatorRow, t
     quote = " | ".join(c for c in document.text[start:end].replace("\t", "\n").split("\n") if c.strip())[:QUOTE_LIMIT]
     base = {"source": "table", "number": row.number, "group": row.group, "table_row": row.first_row}
     claims: list[ProposedClaim] = []
+    table_unit = caption_unit(title)  # "Đơn vị tính: tỷ đồng" above the table: the unit of figures naming none
 
     def ratio_claims(kind: str, ratios: list[tuple[str, str]], payload: dict[str, Any]) -> None:
         """Each ratio cell of a row: "% kế hoạch" (… dự toán, mục tiêu) to a plan, else a change "%" to the
@@ -100,7 +106,7 @@ def _row_claims(document: Document, block: TableBlock, row: TableIndicatorRow, t
             q = parse_cell_quantity(text)
             if q is None or q.value is None:
                 continue
-            basis = ratio_basis(label) if kind == "result" else ""
+            basis = ratio_basis(label, row.target_label) if kind == "result" else ""
             role, unit = ("plan_ratio", f"% {basis}") if basis else ("change", "%")
             claims.append(ProposedClaim(kind, row.full_name, "=", q.value, None, None, unit, start, end, page, quote,
                                         {**payload, "column": label, "text": text, "role": role,
@@ -115,24 +121,24 @@ def _row_claims(document: Document, block: TableBlock, row: TableIndicatorRow, t
     payload = target_payload(first, row.target_label, row.target)
     for figure in (row.target_quantity, *row.target_figures):  # "100% cán bộ và 80% thanh niên": two figures
         if _numeric(figure):
-            claims.append(_from_quantity("target", row, figure, start, end, page, quote, payload, row.target_unit))
+            claims.append(_from_quantity("target", row, figure, start, end, page, quote, payload, row.target_unit, table_unit))
     if first is not None:
         ratio_claims("target", first.ratios, {**payload, "plan": False})
     for target in row.targets[1:]:  # every other plan column: next year's, "trước thuế", "sau thuế" …
         payload = target_payload(target, target.label, target.value)
         if _numeric(target.quantity):
-            claims.append(_from_quantity("target", row, target.quantity, start, end, page, quote, payload, target.unit))
+            claims.append(_from_quantity("target", row, target.quantity, start, end, page, quote, payload, target.unit, table_unit))
         ratio_claims("target", target.ratios, {**payload, "plan": False})
     for cell in row.results:
         if not _numeric(cell.quantity):
             continue
-        stated = next((text for label, text in cell.ratios if ratio_basis(label)), "")
+        stated = next((text for label, text in cell.ratios if ratio_basis(label, row.target_label)), "")
         payload = {**base, "column": cell.label, "text": cell.value, "stated_ratio": stated,
                    "stated_verdict": cell.verdict, "period": list(cell.period) if cell.period else None,
                    "hedge": "ước" if cell.label.lower().startswith("ước") else ""}
         for value in (cell.quantity, *cell.more):
             if _numeric(value):
-                claims.append(_from_quantity("result", row, value, start, end, page, quote, payload, cell.unit))
+                claims.append(_from_quantity("result", row, value, start, end, page, quote, payload, cell.unit, table_unit))
         ratio_claims("result", cell.ratios, payload)
     return claims
 
@@ -142,9 +148,11 @@ def _numeric(q: Quantity | None) -> bool:
 
 
 def _from_quantity(kind: str, row: TableIndicatorRow, q: Quantity | None, start: int, end: int,
-                   page: int | None, quote: str, payload: dict[str, Any], column_unit: str = "") -> ProposedClaim:
+                   page: int | None, quote: str, payload: dict[str, Any], column_unit: str = "",
+                   table_unit: str = "") -> ProposedClaim:
     assert q is not None
-    # a bare result ("3.429") is counted in its target's unit ("ít nhất 2.500 chỗ trọ")
+    # a bare result ("3.429") is counted in its target's unit ("ít nhất 2.500 chỗ trọ"), and a bare figure of a
+    # table whose caption names a unit ("Đơn vị tính: tỷ đồng") in that unit
     borrowed = row.target_quantity.unit if kind == "result" and row.target_quantity is not None else ""
-    unit = row.unit or column_unit or q.unit or borrowed
+    unit = row.unit or column_unit or q.unit or borrowed or table_unit
     return ProposedClaim(kind, row.full_name, q.op.value, q.value, q.low, q.high, unit, start, end, page, quote, payload)
