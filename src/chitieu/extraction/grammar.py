@@ -53,8 +53,10 @@ ORDINAL_BEFORE_PATTERN: str = "|".join(f"(?:{rule.pattern})" for rule in _BOOK.t
 
 # Words right before a whole number that make it a rank position ("đứng thứ 2", "xếp thứ 38/63"), and its unit.
 RANK_BEFORE_PATTERN: str = "|".join(
-    f"(?:{rule.pattern})" for rule in _BOOK.table("text.ranks") if not rule.id.startswith("within_top")  # type: ignore[attr-defined]
+    f"(?:{rule.pattern})" for rule in _BOOK.table("text.ranks") if not rule.id.startswith("within_top") and rule.id != "out_of"  # type: ignore[attr-defined]
 )
+# "đứng thứ 21 trên tổng số 63 tỉnh": the words after a rank position before the number of units ranked.
+RANK_OUT_OF_PATTERN: str = _BOOK.pattern("text.ranks", "out_of")
 # "thuộc nhóm 20 tỉnh dẫn đầu", "trong top 10": a rank of at most N; "nhóm N" needs a leading word after it.
 TOP_BEFORE_PATTERN: str = _BOOK.pattern("text.ranks", "within_top")
 TOP_AFTER_PATTERN: str = _BOOK.pattern("text.ranks", "within_top_after")

@@ -22,6 +22,7 @@ from chitieu.extraction.grammar import (
     PER_ONE_WORDS,
     PREFIX_OPS,
     RANK_BEFORE_PATTERN,
+    RANK_OUT_OF_PATTERN,
     RANK_UNIT,
     RATE_OF_CHANGE_WORDS,
     SUFFIX_OPS,
@@ -85,6 +86,7 @@ _BLOCKED_RE = re.compile(guarded("|".join(f"(?:{pattern})" for _name, pattern in
 _RANK_RE = re.compile(r"(?:^|(?<=[\s(.,;:-]))(?:" + RANK_BEFORE_PATTERN + r")\s*$", re.IGNORECASE)
 _TOP_RE = re.compile(r"(?:^|(?<=[\s(.,;:-]))(?:" + TOP_BEFORE_PATTERN + r")\s*$", re.IGNORECASE)
 _TOP_AFTER_RE = re.compile(TOP_AFTER_PATTERN, re.IGNORECASE)
+_RANK_OUT_OF_RE = re.compile(RANK_OUT_OF_PATTERN + rf"(?P<den>{_NUM})(?![\d/])", re.IGNORECASE)
 _ORDINAL_RE = re.compile(r"(?:^|(?<=[\s(.,;:-]))(?:" + ORDINAL_BEFORE_PATTERN + r")\s?\.?\s*$", re.IGNORECASE)
 _POPULATION_BASE_BEFORE_RE = re.compile(
     r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in sorted(POPULATION_BASE_WORDS, key=len, reverse=True)) + r")\s*$", re.IGNORECASE
@@ -167,7 +169,7 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
     plain_integer = n1 is None or not re.search(r"[.,]", n1)
     ranked = _RANK_RE.search(text, max(floor, m.start() - 32), m.start()) if plain_integer and n1 else None
     if ranked:
-        return _rank(m, ranked.start())
+        return _rank(m, ranked.start(), out_of=_RANK_OUT_OF_RE.match(text, m.end(), end))
     top = _TOP_RE.search(text, max(floor, m.start() - 32), m.start()) if plain_integer and n1 else None
     if top and ("nhóm" not in top.group().lower() or _TOP_AFTER_RE.match(text, m.end(), end)):
         return _rank(m, top.start(), Op.LE)
@@ -246,7 +248,7 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
         text, max(floor, m.start() - 12), m.start()
     ):
         return None  # "số bác sĩ trên 10.000 dân", "mỗi 1.000 dân": the base of a ratio
-    if names_a_group(text, start, m.start(), unit_l, prefix_op, words):
+    if names_a_group(text, start, m.start(), unit.lower() if rate else unit_l, prefix_op, words):  # a rate as "%…"
         return None
     pm = _PER_POPULATION_RE.match(text, pos, end) if unit and not rate and n2 is None else None
     if pm:  # "35 giường bệnh trên 1 vạn dân": the population base is the unit's denominator
@@ -290,13 +292,15 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
     )
 
 
-def _rank(m: re.Match[str], start: int, op: Op = Op.EQ) -> TextQuantity | None:
-    """A rank position: the number (and the count ranked, "38/63") after a ranking verb; no unit is read after it
-    ("xếp thứ 38/63 tỉnh": the provinces are what is ranked, not a unit)."""
+def _rank(m: re.Match[str], start: int, op: Op = Op.EQ, out_of: re.Match[str] | None = None) -> TextQuantity | None:
+    """A rank position: the number (and the count ranked, "38/63", or ``out_of`` "… trên tổng số 63") after a
+    ranking verb; no unit is read after it ("xếp thứ 38/63 tỉnh": the provinces are what is ranked, not a unit)."""
     if m.group("n2") or m.group("mag1") or m.group("pct1") or m.group("neg"):
         return None
     den = m.group("den")
     end = m.end("den") if den else m.end("n1")
+    if not den and out_of is not None:
+        den, end = out_of.group("den"), out_of.end("den")
     return TextQuantity(start=start, number_start=m.start(), end=end, op=op, value=number_value(m.group("n1")), low=None,
                         high=None, unit=RANK_UNIT, denominator=number_value(den) if den else None, rank=True)
 
