@@ -16,7 +16,7 @@ from chitieu.extraction.grammar import (
     LEAD_WORDS,
     PREDICATE_WORDS,
 )
-from chitieu.extraction.names import content_of, tidy
+from chitieu.extraction.names import SUB_ITEM_MARKERS, content_of, tidy
 from chitieu.extraction.quantity import TextQuantity
 from chitieu.grammar.loader import rulebook
 from chitieu.grammar.prefilter import guarded
@@ -88,6 +88,11 @@ _RANKED_ON_RE = re.compile(r"[^.;,()\d]{0,60}?\svề\s+(?P<on>[^.;,]{3,100}?(?:\
 _CONCESSION_RE = re.compile(rulebook().pattern("text.subject_names", "concession_not_in_name"), re.IGNORECASE)
 
 
+# A chunk opening with "trong đó", "riêng", "chủ yếu do" … starts a subject of its own: the words before it are not
+# widened into its name ("… 53,8% dự toán cả năm, trong đó thu nội địa đạt 52,1%").
+_OPENS_SUBJECT_RE = re.compile(r"\s*(?:" + SUB_ITEM_MARKERS + r")(?=[\s,:])", re.IGNORECASE)
+
+
 def _mask_glosses(text: str) -> str:
     """``text`` with the brackets of glosses replaced one-for-one, so they split nothing."""
     return _GLOSS_RE.sub(lambda m: "[" + m.group(1) + "]", text)
@@ -132,12 +137,13 @@ def _last_chunks(text: str, base: int, share: bool = False) -> tuple[str, int]:
     i = len(chunks) - 1
     start = chunks[i][0]
     listed = False  # the subject so far is a list of short names ("lâm nghiệp, thủy sản")
-    while i > 0:
+    while i > 0 and not _OPENS_SUBJECT_RE.match(text, start):
         current = text[start:]
         words = len(_content(current).split())
         previous = text[chunks[i - 1][0] : chunks[i - 1][1]]
         joined = "(" not in text[chunks[i - 1][1] : start] and text[chunks[i - 1][1] : start].strip() == ","
-        short_previous = len(_content(previous.replace("-", "")).split()) <= 3  # "nông-lâm nghiệp": two words
+        # "nông-lâm nghiệp": two words; "đặc biệt là khách sạn": its opening is no word of the list
+        short_previous = len(_content(tidy(previous).replace("-", "")).split()) <= 3
         if words == 0 or (words < 3 and short_previous and "(" not in text[chunks[i - 1][1] : start]):
             listed = listed or (words > 0 and joined)
             i -= 1
@@ -169,12 +175,20 @@ def _last_chunks(text: str, base: int, share: bool = False) -> tuple[str, int]:
     return subject, base + start + lead
 
 
+# A month or quarter written without its year ("tháng 9", "quý I/2024"): the period when no year is written, as a
+# name no longer carries it (text.subject_names period_not_in_name).
+_SHORT_PERIOD_RE = re.compile(
+    r"(?:(?:tháng|qu[ýí])\s+(?:[IVX]+|\d{1,2})(?:/(?:19|20)\d{2})?|\d{1,2}\s+tháng(?:\s+đầu\s+năm)?)(?![\w/])", re.IGNORECASE
+)
+
+
 def _period_of(text: str) -> str:
     found = PERIOD_RE.findall(text)
     for p in reversed(found):
         if _YEARS_RE.search(p) or "năm" in p.lower():
             return str(p).strip()
-    return ""
+    short = _SHORT_PERIOD_RE.findall(text)
+    return str(short[-1]).strip() if short else ""
 
 
 def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[TextQuantity]) -> list[Phrase]:

@@ -52,14 +52,25 @@ _POPULATION_BASE_RE = re.compile(r"(?:^|\s)(?:dân|người|dân số)$", re.IGN
 # A name that would be left as only what it measures by ("Tốc độ tăng" is a name, "Tốc độ" is not).
 _BARE_MEASURE_RE = re.compile(r"(?:^|\s)(?:tốc độ|mức|tỷ lệ|tỉ lệ|chỉ số)$", re.IGNORECASE)
 # Totals ("Tổng …") that a part does not repeat.
-_TOTAL_RE = re.compile(r"^(?:tổng|tổng số)\s+", re.IGNORECASE)
+_TOTAL_RE = re.compile(r"^(?:tổng|tổng số)\s+(?!sản phẩm)", re.IGNORECASE)  # "Tổng sản phẩm" is one term
 # Periods a part does not repeat: "9 tháng", "tháng 9", "6 tháng đầu năm", "năm 2024".
 _SPAN_RE = re.compile(
     r"\s+(?:\d{1,2}\s+tháng(?:\s+đầu\s+năm)?|tháng\s+\d{1,2}|quý\s+[IV\d]+|(?:năm|giai đoạn)\s+(?:19|20)\d{2}(?:\s*-\s*\d{2,4})?)\s*$",
     re.IGNORECASE,
 )
-# A sentence that details the figure before it: "Trong đó, …", "(trong đó, …", "…; riêng …".
-_SUB_ITEM_RE = re.compile(r"(?:^|[(,;:.]\s*)(?:trong đó|riêng|cụ thể)(?=[\s,:])", re.IGNORECASE)
+# A sentence that details the figure before it: "Trong đó, …", "(trong đó, …", "…; riêng …", "chủ yếu do …".
+SUB_ITEM_MARKERS = _BOOK.pattern("text.subject_names", "sub_item_markers")
+_SUB_ITEM_RE = re.compile(r"(?:^|[(,;:.]\s*)(?:" + SUB_ITEM_MARKERS + r")(?=[\s,:])", re.IGNORECASE)
+# What lies at the edges of a subject but outside it (text.subject_names): a comparison with earlier figures, the
+# verb that introduces the figure, the period; a bracket holding only years ("… các năm trước (2001)").
+_COMPARISON_RE = _subject_rule("comparison_not_in_name")
+_PREDICATE_END_RE = _subject_rule("predicate_not_in_name")
+_PERIOD_END_RE = _subject_rule("period_not_in_name")
+_YEARS_BRACKET_END_RE = re.compile(r"\s*\((?:\s*(?:năm\s+)?(?:19|20)\d{2}\s*[,;]?)+\)\s*$", re.IGNORECASE)
+_SIGN_END_RE = re.compile(r"\s+(?:[%‰]|và|hoặc)$")  # a unit or a conjunction left at the end
+# A plan word alone keeps its period: "kế hoạch năm 2023" names a plan, "kế hoạch" names none.
+_PLAN_ALONE_RE = re.compile(r"^(?:tổng\s+)?(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu|nghị quyết)$", re.IGNORECASE)
+_LETTER_RE = re.compile(r"[^\W\d_]")
 
 
 @lru_cache(maxsize=4096)
@@ -81,12 +92,38 @@ def tidy(name: str) -> str:
         own = cut
 
 
+def _names_words(text: str) -> bool:
+    """Whether ``text`` keeps a word once its opening words ("và", "trong đó") are left out."""
+    return bool(_LETTER_RE.search(_OPENING_RE.sub("", " ".join(text.split()) + " ")))
+
+
+@lru_cache(maxsize=4096)
+def edges(name: str) -> str:
+    """``name`` cut to its subject: a name never starts inside a bracket ("7,23% ước tính …) và quý II" → "và quý
+    II"), and never ends with a bracket of years, a comparison, the verb introducing its figure or its period
+    (``text.subject_names`` ``comparison_not_in_name``, ``predicate_not_in_name``, ``period_not_in_name``); a cut
+    that would leave no word is not made."""
+    own = " ".join(name.split())
+    close = own.find(")")
+    if close >= 0 and "(" not in own[:close] and _names_words(own[close + 1 :]):
+        own = tidy(own[close + 1 :].strip(" ,;:"))
+    while True:
+        cut = _YEARS_BRACKET_END_RE.sub("", own)
+        cut = _COMPARISON_RE.sub("", cut)
+        cut = _PREDICATE_END_RE.sub("", cut)
+        cut = _PERIOD_END_RE.sub("", cut)
+        cut = _SIGN_END_RE.sub("", cut).strip(" ,;:")
+        if cut == own or not _names_words(cut) or _PERIOD_PART_RE.match(own) or _PLAN_ALONE_RE.match(cut):
+            return own  # "Sơ bộ quý I" stays: a name that is only a period is a part (period_is_a_part)
+        own = cut
+
+
 @lru_cache(maxsize=4096)
 def content_of(name: str) -> str:
     """``name`` when it names something, else "" (``text.subject_names`` ``names_nothing``; a place alone, "toàn
-    tỉnh có", names nothing either)."""
+    tỉnh có", names nothing either, nor does a unit alone, "%")."""
     bare = " ".join(_LOCALITY_RE.sub(" ", name).split()).strip(" ,;:()")
-    return "" if _NOTHING_RE.match(bare) else name
+    return "" if _NOTHING_RE.match(bare) or not _LETTER_RE.search(bare) else name
 
 
 def counted_name(unit: str) -> str:
@@ -158,7 +195,7 @@ class SubjectNames:
         as a running total ("lũy kế 9 tháng") or listed after such a part; a share ("chiếm") is named as a weight.
         ``counted`` figures ("9 đơn vị cấp huyện …") are named by what they count; ``before`` is the sentence up to
         the figure."""
-        tidied = tidy(name)
+        tidied = tidy(edges(tidy(name)))
         own = tidied or name
         header = _HEADER_RE.match(before) if "như sau" in before.lower() else None
         if header and _MEASURE_RE.search(header.group("head")) and sentence != self.header_sentence:

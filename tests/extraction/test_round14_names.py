@@ -1,0 +1,42 @@
+"""Names cut to their subject (issue 10 item 8, round 14): edges of a name, in our own sentences."""
+
+from __future__ import annotations
+
+from chitieu.extraction.claims import extract_claims
+from chitieu.extraction.names import edges
+
+
+def _names(text: str) -> dict[float, str]:
+    return {c.value: c.indicator for c in extract_claims(text + "\n") if c.value is not None}
+
+
+def test_a_name_never_starts_inside_a_bracket() -> None:
+    assert edges("4,1% theo ước tính lần đầu) và quý III") == "quý III"
+    got = _names("Giá trị xuất khẩu tăng 5,2%, trong đó quý I tăng 4,4% (thấp hơn mức 4,6% ước tính trước đó) và quý II tăng 6,0%.")
+    assert got[6.0] == "Giá trị xuất khẩu quý II"
+
+
+def test_a_period_a_predicate_or_a_comparison_at_the_end_is_not_the_name() -> None:
+    assert edges("Tổng vốn huy động tính đến hết tháng 6") == "Tổng vốn huy động"
+    assert edges("học sinh tiểu học đi học đúng độ tuổi đạt tỷ lệ") == "học sinh tiểu học đi học đúng độ tuổi"
+    assert edges("Sản lượng cá quý này cao hơn hẳn cùng kỳ (2022)") == "Sản lượng cá"
+    # a running total, an average, a plan word alone and a name that is only a period keep their period
+    assert edges("Doanh thu lũy kế 7 tháng") == "Doanh thu lũy kế 7 tháng"
+    assert edges("Giá xăng bình quân 3 tháng") == "Giá xăng bình quân 3 tháng"
+    assert edges("kế hoạch năm 2026") == "kế hoạch năm 2026"
+    assert edges("Sơ bộ quý II") == "Sơ bộ quý II"
+
+
+def test_the_period_cut_from_a_name_is_the_claims_period() -> None:
+    claims = list(extract_claims("Chỉ số giá vận tải tháng 7 tăng 1,3% so với tháng trước.\n"))
+    assert (claims[0].indicator, claims[0].period) == ("Chỉ số giá vận tải", "tháng 7")
+
+
+def test_a_unit_alone_names_nothing_so_the_year_list_keeps_the_subject() -> None:
+    got = _names("Sản lượng chè năm nay cao hơn mức của các năm trước (năm 2021 tăng 2,2%; năm 2022 tăng 3,1%).")
+    assert got[2.2] == got[3.1] == "Sản lượng chè"
+
+
+def test_a_detail_opened_by_trong_do_is_not_widened_into_the_words_before() -> None:
+    got = _names("Thu ngân sách 9 tháng ước đạt 71,5% dự toán năm, trong đó thu nội địa đạt 69,2%.")
+    assert got[69.2] == "thu nội địa"
