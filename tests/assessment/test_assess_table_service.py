@@ -10,7 +10,8 @@ from openpyxl import Workbook
 
 from chitieu.assessment import Stage
 from chitieu.messages import ChitieuError
-from chitieu.services.assess_table import assess_table, official_status, write_assessed_xlsx
+from chitieu.services.assess_table import assess_table, official_status
+from chitieu.services.assess_table_write import write_assessed_xlsx
 from chitieu.vocab.verdicts import Status
 
 from .fixtures.build_province_fixtures import windows_1258_form

@@ -13,15 +13,10 @@ from openpyxl import load_workbook
 
 from chitieu.assessment import Stage
 from chitieu.messages import ChitieuError
-from chitieu.services import assess_table as service
 from chitieu.services import assess_table_read as reader
-from chitieu.services.assess_table import (
-    TableRun,
-    assess_table,
-    write_assessed_csv,
-    write_assessed_json,
-    write_assessed_xlsx,
-)
+from chitieu.services import assess_table_write as service
+from chitieu.services.assess_table import TableRun, assess_table
+from chitieu.services.assess_table_write import write_assessed_csv, write_assessed_json, write_assessed_xlsx
 
 from .fixtures.build_province_fixtures import windows_1258_form
 

@@ -216,8 +216,8 @@ def assess_table_command(
     Bảng lớn (hàng triệu dòng) được đọc và ghi lần lượt từng dòng, không nạp cả bảng vào bộ nhớ.
     """
     from chitieu.assessment import parse_stage
-    from chitieu.services.assess_table import (
-        TableRun,
+    from chitieu.services.assess_table import TableRun
+    from chitieu.services.assess_table_write import (
         write_assessed_csv,
         write_assessed_json,
         write_assessed_xlsx,
@@ -340,7 +340,7 @@ def _json_to_stdout(rows: Any) -> None:
     import shutil
     import tempfile
 
-    from chitieu.services.assess_table import write_assessed_json
+    from chitieu.services.assess_table_write import write_assessed_json
 
     with tempfile.SpooledTemporaryFile(max_size=16 * 1024 * 1024, mode="w+", encoding="utf-8") as spool:
         write_assessed_json(rows, spool)

@@ -4,8 +4,9 @@ Reading files is the edge's job (``chitieu.services.registry_files``); everythin
 tables of text cells and reports every problem (file, row, column, value) instead of raising.
 """
 
+from chitieu.registry.cell_values import infer_target_kind
 from chitieu.registry.export import registry_tables
-from chitieu.registry.parse import infer_target_kind, parse_registry
+from chitieu.registry.parse import parse_registry
 from chitieu.registry.schema import TABLE_BY_NAME, TABLES, TableSpec, accepted_choices, choice_of
 from chitieu.registry.tables import (
     CellValue,

@@ -30,7 +30,7 @@ from chitieu.services.workspaces import workspace_id
 from chitieu.store.models import OrgUnitRow, PlanRow
 from chitieu.store.models_tasks import TaskRow
 from chitieu.store.tasks import read_task_rows, task_values
-from chitieu.store.writer import Changes, _Ids
+from chitieu.store.upserts import Changes, CodeIds
 
 __all__ = [
     "REGISTRY_FIELDS",
@@ -193,7 +193,7 @@ def add_task(session: Session, actor: Actor, task: Task, *, as_of: date, reason:
         last = session.scalars(select(TaskRow.order).where(TaskRow.plan_id == plan_id)).all()
         task = replace(task, order=max(last, default=0) + 1)
     changes = Changes()
-    ids = _Ids(session, ws)
+    ids = CodeIds(session, ws)
     if task.owner_unit_code is not None and task.owner_unit_code not in ids.org_units:
         raise ChitieuError("org_unit_not_found", code=task.owner_unit_code)
     row = TaskRow(**task_values(ids, task, changes))
@@ -231,7 +231,7 @@ def update_task(
     updated = replace(current, **fields)
     _check(updated, as_of)
     _covers(actor, updated)
-    ids = _Ids(session, ws)
+    ids = CodeIds(session, ws)
     if updated.owner_unit_code is not None and updated.owner_unit_code not in ids.org_units:
         raise ChitieuError("org_unit_not_found", code=updated.owner_unit_code)
     before, after = _snapshot(current), _snapshot(updated)

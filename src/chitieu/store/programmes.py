@@ -30,7 +30,15 @@ from chitieu.domain import (
 from chitieu.messages import ChitieuError
 from chitieu.store.models import DocumentRow, OrgUnitRow, PlanRow
 from chitieu.store.models_programmes import CapitalPlanRow, DisbursementRow, DisbursementTargetRow
-from chitieu.store.writer import Changes, _delete, _Ids, _key, _provenance_columns, _shown, _upsert
+from chitieu.store.upserts import (
+    Changes,
+    CodeIds,
+    business_key,
+    delete_row,
+    provenance_columns,
+    shown,
+    upsert,
+)
 
 BUDGET_TABLES = ("capital_plans", "disbursements", "disbursement_targets")
 
@@ -39,14 +47,14 @@ def _opt(value: Any) -> str | None:
     return None if value is None else str(value.value if hasattr(value, "value") else value)
 
 
-def _plan_id(ids: _Ids, plan_code: str, what: str) -> int:
+def _plan_id(ids: CodeIds, plan_code: str, what: str) -> int:
     plan_id = ids.plans.get(plan_code)
     if plan_id is None:
         raise ChitieuError("bundle_unknown_reference", plan=plan_code, what=what, ref=plan_code)
     return plan_id
 
 
-def _unit_id(ids: _Ids, plan_code: str, unit: str | None, what: str) -> int | None:
+def _unit_id(ids: CodeIds, plan_code: str, unit: str | None, what: str) -> int | None:
     if unit is None:
         return None
     found = ids.org_units.get(unit)
@@ -79,11 +87,11 @@ def _replace(
     pairs = [(pool[k].pop(0) if pool.get(k := item_key(item)) else None, item) for item in wanted]
     for rows in pool.values() if replace else ():
         for row in rows:
-            _delete(session, row, changes, entity, shown_key(row), snapshot(row))
+            delete_row(session, row, changes, entity, shown_key(row), snapshot(row))
     session.flush()
     for row, item in pairs:
-        _upsert(row, make, values(item), session=session, changes=changes, entity=entity,
-                key=_key(*item_key(item)), show=show)
+        upsert(row, make, values(item), session=session, changes=changes, entity=entity,
+                key=business_key(*item_key(item)), show=show)
     session.flush()
 
 
@@ -93,11 +101,11 @@ def write_budget(
 ) -> None:
     """Store the budget rows of ``tables``: each plan named there gets exactly the rows given for it (with
     ``replace``), or the rows given are added and updated, the others kept (without)."""
-    ids = _Ids(session, workspace_id)
+    ids = CodeIds(session, workspace_id)
     unit_code = {i: c for c, i in ids.org_units.items()}
     plan_code = {i: c for c, i in ids.plans.items()}
     tables = set(tables)
-    show = lambda v: _shown(v, ids, {"org_unit_id": unit_code.get, "plan_id": plan_code.get})  # noqa: E731
+    show = lambda v: shown(v, ids, {"org_unit_id": unit_code.get, "plan_id": plan_code.get})  # noqa: E731
     if "capital_plans" in tables:
         _write_capital_plans(session, ids, budget.capital_plans, unit_code, show, changes, replace)
     if "disbursements" in tables:
@@ -114,7 +122,7 @@ def _stored(session: Session, model: Any, plan_ids: Iterable[int]) -> list[Any]:
 
 
 def _write_capital_plans(
-    session: Session, ids: _Ids, wanted: list[CapitalPlan], unit_code: dict[int, str],
+    session: Session, ids: CodeIds, wanted: list[CapitalPlan], unit_code: dict[int, str],
     show: Callable[[dict[str, Any]], dict[str, Any]], changes: Changes,
     replace: bool = True,
 ) -> None:
@@ -132,16 +140,16 @@ def _write_capital_plans(
         return {
             "plan_id": ids.plans[c.plan_code], "org_unit_id": _unit_id(ids, c.plan_code, c.org_unit_code, "kế hoạch vốn"),
             "period_start": c.period.start, "period_end": c.period.end, "source": _opt(c.source), "kind": _opt(c.kind),
-            "amount": c.amount, "text": c.text, "note": c.note, **_provenance_columns(ids, c.provenance, changes),
+            "amount": c.amount, "text": c.text, "note": c.note, **provenance_columns(ids, c.provenance, changes),
         }
 
     _replace(session, _stored(session, CapitalPlanRow, plan_ids), wanted, row_key=row_key, item_key=item_key,
-             values=values, make=CapitalPlanRow, entity="capital_plan", shown_key=lambda r: _key(*row_key(r)),
+             values=values, make=CapitalPlanRow, entity="capital_plan", shown_key=lambda r: business_key(*row_key(r)),
              snapshot=lambda r: {"amount": r.amount, "text": r.text}, show=show, changes=changes, replace=replace)
 
 
 def _write_disbursements(
-    session: Session, ids: _Ids, wanted: list[Disbursement], unit_code: dict[int, str],
+    session: Session, ids: CodeIds, wanted: list[Disbursement], unit_code: dict[int, str],
     show: Callable[[dict[str, Any]], dict[str, Any]], changes: Changes,
     replace: bool = True,
 ) -> None:
@@ -161,17 +169,17 @@ def _write_disbursements(
             "plan_id": ids.plans[d.plan_code], "org_unit_id": _unit_id(ids, d.plan_code, d.org_unit_code, "giải ngân"),
             "period_start": d.period.start, "period_end": d.period.end, "as_of": d.as_of, "source": _opt(d.source),
             "kind": _opt(d.kind), "amount": d.amount, "stated_rate": d.stated_rate, "flag": d.flag.value,
-            "text": d.text, "note": d.note, **_provenance_columns(ids, d.provenance, changes),
+            "text": d.text, "note": d.note, **provenance_columns(ids, d.provenance, changes),
         }
 
     _replace(session, _stored(session, DisbursementRow, plan_ids), wanted, row_key=row_key, item_key=item_key,
-             values=values, make=DisbursementRow, entity="disbursement", shown_key=lambda r: _key(*row_key(r)),
+             values=values, make=DisbursementRow, entity="disbursement", shown_key=lambda r: business_key(*row_key(r)),
              snapshot=lambda r: {"amount": r.amount, "stated_rate": r.stated_rate}, show=show, changes=changes,
              replace=replace)
 
 
 def _write_targets(
-    session: Session, ids: _Ids, wanted: list[DisbursementTarget], show: Callable[[dict[str, Any]], dict[str, Any]],
+    session: Session, ids: CodeIds, wanted: list[DisbursementTarget], show: Callable[[dict[str, Any]], dict[str, Any]],
     changes: Changes, replace: bool = True,
 ) -> None:
     plan_ids = {_plan_id(ids, t.plan_code, "mục tiêu giải ngân") for t in wanted}
@@ -190,12 +198,12 @@ def _write_targets(
             "plan_id": ids.plans[t.plan_code], "period_start": t.period.start if t.period else None,
             "period_end": t.period.end if t.period else None, "source": _opt(t.source), "op": t.op.value,
             "value": t.value, "low": t.low, "high": t.high, "text": t.text, "deadline": t.deadline,
-            **_provenance_columns(ids, t.provenance, changes),
+            **provenance_columns(ids, t.provenance, changes),
         }
 
     _replace(session, _stored(session, DisbursementTargetRow, plan_ids), wanted, row_key=row_key,
              item_key=item_key, values=values, make=DisbursementTargetRow, entity="disbursement_target",
-             shown_key=lambda r: _key(*row_key(r)), snapshot=lambda r: {"text": r.text}, show=show, changes=changes,
+             shown_key=lambda r: business_key(*row_key(r)), snapshot=lambda r: {"text": r.text}, show=show, changes=changes,
              replace=replace)
 
 

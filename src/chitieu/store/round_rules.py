@@ -16,12 +16,12 @@ from chitieu.domain.round_rules import RoundRule, RuleKind, Severity
 from chitieu.messages import ChitieuError, msg
 from chitieu.store.models import IndicatorRow, PlanRow
 from chitieu.store.models_rounds import RoundRuleRow
-from chitieu.store.writer import Changes, _delete, _Ids, _key, _shown, _upsert
+from chitieu.store.upserts import Changes, CodeIds, business_key, delete_row, shown, upsert
 
 
 def write_round_rules(session: Session, workspace_id: int, plan_codes: Sequence[str], rules: Iterable[RoundRule],
                       changes: Changes) -> None:
-    ids = _Ids(session, workspace_id)
+    ids = CodeIds(session, workspace_id)
     rules = list(rules)
     for plan_code in dict.fromkeys([*plan_codes, *(r.plan_code for r in rules)]):
         plan_id = ids.plans.get(plan_code)
@@ -42,14 +42,14 @@ def write_round_rules(session: Session, workspace_id: int, plan_codes: Sequence[
             values = {"severity": rule.severity.value if rule.severity else None, "limit_value": rule.limit,
                       "note": rule.note}
             make = partial(RoundRuleRow, plan_id=plan_id, rule=rule.rule.value, indicator_id=indicator_id)
-            row = _upsert(stored.get((rule.rule.value, indicator_id)), make, values, session=session, changes=changes,
-                          entity="round_rule", key=_key(plan_code, rule.rule.value, rule.indicator_code),
-                          show=lambda v: _shown(v, ids))
+            row = upsert(stored.get((rule.rule.value, indicator_id)), make, values, session=session, changes=changes,
+                          entity="round_rule", key=business_key(plan_code, rule.rule.value, rule.indicator_code),
+                          show=lambda v: shown(v, ids))
             session.flush()
             kept.add(row.id)
         for (kind, indicator_id), row in stored.items():
             if row.id not in kept:
-                _delete(session, row, changes, "round_rule", _key(plan_code, kind, code_of.get(indicator_id) if indicator_id else None),
+                delete_row(session, row, changes, "round_rule", business_key(plan_code, kind, code_of.get(indicator_id) if indicator_id else None),
                         {"rule": kind, "limit_value": row.limit_value})
     session.flush()
 

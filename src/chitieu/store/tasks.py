@@ -17,19 +17,19 @@ from chitieu.domain import Provenance, Task, TaskProgress
 from chitieu.store.models import DocumentRow, OrgUnitRow, PlanRow
 from chitieu.store.models_tasks import TaskRow
 from chitieu.store.programmes import _plan_id, _replace, _stored, _unit_id
-from chitieu.store.writer import Changes, _Ids, _key, _provenance_columns, _shown
+from chitieu.store.upserts import Changes, CodeIds, business_key, provenance_columns, shown
 
 TASK_TABLE = "tasks"
 WHAT_TASK = "nhiệm vụ"  # how a missing reference is named (a code of the store, as budget rows do)
 
 
-def task_values(ids: _Ids, task: Task, changes: Changes) -> dict[str, Any]:
+def task_values(ids: CodeIds, task: Task, changes: Changes) -> dict[str, Any]:
     """The columns of ``task`` (its plan and owner unit resolved to ids)."""
     return {
         "plan_id": ids.plans[task.plan_code], "code": task.code, "title": task.title, "number": task.number,
         "order": task.order, "owner_unit_id": _unit_id(ids, task.plan_code, task.owner_unit_code, WHAT_TASK),
         "owner": task.owner, "deadline": task.deadline, "progress": task.progress.value,
-        "completed_on": task.completed_on, "note": task.note, **_provenance_columns(ids, task.evidence, changes),
+        "completed_on": task.completed_on, "note": task.note, **provenance_columns(ids, task.evidence, changes),
     }
 
 
@@ -37,11 +37,11 @@ def write_tasks(
     session: Session, workspace_id: int, tasks: list[Task], changes: Changes, *, replace: bool = True,
 ) -> None:
     """Store ``tasks``: each plan named gets exactly those tasks (``replace``), or they are added and updated."""
-    ids = _Ids(session, workspace_id)
+    ids = CodeIds(session, workspace_id)
     unit_code = {i: c for c, i in ids.org_units.items()}
     code_of = {i: c for c, i in ids.plans.items()}
     plan_ids = {_plan_id(ids, t.plan_code, WHAT_TASK) for t in tasks}
-    show = lambda v: _shown(v, ids, {"owner_unit_id": unit_code.get, "plan_id": code_of.get})  # noqa: E731
+    show = lambda v: shown(v, ids, {"owner_unit_id": unit_code.get, "plan_id": code_of.get})  # noqa: E731
 
     def row_key(r: TaskRow) -> tuple[object, ...]:
         return (code_of.get(r.plan_id), r.code)
@@ -51,7 +51,7 @@ def write_tasks(
 
     _replace(session, _stored(session, TaskRow, plan_ids), tasks, row_key=row_key, item_key=item_key,
              values=lambda t: task_values(ids, t, changes), make=TaskRow, entity="task",
-             shown_key=lambda r: _key(*row_key(r)), snapshot=lambda r: {"title": r.title, "progress": r.progress},
+             shown_key=lambda r: business_key(*row_key(r)), snapshot=lambda r: {"title": r.title, "progress": r.progress},
              show=show, changes=changes, replace=replace)
 
 

@@ -16,11 +16,19 @@ from chitieu.domain import Provenance, UnitChange, UnitChangeKind
 from chitieu.messages import ChitieuError, msg
 from chitieu.store.models import DocumentRow, OrgUnitRow
 from chitieu.store.models_units import OrgUnitChangeRow
-from chitieu.store.writer import Changes, _delete, _Ids, _key, _provenance_columns, _shown, _upsert
+from chitieu.store.upserts import (
+    Changes,
+    CodeIds,
+    business_key,
+    delete_row,
+    provenance_columns,
+    shown,
+    upsert,
+)
 
 
 def write_unit_changes(session: Session, workspace_id: int, links: Iterable[UnitChange], changes: Changes) -> None:
-    ids = _Ids(session, workspace_id)
+    ids = CodeIds(session, workspace_id)
     code_of = {i: c for c, i in ids.org_units.items()}
     stored = {
         (r.predecessor_id, r.successor_id, r.effective_on): r
@@ -28,23 +36,23 @@ def write_unit_changes(session: Session, workspace_id: int, links: Iterable[Unit
     }
     kept: set[int] = set()
     for link in links:
-        key = _key(link.predecessor_code, link.successor_code, link.effective_on.isoformat())
+        key = business_key(link.predecessor_code, link.successor_code, link.effective_on.isoformat())
         before_id, after_id = ids.org_units.get(link.predecessor_code), ids.org_units.get(link.successor_code)
         if before_id is None or after_id is None:
             missing = link.predecessor_code if before_id is None else link.successor_code
             raise ChitieuError("bundle_unknown_reference", plan="—", what=msg("what_unit_change", key=key), ref=missing)
         values = {"kind": link.kind.value, "weight": link.weight, "note": link.note,
-                  **_provenance_columns(ids, link.provenance, changes, full=False)}
+                  **provenance_columns(ids, link.provenance, changes, full=False)}
         make = partial(OrgUnitChangeRow, workspace_id=workspace_id, predecessor_id=before_id, successor_id=after_id,
                        effective_on=link.effective_on)
-        row = _upsert(stored.get((before_id, after_id, link.effective_on)), make, values, session=session,
-                      changes=changes, entity="org_unit_change", key=key, show=lambda v: _shown(v, ids))
+        row = upsert(stored.get((before_id, after_id, link.effective_on)), make, values, session=session,
+                      changes=changes, entity="org_unit_change", key=key, show=lambda v: shown(v, ids))
         session.flush()
         kept.add(row.id)
     for (before_id, after_id, day), row in stored.items():
         if row.id not in kept:
-            _delete(session, row, changes, "org_unit_change",
-                    _key(code_of.get(before_id), code_of.get(after_id), day.isoformat()), {"kind": row.kind, "weight": row.weight})
+            delete_row(session, row, changes, "org_unit_change",
+                    business_key(code_of.get(before_id), code_of.get(after_id), day.isoformat()), {"kind": row.kind, "weight": row.weight})
     session.flush()
 
 

@@ -6,17 +6,16 @@ the workspace; a plan's groups and indicators by code within the plan; targets b
 stated counts by year and category. Matched rows are updated in place (their ``version`` moves on only
 when a value changes), new rows are inserted, and a plan's rows that the new content no longer has are
 deleted. Each change is collected in ``Changes`` for the event log, with its business key and the values
-before and after (codes, not internal ids).
+before and after (codes, not internal ids). The upsert machinery itself is in ``store.upserts``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chitieu.domain import (
@@ -43,230 +42,45 @@ from chitieu.store.models import (
     StatedCountRow,
     TargetRow,
 )
-
-Row = Any  # one of the mapped row classes
-R = TypeVar("R")
-
-
-@dataclass(slots=True)
-class Change:
-    """One row created, updated or deleted; ``row`` gives the id once the session has flushed."""
-
-    entity: str  # "plan", "indicator", "target", ...
-    kind: str  # created | updated | deleted
-    key: str
-    row: Row
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
-
-    @property
-    def entity_id(self) -> int | None:
-        return getattr(self.row, "id", None)
-
-
-@dataclass(slots=True)
-class Changes:
-    """What a write did, in order; ``counts()`` says how many rows of each entity were created/updated/deleted."""
-
-    items: list[Change] = field(default_factory=list)
-
-    def add(self, change: Change) -> None:
-        self.items.append(change)
-
-    def counts(self) -> dict[str, dict[str, int]]:
-        out: dict[str, dict[str, int]] = {}
-        for c in self.items:
-            out.setdefault(c.entity, {"created": 0, "updated": 0, "deleted": 0})[c.kind] += 1
-        return out
-
-    def __len__(self) -> int:
-        return len(self.items)
-
-
-class _Ids:
-    """Code ↔ id look-ups of the workspace's documents, org units and plans."""
-
-    def __init__(self, session: Session, workspace_id: int) -> None:
-        self.session = session
-        self.workspace_id = workspace_id
-        self.documents = self._codes(DocumentRow)
-        self.org_units = self._codes(OrgUnitRow)
-        self.plans = self._codes(PlanRow)
-
-    def _codes(self, model: Any) -> dict[str, int]:
-        query = select(model.code, model.id).where(model.workspace_id == self.workspace_id)
-        return dict(self.session.execute(query).all())
-
-    def document(self, provenance: Provenance | None, changes: Changes) -> int | None:
-        """Id of the cited document; an unknown code gets a placeholder document titled by its code."""
-        if provenance is None or not provenance.document:
-            return None
-        code = provenance.document
-        if code not in self.documents:
-            row = DocumentRow(workspace_id=self.workspace_id, code=code, title=code, kind="", issuer="", note="")
-            self.session.add(row)
-            self.session.flush()
-            self.documents[code] = row.id
-            changes.add(Change("document", "created", code, row, None, {"code": code, "title": code}))
-        return self.documents[code]
-
-    def document_code(self, document_id: int | None) -> str | None:
-        if document_id is None:
-            return None
-        return next((c for c, i in self.documents.items() if i == document_id), str(document_id))
-
-
-def _provenance_columns(ids: _Ids, provenance: Provenance | None, changes: Changes, *, full: bool = True) -> dict[str, Any]:
-    p = provenance
-    values: dict[str, Any] = {
-        "source_document_id": ids.document(p, changes),
-        "source_location": p.location if p else "",
-        "source_quote": p.quote if p else "",
-    }
-    if full:
-        values |= {"source_page": p.page if p else None, "source_start": p.start if p else None,
-                   "source_end": p.end if p else None}
-    return values
-
-
-def _shown(values: dict[str, Any], ids: _Ids, codes: dict[str, Callable[[Any], Any]] | None = None) -> dict[str, Any]:
-    """Values as the event log shows them: the cited document by its code, other references by code too."""
-    out: dict[str, Any] = {}
-    for name, value in values.items():
-        if name == "source_document_id":
-            out["source_document"] = ids.document_code(value)
-        elif codes and name in codes:
-            out[name.removesuffix("_id") + "_code"] = codes[name](value)
-        elif name in ("workspace_id", "plan_id", "indicator_id"):
-            continue
-        else:
-            out[name] = value
-    return out
-
-
-def _upsert(
-    row: Row | None,
-    make: Callable[[], Row],
-    values: dict[str, Any],
-    *,
-    session: Session,
-    changes: Changes,
-    entity: str,
-    key: str,
-    show: Callable[[dict[str, Any]], dict[str, Any]],
-) -> Row:
-    """Insert ``make()`` with ``values``, or update ``row`` in place where a value differs."""
-    if row is None:
-        row = make()
-        for name, value in values.items():
-            setattr(row, name, value)
-        session.add(row)
-        changes.add(Change(entity, "created", key, row, None, show(values)))
-        return row
-    diff = {name: value for name, value in values.items() if getattr(row, name) != value}
-    if diff:
-        before = show({name: getattr(row, name) for name in diff})
-        for name, value in diff.items():
-            setattr(row, name, value)
-        changes.add(Change(entity, "updated", key, row, before, show(diff)))
-    return row
-
-
-class _Inserted:
-    """Stands for a row inserted in bulk: ``id`` is set once the insert has returned it."""
-
-    __slots__ = ("id",)
-
-    def __init__(self) -> None:
-        self.id: int | None = None
-
-
-INSERT_BATCH = 2000
-
-
-def _insert_many(session: Session, model: Any, items: list[tuple[dict[str, Any], Change]]) -> None:
-    """Insert new rows as plain multi-row INSERTs (no ORM object per row), in order, and give each change its
-    row's id: on SQLite, where one transaction writes at a time and a new row's id is the largest plus one,
-    the ids follow the largest id before the insert (checked); elsewhere INSERT … RETURNING in order."""
-    if not items:
-        return
-    table = model.__table__
-    defaults = {c.name: c.default.arg for c in table.columns
-                if c.default is not None and c.default.is_scalar and c.name != "id"}
-    sqlite = session.get_bind().dialect.name == "sqlite"
-    for start in range(0, len(items), INSERT_BATCH):
-        chunk = items[start:start + INSERT_BATCH]
-        params = [{**defaults, **values} for values, _ in chunk]
-        if sqlite:
-            before = session.execute(select(func.max(table.c.id))).scalar() or 0
-            session.execute(insert(table), params)
-            new_ids: list[int] = list(session.execute(select(table.c.id).where(table.c.id > before).order_by(table.c.id)).scalars())
-            if len(new_ids) != len(chunk) or new_ids[-1] - new_ids[0] != len(chunk) - 1:
-                raise RuntimeError("rows inserted by another writer during an import")  # cannot happen on SQLite
-        else:
-            result = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), params)
-            new_ids = [row[0] for row in result.all()]
-        for new_id, (_, change) in zip(new_ids, chunk, strict=True):
-            change.row.id = new_id
-
-
-def _delete(session: Session, row: Row, changes: Changes, entity: str, key: str, snapshot: dict[str, Any]) -> None:
-    session.delete(row)
-    changes.add(Change(entity, "deleted", key, row, snapshot, None))
-
-
-def _pair(
-    existing: Sequence[R], wanted: Sequence[Any], primary: Callable[[Any], Hashable],
-    secondary: Callable[[Any], Hashable], row_primary: Callable[[R], Hashable], row_secondary: Callable[[R], Hashable],
-) -> tuple[list[tuple[R | None, Any]], list[R]]:
-    """Match wanted items to existing rows: same primary key, then same secondary key, then in order.
-
-    Returns (row or None, item) for every wanted item, and the rows left unmatched (to delete).
-    """
-    pools: dict[Hashable, list[R]] = {}
-    for row in existing:
-        pools.setdefault(row_primary(row), []).append(row)
-    matched: dict[int, R] = {}
-    for index, item in enumerate(wanted):  # first pass: exact secondary match
-        pool = pools.get(primary(item), [])
-        found = next((r for r in pool if row_secondary(r) == secondary(item)), None)
-        if found is not None:
-            pool.remove(found)
-            matched[index] = found
-    for index, item in enumerate(wanted):  # second pass: the rest in order
-        if index not in matched:
-            pool = pools.get(primary(item), [])
-            if pool:
-                matched[index] = pool.pop(0)
-    leftover = [r for pool in pools.values() for r in pool]
-    return [(matched.get(i), item) for i, item in enumerate(wanted)], leftover
-
+from chitieu.store.upserts import (
+    Change,
+    CodeIds,
+    Inserted,
+    business_key,
+    delete_row,
+    insert_many,
+    pair_rows,
+    provenance_columns,
+    shown,
+    upsert,
+)
+from chitieu.store.upserts import Changes as Changes  # re-exported: services name it here
 
 # -- documents, org units, plans ------------------------------------------------------------------------
 
 
 def write_documents(session: Session, workspace_id: int, documents: Iterable[CitedDocument], changes: Changes) -> None:
     """Insert or update documents by code (never deleted: other plans may cite them)."""
-    ids = _Ids(session, workspace_id)
+    ids = CodeIds(session, workspace_id)
     existing = {r.code: r for r in session.scalars(select(DocumentRow).where(DocumentRow.workspace_id == workspace_id))}
     for d in documents:
         values = {"title": d.title, "kind": d.kind, "issued_on": d.issued_on, "issuer": d.issuer, "note": d.note}
-        _upsert(existing.get(d.code), partial(DocumentRow, workspace_id=workspace_id, code=d.code), values,
-                session=session, changes=changes, entity="document", key=d.code, show=lambda v: _shown(v, ids))
+        upsert(existing.get(d.code), partial(DocumentRow, workspace_id=workspace_id, code=d.code), values,
+                session=session, changes=changes, entity="document", key=d.code, show=lambda v: shown(v, ids))
     session.flush()
 
 
 def write_org_units(session: Session, workspace_id: int, units: Iterable[OrgUnit], changes: Changes) -> None:
     """Insert or update org units by code; parents are resolved after all units exist."""
     units = list(units)
-    ids = _Ids(session, workspace_id)
+    ids = CodeIds(session, workspace_id)
     existing = {r.code: r for r in session.scalars(select(OrgUnitRow).where(OrgUnitRow.workspace_id == workspace_id))}
     rows: dict[str, OrgUnitRow] = {}
     for u in units:
         values = {"name": u.name, "kind": u.kind, "valid_from": u.valid_from, "valid_to": u.valid_to}
-        rows[u.code] = _upsert(existing.get(u.code), partial(OrgUnitRow, workspace_id=workspace_id, code=u.code),
+        rows[u.code] = upsert(existing.get(u.code), partial(OrgUnitRow, workspace_id=workspace_id, code=u.code),
                                values, session=session, changes=changes, entity="org_unit", key=u.code,
-                               show=lambda v: _shown(v, ids))
+                               show=lambda v: shown(v, ids))
     _link_parents(session, units, rows, existing | rows, changes, "org_unit",
                   lambda u: ChitieuError("bundle_unknown_reference", plan="—", what=msg("what_org_unit", code=u.code), ref=u.parent_code))
 
@@ -277,7 +91,7 @@ def write_plans(
 ) -> None:
     """Insert or update plans by code; parents may be earlier or later in ``plans`` or already stored."""
     plans = list(plans)
-    ids = _Ids(session, workspace_id)
+    ids = CodeIds(session, workspace_id)
     existing = {r.code: r for r in session.scalars(select(PlanRow).where(PlanRow.workspace_id == workspace_id))}
     rows: dict[str, PlanRow] = {}
     for p in plans:
@@ -286,10 +100,10 @@ def write_plans(
             "term_start": p.term_start, "term_end": p.term_end, "budget": p.budget, "budget_note": p.budget_note,
         }
         if sources is not None:  # None: keep what is stored (a bundle carries no plan provenance)
-            values |= _provenance_columns(ids, sources.get(p.code), changes, full=False)
-        rows[p.code] = _upsert(existing.get(p.code), partial(PlanRow, workspace_id=workspace_id, code=p.code),
+            values |= provenance_columns(ids, sources.get(p.code), changes, full=False)
+        rows[p.code] = upsert(existing.get(p.code), partial(PlanRow, workspace_id=workspace_id, code=p.code),
                                values, session=session, changes=changes, entity="plan", key=p.code,
-                               show=lambda v: _shown(v, ids))
+                               show=lambda v: shown(v, ids))
     _link_parents(session, plans, rows, existing | rows, changes, "plan",
                   lambda p: ChitieuError("plan_parent_missing", plan=p.code, parent=p.parent_code))
 
@@ -324,10 +138,6 @@ def _link_parents(
 # -- a plan's content -----------------------------------------------------------------------------------
 
 
-def _key(*parts: object) -> str:
-    return "/".join("" if p is None else str(p) for p in parts)
-
-
 def write_content(
     session: Session, workspace_id: int, plan_code: str, content: PlanBundle, changes: Changes, *, replace: bool = True,
     keep_absent: bool = False,
@@ -338,7 +148,7 @@ def write_content(
     or deleted); without it a plan that already has content is an error. With ``keep_absent`` (a merge) the
     rows matched are updated, new rows added, and stored rows that ``content`` does not list are kept.
     """
-    ids = _Ids(session, workspace_id)
+    ids = CodeIds(session, workspace_id)
     plan_id = ids.plans[plan_code]
     stored_indicators = {r.code: r for r in session.scalars(select(IndicatorRow).where(IndicatorRow.plan_id == plan_id))}
     if stored_indicators and not replace:
@@ -355,10 +165,10 @@ def write_content(
         return
     for code, row in stored_indicators.items():  # children went first; now the indicators no longer listed
         if code not in indicators:
-            _delete(session, row, changes, "indicator", _key(plan_code, code), {"code": code, "name": row.name})
+            delete_row(session, row, changes, "indicator", business_key(plan_code, code), {"code": code, "name": row.name})
     for code, group in _stored_groups(session, plan_id).items():
         if code not in groups:
-            _delete(session, group, changes, "group", _key(plan_code, code), {"code": code, "name": group.name})
+            delete_row(session, group, changes, "group", business_key(plan_code, code), {"code": code, "name": group.name})
     session.flush()
 
 
@@ -367,16 +177,16 @@ def _stored_groups(session: Session, plan_id: int) -> dict[str, IndicatorGroupRo
 
 
 def _write_groups(
-    session: Session, ids: _Ids, plan_code: str, plan_id: int, wanted: list[IndicatorGroup], changes: Changes,
+    session: Session, ids: CodeIds, plan_code: str, plan_id: int, wanted: list[IndicatorGroup], changes: Changes,
     keep_absent: bool = False,
 ) -> dict[str, IndicatorGroupRow]:
     """The groups written (with ``keep_absent``, the stored ones too: a merge may refer to them)."""
     stored = _stored_groups(session, plan_id)
     rows: dict[str, IndicatorGroupRow] = dict(stored) if keep_absent else {}
     for g in wanted:
-        rows[g.code] = _upsert(stored.get(g.code), partial(IndicatorGroupRow, plan_id=plan_id, code=g.code),
+        rows[g.code] = upsert(stored.get(g.code), partial(IndicatorGroupRow, plan_id=plan_id, code=g.code),
                                {"name": g.name, "position": g.order}, session=session, changes=changes,
-                               entity="group", key=_key(plan_code, g.code), show=lambda v: _shown(v, ids))
+                               entity="group", key=business_key(plan_code, g.code), show=lambda v: shown(v, ids))
     session.flush()
     code_of: dict[int | None, str] = {row.id: code for code, row in (stored | rows).items()}
     for g in wanted:
@@ -386,14 +196,14 @@ def _write_groups(
         row = rows[g.code]
         if row.parent_id != parent_id:
             if stored.get(g.code) is row:
-                changes.add(Change("group", "updated", _key(plan_code, g.code), row,
+                changes.add(Change("group", "updated", business_key(plan_code, g.code), row,
                                    {"parent_code": code_of.get(row.parent_id)}, {"parent_code": g.parent_code}))
             row.parent_id = parent_id
     return rows
 
 
 def _write_indicators(
-    session: Session, ids: _Ids, plan_code: str, plan_id: int, wanted: list[Indicator],
+    session: Session, ids: CodeIds, plan_code: str, plan_id: int, wanted: list[Indicator],
     groups: dict[str, IndicatorGroupRow], stored: dict[str, IndicatorRow], changes: Changes,
     keep_absent: bool = False,
 ) -> dict[str, IndicatorRow]:
@@ -407,9 +217,9 @@ def _write_indicators(
             "group_id": groups[i.group_code].id if i.group_code else None, "number": i.number,
             "position": i.order, "description": i.description,
         }
-        rows[i.code] = _upsert(stored.get(i.code), partial(IndicatorRow, plan_id=plan_id, code=i.code), values,
-                               session=session, changes=changes, entity="indicator", key=_key(plan_code, i.code),
-                               show=lambda v: _shown(v, ids, {"group_id": group_code.get}))
+        rows[i.code] = upsert(stored.get(i.code), partial(IndicatorRow, plan_id=plan_id, code=i.code), values,
+                               session=session, changes=changes, entity="indicator", key=business_key(plan_code, i.code),
+                               show=lambda v: shown(v, ids, {"group_id": group_code.get}))
     session.flush()
     code_of: dict[int | None, str] = {row.id: code for code, row in (stored | rows).items()}
     for i in wanted:
@@ -419,7 +229,7 @@ def _write_indicators(
         row = rows[i.code]
         if row.parent_id != parent_id:
             if stored.get(i.code) is row:
-                changes.add(Change("indicator", "updated", _key(plan_code, i.code), row,
+                changes.add(Change("indicator", "updated", business_key(plan_code, i.code), row,
                                    {"parent_code": code_of.get(row.parent_id)}, {"parent_code": i.parent_code}))
             row.parent_id = parent_id
     return rows
@@ -438,19 +248,19 @@ def _rows_of(session: Session, model: Any, indicator_ids: list[int]) -> list[Any
     return list(session.scalars(select(model).where(model.indicator_id.in_(indicator_ids)).order_by(model.id)))
 
 
-def _stored_indicator_ids(session: Session, plan_code: str, ids: _Ids) -> dict[int, str]:
+def _stored_indicator_ids(session: Session, plan_code: str, ids: CodeIds) -> dict[int, str]:
     query = select(IndicatorRow.id, IndicatorRow.code).where(IndicatorRow.plan_id == ids.plans[plan_code])
     return dict(session.execute(query).all())
 
 
 def _write_targets(
-    session: Session, ids: _Ids, plan_code: str, wanted: list[Target], indicators: dict[str, IndicatorRow],
+    session: Session, ids: CodeIds, plan_code: str, wanted: list[Target], indicators: dict[str, IndicatorRow],
     changes: Changes, keep_absent: bool = False,
 ) -> None:
     code_of = _stored_indicator_ids(session, plan_code, ids)
     stored = _rows_of(session, TargetRow, list(code_of))
     unit_code: dict[int | None, str] = {i: c for c, i in ids.org_units.items()}
-    pairs, leftover = _pair(
+    pairs, leftover = pair_rows(
         stored, wanted,
         primary=lambda t: (t.indicator_code, t.org_unit_code, t.version.value),
         secondary=lambda t: (t.provenance.document if t.provenance else None, t.provenance.location if t.provenance else ""),
@@ -459,7 +269,7 @@ def _write_targets(
     )
     for row in [] if keep_absent else leftover:
         unit = unit_code.get(row.org_unit_id)
-        _delete(session, row, changes, "target", _key(plan_code, code_of.get(row.indicator_id), *([unit] if unit else []), row.target_version),
+        delete_row(session, row, changes, "target", business_key(plan_code, code_of.get(row.indicator_id), *([unit] if unit else []), row.target_version),
                 {"target_version": row.target_version, "text": row.text, "op": row.op, "value": row.value})
     session.flush()
     for row, t in pairs:
@@ -473,21 +283,21 @@ def _write_targets(
             "org_unit_id": org_unit_id, "target_version": t.version.value, "op": t.op.value, "value": t.value, "low": t.low, "high": t.high,
             "kind": t.kind.value, "start_year": t.start_year, "deadline": t.deadline, "unit": t.unit, "text": t.text,
             "baseline_year": t.baseline_year, "baseline_value": t.baseline_value,
-            **_provenance_columns(ids, t.provenance, changes),
+            **provenance_columns(ids, t.provenance, changes),
         }
-        _upsert(row, TargetRow, values, session=session, changes=changes, entity="target",
-                key=_key(plan_code, t.indicator_code, *([t.org_unit_code] if t.org_unit_code else []), t.version.value),
-                show=lambda v: _shown(v, ids, {"org_unit_id": unit_code.get}))
+        upsert(row, TargetRow, values, session=session, changes=changes, entity="target",
+                key=business_key(plan_code, t.indicator_code, *([t.org_unit_code] if t.org_unit_code else []), t.version.value),
+                show=lambda v: shown(v, ids, {"org_unit_id": unit_code.get}))
 
 
 def _write_observations(
-    session: Session, ids: _Ids, plan_code: str, wanted: list[Observation], indicators: dict[str, IndicatorRow],
+    session: Session, ids: CodeIds, plan_code: str, wanted: list[Observation], indicators: dict[str, IndicatorRow],
     changes: Changes, keep_absent: bool = False,
 ) -> None:
     code_of = _stored_indicator_ids(session, plan_code, ids)
     unit_code: dict[int | None, str] = {i: c for c, i in ids.org_units.items()}
     stored = _rows_of(session, ObservationRow, list(code_of))
-    pairs, leftover = _pair(
+    pairs, leftover = pair_rows(
         stored, wanted,
         primary=lambda o: (o.indicator_code, o.org_unit_code, o.period.start, o.period.end, o.flag.value),
         secondary=lambda o: (o.provenance.document if o.provenance else None, o.provenance.location if o.provenance else ""),
@@ -496,9 +306,9 @@ def _write_observations(
         row_secondary=lambda r: (ids.document_code(r.source_document_id), r.source_location),
     )
     for row in [] if keep_absent else leftover:
-        key = _key(plan_code, code_of.get(row.indicator_id), unit_code.get(row.org_unit_id),
+        key = business_key(plan_code, code_of.get(row.indicator_id), unit_code.get(row.org_unit_id),
                    f"{row.period_start}-{row.period_end}", row.flag)
-        _delete(session, row, changes, "observation", key, {"text": row.text, "value": row.value, "op": row.op})
+        delete_row(session, row, changes, "observation", key, {"text": row.text, "value": row.value, "op": row.op})
     session.flush()
     new_rows: list[tuple[dict[str, Any], Change]] = []
     for row, o in pairs:
@@ -511,36 +321,36 @@ def _write_observations(
             "indicator_id": _indicator_id(plan_code, o.indicator_code, msg("what_observation"), indicators),
             "org_unit_id": org_unit_id, "period_start": o.period.start, "period_end": o.period.end, "value": o.value,
             "op": o.op.value, "flag": o.flag.value, "text": o.text, "stated_ratio": o.stated_ratio,
-            "stated_verdict": o.stated_verdict, **_provenance_columns(ids, o.provenance, changes),
+            "stated_verdict": o.stated_verdict, **provenance_columns(ids, o.provenance, changes),
         }
-        key = _key(plan_code, o.indicator_code, o.org_unit_code, o.period.label(), o.flag.value)
+        key = business_key(plan_code, o.indicator_code, o.org_unit_code, o.period.label(), o.flag.value)
         if row is None:  # new rows are inserted together below (an import of 250,000 rows stays linear)
-            change = Change("observation", "created", key, _Inserted(), None,
-                            _shown(values, ids, {"org_unit_id": unit_code.get}))
+            change = Change("observation", "created", key, Inserted(), None,
+                            shown(values, ids, {"org_unit_id": unit_code.get}))
             changes.add(change)
             new_rows.append((values, change))
             continue
-        _upsert(row, ObservationRow, values, session=session, changes=changes, entity="observation", key=key,
-                show=lambda v: _shown(v, ids, {"org_unit_id": unit_code.get}))
-    _insert_many(session, ObservationRow, new_rows)
+        upsert(row, ObservationRow, values, session=session, changes=changes, entity="observation", key=key,
+                show=lambda v: shown(v, ids, {"org_unit_id": unit_code.get}))
+    insert_many(session, ObservationRow, new_rows)
 
 
 def _write_stated_counts(
-    session: Session, ids: _Ids, plan_code: str, plan_id: int, wanted: list[StatedCount], changes: Changes,
+    session: Session, ids: CodeIds, plan_code: str, plan_id: int, wanted: list[StatedCount], changes: Changes,
     keep_absent: bool = False,
 ) -> None:
     stored = {(r.year, r.category): r for r in session.scalars(select(StatedCountRow).where(StatedCountRow.plan_id == plan_id))}
     keep: set[tuple[int, str]] = set()
     for s in wanted:
         keep.add((s.year, s.category))
-        values = {"count": s.count, **_provenance_columns(ids, s.provenance, changes, full=False)}
-        _upsert(stored.get((s.year, s.category)),
+        values = {"count": s.count, **provenance_columns(ids, s.provenance, changes, full=False)}
+        upsert(stored.get((s.year, s.category)),
                 partial(StatedCountRow, plan_id=plan_id, year=s.year, category=s.category), values,
-                session=session, changes=changes, entity="stated_count", key=_key(plan_code, s.year, s.category),
-                show=lambda v: _shown(v, ids))
+                session=session, changes=changes, entity="stated_count", key=business_key(plan_code, s.year, s.category),
+                show=lambda v: shown(v, ids))
     for (year, category), row in stored.items():
         if (year, category) not in keep and not keep_absent:
-            _delete(session, row, changes, "stated_count", _key(plan_code, year, category), {"count": row.count})
+            delete_row(session, row, changes, "stated_count", business_key(plan_code, year, category), {"count": row.count})
 
 
 # -- whole registries and bundles -----------------------------------------------------------------------
