@@ -234,7 +234,11 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
                             figures=[_figure(BASELINE, replace(old.quantity, op=Op.EQ), start=start), *old.figures])
                 items.append(item)
                 continue
-        if items and q.unit.startswith("điểm") and _CONTRIBUTES_RE.search(before_l):  # "…, đóng góp 0,55 điểm %"
+        if (
+            items and q.unit.startswith("điểm") and _CONTRIBUTES_RE.search(before_l)
+            # a part written before the verb contributes itself ("…, dịch vụ đóng góp 3,07 điểm phần trăm")
+            and not content_words(_CONTRIBUTES_RE.sub(" ", t[tail : q.number_start])).strip()
+        ):  # "…, đóng góp 0,55 điểm %"
             _attach(items[-1], items[-1].change, written, q.end, _figure(CONTRIBUTION, q))
             continue
         bare_ratio = not baseline and "%" not in items[-1].quantity.unit if items else False  # "… ha, bằng 99,88%;"
