@@ -187,6 +187,12 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
                 _attach(items[-1], items[-1].change, f"({written})", q.end)
                 continue
             planned = any(w in named.lower() for w in _PLANNED_WORDS)
+            slash_plan = _slash_plan(q) if planned else None
+            if slash_plan is not None:  # "đạt 20,4% kế hoạch giao (3.711/18.195 tỷ đồng)": done over planned
+                done = _figure(EQUIVALENT, replace(q, denominator=None, op=Op.EQ), start=q.number_start)
+                _attach(items[-1], items[-1].change, f"({written})", q.end, done)
+                items[-1].figures.append(slash_plan)
+                continue
             ranked = q.bare and any(f.role == RANK and f.quantity.denominator == q.denominator for f in items[-1].figures)
             fig = _figure(PLAN, q, plan_kind=plan_kind_of(named)) if planned else _figure(
                 BASELINE, q, basis=named.strip(" ("), unit=RANK_UNIT if ranked else q.unit)  # "(38/63)": the earlier rank
