@@ -84,3 +84,15 @@ def test_a_bare_figure_after_another_verb_takes_no_unit_from_the_list() -> None:
 def test_a_bound_on_revenue_from_a_figure_up_is_no_claim_either() -> None:
     got = claims("Đến ngày 15/9, có 16 chi cục đạt số thu ngân sách từ 500 tỷ đồng trở lên.")
     assert 500 not in got
+
+
+def test_a_bound_on_the_ratio_to_plan_naming_who_reached_it_is_no_claim() -> None:
+    got = claims("Năm 2024, tỉnh là 1 trong 6 cục đạt số thu hải quan trên 90% so với dự toán; Cục thu được 9.120 tỷ đồng.")
+    assert 90 not in got
+    assert got[9120][:2] == ("result", "level")
+
+
+def test_a_bound_defining_a_grade_in_brackets_is_no_claim() -> None:
+    got = claims("Có 5 khoản thu đạt khá (trên 30% so với dự toán), trong đó thuế tài nguyên ước đạt 41%.")
+    assert 30 not in got
+    assert got[41][0] == "result"

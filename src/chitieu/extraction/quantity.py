@@ -248,7 +248,7 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
         text, max(floor, m.start() - 12), m.start()
     ):
         return None  # "số bác sĩ trên 10.000 dân", "mỗi 1.000 dân": the base of a ratio
-    if names_a_group(text, start, m.start(), unit_l, prefix_op, words):
+    if names_a_group(text, start, m.start(), unit.lower() if rate else unit_l, prefix_op, words):  # a rate as "%…"
         return None
     pm = _PER_POPULATION_RE.match(text, pos, end) if unit and not rate and n2 is None else None
     if pm:  # "35 giường bệnh trên 1 vạn dân": the population base is the unit's denominator
