@@ -41,3 +41,28 @@ def test_a_total_estimate_of_several_units_is_a_plan_value() -> None:
         ("target", 2085.0, "tỷ đồng", "plan", "dự toán"),
     ]
     assert len({c.statement for c in claims}) == 1
+
+
+def test_money_over_its_plan_keeps_its_unit_when_the_comma_before_bang_is_left_out() -> None:
+    claims = list(extract_claims("Đến ngày 20/11/2024, Chi cục thu đạt 6.120/6.400 tỷ đồng bằng 95,6% dự toán.\n"))
+    assert [(c.kind, c.value, c.unit, c.role) for c in claims] == [
+        ("result", 6120.0, "tỷ đồng", "level"),
+        ("target", 6400.0, "tỷ đồng", "plan"),
+        ("result", 95.6, "% dự toán", "plan_ratio"),
+    ]
+    assert not any("đồng" in c.indicator for c in claims)
+
+
+def test_a_plain_is_still_no_money() -> None:
+    claims = list(extract_claims("Huyện có 14 xã thuộc vùng đồng bằng, 6 xã miền núi.\n"))
+    assert all(c.unit != "đồng" for c in claims)
+
+
+def test_an_estimate_named_by_its_own_wording_takes_the_name_of_its_result() -> None:
+    text = "Năm 2024, số thu ngân sách ước đạt 3.520 tỷ đồng, đạt 86,7% dự toán năm 2024 được tỉnh giao là 4.060 tỷ đồng.\n"
+    claims = list(extract_claims(text))
+    assert [(c.kind, c.value, c.role, c.indicator) for c in claims] == [
+        ("result", 3520.0, "level", "số thu ngân sách"),
+        ("result", 86.7, "plan_ratio", "số thu ngân sách"),
+        ("target", 4060.0, "plan", "số thu ngân sách"),
+    ]

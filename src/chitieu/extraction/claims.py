@@ -67,7 +67,7 @@ def extract_claims(
             part += 1
             discourse = Discourse()
         if paragraph.section != discourse.section:
-            discourse.section, discourse.kind = paragraph.section, None
+            discourse.section, discourse.kind, discourse.measure = paragraph.section, None, ""
         claims = _paragraph_claims(
             norm, paragraph.start, paragraph.end, paragraph.kind, paragraph.section, paragraph.deadline, years[part],
             discourse, statements,
@@ -139,7 +139,7 @@ def _paragraph_claims(
     t = norm.text
     discourse = discourse or Discourse()
     statements = statements or count(1)
-    names = SubjectNames()
+    names = SubjectNames(discourse.measure)
     for s_start, s_end in split_sentences(t, start, end):
         sentence = read_plan_refs(t[s_start:s_end].lower())
         clause_deadline = deadline
@@ -171,6 +171,7 @@ def _paragraph_claims(
             ids = _statement_ids(items, statements, carried)
             carried = (ids[0], items[0].quantity.unit.lower()) if all(it.role == PLAN for it in items) else None
             counted = ""  # the counted noun of the clause's last count ("120.456 hồ sơ, trễ hạn là 457")
+            clause_claims: list[Claim] = []
             for item, phrase, decision, sid in zip(items, phrases, kinds, ids, strict=True):
                 q = item.quantity
                 if q.bare and "đạt" not in q.lead and q.op is Op.EQ:
@@ -230,10 +231,26 @@ def _paragraph_claims(
                     basis=(item.unit or "")[2:] if item.role == PLAN_RATIO else "",
                     stated_ratio=ratio if item.role == LEVEL else None,
                 )
-                yield level
-                for figure in item.figures:
-                    yield figure_claim(norm, level, figure)
+                clause_claims.append(level)
+                clause_claims.extend(figure_claim(norm, level, figure) for figure in item.figures)
+            yield from _plans_named_by_their_result(clause_claims)
             yield from zero
+    discourse.measure = names.parent or discourse.measure
+
+
+# The name of a plan value that is only the plan's own wording or a piece of the figure before it ("7% dự toán
+# năm 2024 được tỉnh giao" cut from "đạt 86,7% dự toán năm 2024 được tỉnh giao là 4.060 tỷ đồng").
+_PLAN_WORDING_NAME_RE = re.compile(r"^(?:[\d%,.]|(?:tổng\s+)?(?:dự toán|kế hoạch|chỉ tiêu|mục tiêu)\b)", re.IGNORECASE)
+
+
+def _plans_named_by_their_result(claims: list[Claim]) -> list[Claim]:
+    """A plan value named by the plan's wording takes the name of the result its statement measures against
+    it ("số thu ngân sách … đạt 86,7% dự toán … giao là 4.060 tỷ đồng": the estimate of "số thu ngân sách")."""
+    levels = {c.statement: c.indicator for c in claims if c.role == LEVEL and c.indicator}
+    for claim in claims:
+        if claim.role == PLAN and claim.statement in levels and _PLAN_WORDING_NAME_RE.match(claim.indicator or "0"):
+            claim.indicator = levels[claim.statement]
+    return claims
 
 
 def _statement_ids(items: list[Item], counter: Iterator[int], carried: tuple[int, str] | None = None) -> list[int]:

@@ -26,6 +26,8 @@ _WORD_UNIT_RE = re.compile(
 _NOT_UNIT_RE = re.compile(
     r"\s*(?P<w>" + "|".join(re.escape(u) for u in sorted(NOT_UNITS, key=len, reverse=True)) + r")(?![\w%])", re.IGNORECASE
 )
+# "22.300 tỷ đồng bằng 95,7% dự toán" (its comma left out): "bằng" and a figure compare the money; no "đồng bằng".
+_MONEY_THEN_RATIO_RE = re.compile(r"\s*đồng(?=\s+bằng\s+\d)", re.IGNORECASE)
 _DENOM_RE = re.compile(
     r"(?:\s?/\s?(?:" + "|".join(re.escape(d) for d in sorted(DENOMINATORS, key=len, reverse=True)) + r")(?![\w]))+",
     re.IGNORECASE,
@@ -84,7 +86,8 @@ def read_unit(text: str, pos: int, end: int, has_rate: bool, magnitude: str) -> 
     unit = ""
     if not has_rate:
         m = _WORD_UNIT_RE.match(text, pos, end)
-        if m and not _NOT_UNIT_RE.match(text, pos, end):  # "120 đồng bào" counts people, not money
+        if m and (not _NOT_UNIT_RE.match(text, pos, end) or _MONEY_THEN_RATIO_RE.match(text, pos, end)):
+            # "120 đồng bào" counts people, not money
             unit, pos = m.group("u"), m.end()
     m = _DENOM_RE.match(text, pos, end)
     if m and (unit or has_rate or magnitude):
