@@ -1,7 +1,8 @@
-"""Geometry of scanned page images: straightening a tilted page and finding the rules of its tables.
+"""Geometry of scanned page images: evening out the paper's shade, straightening a tilted page and finding
+the rules of its tables.
 
-Pure Pillow (no NumPy): averages along a direction are taken by shrinking the image with a box filter,
-so a 300 dpi page is measured in well under a second.
+Averages along a direction are taken with Pillow by shrinking the image with a box filter, so a 300 dpi
+page is measured in well under a second; the paper's shade is divided out with NumPy.
 """
 
 from __future__ import annotations
@@ -39,6 +40,33 @@ class Grid:
         row = next((i for i, (a, b) in enumerate(self.rows) if a <= y < b), None)
         col = next((j for j, (a, b) in enumerate(self.columns) if a <= x < b), None)
         return None if row is None or col is None else (row, col)
+
+
+# The paper's shade is measured on a copy shrunk this many times (16: cells of 1.4 mm at 300 dpi), as the
+# brightest value around each cell (PAPER_WINDOW cells: 7 mm, wider than any stroke of text) smoothed.
+PAPER_SHRINK = 16
+PAPER_WINDOW = 5
+# Paper lit evenly is at least this bright everywhere: such a page is left as it is.
+EVEN_PAPER = 225
+
+
+def flatten_background(grey: Any) -> Any:
+    """The page with its paper made evenly white: a page photographed under a lamp or copied on a worn drum
+    is darker towards a corner or an edge, and there the ink no longer stands out for the recogniser. The
+    paper's shade (the brightest value around each place, text removed) is divided out; a page whose paper
+    is bright everywhere is returned unchanged."""
+    import numpy as np
+    from PIL import Image, ImageFilter
+
+    small = grey.reduce(PAPER_SHRINK) if min(grey.size) >= PAPER_SHRINK * PAPER_WINDOW else grey
+    paper_small = small.filter(ImageFilter.MaxFilter(PAPER_WINDOW)).filter(ImageFilter.GaussianBlur(2))
+    lo, _hi = paper_small.getextrema()
+    if lo >= EVEN_PAPER:
+        return grey
+    paper = np.asarray(paper_small.resize(grey.size, Image.Resampling.BILINEAR), dtype=np.float32)
+    page = np.asarray(grey, dtype=np.float32)
+    flat = np.clip(page * 255.0 / np.maximum(paper, 1.0), 0, 255).astype(np.uint8)
+    return Image.fromarray(flat, "L")
 
 
 SKEW_STEP = 0.1  # degrees
