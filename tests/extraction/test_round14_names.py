@@ -40,3 +40,12 @@ def test_a_unit_alone_names_nothing_so_the_year_list_keeps_the_subject() -> None
 def test_a_detail_opened_by_trong_do_is_not_widened_into_the_words_before() -> None:
     got = _names("Thu ngân sách 9 tháng ước đạt 71,5% dự toán năm, trong đó thu nội địa đạt 69,2%.")
     assert got[69.2] == "thu nội địa"
+
+
+def test_a_sector_alone_in_a_new_paragraph_is_a_part_of_the_sections_measure() -> None:
+    got = _names("Giá trị sản xuất ước tăng 6,8%.\n\nNgành trồng trọt tăng 3,1%, ngành chăn nuôi tăng 5,0%.")
+    assert got[3.1] == "Giá trị sản xuất ngành trồng trọt"
+    assert got[5.0] == "Giá trị sản xuất ngành chăn nuôi"
+    # a new heading starts a new section: its sectors take nothing from the one before
+    got = _names("1. Sản xuất\nGiá trị sản xuất ước tăng 6,8%.\n2. Lao động\nNgành dệt may tăng 2,2%.")
+    assert got[2.2] == "Ngành dệt may"

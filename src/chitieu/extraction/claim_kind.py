@@ -41,6 +41,7 @@ class Discourse:
 
     section: str | None = None
     kind: str | None = None
+    measure: str = ""  # the measure the section's names last carried (``names.SubjectNames.section_measure``)
 
 
 # A figure (with up to three words of unit) right before an opening parenthesis.

@@ -67,7 +67,7 @@ def extract_claims(
             part += 1
             discourse = Discourse()
         if paragraph.section != discourse.section:
-            discourse.section, discourse.kind = paragraph.section, None
+            discourse.section, discourse.kind, discourse.measure = paragraph.section, None, ""
         claims = _paragraph_claims(
             norm, paragraph.start, paragraph.end, paragraph.kind, paragraph.section, paragraph.deadline, years[part],
             discourse, statements,
@@ -139,7 +139,7 @@ def _paragraph_claims(
     t = norm.text
     discourse = discourse or Discourse()
     statements = statements or count(1)
-    names = SubjectNames()
+    names = SubjectNames(discourse.measure)
     for s_start, s_end in split_sentences(t, start, end):
         sentence = read_plan_refs(t[s_start:s_end].lower())
         clause_deadline = deadline
@@ -235,6 +235,7 @@ def _paragraph_claims(
                 clause_claims.extend(figure_claim(norm, level, figure) for figure in item.figures)
             yield from _plans_named_by_their_result(clause_claims)
             yield from zero
+    discourse.measure = names.parent or discourse.measure
 
 
 # The name of a plan value that is only the plan's own wording or a piece of the figure before it ("7% dự toán

@@ -33,6 +33,7 @@ _WITHIN = _BOOK.rule("text.name_words", "within").words[0]  # type: ignore[attr-
 _OPENING_RE = _subject_rule("opening_not_in_name")
 _PART_RE = _subject_rule("parts_of_a_measure")
 _GROUPING_RE = _subject_rule("part_groupings")
+_GROUP_START_RE = re.compile(r"\s*(?:" + _BOOK.pattern("text.subject_names", "part_groupings") + ")", re.IGNORECASE)
 _TREND_RE = _subject_rule("trend_not_in_name")
 _CONDITION_RE = _subject_rule("condition_not_in_name")
 _ESTIMATE_RE = _subject_rule("estimate_not_in_name")
@@ -178,9 +179,13 @@ DETAIL_WORDS = 3  # at most this many words name a part inside a detailing paren
 
 
 class SubjectNames:
-    """The names of one paragraph, completed in document order."""
+    """The names of one paragraph, completed in document order; ``parent`` is what the next paragraph of its
+    section gets as ``section_measure``."""
 
-    def __init__(self) -> None:
+    def __init__(self, section_measure: str = "") -> None:
+        # the measure the section's paragraphs before this one named last: a sector written alone ("Khu vực dịch vụ
+        # tăng 7,6%") in a paragraph that names no measure of its own is a part of it
+        self.section_measure = section_measure
         self.parent = ""  # the measure of the last name that had one
         self.whole = ""  # that name without its period: what a running total ("lũy kế 9 tháng") continues
         self.listing = -1  # the sentence (its start) where the parts listed since the last measured name began
@@ -232,6 +237,12 @@ class SubjectNames:
         share = "%" in unit and lead.split()[:1] == ["chiếm"]
         part = " ".join(_LOCALITY_RE.sub(" ", own).split()).strip(" ,;:")
         sub_item = self.listing >= 0 or bool(_SUB_ITEM_RE.search(before)) or part.lower().startswith("lũy kế")
+        # a part opened by its grouping word ("Khu vực công nghiệp, xây dựng", "Ngành khai khoáng") never measures
+        # anything alone: it is a part of the paragraph's measure, else of the section's (text.subject_names
+        # part_groupings)
+        sector = not counted and bool(_GROUP_START_RE.match(part)) and bool(self.parent or self.section_measure)
+        if sector and not self.parent:
+            self.parent = self.whole = self.section_measure
         # inside a parenthesis that details the name before it ("… (gạo ước 450 triệu USD; hàng may mặc …)")
         # (a count of people or things is named by its own noun: "(trong đó: cán bộ 1.141 người; …)")
         detail = (
@@ -240,7 +251,7 @@ class SubjectNames:
             and bool(self.parent)
             and unit.lower() not in COUNTED_NOUN_SET
         )
-        if counted or not part or not (share or detail or (sub_item and _PART_RE.match(part))):
+        if counted or not part or not (share or detail or ((sub_item or sector) and _PART_RE.match(part))):
             return _counted_by(own, unit)
         self.listing = sentence if self.listing < 0 else self.listing
         if part[1:2].islower():  # "Ngành nông-lâm nghiệp" inside a name; "GRDP" kept
