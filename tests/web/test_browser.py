@@ -102,3 +102,33 @@ def test_office_journey(browser_site: tuple[Site, str], tmp_path: Path) -> None:
         browser.close()  # type: ignore[attr-defined]
     assert not errors, errors
 
+
+
+def _login(page: object, base: str) -> None:
+    page.goto(f"{base}/login")  # type: ignore[attr-defined]
+    page.fill("input[name=name]", "office")  # type: ignore[attr-defined]
+    page.fill("input[name=password]", PASSWORD)  # type: ignore[attr-defined]
+    page.click("button[type=submit]")  # type: ignore[attr-defined]
+    page.wait_for_url(f"{base}/")  # type: ignore[attr-defined]
+
+
+def test_upload_form_fits_a_phone(browser_site: tuple[Site, str]) -> None:
+    """On a 390 px phone the plan list (long plan titles) stays inside the card and the submit button on screen."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    _, base = browser_site
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_api.sync_playwright() as p:
+        browser = _launch(p)
+        phone = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)  # type: ignore[attr-defined]
+        _login(phone, base)
+        phone.goto(f"{base}/documents?plan={PLAN}")
+        select = phone.locator("#upload-form select[name=plan]")
+        assert len(select.locator("option").first.inner_text()) > 40  # a title long enough to overflow a phone
+        button = phone.locator("#upload-form button[type=submit]").bounding_box()
+        chosen = select.bounding_box()
+        phone.screenshot(path=str(SHOTS / "9-tai-len-dien-thoai.png"), full_page=True)
+        assert button is not None and chosen is not None
+        assert button["x"] >= 0 and button["x"] + button["width"] <= 390, button
+        assert chosen["x"] + chosen["width"] <= 390, chosen
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+        browser.close()  # type: ignore[attr-defined]

@@ -36,6 +36,7 @@ WEB_MESSAGES: dict[str, str] = {
     "upload_bad_name": "Tên tệp không hợp lệ.",
     "document_not_found": "Không tìm thấy văn bản số {id}.",
     "job_not_found": "Không tìm thấy công việc số {id}.",
+    # a job's stage: shown alone as the line of its progress box, so each names the state itself
     "job_queued": "Đang chờ xử lý",
     "job_reading": "Đang đọc văn bản",
     "job_extracting": "Đang trích xuất chỉ tiêu và kết quả",
