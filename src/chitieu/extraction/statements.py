@@ -201,6 +201,12 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
                 _attach(items[-1], items[-1].change, f"({written})", q.end)
                 continue
             planned = any(w in named.lower() for w in _PLANNED_WORDS)
+            slash_plan = _slash_plan(q) if planned else None
+            if slash_plan is not None:  # "đạt 20,4% kế hoạch giao (3.711/18.195 tỷ đồng)": done over planned
+                done = _figure(EQUIVALENT, replace(q, denominator=None, op=Op.EQ), start=q.number_start)
+                _attach(items[-1], items[-1].change, f"({written})", q.end, done)
+                items[-1].figures.append(slash_plan)
+                continue
             ranked = q.bare and any(f.role == RANK and f.quantity.denominator == q.denominator for f in items[-1].figures)
             fig = _figure(PLAN, q, plan_kind=plan_kind_of(named)) if planned else _figure(
                 BASELINE, q, basis=named.strip(" ("), unit=RANK_UNIT if ranked else q.unit)  # "(38/63)": the earlier rank
@@ -248,7 +254,11 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
                             figures=[_figure(BASELINE, replace(old.quantity, op=Op.EQ), start=start), *old.figures])
                 items.append(item)
                 continue
-        if items and q.unit.startswith("điểm") and _CONTRIBUTES_RE.search(before_l):  # "…, đóng góp 0,55 điểm %"
+        if (
+            items and q.unit.startswith("điểm") and _CONTRIBUTES_RE.search(before_l)
+            # a part written before the verb contributes itself ("…, dịch vụ đóng góp 3,07 điểm phần trăm")
+            and not content_words(_CONTRIBUTES_RE.sub(" ", t[tail : q.number_start])).strip()
+        ):  # "…, đóng góp 0,55 điểm %"
             _attach(items[-1], items[-1].change, written, q.end, _figure(CONTRIBUTION, q))
             continue
         bare_ratio = not baseline and "%" not in items[-1].quantity.unit if items else False  # "… ha, bằng 99,88%;"
