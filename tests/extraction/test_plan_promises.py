@@ -66,3 +66,18 @@ def test_an_estimate_named_by_its_own_wording_takes_the_name_of_its_result() -> 
         ("result", 86.7, "plan_ratio", "số thu ngân sách"),
         ("target", 4060.0, "plan", "số thu ngân sách"),
     ]
+
+
+def test_money_over_its_plan_with_a_magnitude_on_both_sides_gives_both() -> None:
+    claims = list(extract_claims("Dự án cầu Bến Lức đến nay đã giải ngân được 393 tỷ/932 tỷ đồng.\n"))
+    assert [(c.kind, c.value, c.unit, c.role) for c in claims] == [
+        ("result", 393.0, "tỷ đồng", "level"),
+        ("target", 932.0, "tỷ đồng", "plan"),
+    ]
+
+
+def test_a_task_named_with_its_figure_and_a_request_to_exceed_the_estimate_are_targets() -> None:
+    text = ("Chỉ còn hai tháng nữa là hết năm, nhưng nhiệm vụ giải ngân 100% vốn đầu tư công sẽ rất nặng nề.\n"
+            "Giám đốc Sở đề nghị công tác thu phí năm 2025 cần vượt tối thiểu 3% dự toán.\n"
+            "Năm 2024, huyện hoàn thành nhiệm vụ thu ngân sách, đạt 104% dự toán.\n")
+    assert [(c.kind, c.value) for c in extract_claims(text)] == [("target", 100.0), ("target", 3.0), ("result", 104.0)]

@@ -49,3 +49,13 @@ def test_a_sector_alone_in_a_new_paragraph_is_a_part_of_the_sections_measure() -
     # a new heading starts a new section: its sectors take nothing from the one before
     got = _names("1. Sản xuất\nGiá trị sản xuất ước tăng 6,8%.\n2. Lao động\nNgành dệt may tăng 2,2%.")
     assert got[2.2] == "Ngành dệt may"
+
+
+def test_a_part_that_contributes_is_named_by_itself() -> None:
+    got = _names("Giá trị tăng thêm tăng 5,4%, trong đó trồng trọt đóng góp 1,1 điểm phần trăm, chăn nuôi đóng góp 2,0 "
+                 "điểm phần trăm và khu vực nông, lâm, thủy sản đóng góp 0,3 điểm phần trăm.")
+    assert got[1.1] == "trồng trọt đóng góp"
+    assert got[0.3] == "khu vực nông, lâm, thủy sản đóng góp"
+    # a contribution written without a part of its own stays a figure of the statement before it
+    claims = list(extract_claims("Chăn nuôi tăng 6,2%, đóng góp 1,9 điểm phần trăm vào mức tăng chung.\n"))
+    assert [(c.role, c.indicator) for c in claims] == [("level", "Chăn nuôi"), ("contribution", "Chăn nuôi")]

@@ -96,3 +96,18 @@ def test_a_bound_defining_a_grade_in_brackets_is_no_claim() -> None:
     got = claims("Có 5 khoản thu đạt khá (trên 30% so với dự toán), trong đó thuế tài nguyên ước đạt 41%.")
     assert 30 not in got
     assert got[41][0] == "result"
+
+
+def test_a_clause_opening_with_the_plan_quoted_gives_the_plan_and_its_ratio() -> None:
+    got = claims(
+        "Tính đến ngày 30/9/2024, số người tham gia bảo hiểm thất nghiệp toàn tỉnh là 41.260 người; "
+        "so với chỉ tiêu giao của UBND tỉnh (45.000 người) đạt 91,7%."
+    )
+    assert got[45000] == ("target", "plan", "người")
+    assert got[91.7] == ("result", "plan_ratio", "% kế hoạch")
+    assert got[41260][:2] == ("result", "level")
+
+
+def test_a_clause_opening_with_the_earlier_level_quoted_gives_no_level() -> None:
+    got = claims("Năm 2024, số người tham gia tự nguyện là 9.120 người; so với cùng kỳ năm 2023 (7.940 người); tăng 1.180 người.")
+    assert got[7940][1] == "baseline"

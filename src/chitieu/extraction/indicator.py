@@ -16,7 +16,7 @@ from chitieu.extraction.grammar import (
     LEAD_WORDS,
     PREDICATE_WORDS,
 )
-from chitieu.extraction.names import SUB_ITEM_MARKERS, content_of, tidy
+from chitieu.extraction.names import CONTRIBUTES_END_RE, SUB_ITEM_MARKERS, content_of, tidy
 from chitieu.extraction.quantity import TextQuantity
 from chitieu.grammar.loader import rulebook
 from chitieu.grammar.prefilter import guarded
@@ -139,7 +139,8 @@ def _last_chunks(text: str, base: int, share: bool = False) -> tuple[str, int]:
     listed = False  # the subject so far is a list of short names ("lâm nghiệp, thủy sản")
     while i > 0 and not _OPENS_SUBJECT_RE.match(text, start):
         current = text[start:]
-        words = len(_content(current).split())
+        # "…, thuỷ sản đóng góp": the verb of a contribution is no word of the list before it
+        words = len(_content(CONTRIBUTES_END_RE.sub(" ", current)).split())
         previous = text[chunks[i - 1][0] : chunks[i - 1][1]]
         joined = "(" not in text[chunks[i - 1][1] : start] and text[chunks[i - 1][1] : start].strip() == ","
         # "nông-lâm nghiệp": two words; "đặc biệt là khách sạn": its opening is no word of the list

@@ -33,6 +33,8 @@ _WITHIN = _BOOK.rule("text.name_words", "within").words[0]  # type: ignore[attr-
 _OPENING_RE = _subject_rule("opening_not_in_name")
 _PART_RE = _subject_rule("parts_of_a_measure")
 _GROUPING_RE = _subject_rule("part_groupings")
+# "khu vực dịch vụ đóng góp": what a part contributes to the whole's growth is named by the part alone
+CONTRIBUTES_END_RE = re.compile(_BOOK.pattern("text.statements", "contribution_to_growth"), re.IGNORECASE)
 _GROUP_START_RE = re.compile(r"\s*(?:" + _BOOK.pattern("text.subject_names", "part_groupings") + ")", re.IGNORECASE)
 _TREND_RE = _subject_rule("trend_not_in_name")
 _CONDITION_RE = _subject_rule("condition_not_in_name")
@@ -232,6 +234,8 @@ class SubjectNames:
             crop = _CROP_RE.search(own)  # "diện tích lúa ruộng …": the crops listed after it measure "diện tích"
             self.crops = (sentence, own[: crop.start()].strip()) if crop and crop.start() > 0 else (-1, "")
             return own
+        if CONTRIBUTES_END_RE.search(own):  # "khu vực dịch vụ đóng góp 3,07 điểm phần trăm": complete as written
+            return own
         if self.crops[0] == sentence and _CROP_RE.match(" " + own) and not counted:  # "…; cây ngô 73 ha"
             return " ".join([self.crops[1], own[0].lower() + own[1:]])
         share = "%" in unit and lead.split()[:1] == ["chiếm"]
@@ -240,7 +244,9 @@ class SubjectNames:
         # a part opened by its grouping word ("Khu vực công nghiệp, xây dựng", "Ngành khai khoáng") never measures
         # anything alone: it is a part of the paragraph's measure, else of the section's (text.subject_names
         # part_groupings)
-        sector = not counted and bool(_GROUP_START_RE.match(part)) and bool(self.parent or self.section_measure)
+        sector = (
+            not counted and bool(_GROUP_START_RE.match(part)) and bool(self.parent or self.section_measure)
+        )
         if sector and not self.parent:
             self.parent = self.whole = self.section_measure
         # inside a parenthesis that details the name before it ("… (gạo ước 450 triệu USD; hàng may mặc …)")

@@ -219,9 +219,15 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
         return None  # a year
     denominator = number_value(m.group("den")) if m.group("den") else None
     dm = _PLAN_DEN_RE.match(text, pos, end)
-    if dm and unit and denominator is None and (dm.group("u") or "").lower() in ("", unit_l):
+    den_unit = (dm.group("u") or "").lower() if dm else ""
+    if dm and unit and denominator is None and den_unit in ("", unit_l, magnitude):
         denominator = number_value(dm.group("n"))
         pos = dm.end()
+        if magnitude and den_unit == magnitude and unit.lower() == magnitude:
+            # "393 tỷ/932 tỷ đồng": the unit written after the plan's magnitude is the figure's too
+            more, after_more = read_unit(text, pos, end, False, "")
+            if more:
+                unit, pos = f"{unit} {more}", after_more
     start, prefix_op, hedge, words = read_prefix(text, floor, m.start())
     if unit in ("%", "‰") and RATE_OF_CHANGE_WORDS.intersection(words):
         yearly = YEARLY_AFTER_RATE_RE.match(text, pos, end)

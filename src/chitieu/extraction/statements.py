@@ -175,11 +175,25 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
             end = q.end + plan_after.end()
             _attach(items[-1], items[-1].plan, f"({written}{plan_after.group()}", end, _plan_figure(q, before_l, plan_after.group(), end))
             continue
-        compared_before = _PLAN_COMPARED_BEFORE_RE.search(before) if q.unit == "%" and not plan_after else None
+        compared_before = (
+            _PLAN_COMPARED_BEFORE_RE.search(before) if q.unit == "%" and not plan_after and "so" in before_l else None
+        )
         if items and compared_before:  # "so với chỉ tiêu giao (3.000 hộ) đạt 105%": the ratio to the plan named before
             named_basis = PLAN_BASIS[" ".join(compared_before.group("basis").lower().split())]
-            _attach(items[-1], items[-1].plan, written, q.end,
-                    _figure(PLAN_RATIO, q, unit=f"% {named_basis}", basis=named_basis))
+            if items[-1].role == PLAN:  # the clause opened with the plan: the ratio is the statement's result
+                items.append(Item(q, [], [], tail=q.end, role=PLAN_RATIO, unit=f"% {named_basis}"))
+            else:
+                _attach(items[-1], items[-1].plan, written, q.end,
+                        _figure(PLAN_RATIO, q, unit=f"% {named_basis}", basis=named_basis))
+            continue
+        if not items and reference_m and "cả nước" not in reference_m.group().lower():
+            # "…; so với chỉ tiêu giao của UBND (70.544 người) đạt 84%": the plan quoted opens the clause;
+            # "…; so với cùng kỳ năm 2019 (6.481 người)": the earlier level, no level of its own
+            named = reference_m.group()
+            if any(w in named.lower() for w in _PLANNED_WORDS):
+                items.append(Item(q, [], [], tail=q.end, role=PLAN, plan_kind=plan_kind_of(named)))
+            else:
+                items.append(Item(q, [], [], tail=q.end, role=BASELINE))
             continue
         if items and reference_m:  # "cao hơn cùng kỳ năm 2025 (27,5%)": the level compared with
             named = reference_m.group()
@@ -187,6 +201,12 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
                 _attach(items[-1], items[-1].change, f"({written})", q.end)
                 continue
             planned = any(w in named.lower() for w in _PLANNED_WORDS)
+            slash_plan = _slash_plan(q) if planned else None
+            if slash_plan is not None:  # "đạt 20,4% kế hoạch giao (3.711/18.195 tỷ đồng)": done over planned
+                done = _figure(EQUIVALENT, replace(q, denominator=None, op=Op.EQ), start=q.number_start)
+                _attach(items[-1], items[-1].change, f"({written})", q.end, done)
+                items[-1].figures.append(slash_plan)
+                continue
             ranked = q.bare and any(f.role == RANK and f.quantity.denominator == q.denominator for f in items[-1].figures)
             fig = _figure(PLAN, q, plan_kind=plan_kind_of(named)) if planned else _figure(
                 BASELINE, q, basis=named.strip(" ("), unit=RANK_UNIT if ranked else q.unit)  # "(38/63)": the earlier rank
@@ -234,7 +254,11 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
                             figures=[_figure(BASELINE, replace(old.quantity, op=Op.EQ), start=start), *old.figures])
                 items.append(item)
                 continue
-        if items and q.unit.startswith("điểm") and _CONTRIBUTES_RE.search(before_l):  # "…, đóng góp 0,55 điểm %"
+        if (
+            items and q.unit.startswith("điểm") and _CONTRIBUTES_RE.search(before_l)
+            # a part written before the verb contributes itself ("…, dịch vụ đóng góp 3,07 điểm phần trăm")
+            and not content_words(_CONTRIBUTES_RE.sub(" ", t[tail : q.number_start])).strip()
+        ):  # "…, đóng góp 0,55 điểm %"
             _attach(items[-1], items[-1].change, written, q.end, _figure(CONTRIBUTION, q))
             continue
         bare_ratio = not baseline and "%" not in items[-1].quantity.unit if items else False  # "… ha, bằng 99,88%;"

@@ -187,8 +187,12 @@ def resolve_amounts(columns: list[Column], title: str) -> list[Column]:
 
 
 
-# A header naming the indicators ("Chỉ tiêu") after a column of names ("Nội dung"): it holds their targets.
-_BARE_TARGET_LABELS = frozenset({"chi tieu", "chi tieu de ra", "chi tieu nhiem ky"})
+# A header naming the indicators ("Chỉ tiêu") after a column of names ("Nội dung"): it holds their targets, also
+# with the deadline or term it sets ("Chỉ tiêu đến năm 2025", "Chỉ tiêu nhiệm kỳ 2020 - 2025"). Folded text.
+_BARE_TARGET_LABEL_RE = re.compile(
+    r"^chi tieu(?: de ra| nhiem ky)?"
+    r"(?: (?:(?:den|toi) )?(?:nam |giai doan |nhiem ky )?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2})?)?$"
+)
 
 
 def target_after_name(columns: list[Column]) -> list[Column]:
@@ -197,7 +201,7 @@ def target_after_name(columns: list[Column]) -> list[Column]:
     if any(c.role == "target" for c in columns):
         return columns
     names = [c for c in columns if c.role == "indicator"]
-    later = next((c for c in names[1:] if fold(c.label).strip(" .:") in _BARE_TARGET_LABELS), None)
+    later = next((c for c in names[1:] if _BARE_TARGET_LABEL_RE.match(" ".join(fold(c.label).strip(" .:").split()))), None)
     if later is None:
         return columns
     return [Column(c.index, "target", c.label, c.block) if c is later else c for c in columns]

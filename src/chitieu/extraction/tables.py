@@ -15,7 +15,13 @@ import re
 from dataclasses import dataclass, field
 
 from chitieu.domain import Op, Quantity
-from chitieu.extraction.table_columns import COMMA_THOUSANDS_RE, clean, comma_thousands, label_unit
+from chitieu.extraction.table_columns import (
+    COMMA_THOUSANDS_RE,
+    LABEL_UNIT_RE,
+    clean,
+    comma_thousands,
+    label_unit,
+)
 from chitieu.extraction.table_columns import parse_cell_quantity as parse_cell_quantity  # re-exported
 from chitieu.extraction.table_figures import RATES_RE, name_targets, text_figures, with_name
 from chitieu.extraction.table_header import (
@@ -182,7 +188,10 @@ def parse_indicator_table(rows: list[list[str]], caption: str = "") -> Indicator
             row_parent = parent
         else:
             parent, parent_open_list = "", False
-        row = IndicatorRow(i, i, number, numbered, group, name, row_parent, cell_at(cells, role_index["unit"]))
+        unit = cell_at(cells, role_index["unit"])
+        if role_index["unit"] is None and (unit := label_unit(name)):
+            name = LABEL_UNIT_RE.sub("", name).rstrip()  # "Tỷ lệ che phủ rừng (%)": no unit column, the name gives it
+        row = IndicatorRow(i, i, number, numbered, group, name, row_parent, unit)
         row.target = cell_at(cells, role_index["target"])
         row.target_label = target_label
         if role_index["target"] is not None:

@@ -23,7 +23,7 @@ from typing import Any
 
 from chitieu.readers.document import Box
 from chitieu.readers.ocr_rules import fix_figure, fix_money_unit, joined_figure
-from chitieu.readers.scan_layout import Grid, deskew, find_grids, flatten_background, whiten_rules
+from chitieu.readers.scan_layout import Grid, deskew, even_page, find_grids, whiten_rules
 
 POINTS_PER_INCH = 72.0
 # Words (0..1) below this are noise unless their line is otherwise well read.
@@ -304,7 +304,11 @@ def ocr_pdf_page(pdf: Any, index: int, page_width_pt: float, settings: OcrSettin
     tables (their rules are whitened before recognition, the words placed in the cells they fall in)."""
     image = render_page(pdf, index, settings.dpi)
     scale = page_width_pt / image.width
-    grey = deskew(flatten_background(clean_image(image, settings.remove_colour)))
+    page_object = pdf[index]
+    try:
+        grey = deskew(even_page(clean_image(image, settings.remove_colour), page_object, settings.dpi))
+    finally:
+        page_object.close()
     grids = find_grids(grey)
     if grids:
         grey = whiten_rules(grey, grids)
