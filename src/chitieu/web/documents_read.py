@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
 from sqlalchemy import func, select
@@ -11,6 +12,7 @@ from chitieu.messages import ChitieuError, msg
 from chitieu.numbers import format_number
 from chitieu.store.models import ClaimRow, SourceDocumentRow
 from chitieu.store.models_web import JobRow, StoredFileRow
+from chitieu.web.sheet_view import SheetLayout, layout_of
 
 CLAIM_KEYS: tuple[str, ...] = (
     "kind", "indicator", "op", "value", "low", "high", "unit", "start", "end", "page", "quote", "period",
@@ -113,3 +115,36 @@ def document_text(session: Session, document_id: int, workspace_id: int | None =
     source = source_row(session, document_id, workspace_id)
     text = session.scalar(select(StoredFileRow.text).where(StoredFileRow.sha256 == source.sha256))
     return text or ""
+
+
+# Workbooks whose grid the document page shows as tables: their layout is read again from the stored bytes
+# (the text alone does not say which cell a piece came from); kept for the last few workbooks viewed.
+SHEET_KINDS = frozenset({"xlsx", "xls"})
+_LAYOUTS: OrderedDict[str, SheetLayout | None] = OrderedDict()
+LAYOUTS_KEPT = 8
+
+
+def sheet_layout(session: Session, document_id: int, text: str, workspace_id: int | None = None) -> SheetLayout | None:
+    """Where the cells of a workbook stand in its stored ``text``; None for other documents, or when the
+    workbook can no longer be read as it was (the page then shows the plain text)."""
+    source = source_row(session, document_id, workspace_id)
+    if source.kind not in SHEET_KINDS:
+        return None
+    if source.sha256 not in _LAYOUTS:
+        stored = session.execute(select(StoredFileRow.content, StoredFileRow.file_name)
+                                 .where(StoredFileRow.sha256 == source.sha256)).first()
+        layout = None
+        if stored is not None:
+            from chitieu.workers.ingest import read_stored_file
+
+            try:
+                document = read_stored_file(stored[0], stored[1])
+            except ChitieuError:
+                document = None
+            if document is not None and document.text == text:  # the offsets of the stored claims hold
+                layout = layout_of(document)
+        _LAYOUTS[source.sha256] = layout
+        while len(_LAYOUTS) > LAYOUTS_KEPT:
+            _LAYOUTS.popitem(last=False)
+    _LAYOUTS.move_to_end(source.sha256)
+    return _LAYOUTS[source.sha256]

@@ -81,7 +81,7 @@ def main_plan_code(session: Session, ws: int) -> str | None:
     return str(row[0]) if row is not None else None
 
 
-def _read(content: bytes, file_name: str) -> Any:
+def read_stored_file(content: bytes, file_name: str) -> Any:
     """Read the bytes with the hardened readers; messages name the uploaded file, not a temporary path."""
     from chitieu.readers import read_document
 
@@ -145,7 +145,7 @@ def run_ingest(database: Database, job: JobRow, progress: Progress, semantic: Ca
         content, file_name = stored.content, str(params.get("file_name") or stored.file_name)
         source = session.get(SourceDocumentRow, job.source_document_id)
         indicators = plan_indicators(session, source.workspace_id, plan_code) if plan_code and source is not None else []
-    document = _read(content, file_name)
+    document = read_stored_file(content, file_name)
     progress(40, msg("job_extracting"))
     table_claims, text_claims = document_proposals(document)
     claims = table_claims + text_claims
@@ -178,7 +178,7 @@ def warm_up() -> None:
     from chitieu.domain import Indicator as DomainIndicator
     from chitieu.services.ingest import propose_claims
 
-    document = _read(WARM_UP_TEXT.encode(), "warm-up.txt")
+    document = read_stored_file(WARM_UP_TEXT.encode(), "warm-up.txt")
     propose_claims(document, [DomainIndicator("W1", "Tỷ lệ che phủ rừng", "%")], "W")
 
 

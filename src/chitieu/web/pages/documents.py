@@ -16,6 +16,7 @@ from chitieu.web.api.schemas import RowId
 from chitieu.web.context import Caller, check_csrf, require, transaction
 from chitieu.web.highlight import segments
 from chitieu.web.queries import workspace_of
+from chitieu.web.sheet_view import sheet_blocks
 from chitieu.web.templating import render
 
 router = APIRouter()
@@ -76,11 +77,13 @@ def document_page(request: Request, document_id: RowId, status: str | None = Que
         state = documents_read.document_state(session, document_id, ws)
         claims = documents_read.document_claims(session, document_id, workspace_id=ws)
         text = documents_read.document_text(session, document_id, ws)
+        layout = documents_read.sheet_layout(session, document_id, text, ws) if state["status"] == "done" else None
     shown = [c for c in claims if status is None or c["status"] == status]
     pieces = segments(text, [(c["start"], c["end"], c) for c in claims if c["start"] is not None and c["end"] is not None])
+    sheets = sheet_blocks(text, pieces, layout) if layout is not None else None  # a workbook: its sheets as tables
     counts = {s: sum(1 for c in claims if c["status"] == s) for s in ("candidate", "accepted", "rejected")}
     return render(request, "document.html", {
-        "doc": state, "claims": shown, "pieces": pieces, "counts": counts, "status_filter": status,
+        "doc": state, "claims": shown, "pieces": pieces, "sheets": sheets, "counts": counts, "status_filter": status,
         "indicators": _indicator_options(request, who, state["plan_code"]), "can_review": who.can("review"),
         "active": "documents",
     })

@@ -112,10 +112,11 @@
   document.addEventListener("htmx:afterSettle", function (e) {
     var card = e.target.closest ? e.target.closest("li.claim") || e.target : null;
     if (!card || !card.dataset || !card.dataset.claim) return;
-    var mark = document.getElementById("q-" + card.dataset.claim);
-    if (!mark) return;
-    ["candidate", "accepted", "rejected"].forEach(function (s) {
-      mark.classList.toggle("hl-" + s, card.classList.contains("claim-" + s));
+    // every piece of the highlight (a workbook row is cut into its cells; only the first has the id)
+    document.querySelectorAll('mark[data-claim="' + card.dataset.claim + '"]').forEach(function (mark) {
+      ["candidate", "accepted", "rejected"].forEach(function (s) {
+        mark.classList.toggle("hl-" + s, card.classList.contains("claim-" + s));
+      });
     });
   });
   document.addEventListener("DOMContentLoaded", function () {
