@@ -130,3 +130,9 @@ def test_tables_are_well_formed() -> None:
 def test_a_rate_with_the_year_written_after_it(text: str, unit: str, read: str) -> None:
     q = find_quantities(text)[0]
     assert (q.unit, q.per_year == unit.endswith("/năm"), text[q.start : q.end]) == (unit, True, read)
+
+
+def test_a_row_number_before_tỷ_lệ_is_no_amount() -> None:
+    # a table read as text: "2 <tab> Tỷ lệ …" is the row number 2, not "2 tỷ"; an amount in tỷ stays one
+    assert [(q.value, q.unit) for q in find_quantities("2\tTỷ lệ trẻ em đi học đúng độ tuổi\t99,5%")] == [(2, ""), (99.5, "%")]
+    assert [(q.value, q.unit) for q in find_quantities("vốn 840 tỷ, tỷ trọng 12%")] == [(840, "tỷ"), (12, "%")]

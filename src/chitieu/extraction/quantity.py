@@ -41,6 +41,7 @@ from chitieu.extraction.quantity_words import (
     read_unit,
 )
 from chitieu.extraction.text_units import (
+    MAGNITUDE_NOT_BEFORE,
     MAGNITUDES,
     POPULATION_BASE_WORDS,
     POPULATION_BASES,
@@ -55,8 +56,22 @@ from chitieu.vocab.comparators import LEVEL_WORDS
 
 _NUM = UNSIGNED_NUMBER
 _FRACTIONS = "".join(VULGAR_FRACTIONS)
-_MAG = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
+_MAG = "|".join(
+    word + (rf"(?!\s+(?:{'|'.join(MAGNITUDE_NOT_BEFORE[word])})\b)" if word in MAGNITUDE_NOT_BEFORE else "")
+    for word in sorted(MAGNITUDES, key=len, reverse=True)
+)
 _RATE = "|".join(re.escape(r) for r in sorted(RATE_UNITS, key=len, reverse=True))
+
+_OTHER_WORD_AFTER = {
+    word: re.compile(rf"\s+(?:{'|'.join(after)})\b", re.IGNORECASE) for word, after in MAGNITUDE_NOT_BEFORE.items()
+}
+
+
+def _other_word_after(text: str, unit: str, pos: int, end: int) -> bool:
+    """The unit read is a magnitude word that the next word makes another word ("Tỷ" + "lệ")."""
+    other = _OTHER_WORD_AFTER.get(unit.lower())
+    return other is not None and other.match(text, pos, end) is not None
+
 
 QUANTITY_RE = re.compile(
     rf"""
@@ -193,6 +208,8 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
         op = Op.RANGE
     pos = m.end()
     unit, pos = read_unit(text, pos, end, bool(rate), magnitude)
+    if _other_word_after(text, unit, pos, end):
+        unit, pos = "", m.end()  # "3 Tỷ lệ …": a row number before "Tỷ lệ", not "3 tỷ"
     if magnitude and not unit and not rate and n2 is None:
         value, unit, pos = compound_amount(text, pos, end, value, magnitude, unit)
     unit_l = unit.lower()
@@ -241,6 +258,8 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
     years = n2 is not None and all(re.fullmatch(r"(?:19|20)\d{2}", n or "") for n in (n1, n2))
     if not unit and not rate and not magnitude and not years:
         unit, pos = read_noun_unit(text, pos, end)  # "980 buồng", "10 - 12 cơn bão"
+        if _other_word_after(text, unit, pos, end):
+            unit, pos = "", m.end()
         noun_unit = bool(unit)
         unit_l = unit.lower()
         if (

@@ -6,12 +6,20 @@ All entries are lower-case NFC; matching is case-insensitive and prefers the lon
 from __future__ import annotations
 
 from chitieu.grammar.loader import rulebook
+from chitieu.grammar.schema import MagnitudeRule
 from chitieu.vocab.units import MAGNITUDE_WORDS, UNITS
 
 _BOOK = rulebook()
 
 # Magnitude words that belong to the unit as written ("65 triệu đồng", "48 vạn người"), longest first.
 MAGNITUDES: tuple[str, ...] = tuple(sorted(MAGNITUDE_WORDS, key=len, reverse=True))
+# The words after which a magnitude word is another word ("tỷ lệ", "tỷ trọng"): no magnitude there.
+MAGNITUDE_NOT_BEFORE: dict[str, tuple[str, ...]] = {
+    word: tuple(rule.not_before)
+    for rule in _BOOK.typed("units.magnitudes", MagnitudeRule)
+    for word in rule.words
+    if rule.not_before
+}
 
 # Rate units written right after the number.
 RATE_UNITS: tuple[str, ...] = _BOOK.words("units.rates")

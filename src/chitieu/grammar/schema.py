@@ -139,9 +139,11 @@ class GradeRule(WordsRule):
 
 
 class MagnitudeRule(WordsRule):
-    """Magnitude words that belong to the unit ("65 triệu đồng", "48 vạn người")."""
+    """Magnitude words that belong to the unit ("65 triệu đồng", "48 vạn người"), except before the words
+    that make them another word ("tỷ lệ", "tỷ trọng": a row number before "Tỷ lệ …" is no amount)."""
 
     factor: float = Field(gt=0)
+    not_before: list[str] = Field(default_factory=list)
 
 
 class UnitRule(Rule):
