@@ -111,3 +111,19 @@ def test_a_clause_opening_with_the_plan_quoted_gives_the_plan_and_its_ratio() ->
 def test_a_clause_opening_with_the_earlier_level_quoted_gives_no_level() -> None:
     got = claims("Năm 2024, số người tham gia tự nguyện là 9.120 người; so với cùng kỳ năm 2023 (7.940 người); tăng 1.180 người.")
     assert got[7940][1] == "baseline"
+
+
+def test_a_plan_quoted_at_a_clause_opening_joins_the_statement_of_the_level_before() -> None:
+    got = {c.value: c for c in extract_claims(
+        "Tính đến ngày 30/9/2024, số người tham gia bảo hiểm thất nghiệp toàn tỉnh là 41.260 người; "
+        "tăng 2.150 người; so với chỉ tiêu giao của UBND tỉnh (45.000 người) đạt 91,7%.\n"
+    )}
+    assert got[45000].statement == got[41260].statement == got[91.7].statement
+    assert got[45000].indicator == got[41260].indicator
+
+
+def test_a_plan_quoted_in_another_unit_opens_its_own_statement() -> None:
+    got = {c.value: c for c in extract_claims(
+        "Năm 2024, tổng thu ngân sách huyện đạt 412 tỷ đồng; so với chỉ tiêu giao của UBND tỉnh (96%) đạt 101%.\n"
+    )}
+    assert got[412].statement != got[101].statement

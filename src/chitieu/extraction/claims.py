@@ -145,6 +145,7 @@ def _paragraph_claims(
         clause_deadline = deadline
         carried: tuple[int, str] | None = None  # a clause stating only a plan value: its statement and unit
         listed: tuple[str, str] | None = None  # the verb and unit of the sentence's last level ("A thu 3.420 tỷ đồng; B thu …")
+        stated: tuple[int, str, str] | None = None  # the statement, unit and name of the sentence's last result level
         for c_start, c_end in split_clauses(t, s_start, s_end):
             quantities = find_quantities(t, c_start, c_end)
             clause_l = read_plan_refs(t[c_start:c_end].lower())
@@ -169,6 +170,9 @@ def _paragraph_claims(
                 continue
             phrases = phrases_for(t, c_start, c_end, [it.quantity for it in items])
             ids = _statement_ids(items, statements, carried)
+            joined = _join_quoted_plan(items, ids, stated)
+            if joined is not None:
+                ids = joined
             carried = (ids[0], items[0].quantity.unit.lower()) if all(it.role == PLAN for it in items) else None
             counted = ""  # the counted noun of the clause's last count ("120.456 hồ sơ, trễ hạn là 457")
             clause_claims: list[Claim] = []
@@ -204,6 +208,8 @@ def _paragraph_claims(
                 ratio = next((f.quantity.value for f in item.figures if f.role == PLAN_RATIO), None)
                 counted_by_unit = q.noun_unit or (q.unit[:1].isalpha() and phrase.text.lower().startswith(q.unit.split("/")[0].lower()))
                 name = names.complete(phrase.text, q.unit, q.lead, counted_by_unit, s_start, t[s_start : q.start])
+                if joined is not None and stated is not None and sid == stated[0]:
+                    name = stated[2]  # "…; so với chỉ tiêu giao (70.544 người) đạt 84%": the plan of the level before
                 level = Claim(
                     kind=kind,
                     indicator=name,
@@ -232,6 +238,8 @@ def _paragraph_claims(
                     stated_ratio=ratio if item.role == LEVEL else None,
                 )
                 clause_claims.append(level)
+                if item.role == LEVEL and kind == RESULT and "%" not in level.unit and q.lead.split()[:1] not in (["tăng"], ["giảm"]):
+                    stated = (sid, level.unit.lower(), name)  # a level, not a change written as one ("…; tăng 3.860 (7%)")
                 clause_claims.extend(figure_claim(norm, level, figure) for figure in item.figures)
             yield from _plans_named_by_their_result(clause_claims)
             yield from zero
@@ -251,6 +259,16 @@ def _plans_named_by_their_result(claims: list[Claim]) -> list[Claim]:
         if claim.role == PLAN and claim.statement in levels and _PLAN_WORDING_NAME_RE.match(claim.indicator or "0"):
             claim.indicator = levels[claim.statement]
     return claims
+
+
+def _join_quoted_plan(items: list[Item], ids: list[int], stated: tuple[int, str, str] | None) -> list[int] | None:
+    """A clause opening with the plan quoted in brackets in the unit of the sentence's last result level ("… là
+    59.177 người; so với chỉ tiêu giao của UBND (70.544 người) đạt 84%"): its plan and the ratio after it join that
+    level's statement (the clause's new statement ids), else None."""
+    if stated is None or not items or items[0].role != PLAN or items[0].quantity.unit.lower() != stated[1]:
+        return None
+    first = ids[0]
+    return [stated[0] if sid == first else sid for sid in ids]
 
 
 def _statement_ids(items: list[Item], counter: Iterator[int], carried: tuple[int, str] | None = None) -> list[int]:
