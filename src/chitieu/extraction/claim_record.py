@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from chitieu.extraction.statements import LEVEL
+from chitieu.extraction.statement_figures import LEVEL
 
 
 @dataclass(slots=True)

@@ -28,7 +28,8 @@ from chitieu.extraction.names import SubjectNames
 from chitieu.extraction.normalise import Normalised, normalise
 from chitieu.extraction.quantity import TextQuantity, find_quantities
 from chitieu.extraction.segment import iter_paragraphs, split_clauses, split_sentences
-from chitieu.extraction.statements import LEVEL, PLAN, PLAN_RATIO, SHARE, Item, group
+from chitieu.extraction.statement_figures import LEVEL, PLAN, PLAN_RATIO, SHARE, Item
+from chitieu.extraction.statements import group
 from chitieu.extraction.text_units import META_UNITS
 from chitieu.extraction.unwrap import soften_line_breaks
 

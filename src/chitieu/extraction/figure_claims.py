@@ -13,7 +13,7 @@ from chitieu.extraction.counted import WORD_UNIT_SET, counted_unit
 from chitieu.extraction.cues import TASK_TARGET_CUE_RE, SectionKind
 from chitieu.extraction.grammar import COUNTED_NOUN_SET, reference
 from chitieu.extraction.normalise import Normalised
-from chitieu.extraction.statements import BASELINE, PLAN, SHARE, Figure
+from chitieu.extraction.statement_figures import BASELINE, PLAN, SHARE, Figure
 
 _ZERO_RE = reference("zero")
 _WEIGHT, _RATE = "tỷ trọng", "tỷ lệ"  # how a share is named (text.name_words weight; text.subject_names rate_of_a_count)

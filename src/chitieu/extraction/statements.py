@@ -10,7 +10,7 @@ every one into a claim sharing the statement's id.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from chitieu.domain.quantity import Op
 from chitieu.extraction.claim_kind import paren_baseline
@@ -27,29 +27,34 @@ from chitieu.extraction.grammar import (
     PLAN_WORDS,
     RANK_UNIT,
     SHARE_PAREN_RE,
-    SLASH_PLAN_DIMENSIONS,
     reference,
 )
 from chitieu.extraction.indicator import content_words
 from chitieu.extraction.plan_values import plan_kind_of, plan_value_kind
 from chitieu.extraction.quantity import TextQuantity
+from chitieu.extraction.statement_figures import (
+    BASELINE,
+    CHANGE,
+    CONTRIBUTION,
+    COUNT,
+    EQUIVALENT,
+    LEVEL,
+    PLAN,
+    PLAN_RATIO,
+    RANK,
+    RATIO,
+    SHARE,
+    Item,
+    attach,
+    make_figure,
+    paren_figure,
+    plan_after_slash,
+    plan_figure,
+    share_population_base,
+    sign_of,
+)
 from chitieu.extraction.text_units import META_UNITS
 from chitieu.grammar.loader import rulebook
-from chitieu.vocab.units import lookup_unit
-
-# Roles of the figures of a statement (the ``role`` of a claim).
-LEVEL = "level"
-PLAN_RATIO = "plan_ratio"
-CHANGE = "change"
-PLAN = "plan"
-SHARE = "share"
-BASELINE = "baseline"
-COUNT = "count"
-EQUIVALENT = "equivalent"
-RANK = "rank"
-RATIO = "ratio"  # "bằng 99,6% so với cùng kỳ": the level as a ratio to an earlier period's
-CONTRIBUTION = "contribution"  # "đóng góp 0,55 điểm %": the points a part adds to the whole's growth
-ROLES = (LEVEL, PLAN_RATIO, CHANGE, PLAN, SHARE, BASELINE, COUNT, EQUIVALENT, RANK, RATIO, CONTRIBUTION)
 
 _PLAN_AFTER_RE = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in sorted(PLAN_WORDS, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
 _PLAN_PAREN_RE = reference("plan_paren")
@@ -59,51 +64,7 @@ _SHARE_BASIS_RE = reference("share_basis")
 _CHANGE_LEAD_RE = re.compile(r"(?:" + "|".join(CHANGE_VERBS) + r")\b", re.IGNORECASE)
 _CHANGE_RE = re.compile(r"(?:^|\s)(?:" + "|".join(CHANGE_VERBS) + r")$", re.IGNORECASE)
 PLAN_VERB_RE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in sorted(PLAN_VERBS, key=len, reverse=True)) + r")(?=\s|$)", re.IGNORECASE)
-_DOWN_RE = re.compile(r"(?:^|\s)(?:giảm|hạ|thấp hơn|ít hơn|chậm hơn|hụt)(?:\s|$)")
-_EXCEED_WORD_RE = re.compile(r"(?:^|\s)vượt(?:\s|$)")
-# "tăng 4% so với kế hoạch" is a change; "đạt hơn 54% dự toán" a ratio ("hơn" alone is a comparator here).
-_DIRECTION_BEFORE_RE = re.compile(r"(?:^|\s)(?:tăng|giảm|cao hơn|thấp hơn|tăng thêm|giảm thêm)\s*(?:gần|hơn|khoảng|trên)?\s*$")
 _BEATS_RE = re.compile(r"(?:vượt|cao hơn|thấp hơn|hụt|tăng|giảm)\s")
-
-
-@dataclass(slots=True)
-class Figure:
-    """A figure qualifying a statement's main figure, with its own role, unit and span (normalised text)."""
-
-    role: str
-    quantity: TextQuantity
-    unit: str
-    start: int
-    end: int
-    basis: str = ""
-    sign: int = 0
-    plan_kind: str = ""
-
-
-@dataclass(slots=True)
-class Item:
-    """A main figure of a clause and what qualifies it; ``plan``/``change`` keep the qualifiers as written."""
-
-    quantity: TextQuantity
-    plan: list[str]
-    change: list[str]
-    baseline: str = ""
-    tail: int = 0  # end of the figure and of what has been attached to it
-    figures: list[Figure] = field(default_factory=list)
-    role: str = LEVEL
-    unit: str | None = None  # the unit as a claim writes it, when not the quantity's ("% dự toán")
-    plan_kind: str = ""  # a plan value ("dự toán giao 9.870 tỷ đồng"): a target of this kind
-    against_plan: bool = False  # "đạt 53,5/52 ha": written as result/plan, so the level is a result
-
-
-def _figure(role: str, q: TextQuantity, start: int | None = None, end: int | None = None, **kw: object) -> Figure:
-    return Figure(role, q, str(kw.pop("unit", q.unit)), q.start if start is None else start,
-                  q.end if end is None else end, **kw)  # type: ignore[arg-type]
-
-
-def _sign(words: str) -> int:
-    return -1 if _DOWN_RE.search(f" {words.lower()} ") else 1
-
 
 # A figure followed by its own comparison ("… (tăng 0,49% so với năm 2022)") names its basis itself.
 _OWN_BASIS_RE = re.compile(r"\s*(?:so\s+với|so)\s", re.IGNORECASE)
@@ -111,19 +72,20 @@ _OWN_BASIS_RE = re.compile(r"\s*(?:so\s+với|so)\s", re.IGNORECASE)
 # The lead of a share written right after a level ("…, chiếm 72,7% tổng thu"): a figure of that level's statement.
 _SHARE_LEADS = frozenset({"chiếm"})
 
+
 def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = False) -> list[Item]:
     """Main quantities of a clause, with plan and change figures attached to the one they qualify (in a
     review, a plan quoted for comparison is attached as the plan value of the figure before it)."""
     items: list[Item] = []
     for q in quantities:
         if q.rank and items and items[-1].quantity.unit.lower() not in META_UNITS:  # not of "31/37 chỉ tiêu"
-            _attach(items[-1], items[-1].change, t[q.start : q.end], q.end, _figure(RANK, q))  # "…, đứng thứ 2"
+            attach(items[-1], items[-1].change, t[q.start : q.end], q.end, make_figure(RANK, q))  # "…, đứng thứ 2"
             continue
         beat = _EXCEEDS_PLAN_RE.search(t[max(c_start, q.start - 80) : q.number_start].lower())
         if review and not beat and PLAN_REFERENCE_RE.search(t[max(c_start, q.start - 60) : q.start]):
             kind = plan_kind_of(t[max(c_start, q.start - 60) : q.start])
             if items:
-                _attach(items[-1], items[-1].plan, t[q.number_start : q.end], q.end, _figure(PLAN, q, plan_kind=kind))
+                attach(items[-1], items[-1].plan, t[q.number_start : q.end], q.end, make_figure(PLAN, q, plan_kind=kind))
             else:
                 items.append(Item(q, [], [], tail=q.end, role=PLAN, plan_kind=kind))
             continue
@@ -134,35 +96,35 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
         baseline = BASELINE_RE.match(after.lstrip(" ,"))
         slash = _PLAN_SLASH_RE.search(before)
         if slash and items:  # "55,3 triệu đồng/KH 55-56 triệu đồng": the plan of the figure before
-            _attach(items[-1], items[-1].plan, f"{slash.group().lstrip('/ ')} {t[q.number_start : q.end]}", q.end,
-                    _figure(PLAN, q, plan_kind=plan_kind_of(slash.group())))
+            attach(items[-1], items[-1].plan, f"{slash.group().lstrip('/ ')} {t[q.number_start : q.end]}", q.end,
+                    make_figure(PLAN, q, plan_kind=plan_kind_of(slash.group())))
             continue
         if _PLAN_PAREN_RE.search(before):  # "(Nghị quyết 8-9%)": the plan of the figure before
             if items:
                 quoted = before[before.rfind("(") + 1 :].strip()
                 kind = plan_kind_of(quoted)
                 # "(vượt mục tiêu Nghị quyết 0,12%)" says by how much; "(Nghị quyết 8-9%)" quotes the plan
-                fig = (_figure(CHANGE, q, basis=kind, sign=_sign(quoted)) if _BEATS_RE.match(quoted.lower())
-                       else _figure(PLAN, q, plan_kind=kind))
-                _attach(items[-1], items[-1].plan, quoted + " " + t[q.number_start : q.end], q.end, fig)
+                fig = (make_figure(CHANGE, q, basis=kind, sign=sign_of(quoted)) if _BEATS_RE.match(quoted.lower())
+                       else make_figure(PLAN, q, plan_kind=kind))
+                attach(items[-1], items[-1].plan, quoted + " " + t[q.number_start : q.end], q.end, fig)
             continue
         near = t[max(c_start, q.number_start - 80) : q.number_start]
         if OTHER_UNIT_PAREN_RE.search(near):
             if items:  # "(sau tỉnh X tăng 13,9%)": another unit's figure, context only
-                _attach(items[-1], items[-1].change, f"({written})", q.end)
+                attach(items[-1], items[-1].change, f"({written})", q.end)
             continue
         if SHARE_PAREN_RE.search(near):
             if items:  # "(chiếm 9,5%)": the share of the figure before
-                _attach(items[-1], items[-1].change, f"({written})", q.end, _figure(SHARE, q))
+                attach(items[-1], items[-1].change, f"({written})", q.end, make_figure(SHARE, q))
             continue
         if (items and "%" in q.unit and "%" not in items[-1].quantity.unit and q.lead.lower() in _SHARE_LEADS
                 and _adjacent(t, items[-1].tail, q.start)):
             # "thu nội địa 195.583 tỷ đồng, đạt 58,6% dự toán, chiếm 72,7% tổng thu và tăng 29%": the share of the level
             basis = _SHARE_BASIS_RE.match(t, q.end)  # "… chiếm 4,1% tổng thu cân đối và giảm 12,8%"
-            _attach(items[-1], items[-1].change, written, basis.end() if basis else q.end, _figure(SHARE, q))
+            attach(items[-1], items[-1].change, written, basis.end() if basis else q.end, make_figure(SHARE, q))
             continue
         if items and "%" in q.unit and "%" not in items[-1].quantity.unit and _RATE_PAREN_RE.search(near) and not _PLAN_AFTER_RE.match(after):
-            _attach(items[-1], items[-1].change, f"({written})", q.end, _figure(SHARE, q))  # "98.765 (tỷ lệ 98,2%)"
+            attach(items[-1], items[-1].change, f"({written})", q.end, make_figure(SHARE, q))  # "98.765 (tỷ lệ 98,2%)"
             continue
         reference_m = PAREN_REFERENCE_RE.search(t[max(c_start, q.start - 60) : q.start])
         if reference_m and _OWN_BASIS_RE.match(after):  # "đạt 100% so với kế hoạch (tăng 0,49% so với năm 2022)"
@@ -173,7 +135,7 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
         ):
             # "tăng 12,1% so với cuối năm 2022 (đạt 99,7% kế hoạch được giao)": the ratio to the plan, not an earlier level
             end = q.end + plan_after.end()
-            _attach(items[-1], items[-1].plan, f"({written}{plan_after.group()}", end, _plan_figure(q, before_l, plan_after.group(), end))
+            attach(items[-1], items[-1].plan, f"({written}{plan_after.group()}", end, plan_figure(q, before_l, plan_after.group(), end))
             continue
         compared_before = (
             _PLAN_COMPARED_BEFORE_RE.search(before) if q.unit == "%" and not plan_after and "so" in before_l else None
@@ -183,8 +145,8 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
             if items[-1].role == PLAN:  # the clause opened with the plan: the ratio is the statement's result
                 items.append(Item(q, [], [], tail=q.end, role=PLAN_RATIO, unit=f"% {named_basis}"))
             else:
-                _attach(items[-1], items[-1].plan, written, q.end,
-                        _figure(PLAN_RATIO, q, unit=f"% {named_basis}", basis=named_basis))
+                attach(items[-1], items[-1].plan, written, q.end,
+                        make_figure(PLAN_RATIO, q, unit=f"% {named_basis}", basis=named_basis))
             continue
         if not items and reference_m and "cả nước" not in reference_m.group().lower():
             # "…; so với chỉ tiêu giao của UBND (70.544 người) đạt 84%": the plan quoted opens the clause;
@@ -198,27 +160,27 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
         if items and reference_m:  # "cao hơn cùng kỳ năm 2025 (27,5%)": the level compared with
             named = reference_m.group()
             if "cả nước" in named.lower():  # "cao hơn bình quân chung cả nước (ước tăng 7%)": another body's figure
-                _attach(items[-1], items[-1].change, f"({written})", q.end)
+                attach(items[-1], items[-1].change, f"({written})", q.end)
                 continue
             planned = any(w in named.lower() for w in _PLANNED_WORDS)
-            slash_plan = _slash_plan(q) if planned else None
+            slash_plan = plan_after_slash(q) if planned else None
             if slash_plan is not None:  # "đạt 20,4% kế hoạch giao (3.711/18.195 tỷ đồng)": done over planned
-                done = _figure(EQUIVALENT, replace(q, denominator=None, op=Op.EQ), start=q.number_start)
-                _attach(items[-1], items[-1].change, f"({written})", q.end, done)
+                done = make_figure(EQUIVALENT, replace(q, denominator=None, op=Op.EQ), start=q.number_start)
+                attach(items[-1], items[-1].change, f"({written})", q.end, done)
                 items[-1].figures.append(slash_plan)
                 continue
             ranked = q.bare and any(f.role == RANK and f.quantity.denominator == q.denominator for f in items[-1].figures)
-            fig = _figure(PLAN, q, plan_kind=plan_kind_of(named)) if planned else _figure(
+            fig = make_figure(PLAN, q, plan_kind=plan_kind_of(named)) if planned else make_figure(
                 BASELINE, q, basis=named.strip(" ("), unit=RANK_UNIT if ranked else q.unit)  # "(38/63)": the earlier rank
-            _attach(items[-1], items[-1].change, f"({written})", q.end, fig)
+            attach(items[-1], items[-1].change, f"({written})", q.end, fig)
             continue
         tail = items[-1].tail if items else c_start
         beat_at = max(c_start, q.start - 80) + beat.start() if beat else 0
         if items and beat and (_adjacent(t, tail, beat_at) or _subjectless(t, tail, beat_at)):
             # "…, vượt dự toán 2,5%": by how much the figure before beat its plan
-            _attach(items[-1], items[-1].plan, f"{beat.group().strip()} {written}", q.end,
-                    _figure(CHANGE, q, start=beat_at + len(beat.group()) - len(beat.group().lstrip()), basis=PLAN_BASIS.get(beat.group("basis"), beat.group("basis")),
-                            sign=_sign(beat.group())))
+            attach(items[-1], items[-1].plan, f"{beat.group().strip()} {written}", q.end,
+                    make_figure(CHANGE, q, start=beat_at + len(beat.group()) - len(beat.group().lstrip()), basis=PLAN_BASIS.get(beat.group("basis"), beat.group("basis")),
+                            sign=sign_of(beat.group())))
             continue
         plan_word = _PLAN_AFTER_RE.match(after)
         if items and plan_word and not q.bare and (
@@ -227,8 +189,8 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
             # the plan's own qualifiers ("kế hoạch HĐND huyện giao") belong to it
             rest = _PLAN_QUALIFIER_RE.match(t, q.end + plan_word.end())
             end = rest.end() if rest else q.end
-            _attach(items[-1], items[-1].plan, f"{written}{plan_word.group()}", end,
-                    _plan_figure(q, before_l, plan_word.group(), q.end + plan_word.end()))
+            attach(items[-1], items[-1].plan, f"{written}{plan_word.group()}", end,
+                    plan_figure(q, before_l, plan_word.group(), q.end + plan_word.end()))
             continue
         lead = " ".join(q.lead.split()[:2])
         if items and (
@@ -237,10 +199,10 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
         ):
             # "(tăng 7,7% tương đương 1,6 triệu đồng)", "giảm 693 hộ, vượt 333 hộ": the same figure again
             exceeds = bool(_EXCEEDS_RE.search(before_l))
-            fig = _figure(CHANGE, q, basis="kế hoạch", sign=1) if exceeds else _figure(
-                CHANGE if items[-1].change else EQUIVALENT, q, sign=_sign(" ".join(items[-1].change))
+            fig = make_figure(CHANGE, q, basis="kế hoạch", sign=1) if exceeds else make_figure(
+                CHANGE if items[-1].change else EQUIVALENT, q, sign=sign_of(" ".join(items[-1].change))
             )
-            _attach(items[-1], items[-1].plan if exceeds else items[-1].change, written, q.end, fig)
+            attach(items[-1], items[-1].plan if exceeds else items[-1].change, written, q.end, fig)
             continue
         if items and _NEW_LEVEL_RE.search(before_l) and (same_kind_of_unit(items[-1].quantity, q) or q.bare):
             between = content_words(_YEAR_PHRASE_RE.sub(" ", t[tail : q.number_start]))
@@ -251,7 +213,7 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
                     q = replace(q, unit=old.quantity.unit, bare=False, op=Op.EQ if q.op is Op.LE else q.op)
                 start = old.quantity.number_start
                 item = Item(q, [], [], baseline=t[start : old.quantity.end], tail=q.end,
-                            figures=[_figure(BASELINE, replace(old.quantity, op=Op.EQ), start=start), *old.figures])
+                            figures=[make_figure(BASELINE, replace(old.quantity, op=Op.EQ), start=start), *old.figures])
                 items.append(item)
                 continue
         if (
@@ -259,13 +221,13 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
             # a part written before the verb contributes itself ("…, dịch vụ đóng góp 3,07 điểm phần trăm")
             and not content_words(_CONTRIBUTES_RE.sub(" ", t[tail : q.number_start])).strip()
         ):  # "…, đóng góp 0,55 điểm %"
-            _attach(items[-1], items[-1].change, written, q.end, _figure(CONTRIBUTION, q))
+            attach(items[-1], items[-1].change, written, q.end, make_figure(CONTRIBUTION, q))
             continue
         bare_ratio = not baseline and "%" not in items[-1].quantity.unit if items else False  # "… ha, bằng 99,88%;"
         if items and (baseline or bare_ratio) and q.unit == "%" and _RATIO_WORD_RE.search(before_l) and _subjectless(t, tail, q.start):
             end = q.end + (len(after) - len(after.lstrip(" ,")) + baseline.end() if baseline else 0)
-            _attach(items[-1], items[-1].change, f"{written} {baseline.group() if baseline else ''}".strip(), end,
-                    _figure(RATIO, q, end=end, basis=" ".join(baseline.group("base").split()) if baseline else ""))
+            attach(items[-1], items[-1].change, f"{written} {baseline.group() if baseline else ''}".strip(), end,
+                    make_figure(RATIO, q, end=end, basis=" ".join(baseline.group("base").split()) if baseline else ""))
             continue
         is_change = _CHANGE_RE.search(before_l.rstrip()) or lead.startswith(("tăng", "giảm"))
         between = t[tail : q.start] if items else ""
@@ -281,17 +243,17 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
         )
         if items and is_change and not own_subject and (compared or (not content_words(between) and not q.per_year)):
             end = q.end + (len(after) - len(after.lstrip(" ,")) + baseline.end() if baseline else 0)
-            fig = _figure(CHANGE, q, end=end, basis=baseline.group("base") if baseline else "",
-                          sign=_sign(f"{before_l[-30:]} {q.lead}"))
-            _attach(items[-1], items[-1].change, written + (f" {baseline.group()}" if baseline else ""), q.end, fig)
+            fig = make_figure(CHANGE, q, end=end, basis=baseline.group("base") if baseline else "",
+                          sign=sign_of(f"{before_l[-30:]} {q.lead}"))
+            attach(items[-1], items[-1].change, written + (f" {baseline.group()}" if baseline else ""), q.end, fig)
             continue
         if items and share_of_count(items[-1].quantity, q) and _RESTATES_RE.search(before_l):
-            _attach(items[-1], items[-1].change, written, q.end, _figure(SHARE, q))  # "320/411 xã …, tương đương 77,86%"
+            attach(items[-1], items[-1].change, written, q.end, make_figure(SHARE, q))  # "320/411 xã …, tương đương 77,86%"
             continue
         if items and share_of_count(items[-1].quantity, q) and _adjacent(t, tail, q.start):
             # "65/93 xã, đạt 69,9%": the rate is the count's share, the same figure again
             old = items.pop()
-            count = _figure(COUNT, replace(old.quantity, op=Op.EQ), start=old.quantity.number_start)
+            count = make_figure(COUNT, replace(old.quantity, op=Op.EQ), start=old.quantity.number_start)
             items.append(Item(q, [], [t[old.quantity.start : old.quantity.end].strip()], old.baseline, tail=q.end,
                               figures=[count, *old.figures]))
             continue
@@ -301,9 +263,9 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
         ):
             # "(năm 2020 đạt 50%)" is an earlier level; "50% (8 xã)" the same figure as a count;
             # "98.765 (tỷ lệ 98,2%)" the count's rate
-            _attach(items[-1], items[-1].change, written, q.end, _paren_figure(t, items[-1].quantity, q))
+            attach(items[-1], items[-1].change, written, q.end, paren_figure(t, items[-1].quantity, q))
             continue
-        slash_plan = _slash_plan(q)
+        slash_plan = plan_after_slash(q)
         if slash_plan is not None:  # "đạt 53,5/52 ha": the result and its plan
             q = replace(q, denominator=None)
         item = Item(q, [], [], tail=q.end, role=RANK if q.rank else LEVEL)  # a rank alone is a statement
@@ -323,76 +285,12 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
             if item.plan_kind:
                 item.role = PLAN
         items.append(item)
-    _share_population_base(t, items)
+    share_population_base(t, items)
     return items
-
-
-def _slash_plan(q: TextQuantity) -> Figure | None:
-    """The plan written after a bare slash in a unit of measure ("đạt 53,5/52 ha"), as a plan value figure."""
-    if q.rank or q.denominator is None or q.value is None or not q.unit:
-        return None
-    unit = lookup_unit(q.unit)
-    if unit is None or unit.dimension not in SLASH_PLAN_DIMENSIONS:
-        return None
-    plan = replace(q, value=q.denominator, denominator=None, op=Op.EQ, hedge="", lead="")
-    return _figure(PLAN, plan, start=q.number_start, plan_kind="kế hoạch")
-
-
-_LIST_GAP_RE = re.compile(r"\s*(?:,|;)?\s*(?:và\s*)?")
-
-
-def _share_population_base(t: str, items: list[Item]) -> None:
-    """"15 bác sỹ, 35 giường bệnh trên 1 vạn dân": the population base written after the last count of a list
-    is the base of every count of the list."""
-    for i in range(len(items) - 1, 0, -1):
-        base = items[i].quantity.unit.partition("/")[2]
-        prev = items[i - 1].quantity
-        if not base or base.split()[-1] not in ("dân", "người"):
-            continue
-        if prev.unit and "/" not in prev.unit and "%" not in prev.unit and _LIST_GAP_RE.fullmatch(t[prev.end : items[i].quantity.start]):
-            items[i - 1].quantity = replace(prev, unit=f"{prev.unit}/{base}")
-
-
-def _plan_figure(q: TextQuantity, before_l: str, plan_words: str, end: int) -> Figure:
-    """"bằng 104,2% dự toán" (ratio, unit "% dự toán"); "vượt 12% kế hoạch" (change, unit "%");
-    "1.200 ha kế hoạch" (the plan value)."""
-    basis = PLAN_BASIS[plan_words.strip().lower()]
-    own = re.split(r"\d", before_l)[-1]  # the words since the figure before
-    exceeds = bool(_EXCEED_WORD_RE.search(f"{own} {q.lead}")) or bool(_DIRECTION_BEFORE_RE.search(own))
-    if "%" in q.unit and exceeds:
-        return _figure(CHANGE, q, end=end, basis=basis, sign=1)
-    if q.unit == "%":
-        return _figure(PLAN_RATIO, q, end=end, unit=f"% {basis}", basis=basis)
-    if exceeds:  # "cao hơn 2 lần so với kế hoạch" says by how much
-        return _figure(CHANGE, q, end=end, basis=basis, sign=1)
-    if q.unit.lower() in PLAN_RATIO_UNITS:  # "gấp 2,46 lần so kế hoạch": how many times the plan
-        return _figure(PLAN_RATIO, q, end=end, basis=basis)
-    return _figure(PLAN, q, end=end, plan_kind=basis)
 
 
 # A reference naming a plan or a limit set for the figure ("mức Quốc hội cho phép (4,42%)") quotes a plan value.
 _PLANNED_WORDS = ("kế hoạch", "dự toán", "nghị quyết", "mục tiêu", "chỉ tiêu", "giao", "cho phép", "quy định")
-_TIME_IN_PAREN_RE = re.compile(r"năm\s+(?:19|20)\d{2}|hiện nay|hiện tại|đến nay|trước|cùng kỳ")
-
-
-def _paren_figure(t: str, main: TextQuantity, q: TextQuantity) -> Figure:
-    opened = t.rfind("(", main.end, q.number_start)
-    inner = t[opened + 1 : q.number_start].lower() if opened >= 0 else ""
-    if _TIME_IN_PAREN_RE.search(inner):
-        return _figure(BASELINE, replace(q, op=Op.EQ), basis=" ".join(inner.split()))
-    if "%" in q.unit and "%" not in main.unit:
-        return _figure(SHARE, q)
-    if "%" in main.unit and "%" not in q.unit:
-        return _figure(COUNT, q)
-    return _figure(EQUIVALENT, q)
-
-
-def _attach(item: Item, bucket: list[str], text: str, end: int, figure: Figure | None = None) -> None:
-    """Attach a qualifying figure to ``item``; what follows is read from the end of that figure."""
-    bucket.append(text)
-    item.tail = max(item.tail, end)
-    if figure is not None:
-        item.figures.append(figure)
 
 
 _NEXT_NUMBER_RE = re.compile(r"\d")

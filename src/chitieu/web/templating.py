@@ -27,7 +27,7 @@ CLAIM_LABELS = {"candidate": "Chờ duyệt", "accepted": "Đã chấp nhận", 
 KIND_LABELS = {"target": "Mục tiêu", "result": "Kết quả", "observation": "Kết quả"}
 VERSION_LABELS = {"draft": "Dự thảo", "adopted": "Chính thức", "revised": "Điều chỉnh"}
 FLAG_LABELS = {"actual": "Thực hiện", "estimate": "Ước", "projection": "Dự ước", "plan": "Kế hoạch"}
-# The role of a figure in its statement (chitieu.extraction.statements.ROLES): catalogue codes.
+# The role of a figure in its statement (chitieu.extraction.statement_figures.ROLES): catalogue codes.
 FIGURE_ROLE_CODES = {
     "level": "claim_role_level", "plan_ratio": "claim_role_plan_ratio", "change": "claim_role_change",
     "plan": "claim_role_plan", "share": "claim_role_share", "baseline": "claim_role_baseline",
