@@ -59,3 +59,10 @@ def test_a_part_that_contributes_is_named_by_itself() -> None:
     # a contribution written without a part of its own stays a figure of the statement before it
     claims = list(extract_claims("Chăn nuôi tăng 6,2%, đóng góp 1,9 điểm phần trăm vào mức tăng chung.\n"))
     assert [(c.role, c.indicator) for c in claims] == [("level", "Chăn nuôi"), ("contribution", "Chăn nuôi")]
+
+
+def test_a_share_of_a_count_of_things_is_a_rate_and_of_an_amount_a_weight() -> None:
+    got = _names("Đến hết năm 2024, hộ nghèo toàn huyện giảm xuống còn 412 hộ, chiếm khoảng 2,86%.")
+    assert got[2.86] == "tỷ lệ hộ nghèo toàn huyện"
+    got = _names("Thu nội địa ước đạt 1.240 tỷ đồng, chiếm 71,2% tổng thu.")
+    assert got[71.2] == "tỷ trọng thu nội địa"

@@ -26,8 +26,13 @@ def _share_name(norm: Normalised, level: Claim, figure: Figure) -> str:
     name = level.indicator
     if not name or name.lower().startswith((_WEIGHT, _RATE)):
         return name
-    # a share of a fraction ("320/411 xã …, tương đương 77,86%") or written as a rate is a rate; else a weight
-    rate = level.denominator is not None or _RATE_WORD_RE.search(norm.text[max(0, figure.start - 16) : figure.start])
+    # a share of a fraction ("320/411 xã …, tương đương 77,86%"), of a count of things ("659 hộ chiếm 3,52%") or
+    # written as a rate is a rate; a share of an amount is a weight
+    rate = (
+        level.denominator is not None
+        or level.unit.lower() in COUNTED_NOUN_SET
+        or _RATE_WORD_RE.search(norm.text[max(0, figure.start - 16) : figure.start])
+    )
     word = _RATE if rate else _WEIGHT
     return f"{word} {name[0].lower() + name[1:] if name[1:2].islower() else name}"
 
