@@ -56,10 +56,7 @@ from chitieu.vocab.comparators import LEVEL_WORDS
 
 _NUM = UNSIGNED_NUMBER
 _FRACTIONS = "".join(VULGAR_FRACTIONS)
-_MAG = "|".join(
-    word + (rf"(?!\s+(?:{'|'.join(MAGNITUDE_NOT_BEFORE[word])})\b)" if word in MAGNITUDE_NOT_BEFORE else "")
-    for word in sorted(MAGNITUDES, key=len, reverse=True)
-)
+_MAG = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
 _RATE = "|".join(re.escape(r) for r in sorted(RATE_UNITS, key=len, reverse=True))
 
 _OTHER_WORD_AFTER = {
@@ -207,9 +204,12 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
             return None
         op = Op.RANGE
     pos = m.end()
+    if m.group("mag1") and n2 is None and not rate and _other_word_after(text, m.group("mag1"), m.end("mag1"), end):
+        magnitude, pos = "", len(text[: m.start("mag1")].rstrip())  # "3 Tỷ lệ …": a row number, not "3 tỷ"
+    number_end = pos
     unit, pos = read_unit(text, pos, end, bool(rate), magnitude)
     if _other_word_after(text, unit, pos, end):
-        unit, pos = "", m.end()  # "3 Tỷ lệ …": a row number before "Tỷ lệ", not "3 tỷ"
+        unit, pos = "", number_end
     if magnitude and not unit and not rate and n2 is None:
         value, unit, pos = compound_amount(text, pos, end, value, magnitude, unit)
     unit_l = unit.lower()
@@ -259,7 +259,7 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
     if not unit and not rate and not magnitude and not years:
         unit, pos = read_noun_unit(text, pos, end)  # "980 buồng", "10 - 12 cơn bão"
         if _other_word_after(text, unit, pos, end):
-            unit, pos = "", m.end()
+            unit, pos = "", number_end
         noun_unit = bool(unit)
         unit_l = unit.lower()
         if (
