@@ -66,3 +66,16 @@ def test_a_share_of_a_count_of_things_is_a_rate_and_of_an_amount_a_weight() -> N
     assert got[2.86] == "tỷ lệ hộ nghèo toàn huyện"
     got = _names("Thu nội địa ước đạt 1.240 tỷ đồng, chiếm 71,2% tổng thu.")
     assert got[71.2] == "tỷ trọng thu nội địa"
+
+
+def test_a_comma_after_the_measured_name_opening_a_clause_lists_one_more_thing_it_measures() -> None:
+    got = _names("- Tỷ trọng ngành may mặc, da giày trong giá trị xuất khẩu đạt 31%.\n"
+                 "- Số cụm công nghiệp, làng nghề được công nhận mới là 4 cụm.")
+    assert got[31.0] == "Tỷ trọng ngành may mặc, da giày trong giá trị xuất khẩu"
+    assert got[4.0] == "Số cụm công nghiệp, làng nghề được công nhận mới"
+
+
+def test_a_comma_before_a_name_with_its_own_measure_or_after_an_opening_still_parts_names() -> None:
+    got = _names("Tổng thu ngân sách tăng khá, số thu nội địa đạt 812 tỷ đồng.\nNăm 2026, tỷ lệ hộ nghèo giảm còn 2,5%.")
+    assert got[812.0] == "số thu nội địa"
+    assert got[2.5] == "tỷ lệ hộ nghèo"

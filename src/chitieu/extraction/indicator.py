@@ -41,6 +41,7 @@ _AFTER_CUT_RE = re.compile(
 )
 _EDGE_STRIP = " ,;:.-–()\"'"
 _MEASURE_WORD_RE = re.compile(rulebook().pattern("text.subject_names", "measure_in_name"), re.IGNORECASE)
+_WITHIN_RE = re.compile(r"\strong\s", re.IGNORECASE)
 _GROUP_RE = re.compile(rulebook().pattern("text.subject_names", "part_groupings"), re.IGNORECASE)
 # "144 hộ với diện tích hơn 166 ha …": a count followed by the measure of the next figure (text.subject_names
 # with_measure_links)
@@ -153,6 +154,13 @@ def _last_chunks(text: str, base: int, share: bool = False) -> tuple[str, int]:
         if joined and not share and _short_object(current) and _bare_measure(previous):
             # "Tổng mức bán lẻ hàng hóa, dịch vụ", "Tổng kim ngạch xuất, nhập khẩu 11 tháng", "nhóm ngành chế biến,
             # chế tạo": a short item after a measured (or grouped) name is one more thing that name measures
+            i -= 1
+            start = chunks[i][0]
+            break
+        if joined and not share and i == 1 and _bare_measure(previous) and not _MEASURE_WORD_RE.search(_WITHIN_RE.split(current)[0]):
+            # "Tỉ trọng công nghiệp chế biến, chế tạo trong GRDP", "Số khu công nghiệp, khu chế xuất được thành lập":
+            # a comma after the measured name opening the clause lists one more thing it measures, when what follows
+            # measures nothing of its own (the whole a share is "trong" is not its own measure)
             i -= 1
             start = chunks[i][0]
             break
