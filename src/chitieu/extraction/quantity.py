@@ -157,11 +157,13 @@ def _value(token: str | None, fraction: str | None) -> float | None:
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[TextQuantity]:
     """All quantities in ``text[start:end]``, left to right, with absolute offsets."""
     end = len(text) if end is None else end
-    blocked = blocked_spans(text, start, end)
+    blocked: list[tuple[int, int]] | None = None  # found when the first number is, most clauses have none
     found: list[TextQuantity] = []
     floor = start
     for m in QUANTITY_RE.finditer(text, start, end):
         ns, ne = m.start(), m.end()
+        if blocked is None:
+            blocked = blocked_spans(text, start, end)
         if blocked and any(bs < ne and ns < be for bs, be in blocked):
             continue
         if ns < floor:  # read already as part of the quantity before ("35 giường bệnh trên 1 vạn dân")
