@@ -127,6 +127,12 @@ def _bare_measure(chunk: str) -> bool:
     )
 
 
+def _opens_with_measure(chunk: str) -> bool:
+    """The chunk starts with what it measures ("Tỉ trọng …", "Số …"), past a list mark; "Chăm sóc tốt diện tích
+    chè" does not."""
+    return bool(_MEASURE_WORD_RE.match(chunk.strip(" -–+•*\t\n")))
+
+
 def _last_chunks(text: str, base: int, share: bool = False) -> tuple[str, int]:
     """The subject right before a number: the last comma chunk, widened while it is empty or a short list."""
     original = text
@@ -157,7 +163,7 @@ def _last_chunks(text: str, base: int, share: bool = False) -> tuple[str, int]:
             i -= 1
             start = chunks[i][0]
             break
-        if joined and not share and i == 1 and _bare_measure(previous) and not _MEASURE_WORD_RE.search(_WITHIN_RE.split(current)[0]):
+        if joined and not share and i == 1 and _opens_with_measure(previous) and _bare_measure(previous) and not _MEASURE_WORD_RE.search(_WITHIN_RE.split(current)[0]):
             # "Tỉ trọng công nghiệp chế biến, chế tạo trong GRDP", "Số khu công nghiệp, khu chế xuất được thành lập":
             # a comma after the measured name opening the clause lists one more thing it measures, when what follows
             # measures nothing of its own (the whole a share is "trong" is not its own measure)
