@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import docx
 import pytest
 
 from chitieu.readers import read_document
 from chitieu.services.extract import extract_file
 from chitieu.services.ingest import propose_claims
+from word_files import word_file
 
 HEADER = ["TT", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu Nghị quyết", "Ước thực hiện năm 2023", "Tỷ lệ % so với mục tiêu", "Đánh giá"]
 ANNUAL = [
@@ -23,19 +23,6 @@ ROWS = [
     ["2", "Thu ngân sách trên địa bàn", "Tỷ đồng", "3.000", "2.134,6", "71,2%", "Chưa đạt"],
     ["3", "Tỷ lệ che phủ rừng", "%", "54,0", "52,3", "", "Chưa đạt"],
 ]
-
-
-def word_file(path: Path, paragraphs: list[str], rows: list[list[str]]) -> Path:
-    """A Word file of ``paragraphs`` followed by one table of ``rows``, saved at ``path``."""
-    document = docx.Document()
-    for text in paragraphs:
-        document.add_paragraph(text)
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    for i, row in enumerate(rows):
-        for j, cell in enumerate(row):
-            table.cell(i, j).text = cell
-    document.save(str(path))
-    return path
 
 
 @pytest.fixture

@@ -5,30 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import docx
 import pytest
 
 from chitieu.readers import read_document
 from chitieu.services.extract import extract_file
 from chitieu.services.ingest import propose_claims
-
-Merge = tuple[tuple[int, int], tuple[int, int]]
-
-
-def word_table(path: Path, paragraphs: list[str], rows: list[list[str]], merges: tuple[Merge, ...] = ()) -> Path:
-    """A Word file of ``paragraphs`` and one table of ``rows`` ("" cells are left empty), cells merged as given."""
-    document = docx.Document()
-    for text in paragraphs:
-        document.add_paragraph(text)
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    for i, row in enumerate(rows):
-        for j, cell in enumerate(row):
-            if cell:
-                table.cell(i, j).text = cell
-    for (a, b), (c, d) in merges:
-        table.cell(a, b).merge(table.cell(c, d))
-    document.save(str(path))
-    return path
+from word_files import word_file
 
 
 def table_claims(path: Path) -> list[tuple[str, str, str, float | None, str, str, str]]:
@@ -43,7 +25,7 @@ def same_in_ingest(path: Path) -> None:
 
 
 def test_estimate_under_a_merged_year_header_with_its_unit_is_a_target(tmp_path: Path) -> None:
-    path = word_table(tmp_path / "thu-chi.docx", ["BÁO CÁO", "Tình hình thu, chi ngân sách xã năm 2024"], [
+    path = word_file(tmp_path / "thu-chi.docx", ["BÁO CÁO", "Tình hình thu, chi ngân sách xã năm 2024"], [
         ["STT", "Nội dung", "Năm 2024 (triệu đồng)", "", "So sánh (%)"],
         ["", "", "DT giao", "Ước TH", ""],
         ["1", "Thu phí chợ", "640", "702", "109,7"],
@@ -61,7 +43,7 @@ def test_estimate_under_a_merged_year_header_with_its_unit_is_a_target(tmp_path:
 
 
 def test_kh_columns_take_the_unit_of_the_caption_line_and_percent_so_kh_is_the_ratio(tmp_path: Path) -> None:
-    path = word_table(tmp_path / "9-thang.docx", ["BÁO CÁO", "Kết quả 9 tháng năm 2024", "Đơn vị tính: tỷ đồng"], [
+    path = word_file(tmp_path / "9-thang.docx", ["BÁO CÁO", "Kết quả 9 tháng năm 2024", "Đơn vị tính: tỷ đồng"], [
         ["TT", "Chỉ tiêu", "KH năm 2024", "TH 9 tháng", "% so KH"],
         ["1", "Giá trị sản xuất thủy sản", "730", "512", "70,1"],
     ])
@@ -74,7 +56,7 @@ def test_kh_columns_take_the_unit_of_the_caption_line_and_percent_so_kh_is_the_r
 
 
 def test_disbursed_against_the_capital_plan_is_the_result_of_the_plan_row(tmp_path: Path) -> None:
-    path = word_table(tmp_path / "giai-ngan.docx", ["BÁO CÁO", "Giải ngân vốn đầu tư công năm 2024", "ĐVT: triệu đồng"], [
+    path = word_file(tmp_path / "giai-ngan.docx", ["BÁO CÁO", "Giải ngân vốn đầu tư công năm 2024", "ĐVT: triệu đồng"], [
         ["STT", "Danh mục dự án", "Kế hoạch vốn năm 2024", "Giải ngân đến 31/10/2024", "Tỷ lệ giải ngân (%)"],
         ["1", "Kè chống sạt lở bờ suối", "3.700", "2.405", "65,0"],
     ])
@@ -87,7 +69,7 @@ def test_disbursed_against_the_capital_plan_is_the_result_of_the_plan_row(tmp_pa
 
 
 def test_two_rows_of_one_table_with_the_same_estimate_are_two_targets(tmp_path: Path) -> None:
-    path = word_table(tmp_path / "can-doi.docx", ["BÁO CÁO", "Dự toán thu, chi ngân sách xã năm 2024"], [
+    path = word_file(tmp_path / "can-doi.docx", ["BÁO CÁO", "Dự toán thu, chi ngân sách xã năm 2024"], [
         ["STT", "Nội dung", "Dự toán năm 2024 (triệu đồng)", "Thực hiện 6 tháng (triệu đồng)"],
         ["I", "Tổng thu ngân sách xã", "7.320", "3.510"],
         ["II", "Tổng chi ngân sách xã", "7.320", "3.104"],
