@@ -63,3 +63,13 @@ def test_only_list_marks_between_two_counts_share_an_action() -> None:
     assert listed_after(" và ")
     assert not listed_after(" với ")
     assert not listed_after(", trong đó có ")
+
+
+def test_a_lead_ending_in_cho_is_part_of_the_action_done_for_the_counted() -> None:
+    got = _names("Năm 2025, hỗ trợ vay vốn thêm cho 75 hộ, vượt 5%.")
+    assert got[75] == "hộ được hỗ trợ vay vốn thêm"
+
+
+def test_a_trend_verb_opening_a_rates_name_is_not_part_of_it() -> None:
+    got = _names("Năm 2025, nâng tỷ lệ hộ dùng nước sạch lên 97,5%.")
+    assert got[97.5] == "tỷ lệ hộ dùng nước sạch"

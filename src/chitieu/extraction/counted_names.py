@@ -135,6 +135,9 @@ def action_name(subject: str, lead: str, thing: str, unit: str) -> tuple[str, st
         # far it moved (cut by ``tidy``), a level reached
         return None
     lead = " ".join(lead.lower().split())
+    *lead_action, lead_last = lead.split() or [""]
+    if lead_action and lead_last in _DONE_FOR:  # "tạo việc làm tăng thêm cho 21.700 người": the lead is the action's
+        lead = lead_last
     if lead and lead not in _EXISTENCE and lead not in _DONE_FOR:
         return None  # "đạt 120 hộ", "tăng 3 xã": a level or a change of what the subject names
     ends = list(_ACTOR_END_RE.finditer(own))
@@ -153,6 +156,7 @@ def action_name(subject: str, lead: str, thing: str, unit: str) -> tuple[str, st
         return None  # "giảm xuống còn 412 hộ": the level a subject reached, not an action on what is counted
     if thing.lower() == unit.lower() and not ends and action.lower() in _COUNTING_VERBS:
         return None  # "xây dựng 12 công trình": "số công trình xây dựng" (text.name_words counting_verbs)
+    action = " ".join([action, *lead_action]) if lead in _DONE_FOR else action
     done_for = _DONE_FOR_END_RE.search(action) or (re.search(r"$", action) if lead in _DONE_FOR else None)
     if done_for:  # "trợ cấp cho 7.200 hộ": what was done for them
         tail = f"{_PASSIVE} {_lower_first(action[: done_for.start()].strip())}"
