@@ -41,12 +41,12 @@ from chitieu.extraction.quantity_words import (
     read_unit,
 )
 from chitieu.extraction.text_units import (
+    GLUED_AFTER_RATE,
     MAGNITUDE_NOT_BEFORE,
     MAGNITUDES,
     POPULATION_BASE_WORDS,
     POPULATION_BASES,
     RATE_BASES,
-    GLUED_AFTER_RATE,
     RATE_UNITS,
     TIME_UNITS,
 )
