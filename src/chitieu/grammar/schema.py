@@ -312,6 +312,7 @@ TABLES: dict[str, TableModel] = {
     "units.magnitudes": MagnitudeRule,
     "units.rates": WordsRule,
     "units.rate_bases": WrittenWordsRule,
+    "units.glued_after_rate": WrittenWordsRule,
     "units.denominators": WordsRule,
     "units.time": WordsRule,
     "units.meta": WordsRule,
