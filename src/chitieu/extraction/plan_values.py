@@ -17,7 +17,7 @@ _MONEY_UNIT_RE = re.compile(r"(?<!\w)(?:đồng|usd|tỷ|triệu|nghìn tỷ)(?!
 _COMPARES_RE = re.compile(r"(?:^|\s)(?:đạt|bằng|vượt|giải ngân|thực hiện|tăng|giảm|so với)(?:\s|$)")
 _FUNDS_RE = re.compile(r"vốn|kinh phí|ngân sách|kế hoạch")
 _PLAN_KIND_WORDS = (
-    ("kế hoạch vốn", "kế hoạch vốn"), ("dự toán", "dự toán"), ("dt", "dự toán"), ("kế hoạch", "kế hoạch"), ("kh", "kế hoạch"),
+    ("kế hoạch vốn", "kế hoạch vốn"), ("kh vốn", "kế hoạch vốn"), ("dự toán", "dự toán"), ("dt", "dự toán"), ("kế hoạch", "kế hoạch"), ("kh", "kế hoạch"),
     ("chỉ tiêu", "mục tiêu"), ("mục tiêu", "mục tiêu"), ("nghị quyết", "mục tiêu"), ("nq", "mục tiêu"),
 )
 
@@ -35,7 +35,7 @@ def stated_plan_kind(text: str) -> str:
     """The plan kind a table column or title names outright ("Dự toán năm 2024", "TỔNG MỨC ĐẦU TƯ" → "dự
     toán"; "Kế hoạch vốn" → "kế hoạch vốn"); "" when it names none (a resolution's "Mục tiêu" column)."""
     lowered = text.lower()
-    if "kế hoạch vốn" in lowered:
+    if re.search(r"(?<!\w)(?:kế hoạch|kh) vốn(?!\w)", lowered):  # "KH vốn giao năm 2020" is written short
         return "kế hoạch vốn"
     return "dự toán" if re.search(r"(?<!\w)(?:dự toán|tổng mức đầu tư|dự trù)(?!\w)", lowered) else ""
 
