@@ -179,7 +179,7 @@ class CueRule(PatternRule):
 class TitleRule(WordsRule):
     """Words of a section title that give the section its kind."""
 
-    kind: Literal["results", "targets", "tasks", "plan", "context"]
+    kind: Literal["results", "targets", "tasks", "plan", "context", "neutral"]
     match: Literal["contains", "starts", "first"] = "contains"  # "first": tried before every other rule
 
 
