@@ -210,3 +210,21 @@ def test_counts_of_storms_are_results_and_a_forecasts_ranges_are_no_results() ->
     assert ("result", "=", 7.0, None, None, "đợt mưa") in got
     assert ("target", "range", None, 8.0, 10.0, "cơn bão") in got
     assert len(got) == 3
+
+
+def test_targets_title_after_an_approving_sentence_is_a_targets_section() -> None:
+    """A draft resolution's "I- Tán thành … đánh giá kết quả … và mục tiêu …" approves both reports and ends its
+    sentence: the title in capitals under it opens its own section, and the approval (no kind of its own) does
+    not make the resolution's targets results."""
+    text = (
+        "Ngày 15 tháng 8 năm 2020\n"
+        "QUYẾT NGHỊ\n"
+        "I- Tán thành những nội dung cơ bản về đánh giá kết quả thực hiện Nghị quyết nhiệm kỳ qua và phương hướng, "
+        "mục tiêu, nhiệm vụ nhiệm kỳ 2020 - 2025 nêu trong Báo cáo chính trị trình Đại hội.\n"
+        "CÁC CHỈ TIÊU CHỦ YẾU ĐẾN NĂM 2025\n"
+        "1. Tỷ lệ lao động qua đào tạo năm 2025 đạt 70%.\n"
+    )
+    claims = extract_claims(text)
+    assert [(c.kind, c.value) for c in claims] == [("target", 70)]
+    sections = [p.section for p in iter_paragraphs(text) if "70%" in text[p.start : p.end]]
+    assert sections == ["CÁC CHỈ TIÊU CHỦ YẾU ĐẾN NĂM 2025"]

@@ -96,3 +96,19 @@ def test_a_capitalised_line_continues_a_full_line_of_its_paragraph() -> None:
     assert paragraphs[1].endswith("đạt tỷ lệ 98% và UBND huyện tiếp nhận 120 hồ sơ.")
     assert paragraphs[2] == "Hồ sơ trễ hạn được xin lỗi bằng văn bản."
     assert paragraphs[3] == "II. NHIỆM VỤ QUÝ II"
+
+
+def test_each_part_of_a_volume_drops_its_own_running_header() -> None:
+    """A volume heads each document's pages with its own line, and a part may add a word to the volume's header:
+    both are furniture, though neither heads most pages of the volume."""
+    volume = "VĂN KIỆN ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH LẦN THỨ I"
+    body = ["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "mười_một"]
+    pages = [PageLines(n, [(volume, None), (f"Báo cáo {body[n - 1]}", None), (str(n), None)]) for n in range(1, 7)]
+    pages += [PageLines(n, [("Nghị quyết Đại hội", None), (f"Nghị quyết {body[n - 1]}", None)]) for n in range(7, 10)]
+    pages += [PageLines(n, [(f"{volume} - DỰ THẢO", None), (f"Phụ lục {body[n - 1]}", None)]) for n in (10, 11)]
+    pages.append(PageLines(12, [("Tỷ lệ hộ nghèo còn 2%.", None), ("Hết", None)]))
+    drop_running_lines(pages)
+    text = assemble(pages)[0]
+    assert "VĂN KIỆN" not in text and "Nghị quyết Đại hội" not in text
+    assert "Nghị quyết bảy" in text and "Phụ lục mười_một" in text
+    assert "Tỷ lệ hộ nghèo còn 2%." in text  # heads one page only: text, not a header

@@ -77,3 +77,18 @@ def test_two_rows_of_one_table_with_the_same_estimate_are_two_targets(tmp_path: 
     targets = [(c.indicator, c.value) for c in extract_file(path).claims if c.kind == "target"]
     assert targets == [("Tổng thu ngân sách xã", 7320.0), ("Tổng chi ngân sách xã", 7320.0)]
     same_in_ingest(path)
+
+
+def test_rows_named_by_source_of_funds_under_a_merged_disbursement_header(tmp_path: Path) -> None:
+    path = word_file(tmp_path / "nguon-von.docx", ["BÁO CÁO", "Giải ngân vốn đầu tư công 9 tháng năm 2024",
+                                                  "Đơn vị tính: tỷ đồng"], [
+        ["STT", "Nguồn vốn", "KH vốn giao năm 2024", "Giải ngân đến 30/9/2024", ""],
+        ["", "", "", "Số vốn", "% so KH"],
+        ["1", "Vốn ngân sách địa phương", "812", "520", "64,0"],
+    ], (((0, 0), (1, 0)), ((0, 1), (1, 1)), ((0, 2), (1, 2)), ((0, 3), (0, 4))))
+    assert table_claims(path) == [
+        ("target", "plan", "Vốn ngân sách địa phương", 812.0, "tỷ đồng", "kế hoạch vốn", ""),
+        ("result", "level", "Vốn ngân sách địa phương", 520.0, "tỷ đồng", "", ""),
+        ("result", "plan_ratio", "Vốn ngân sách địa phương", pytest.approx(64.0), "% kế hoạch", "", "kế hoạch"),
+    ]
+    same_in_ingest(path)

@@ -10,10 +10,14 @@ from chitieu.extraction.quantity import TextQuantity
 
 _PLAN_SUBJECT_RE = reference("plan_subject")
 _ALLOTTED_AFTER_RE = reference("allotted_after")
+_ALLOTTED_BEFORE_RE = reference("allotted_before")
+# Units of money: only money is allotted as a plan ("được cấp 450 tỷ đồng"); what else is "được cấp" (cards,
+# certificates) was done.
+_MONEY_UNIT_RE = re.compile(r"(?<!\w)(?:đồng|usd|tỷ|triệu|nghìn tỷ)(?!\w)", re.IGNORECASE)
 _COMPARES_RE = re.compile(r"(?:^|\s)(?:đạt|bằng|vượt|giải ngân|thực hiện|tăng|giảm|so với)(?:\s|$)")
 _FUNDS_RE = re.compile(r"vốn|kinh phí|ngân sách|kế hoạch")
 _PLAN_KIND_WORDS = (
-    ("kế hoạch vốn", "kế hoạch vốn"), ("dự toán", "dự toán"), ("dt", "dự toán"), ("kế hoạch", "kế hoạch"), ("kh", "kế hoạch"),
+    ("kế hoạch vốn", "kế hoạch vốn"), ("kh vốn", "kế hoạch vốn"), ("dự toán", "dự toán"), ("dt", "dự toán"), ("kế hoạch", "kế hoạch"), ("kh", "kế hoạch"),
     ("chỉ tiêu", "mục tiêu"), ("mục tiêu", "mục tiêu"), ("nghị quyết", "mục tiêu"), ("nq", "mục tiêu"),
 )
 
@@ -31,7 +35,7 @@ def stated_plan_kind(text: str) -> str:
     """The plan kind a table column or title names outright ("Dự toán năm 2024", "TỔNG MỨC ĐẦU TƯ" → "dự
     toán"; "Kế hoạch vốn" → "kế hoạch vốn"); "" when it names none (a resolution's "Mục tiêu" column)."""
     lowered = text.lower()
-    if "kế hoạch vốn" in lowered:
+    if re.search(r"(?<!\w)(?:kế hoạch|kh) vốn(?!\w)", lowered):  # "KH vốn giao năm 2020" is written short
         return "kế hoạch vốn"
     return "dự toán" if re.search(r"(?<!\w)(?:dự toán|tổng mức đầu tư|dự trù)(?!\w)", lowered) else ""
 
@@ -46,11 +50,14 @@ def plan_value_kind(t: str, c_start: int, q: TextQuantity) -> str:
     for pattern, kind in PLAN_VALUE_RULES:
         if pattern.search(phrase):
             return kind
+    if _MONEY_UNIT_RE.search(q.unit) and _ALLOTTED_BEFORE_RE.search(phrase) and not _COMPARES_RE.search(phrase):
+        return "kế hoạch vốn" if "vốn" in phrase else plan_kind_of(phrase)
     subject = t[max(c_start, q.start - 160) : q.start].lower()
     cut = max(subject.rfind(","), subject.rfind(";"), subject.rfind(". "))
     linked = "là" in q.lead.split() or subject.rstrip().endswith((":", " là"))
-    m = _PLAN_SUBJECT_RE.match(subject[cut + 1 :]) if linked else None
-    if m and not _COMPARES_RE.search(subject[cut + 1 :]):
+    m = _PLAN_SUBJECT_RE.match(subject[cut + 1 :])
+    # "Tổng kế hoạch năm 2020 của Bộ khoảng 39.565 tỷ đồng": a total of the plan is its value without "là"
+    if m and (linked or m.group("total")) and not _COMPARES_RE.search(subject[cut + 1 :]):
         return plan_kind_of(m.group("plan"))
     if _ALLOTTED_AFTER_RE.match(t, q.end) and _FUNDS_RE.search(subject[cut + 1 :]):
         return "kế hoạch vốn"
@@ -60,7 +67,7 @@ def plan_value_kind(t: str, c_start: int, q: TextQuantity) -> str:
 # A sentence ends at a full stop before a capital or at a line break; an achievement between an adjustment and a
 # figure makes the figure a result ("sau khi điều chỉnh dự toán, thu ngân sách đạt 5.000 tỷ đồng").
 _SENTENCE_END_RE = re.compile(r"[.!?;]\s+(?=(?P<next>\w))|\n")
-_ACHIEVED_RE = re.compile(r"(?<!\w)(?:đạt|bằng|vượt|giải ngân|thực hiện được|ước)(?!\w)")
+_ACHIEVED_RE = re.compile(r"(?<!\w)(?:đạt|bằng|vượt|giải ngân|thực hiện được|thực hiện(?=\s*$)|thu được|đã thu|ước)(?!\w)")
 
 
 _LIST_MARK_RE = re.compile(r"\s*(?:\d{1,2}[.)]\s|[-+•–]\s|[a-zđ]\)\s)")
@@ -77,7 +84,7 @@ def _opens_sentence(window: str, end: re.Match[str]) -> bool:
 
 def _adjusted_plan_kind(t: str, q: TextQuantity) -> str:
     """The plan kind when the sentence adjusts an estimate or a capital plan before ``q`` (an amount of money)."""
-    if "%" in q.unit or not q.unit:
+    if "%" in q.unit or not _MONEY_UNIT_RE.search(q.unit):  # an adjustment moves money, not counts of works
         return ""
     window = t[max(0, q.number_start - 600) : q.number_start]
     ends = [m for m in _SENTENCE_END_RE.finditer(window) if _opens_sentence(window, m)]

@@ -41,6 +41,7 @@ from chitieu.extraction.quantity_words import (
     read_unit,
 )
 from chitieu.extraction.text_units import (
+    GLUED_AFTER_RATE,
     MAGNITUDE_NOT_BEFORE,
     MAGNITUDES,
     POPULATION_BASE_WORDS,
@@ -58,6 +59,9 @@ _NUM = UNSIGNED_NUMBER
 _FRACTIONS = "".join(VULGAR_FRACTIONS)
 _MAG = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
 _RATE = "|".join(re.escape(r) for r in sorted(RATE_UNITS, key=len, reverse=True))
+# A rate sign ends where a word starts, or where a plan abbreviation is typed glued to it ("48,39%KH"),
+# matched in the case written.
+_RATE_END = r"(?:(?![\w])|(?-i:(?=(?:" + "|".join(re.escape(w) for w in GLUED_AFTER_RATE) + r")(?![\w]))))"
 
 _OTHER_WORD_AFTER = {
     word: re.compile(rf"\s+(?:{'|'.join(after)})\b", re.IGNORECASE) for word, after in MAGNITUDE_NOT_BEFORE.items()
@@ -77,9 +81,9 @@ QUANTITY_RE = re.compile(
     (?:(?P<n1>{_NUM})(?P<vf1>[{_FRACTIONS}])?|(?P<vf>[{_FRACTIONS}]))
     (?:/(?P<den>{_NUM})(?![\d/]))?
     (?:\s?(?P<mag1>{_MAG})(?![\w]))?
-    (?P<pct1>\s?(?:{_RATE})(?![\w]))?
+    (?P<pct1>\s?(?:{_RATE}){_RATE_END})?
     (?:\s*(?P<rsep>-|đến|tới|÷)\s*(?P<neg2>-)?(?P<n2>{_NUM})(?![\d/])
-       (?:\s?(?P<mag2>{_MAG})(?![\w]))?(?P<pct2>\s?(?:{_RATE})(?![\w]))?)?
+       (?:\s?(?P<mag2>{_MAG})(?![\w]))?(?P<pct2>\s?(?:{_RATE}){_RATE_END})?)?
     """,
     re.VERBOSE | re.IGNORECASE,
 )

@@ -84,6 +84,12 @@ def _is_title_line(line: str) -> bool:
     )
 
 
+def _is_sentence(line: str) -> bool:
+    """A heading line that is a whole sentence ("I- Tán thành những nội dung … trình Đại hội.") has said all
+    it says: a line in capitals after it is a title of its own, not the rest of this one."""
+    return line.endswith(".") and len(line.split()) > TITLE_LINE_MAX_WORDS
+
+
 def _is_upper_line(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
@@ -168,7 +174,7 @@ def iter_paragraphs(
         if heading is not None:
             heading.start = offset
             tracker.push(heading)
-            tracker.last_was_heading = True
+            tracker.last_was_heading = not _is_sentence(stripped)
             yield Paragraph(offset + body_offset, m.end(), tracker.kind, tracker.section, tracker.deadline, True)
             continue
         if tracker.last_was_heading and tracker.stack and len(stripped) < 200 and _is_upper_line(stripped):

@@ -27,6 +27,9 @@ RATE_UNITS: tuple[str, ...] = _BOOK.words("units.rates")
 # What a rate is a share of, written right after it ("3,5% GDP", "chiếm 20% GRDP"): part of the unit.
 RATE_BASES: tuple[str, ...] = _BOOK.words("units.rate_bases")
 
+# Plan abbreviations typed glued to the rate sign ("48,39%KH"), in the case written: the sign still ends the number.
+GLUED_AFTER_RATE: tuple[str, ...] = _BOOK.words("units.glued_after_rate")
+
 # Units written with words (besides every unit and alias of the catalogue).
 EXTRA_UNITS: tuple[str, ...] = _BOOK.words("units.word_units")
 

@@ -179,7 +179,7 @@ class CueRule(PatternRule):
 class TitleRule(WordsRule):
     """Words of a section title that give the section its kind."""
 
-    kind: Literal["results", "targets", "tasks", "plan", "context"]
+    kind: Literal["results", "targets", "tasks", "plan", "context", "neutral"]
     match: Literal["contains", "starts", "first"] = "contains"  # "first": tried before every other rule
 
 
@@ -312,6 +312,7 @@ TABLES: dict[str, TableModel] = {
     "units.magnitudes": MagnitudeRule,
     "units.rates": WordsRule,
     "units.rate_bases": WrittenWordsRule,
+    "units.glued_after_rate": WrittenWordsRule,
     "units.denominators": WordsRule,
     "units.time": WordsRule,
     "units.meta": WordsRule,

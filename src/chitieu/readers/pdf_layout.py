@@ -80,16 +80,40 @@ def drop_running_lines(pages: list[PageLines]) -> None:
             counts_bottom[_signature(texts[-1])] += 1
     many = max(3, (len(pages) + 1) // 2)
     running = {s for s, c in (counts_top + counts_bottom).items() if c >= many and len(pages) >= 3}
+    # A bound volume gives each of its documents its own running header ("BÁO CÁO CHÍNH TRỊ" on the report's
+    # pages, "DỰ THẢO NGHỊ QUYẾT" on the resolution's): a line heading the same edge of several pages runs too.
+    running |= {
+        s
+        for counts in (counts_top, counts_bottom)
+        for s, c in counts.items()
+        if c >= PART_RUNNING_PAGES and not s.endswith((".", ";", ":"))  # a sentence is text, whatever it repeats
+    }
     for page in pages:
         items = [it for it in page.items if it[1] is not None or it[0].strip()]
         for edge in (0, -1):
             while items and items[edge][1] is None:
                 line = items[edge][0]
-                if PAGE_NUMBER_RE.match(line) or _signature(line) in running:
+                if PAGE_NUMBER_RE.match(line) or _is_running(_signature(line), running):
                     items.pop(edge)
                 else:
                     break
         page.items = items
+
+
+# Pages a line must head (or foot) to be a document's own running header inside a volume.
+PART_RUNNING_PAGES = 3
+# Words a part's pages may add to the volume's running header ("VĂN KIỆN ĐẠI HỘI … — DỰ THẢO").
+RUNNING_SUFFIX_MAX = 40
+
+
+def _is_running(signature: str, running: set[str]) -> bool:
+    """The line is a running header or footer, or one of them with a few words added for the part it heads."""
+    if signature in running:
+        return True
+    return any(
+        signature.startswith(f"{r} ") and len(signature) - len(r) <= RUNNING_SUFFIX_MAX and len(r.split()) >= 3
+        for r in running
+    )
 
 
 def joins(previous: str, following: str) -> str | None:

@@ -1,0 +1,63 @@
+"""Round 15 (results in council-session, district, commune and department reports): rules found on the failures
+of the round's fix set.
+
+Every sentence here is written for these tests, in the style of those reports, with invented figures.
+"""
+
+from __future__ import annotations
+
+from chitieu.extraction.claims import extract_claims
+from chitieu.extraction.quantity import find_quantities
+
+
+def claims(text: str) -> dict[float, tuple[str, str, str]]:
+    return {c.value: (c.kind, c.role, c.unit) for c in extract_claims(text + "\n") if c.value is not None}
+
+
+def test_a_plan_abbreviation_glued_to_the_rate_sign_is_still_the_plan() -> None:
+    got = claims("Năm 2024, doanh thu vận tải đạt 96.450 triệu đồng, bằng 58,2%KH, bằng 110,4% so với cùng kỳ.")
+    assert got[96450] == ("result", "level", "triệu đồng")
+    assert got[58.2] == ("result", "plan_ratio", "% kế hoạch")
+    assert got[110.4] == ("result", "ratio", "%")
+
+
+def test_a_lower_case_word_glued_to_the_rate_sign_takes_no_rate() -> None:
+    (q,) = find_quantities("tỷ lệ đạt 92%khá")
+    assert q.value == 92 and q.unit == ""
+
+
+def test_the_plan_abbreviation_in_brackets_after_a_slash_is_part_of_the_plan_word() -> None:
+    got = claims("Năm 2023, tốc độ tăng giá trị sản xuất nông nghiệp ước đạt 5,6%/kế hoạch (KH) 5%.")
+    assert got[5.6] == ("result", "level", "%")
+    assert got[5][:2] == ("target", "plan")
+
+
+def test_criteria_of_the_whole_place_are_measured_and_of_some_places_name_a_group() -> None:
+    whole = [c for c in extract_claims("Năm 2024, về nông thôn mới, toàn huyện đạt 150/171 tiêu chí.\n")]
+    assert [(c.value, c.unit) for c in whole] == [(150, "tiêu chí")]
+    some = claims("Năm 2024, huyện có 4 xã đạt 19/19 tiêu chí nông thôn mới.")
+    assert list(some) == [4]
+
+
+def test_a_headline_figure_the_body_states_again_is_one_claim_in_two_places() -> None:
+    from chitieu.services.extract import all_claims
+
+    text = (
+        "Huyện A: thu ngân sách 6 tháng chỉ đạt 38% dự toán\n\n"
+        "Trong 6 tháng đầu năm 2024, thu ngân sách trên địa bàn ước đạt 41,5 tỷ đồng, đạt 38% dự toán, "
+        "giảm 4,2% so với cùng kỳ.\n"
+    )
+    got = list(all_claims(text))
+    body = text.index("Trong")
+    assert [(c.value, c.unit) for c in got] == [(41.5, "tỷ đồng"), (38, "% dự toán"), (4.2, "%")]
+    assert all(c.start >= body for c in got)
+    ratio = got[1]
+    assert ratio.places is not None and len(ratio.places) == 2
+    assert ratio.places[0]["start"] < body <= ratio.places[1]["start"] == ratio.start
+
+
+def test_a_headline_figure_the_body_does_not_repeat_stays_a_claim() -> None:
+    from chitieu.services.extract import all_claims
+
+    text = "Huyện A: thu ngân sách 6 tháng chỉ đạt 38% dự toán\n\nCông tác quản lý thu được tăng cường.\n"
+    assert [c.value for c in all_claims(text)] == [38]
