@@ -37,3 +37,27 @@ def test_criteria_of_the_whole_place_are_measured_and_of_some_places_name_a_grou
     assert [(c.value, c.unit) for c in whole] == [(150, "tiêu chí")]
     some = claims("Năm 2024, huyện có 4 xã đạt 19/19 tiêu chí nông thôn mới.")
     assert list(some) == [4]
+
+
+def test_a_headline_figure_the_body_states_again_is_one_claim_in_two_places() -> None:
+    from chitieu.services.extract import all_claims
+
+    text = (
+        "Huyện A: thu ngân sách 6 tháng chỉ đạt 38% dự toán\n\n"
+        "Trong 6 tháng đầu năm 2024, thu ngân sách trên địa bàn ước đạt 41,5 tỷ đồng, đạt 38% dự toán, "
+        "giảm 4,2% so với cùng kỳ.\n"
+    )
+    got = list(all_claims(text))
+    body = text.index("Trong")
+    assert [(c.value, c.unit) for c in got] == [(41.5, "tỷ đồng"), (38, "% dự toán"), (4.2, "%")]
+    assert all(c.start >= body for c in got)
+    ratio = got[1]
+    assert ratio.places is not None and len(ratio.places) == 2
+    assert ratio.places[0]["start"] < body <= ratio.places[1]["start"] == ratio.start
+
+
+def test_a_headline_figure_the_body_does_not_repeat_stays_a_claim() -> None:
+    from chitieu.services.extract import all_claims
+
+    text = "Huyện A: thu ngân sách 6 tháng chỉ đạt 38% dự toán\n\nCông tác quản lý thu được tăng cường.\n"
+    assert [c.value for c in all_claims(text)] == [38]

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from chitieu.readers.document import Box
-from chitieu.readers.ocr import OcrLine, OcrWord, keep_line, mend_figures
-from chitieu.readers.ocr_rules import fix_figure, fix_money_unit, joined_figure
+from chitieu.readers.ocr import OcrLine, OcrWord, keep_line, mend_figures, mend_line_ends
+from chitieu.readers.ocr_rules import fix_figure, fix_money_unit, joined_figure, mended_units
 
 
 @pytest.mark.parametrize(
@@ -97,3 +97,52 @@ def test_a_money_unit_after_a_figure_is_mended_in_the_line() -> None:
 def test_a_line_of_underscores_is_noise() -> None:
     assert keep_line(_line(("__", 10, 30), ("___", 34, 60), ("_", 64, 70))) is None
     assert keep_line(_line(("Thu", 10, 30), ("ngân", 34, 60), ("sách", 64, 90))) is not None
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("trồng mới 525 hạ cây ăn quả", "trồng mới 525 ha cây ăn quả"),  # "ha" read with a tone mark
+        ("đạt 5.276: tỷ đồng", "đạt 5.276 tỷ đồng"),  # a speck glued to the figure as a colon
+        ("ước đạt 270,7 ; tỷ đồng", "ước đạt 270,7 tỷ đồng"),  # a speck read as a word of its own
+        ("giải quyết 8.241 ' lao động", "giải quyết 8.241 lao động"),
+        ("trồng mới chè đạt 400-ha, vượt", "trồng mới chè đạt 400 ha, vượt"),  # glued to both
+        ("đạt 2.151:-ha, bằng", "đạt 2.151 ha, bằng"),
+        ("công suất 156,6, MW.", "công suất 156,6 MW."),  # a speck on the baseline, read as a comma
+    ],
+)
+def test_a_unit_is_mended_and_a_specks_mark_before_it_dropped(read: str, meant: str) -> None:
+    line = _line(*((w, 10.0 * i, 10.0 * i + 8) for i, w in enumerate(read.split())))
+    mend_figures(line)
+    assert " ".join(w.text for w in line.words) == meant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "so với năm 2020; tỷ lệ hộ nghèo",  # the clause ends at the year
+        "Năm 2021: 2.067,7 tỷ đồng",
+        "đạt 31.392 ha lúa. Diện tích",
+        "xây dựng 5 hạ tầng kỹ thuật",
+        "từ 5 - 7 ha",
+        "thôn 5, xã Bình Lư",  # an address
+        "giai đoạn 2021-2025 hộ nghèo",
+    ],
+)
+def test_punctuation_and_words_that_are_meant_stay(text: str) -> None:
+    assert [t for _, t in mended_units(text.split())] == text.split()
+
+
+@pytest.mark.parametrize(
+    ("upper", "lower", "meant"),
+    [
+        ("toàn tỉnh ước đón trên 883.", "nghìn lượt khách", "883"),  # no sentence starts with a small letter
+        ("tổng công suất lắp máy là 156,6,", "MW. Giá trị", "156,6"),
+        ("so với năm 2020;", "tỷ lệ hộ nghèo", "2020;"),  # the clause ends at the year
+        ("kết quả đạt 12.", "Năm 2024", "12."),  # a sentence ends
+    ],
+)
+def test_a_specks_mark_after_a_figure_that_ends_a_line_is_dropped(upper: str, lower: str, meant: str) -> None:
+    lines = [_line(*((w, 10.0 * i, 10.0 * i + 8) for i, w in enumerate(text.split()))) for text in (upper, lower)]
+    mend_line_ends(lines)
+    assert lines[0].words[-1].text == meant

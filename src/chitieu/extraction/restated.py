@@ -12,6 +12,7 @@ indicators: "Tổng thu" and "Tổng chi" of a balanced budget hold the same amo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
@@ -83,4 +84,35 @@ def merge_restated(claims: Sequence[C], groups: Sequence[int], appendix: Sequenc
         if first.places is None:
             first.places = [place_of(first)]
         first.places.append(place_of(claim))
+    return kept
+
+
+# A headline: the text's first line, short, not a sentence (no closing punctuation), then a blank line.
+_HEADLINE_RE = re.compile(r"[ \t\r\n]*(?P<line>[^\n]{1,200}?)[ \t\r]*\n[ \t\r]*\n")
+_SENTENCE_END = tuple(".;:!?")
+
+
+def headline_end(text: str) -> int:
+    """The end of the text's headline ("Chư Pưh: Thu ngân sách chỉ đạt 43% kế hoạch tỉnh giao" above the
+    article, a report's one-line title), or 0 when the text opens with no such line."""
+    m = _HEADLINE_RE.match(text)
+    return m.end("line") if m and not m.group("line").endswith(_SENTENCE_END) else 0
+
+
+def fold_headline(claims: Sequence[C], end: int) -> list[C]:
+    """``claims`` with every figure of the headline (``[0, end)``) that the body states again folded into the
+    body's claim as another place: the body's statement holds the figure with its ratios and changes, the
+    headline only repeats it. A headline figure the body never states stays a claim."""
+    if end <= 0:
+        return list(claims)
+    body = [c for c in claims if c.start >= end]
+    kept: list[C] = []
+    for claim in claims:
+        twin = None
+        if claim.start < end:
+            twin = next((b for b in body if b.kind == claim.kind and _key(b) == _key(claim)), None)
+        if twin is None:
+            kept.append(claim)
+            continue
+        twin.places = [place_of(claim), *(twin.places or [place_of(twin)])]
     return kept

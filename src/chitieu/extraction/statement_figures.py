@@ -78,7 +78,11 @@ def plan_after_slash(q: TextQuantity) -> Figure | None:
     if q.rank or q.denominator is None or q.value is None or not q.unit:
         return None
     unit = lookup_unit(q.unit)
-    if unit is None or unit.dimension not in SLASH_PLAN_DIMENSIONS:
+    if unit is None:
+        return None
+    # a count above its whole ("8.793/6.500 đảng viên") is no part of it: the result and its plan
+    beyond_whole = unit.dimension.startswith("count") and q.value > q.denominator
+    if unit.dimension not in SLASH_PLAN_DIMENSIONS and not beyond_whole:
         return None
     plan = replace(q, value=q.denominator, denominator=None, op=Op.EQ, hedge="", lead="")
     return make_figure(PLAN, plan, start=q.number_start, plan_kind="kế hoạch")

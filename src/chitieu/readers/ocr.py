@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from chitieu.readers.document import Box
-from chitieu.readers.ocr_rules import fix_figure, fix_money_unit, joined_figure
+from chitieu.readers.ocr_rules import fix_figure, fix_money_unit, joined_figure, mended_units, unmarked_figure
 from chitieu.readers.scan_layout import Grid, deskew, even_page, find_grids, whiten_rules
 
 POINTS_PER_INCH = 72.0
@@ -227,7 +227,17 @@ def recognise(image: Any, settings: OcrSettings, scale: float) -> OcrPage:
         line.words.append(OcrWord(fix_figure(word), box, confidence / 100.0))
     for line in lines.values():
         mend_figures(line)
+    mend_line_ends(list(lines.values()))
     return OcrPage(lines=list(lines.values()))
+
+
+def mend_line_ends(lines: list[OcrLine]) -> None:
+    """Drop a speck's mark after a figure that ends a line when its unit starts the next ("883." / "nghìn
+    lượt khách"); in place."""
+    for upper, lower in pairwise(lines):
+        figure = unmarked_figure(upper.words[-1].text, lower.words[0].text) if upper.words and lower.words else None
+        if figure is not None:
+            upper.words[-1] = OcrWord(figure, upper.words[-1].box, upper.words[-1].confidence)
 
 
 def mend_figures(line: OcrLine) -> None:
@@ -252,6 +262,8 @@ def mend_figures(line: OcrLine) -> None:
         if mended is not None:
             words[i + 1] = OcrWord(mended[0], words[i + 1].box, words[i + 1].confidence)
             words[i + 2] = OcrWord(mended[1], words[i + 2].box, words[i + 2].confidence)
+    # a unit read with a tone mark ("525 hạ") and a speck's mark between a figure and its unit ("5.276: tỷ")
+    words[:] = [OcrWord(text, words[j].box, words[j].confidence) for j, text in mended_units([w.text for w in words])]
 
 
 def drop_noise(page: OcrPage) -> None:

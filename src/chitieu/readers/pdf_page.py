@@ -11,6 +11,7 @@ from typing import Any
 from chitieu.readers.document import Box, clean_cell
 from chitieu.readers.pdf_columns import find_loose_tables
 from chitieu.readers.pdf_layout import PageItem, Word
+from chitieu.readers.pdf_text_columns import LineShape, column_bands
 
 # Cells of justified text (Excel, Word) are set with wide letter gaps and no space glyphs: with
 # pdfplumber's default tolerance (3 pt) their words run together ("Tiếpnhậnvănbản").
@@ -40,7 +41,8 @@ def page_items(page: Any, find_tables: bool) -> tuple[list[PageItem], list[str]]
             if table.bbox:
                 rows = [[clean_cell(c or "") for c in row] for row in table.extract(x_tolerance=TABLE_X_TOLERANCE)]
                 tables.append((table.bbox[1], table.bbox[3], rows))
-    if find_tables and not tables:
+    if find_tables and not tables and not _in_columns(page):
+        # (two columns of prose would read as a table without rules: two wide pieces a line)
         tables = [(t.top, t.bottom, t.rows) for t in find_loose_tables(page)]
     tables.sort(key=lambda t: t[0])
     items: list[PageItem] = []
@@ -161,11 +163,48 @@ def _without_superscripts(page: Any) -> Any:
     return page.filter(lambda obj: obj.get("object_type") != "char" or (obj["x0"], obj["top"]) not in marks)
 
 
+def _shapes(lines: list[dict[str, Any]]) -> list[LineShape]:
+    return [
+        LineShape(float(ln["top"]), float(ln["bottom"]),
+                  tuple((float(c["x0"]), float(c["x1"])) for c in ln["chars"] if c["text"].strip()))
+        for ln in lines
+    ]
+
+
+def _in_columns(page: Any) -> bool:
+    return any(band.split is not None for band in column_bands(_shapes(page.extract_text_lines(return_chars=True))))
+
+
 def _text_lines(region: Any) -> list[PageItem]:
-    """The region's text lines, each with its box on the page."""
-    items = []
-    for line in region.extract_text_lines(return_chars=False):
-        text = LABEL_WITHOUT_SPACE.sub(r"\1 ", SPACE_BEFORE_PUNCTUATION.sub("", line["text"]))
-        box = Box(float(line["x0"]), float(line["top"]), float(line["x1"]), float(line["bottom"]))
-        items.append(PageItem(text, None, (Word(" ".join(text.split()), box),)))
+    """The region's text lines, each with its box on the page; a page set in two columns is read column by
+    column between the lines that cross its gutter (pdf_text_columns)."""
+    lines = region.extract_text_lines(return_chars=True)
+    bands = column_bands(_shapes(lines))
+    if all(band.split is None for band in bands):
+        return [_item(line) for line in lines]
+    items: list[PageItem] = []
+    for band in bands:
+        if band.split is None:
+            items.extend(_item(ln) for ln in lines if band.top <= (ln["top"] + ln["bottom"]) / 2 < band.bottom)
+            continue
+        for lo, hi in ((float("-inf"), band.split), (band.split, float("inf"))):
+            column = _part(region, band.top, band.bottom, lo, hi)
+            items.extend(_item(ln) for ln in column.extract_text_lines(return_chars=False))
     return items
+
+
+def _part(region: Any, top: float, bottom: float, left: float, right: float) -> Any:
+    """The region's glyphs centred inside the box (one column of one band)."""
+
+    def keep(obj: dict[str, Any]) -> bool:
+        if obj.get("object_type") != "char":
+            return False
+        return bool(top <= (obj["top"] + obj["bottom"]) / 2 < bottom and left <= (obj["x0"] + obj["x1"]) / 2 < right)
+
+    return region.filter(keep)
+
+
+def _item(line: dict[str, Any]) -> PageItem:
+    text = LABEL_WITHOUT_SPACE.sub(r"\1 ", SPACE_BEFORE_PUNCTUATION.sub("", line["text"]))
+    box = Box(float(line["x0"]), float(line["top"]), float(line["x1"]), float(line["bottom"]))
+    return PageItem(text, None, (Word(" ".join(text.split()), box),))

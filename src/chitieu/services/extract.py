@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from chitieu.extraction.claims import Claim, extract_claims, signing_year
 from chitieu.extraction.plan_values import plan_kind_of, stated_plan_kind
-from chitieu.extraction.restated import merge_restated
+from chitieu.extraction.restated import fold_headline, headline_end, merge_restated
 from chitieu.messages import ChitieuError
 
 
@@ -165,7 +165,9 @@ def all_claims(text: str, document: Any = None, text_year: int | Literal["own"] 
             key = (claim.section == TABLE_SECTION, claim.statement)
             claim.statement = numbers.setdefault(key, len(numbers) + 1)
     parts = getattr(document, "parts", None) or []
-    yield from merge_restated(merged, _groups(merged, parts), _in_appendix(merged, parts), _tables_of(merged, spans))
+    kept = merge_restated(merged, _groups(merged, parts), _in_appendix(merged, parts), _tables_of(merged, spans))
+    # only the whole text's first piece opens with its headline
+    yield from fold_headline(kept, headline_end(text) if text_year == "own" else 0)
 
 
 def _groups(claims: list[Claim], parts: list[Any]) -> list[int]:
