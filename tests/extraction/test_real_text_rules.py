@@ -228,3 +228,18 @@ def test_targets_title_after_an_approving_sentence_is_a_targets_section() -> Non
     assert [(c.kind, c.value) for c in claims] == [("target", 70)]
     sections = [p.section for p in iter_paragraphs(text) if "70%" in text[p.start : p.end]]
     assert sections == ["CÁC CHỈ TIÊU CHỦ YẾU ĐẾN NĂM 2025"]
+
+
+def test_quyet_nghi_closes_the_headings_above_it() -> None:
+    """A resolution bound after a review whose title was not found as a part: "QUYẾT NGHỊ:" after the preamble's
+    comma is a line of its own, and no review heading above it stays open below it."""
+    text = (
+        "Ngày 15 tháng 8 năm 2020\n"
+        "I. KẾT QUẢ ĐẠT ĐƯỢC\n"
+        "Tỷ lệ hộ nghèo còn 4,2%.\n"
+        "Đại hội đại biểu Đảng bộ huyện lần thứ XXIII, sau khi thảo luận các văn kiện do Ban Chấp hành trình,\n"
+        "QUYẾT NGHỊ:\n"
+        "1. Các chỉ tiêu chủ yếu đến năm 2025:\n"
+        "- Tỷ lệ lao động qua đào tạo đạt 70%.\n"
+    )
+    assert [(c.kind, c.value) for c in extract_claims(text)] == [("result", 4.2), ("target", 70)]

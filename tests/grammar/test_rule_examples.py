@@ -94,6 +94,7 @@ CHECKS: dict[str, tuple[Reader | None, Applies | None]] = {
     "sections.titles": (None, lambda r, t: classify_title(t).value == r.kind),
     "sections.headings": (None, lambda r, t: re.match(r.pattern, t) is not None and _heading_of(t)[0].level == r.level),  # type: ignore[union-attr]
     "sections.list_markers": (None, lambda r, t: re.match(r.pattern, t) is not None),
+    "sections.body_openers": (None, lambda r, t: re.match(r.pattern, t) is not None),
     "cues.sentence": (None, _matches),
     "cues.plan_ref_paren": (None, _matches),
     "text.blocked": (_running, lambda r, t: re.search(r.pattern, t) is not None),

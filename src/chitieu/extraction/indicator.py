@@ -10,6 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from chitieu.extraction.counted_names import (
+    SPANS_RE,
+    action_name,
+    acts_on,
+    counted_thing,
+    counts_things,
+    listed_after,
+)
 from chitieu.extraction.grammar import (
     COUNTED_NOUN_SET,
     HEDGE_WORDS,
@@ -211,6 +219,8 @@ def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[
     phrases: list[Phrase] = []
     first_kind: list[bool] = []
     links: dict[int, tuple[str, str]] = {}  # quantity index → the measure a "với diện tích" before it names it by, and what
+    shared_action = ""  # the action of the clause's last count named by it, shared by the counts listed after it
+    last_thing_end = clause_start  # where the words of that count's thing end
     for i, q in enumerate(quantities):
         continues_list = bool(first_kind) and first_kind[-1] and not q.lead and not q.rank
         seg_start = quantities[i - 1].end if i else clause_start
@@ -237,6 +247,22 @@ def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[
             phrases.append(Phrase(_clip(f"{paired.group('measure')} {tidy(phrases[-1].text)}"), q.start, q.end, period))
             first_kind.append(False)
             continue
+        if counts_things(q) and not q.rank and not _WITH_MEASURE_RE.search(text[q.end : next_start]):
+            # a count of things written after what was done to them: named by the thing, then the action
+            # (extraction/counted_names.py); the counts listed right after it share the action. (A count paired
+            # with the measure after it, "1.240 người với tổng số tiền …", is named with it below.)
+            thing, thing_end = counted_thing(text, q, next_start, i + 1 < len(quantities))
+            thing = " ".join(SPANS_RE.sub(" ", PERIOD_RE.sub(" ", thing)).split())
+            listed = bool(shared_action) and listed_after(text[last_thing_end : q.number_start])
+            acted = (f"{thing} {shared_action}", shared_action) if listed else None
+            if acted is None and _content(subject) and not remote and acts_on(text, before if i else "", subject_start, q):
+                acted = action_name(SPANS_RE.sub(" ", PERIOD_RE.sub(" ", subject)), q.lead, thing, q.unit)
+            shared_action, last_thing_end = (acted[1] if acted else ""), thing_end
+            if acted:
+                start_at = subject_start if _content(subject) and not listed else q.start
+                phrases.append(Phrase(_clip(acted[0]), start_at, q.end, period))
+                first_kind.append(False)
+                continue
         if _content(subject) and not continues_list and not remote:
             object_after = _object_after(text, q, next_start, subject)
             phrase = _clip(f"{subject} {object_after}" if object_after else subject)

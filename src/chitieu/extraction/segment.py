@@ -24,6 +24,8 @@ HEADING_MARKERS: tuple[tuple[str, str, int], ...] = tuple(
 )
 # List items: content, never headings.
 LIST_MARKERS: tuple[str, ...] = tuple(rule.pattern for rule in _BOOK.typed("sections.list_markers", PatternRule))
+# "QUYẾT NGHỊ:" opens a resolution's body: no heading above it stays open (a part title the reader missed).
+_BODY_OPENER_RE = re.compile("|".join(rule.pattern for rule in _BOOK.typed("sections.body_openers", PatternRule)))
 LEAD_IN_LEVEL = 9
 # Headings of these levels title a document or its main division (part, chapter, "B-", a title in capitals).
 OUTER_LEVEL = 1
@@ -170,6 +172,10 @@ def iter_paragraphs(
         if not stripped:
             continue
         offset = m.start() + (len(line) - len(line.lstrip()))
+        if _BODY_OPENER_RE.match(stripped):
+            tracker = SectionTracker()
+            yield Paragraph(offset, m.end(), tracker.kind, tracker.section, tracker.deadline, True)
+            continue
         heading, body_offset = _heading_of(stripped)
         if heading is not None:
             heading.start = offset

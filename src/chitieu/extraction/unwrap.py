@@ -19,6 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from chitieu.grammar.loader import rulebook
+from chitieu.grammar.schema import PatternRule
+
 PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-–—]\s*)?(?:trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?\s*(?:[-–—]\s*)?$", re.IGNORECASE)
 SENTENCE_END = ".!?:;"
 BULLETS = "-+•*–—▪●○◦·"
@@ -26,6 +29,7 @@ NEW_ITEM_RE = re.compile(
     r"^(?:[-+•*–—▪●○◦·]\s|[a-zđ]\s?[).]\s|\d+(?:\.\d+)*\.?\s?[.)/-]\s|\d+\.\d+(?:\.\d+)*\.?\s|[IVXLC]+\s?[.)/-]\s|"
     r"[A-ZĐ]\s?[.)/-]\s|\(\d+\)|\(?[a-zđ]\)\s|Điều\s+\d|Phần\s|PHẦN\s|Chương\s|CHƯƠNG\s)"
 )
+BODY_OPENER_RE = re.compile("|".join(rule.pattern for rule in rulebook().typed("sections.body_openers", PatternRule)))
 # Hard-wrapped text has most lines close to one width; a line that long was cut by the wrap.
 WRAP_WIDTHS = (50, 200)  # plausible wrap widths (characters)
 FULL_LINE_SLACK = 18  # a line at least (width - slack) long is a "full" line
@@ -36,8 +40,8 @@ def continues(previous: str, following: str, across_blank: bool = False, full: b
     """Whether ``following`` continues the sentence that ``previous`` leaves open (``full``: the previous
     line reaches the wrap width, so it was cut mid-sentence even when the next one starts in capitals)."""
     a, b = previous.rstrip(), following.lstrip()
-    if not a or not b or NEW_ITEM_RE.match(b) or b[0] in BULLETS:
-        return False
+    if not a or not b or NEW_ITEM_RE.match(b) or b[0] in BULLETS or BODY_OPENER_RE.match(b):
+        return False  # (a body opener: "… do Ban Chấp hành trình," + "QUYẾT NGHỊ:" ends the preamble)
     if a[-1] in SENTENCE_END:
         return False
     first = b[0]

@@ -328,6 +328,7 @@ TABLES: dict[str, TableModel] = {
     "sections.titles": TitleRule,
     "sections.headings": HeadingRule,
     "sections.list_markers": PatternRule,
+    "sections.body_openers": PatternRule,
     "cues.sentence": CueRule,
     "cues.plan_ref_paren": PatternRule,
     # running text

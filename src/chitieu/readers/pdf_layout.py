@@ -138,11 +138,16 @@ def joins(previous: str, following: str) -> str | None:
         return " "
     if first == "(" and _heading_in_capitals(a) and b[1:2].isalpha():
         return None  # "… NHANH VÀ BỀN VỮNG" + "(Báo cáo chính trị của …)": a title's bracketed designation
+    if a[-1] == "," and _heading_in_capitals(b) and len(b.split()) <= OPENER_MAX_WORDS:
+        return None  # "… do Ban Chấp hành khóa XIV trình," + "QUYẾT NGHỊ:": the preamble ends, the body opens
     if a[-1] == "," or first.isdigit() or first in "(%‰":
         return " "
     if a[-1].isdigit() and _unit_in_capitals(b):
         return " "  # "gồm có: 47" + "PAKN qua Hệ thống …": a figure and its unit written in capitals
     return None
+
+
+OPENER_MAX_WORDS = 4  # a line in capitals this short after a comma opens a body ("QUYẾT NGHỊ:"), it goes on nothing
 
 
 def _heading_in_capitals(line: str) -> bool:
