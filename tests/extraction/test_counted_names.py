@@ -73,3 +73,24 @@ def test_a_lead_ending_in_cho_is_part_of_the_action_done_for_the_counted() -> No
 def test_a_trend_verb_opening_a_rates_name_is_not_part_of_it() -> None:
     got = _names("Năm 2025, nâng tỷ lệ hộ dùng nước sạch lên 97,5%.")
     assert got[97.5] == "tỷ lệ hộ dùng nước sạch"
+
+
+def test_a_period_in_the_subject_or_after_the_thing_is_no_part_of_the_name() -> None:
+    got = _names("Mỗi năm đào tạo nghề cho 3.500 lao động nông thôn.")
+    assert got[3500] == "lao động nông thôn được đào tạo nghề"
+    got = _names("Trong nhiệm kỳ, 5 năm kết nạp 820 đảng viên mới trở lên.")
+    assert got[820] == "đảng viên mới kết nạp"
+
+
+def test_categories_counted_in_people_keep_their_own_noun() -> None:
+    got = _names("Năm 2025, cán bộ cấp xã có 1.240 người (trong đó: cán bộ 610 người; công chức 630 người).")
+    assert got[1240] == "cán bộ cấp xã"
+    assert got[610] == "cán bộ"
+    assert got[630] == "công chức"
+
+
+def test_a_body_named_with_capitals_mid_sentence_is_not_an_action() -> None:
+    assert action_name("UBKT", "", "tổ chức đảng", "tổ chức đảng") is None
+    assert action_name("cán bộ và", "", "viên chức", "viên chức") is None
+    got = _names("Năm 2025, Thanh tra huyện lựa chọn 14 đơn vị.")
+    assert got[14] != "đơn vị thanh tra huyện lựa chọn"

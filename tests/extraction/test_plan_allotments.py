@@ -42,3 +42,21 @@ def test_an_adjusted_plan_moves_money_not_counts_of_works() -> None:
     kinds = _kinds(text)
     assert kinds[0][0] == "result" and kinds[0][1] == 9.0
     assert kinds[1] == ("target", 120.0, "tỷ đồng")
+
+
+def test_items_without_a_verb_repeat_the_assignment_that_opened_the_list() -> None:
+    text = ("Năm 2024, Chi cục Hải quan cảng được giao chỉ tiêu 9.000 tỷ đồng; Chi cục Hải quan sân bay 2.100 tỷ đồng "
+            "và Chi cục Hải quan khu công nghiệp 640 tỷ đồng.")
+    assert [k for k, _, _ in _kinds(text)] == ["target", "target", "target"]
+
+
+def test_a_breakdown_after_trong_do_takes_the_kind_of_the_sentence_before() -> None:
+    plan = "Năm 2024, Cục được giao chỉ tiêu thu 5.000 tỷ đồng. Trong đó, thuế nhập khẩu 1.200 tỷ đồng."
+    done = "Năm 2024, Cục thu được 5.100 tỷ đồng. Trong đó, thuế nhập khẩu 1.250 tỷ đồng."
+    assert [k for k, _, _ in _kinds(plan)] == ["target", "target"]
+    assert [k for k, _, _ in _kinds(done)] == ["result", "result"]
+
+
+def test_to_beat_the_estimate_by_a_share_is_a_change_in_percent() -> None:
+    claims = [(c.kind, c.value, c.unit, c.role) for c in extract_claims("Năm 2025, tỉnh phấn đấu thu ngân sách vượt 5% dự toán.\n")]
+    assert claims == [("target", 5.0, "%", "change")]

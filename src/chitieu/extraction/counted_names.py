@@ -34,6 +34,11 @@ _ACTOR_END_RE = re.compile(r"(?:^|\s)(?:" + _alternation(_words("actor_ends")) +
 # a body alone before its action, with the proper name after it ("xã xây mới", "phường Tân An trồng")
 _ACTOR_UNIT_RE = re.compile(r"^(?:" + _alternation(_words("actor_units")) + r")\s+(?=\S)", re.IGNORECASE)
 _PLACE_AFTER_RE = re.compile(r"\s(?:" + _alternation(_words("place_after_thing")) + r")\s", re.IGNORECASE)
+_WITH_MEASURE_AFTER_RE = re.compile(
+    r"\svới\s+(?:" + _BOOK.pattern("text.subject_names", "measure_in_name").replace("(?:^|\\s)", "", 1) + ")", re.IGNORECASE
+)
+_GENERIC_COUNTERS = frozenset(_words("generic_counters"))
+_NOUN_OPENERS_RE = re.compile(r"^(?:" + _alternation(_words("noun_phrase_openers")) + r")(?=\s|$)", re.IGNORECASE)
 _EXISTENCE = _words("existence_verbs")
 _EXISTENCE_END_RE = re.compile(r"(?:^|\s)(?:" + _alternation(_EXISTENCE) + r")$", re.IGNORECASE)
 _AREA_START_RE = re.compile(r"^(?:" + _alternation(_words("area_words")) + r")(?=\s|$)", re.IGNORECASE)
@@ -57,7 +62,7 @@ _NOT_ACTIONS = frozenset(w.lower() for w in (*LEAD_WORDS, *HEDGE_WORDS)) | {"lê
 _LEVEL_ENDS = _NOT_ACTIONS - set(_DONE_FOR) - set(_EXISTENCE)  # the last word of a subject reaching a level
 # where the words qualifying the counted thing stop: a bracket, a clause mark, a new clause after a comma
 _THING_CUT_RE = re.compile(
-    r"[();:.]|,\s*(?:không còn|tăng|giảm|đạt|bằng|vượt|chiếm|so với|nâng|góp phần|đưa|tương đương|chủ yếu|bao gồm|gồm|"
+    r"[();:.]|\strở\s+(?:lên|xuống)(?!\w)|,\s*(?:không còn|tăng|giảm|đạt|bằng|vượt|chiếm|so với|nâng|góp phần|đưa|tương đương|chủ yếu|bao gồm|gồm|"
     + SUB_ITEM_MARKERS
     + r")(?=\s|$)",
     re.IGNORECASE,
@@ -67,6 +72,7 @@ _TRAILING_JOIN_RE = re.compile(
     r"(?:[\s,\-–\"'“”]+(?:và|với|cho|của|trong|tại|có|là|gồm|trên|dưới|hơn|khoảng|gần|đạt|được)(?=[\s,]|$))*[\s,\-–\"'“”]*$",
     re.IGNORECASE,
 )
+_CONJUNCTIONS = frozenset({"và", "hoặc", "cùng"})
 ACTION_WORDS = 7  # an action longer than this is a clause of its own, not what was done to the count
 THING_WORDS = 12  # qualifiers longer than this run into the next clause
 # what lies between two counts of one list ("84 nhà văn hóa, 27 nhà thi đấu", "(7 trường …, 9 trường … và 7 …")
@@ -95,8 +101,8 @@ def counted_thing(text: str, q: TextQuantity, next_start: int, more: bool) -> tu
     cut = _THING_CUT_RE.search(after)
     if cut:
         after = after[: cut.start()]
-    place = _PLACE_AFTER_RE.search(after)
-    if place:  # "400 cây trên các tuyến đường": where the action was done
+    place = _PLACE_AFTER_RE.search(after) or _WITH_MEASURE_AFTER_RE.search(after)
+    if place:  # "400 cây trên các tuyến đường": where the action was done; "296 dự án với tổng vốn …": a measure
         after, cut = after[: place.start()], place
     if more and not cut and "," in after:
         after = after[: after.rfind(",")]
@@ -109,6 +115,11 @@ def counted_thing(text: str, q: TextQuantity, next_start: int, more: bool) -> tu
 
 def _lower_first(words: str) -> str:
     return words[:1].lower() + words[1:] if words[1:2].islower() or len(words) == 1 else words
+
+
+def names_an_actor(subject: str) -> bool:
+    """Whether ``subject`` writes an actor that ends at a tense word ("Đoàn thanh niên xã đã trồng mới")."""
+    return bool(_ACTOR_END_RE.search(subject))
 
 
 def _without_actor_unit(own: str) -> str:
@@ -140,6 +151,8 @@ def action_name(subject: str, lead: str, thing: str, unit: str) -> tuple[str, st
         lead = lead_last
     if lead and lead not in _EXISTENCE and lead not in _DONE_FOR:
         return None  # "đạt 120 hộ", "tăng 3 xã": a level or a change of what the subject names
+    if thing.lower() == unit.lower() and unit.lower() in _GENERIC_COUNTERS and lead not in _DONE_FOR:
+        return None  # "công chức 941 người", "giáo dục có 211 người": the noun before a counter of people names them
     ends = list(_ACTOR_END_RE.finditer(own))
     action = own[ends[-1].end() :].strip() if ends else _without_actor_unit(own)
     if _MEASURE_RE.match(action):
@@ -154,6 +167,8 @@ def action_name(subject: str, lead: str, thing: str, unit: str) -> tuple[str, st
     words = action.lower().split()
     if not words or len(words) > ACTION_WORDS or words[0] in _NOT_ACTIONS or words[-1] in _LEVEL_ENDS:
         return None  # "giảm xuống còn 412 hộ": the level a subject reached, not an action on what is counted
+    if words[-1] in _CONJUNCTIONS or _NOUN_OPENERS_RE.match(action) or (len(action.split()[0]) > 1 and action.split()[0].isupper()):
+        return None  # "công chức và 9.653 viên chức", "nhiều hợp tác xã …", "VKSND …": a list, a noun phrase, a body
     if thing.lower() == unit.lower() and not ends and action.lower() in _COUNTING_VERBS:
         return None  # "xây dựng 12 công trình": "số công trình xây dựng" (text.name_words counting_verbs)
     action = " ".join([action, *lead_action]) if lead in _DONE_FOR else action
@@ -163,6 +178,27 @@ def action_name(subject: str, lead: str, thing: str, unit: str) -> tuple[str, st
     else:
         tail = _lower_first(action)
     return f"{thing} {tail}", tail
+
+
+# spans of years written in a count's subject ("5 năm kết nạp mới 9.450 đảng viên"): the period, not the action
+SPANS_RE = re.compile(r"(?:^|\s)(?:trong|sau)?\s*\d+\s+năm(?=\s|$)", re.IGNORECASE)
+_SENTENCE_START_RE = re.compile(r"(?:^|[.:;!?\n]|^\s*[-+•*])\s*$")
+
+
+def acts_on(text: str, after_figure: str, subject_start: int, q: TextQuantity) -> bool:
+    """Whether the subject before a count can be the action done to what it counts: not a level reached
+    ("giảm xuống còn 412 hộ"), not the words of the figure before it ("giao 5.802 ha đất cho 6.356 hộ"), not a
+    category inside a bracket ("(Đại học 605 người, …)") and not a body named with capitals mid-sentence ("…
+    Thanh tra tỉnh lựa chọn 86 người"; one whose actor ends at a tense word is dropped from the name).
+    ``after_figure``: the words since the clause's figure before it, "" for its first."""
+    if q.level or (after_figure.strip() and not re.search(r"[,;:()]", after_figure)):
+        return False
+    sentence_open = max(text.rfind(mark, 0, subject_start) for mark in ".;\n")
+    if text.count("(", sentence_open + 1, subject_start) > text.count(")", sentence_open + 1, subject_start):
+        return False
+    first = text[subject_start : subject_start + 40].split()[:1]
+    starts_sentence = bool(_SENTENCE_START_RE.search(text[max(0, subject_start - 3) : subject_start]))
+    return not first or starts_sentence or not first[0][:1].isupper() or names_an_actor(text[subject_start : q.start])
 
 
 _BRACKET_RE = re.compile(r"\([^()]*\)")

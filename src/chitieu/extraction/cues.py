@@ -54,11 +54,15 @@ FIRST_TITLE_WORDS: tuple[tuple[SectionKind, tuple[str, ...]], ...] = tuple(
 # A resolution's operative clause ("Tán thành …", "Giao …") names what it approves, review and plan alike: it
 # gives no kind, the headings under it do. Checked first, and only at the start of the title.
 NEUTRAL_TITLE_PREFIXES: tuple[str, ...] = _title_words("neutral", "starts")
+# An operative clause that approves a plan or estimate itself ("Thông qua kế hoạch đầu tư … như sau:") lists it.
+APPROVED_PLAN_PREFIXES: tuple[str, ...] = _title_words("plan", "starts")
 
 
 def classify_title(title: str) -> SectionKind:
     """The kind of a section from the words of its title."""
     t = title.lower()
+    if t.lstrip(" -.:*").startswith(APPROVED_PLAN_PREFIXES):
+        return SectionKind.PLAN
     if t.lstrip(" -.:*").startswith(NEUTRAL_TITLE_PREFIXES):
         return SectionKind.NEUTRAL
     for kind, words in (*FIRST_TITLE_WORDS, *TITLE_WORDS):

@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from chitieu.extraction.counted_names import action_name, counted_thing, counts_things, listed_after
+from chitieu.extraction.counted_names import (
+    SPANS_RE,
+    action_name,
+    acts_on,
+    counted_thing,
+    counts_things,
+    listed_after,
+)
 from chitieu.extraction.grammar import (
     COUNTED_NOUN_SET,
     HEDGE_WORDS,
@@ -245,10 +252,11 @@ def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[
             # (extraction/counted_names.py); the counts listed right after it share the action. (A count paired
             # with the measure after it, "1.240 người với tổng số tiền …", is named with it below.)
             thing, thing_end = counted_thing(text, q, next_start, i + 1 < len(quantities))
+            thing = " ".join(SPANS_RE.sub(" ", PERIOD_RE.sub(" ", thing)).split())
             listed = bool(shared_action) and listed_after(text[last_thing_end : q.number_start])
             acted = (f"{thing} {shared_action}", shared_action) if listed else None
-            if acted is None and _content(subject) and not remote and not q.level:  # ("giảm xuống còn 412 hộ")
-                acted = action_name(subject, q.lead, thing, q.unit)
+            if acted is None and _content(subject) and not remote and acts_on(text, before if i else "", subject_start, q):
+                acted = action_name(SPANS_RE.sub(" ", PERIOD_RE.sub(" ", subject)), q.lead, thing, q.unit)
             shared_action, last_thing_end = (acted[1] if acted else ""), thing_end
             if acted:
                 start_at = subject_start if _content(subject) and not listed else q.start

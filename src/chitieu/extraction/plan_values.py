@@ -61,7 +61,7 @@ def plan_value_kind(t: str, c_start: int, q: TextQuantity) -> str:
         return plan_kind_of(m.group("plan"))
     if _ALLOTTED_AFTER_RE.match(t, q.end) and _FUNDS_RE.search(subject[cut + 1 :]):
         return "kế hoạch vốn"
-    return _adjusted_plan_kind(t, q)
+    return _adjusted_plan_kind(t, q) or _listed_plan_kind(t, q)
 
 
 # A sentence ends at a full stop before a capital or at a line break; an achievement between an adjustment and a
@@ -94,4 +94,50 @@ def _adjusted_plan_kind(t: str, q: TextQuantity) -> str:
         found = list(pattern.finditer(lowered))
         if found and not _ACHIEVED_RE.search(lowered, found[-1].end()):
             return kind
+    return ""
+
+
+# A list of amounts after a plan value ("Chi cục A được giao 21.000 tỷ đồng; Chi cục B 14.500 tỷ đồng", "… được
+# giao 108.000 tỷ đồng. Trong đó, thuế nhập khẩu 21.990 tỷ đồng, …"): an item without a verb of its own repeats the
+# verb of the clause that opened the list. "gia tăng" is a noun ("thuế giá trị gia tăng"), not a change, and "thu"
+# names a revenue item ("thu nội địa"), not a verb.
+_PIECE_RE = re.compile(r"[;,]|\.\s+|\s+và\s+")
+_VERB_RE = re.compile(r"(?<!\w)(?:đạt|thực hiện|giải ngân|được|là|ước|đã|còn|tăng|giảm|vượt|bằng|chiếm|có|so)(?!\w)")
+_NOUN_TANG_RE = re.compile(r"(?<!\w)gi[aá] tăng(?!\w)")
+_LIST_OPENERS = ("trong đó", "bao gồm", "gồm", "gồm có", "cụ thể")
+_ITEM_RE = re.compile(r"\D{0,80}?\d[\d.,]*\s*\S+(?:\s+\S+)?\s*$")  # "thuế nhập khẩu 21.990 tỷ đồng"
+_LAST_FIGURE_RE = re.compile(r"\d[\d.,]*\s*\S+(?:\s+\S+)?\s*$")
+_ASSIGNED_RE = reference("plan_list_head")
+
+
+def _verbless(piece: str) -> bool:
+    return not _VERB_RE.search(_NOUN_TANG_RE.sub(" ", piece))
+
+
+def _listed_plan_kind(t: str, q: TextQuantity) -> str:
+    """The plan kind when ``q`` (money) is an item without a verb in a list whose opening clause gives a plan value."""
+    if "%" in q.unit or not _MONEY_UNIT_RE.search(q.unit):
+        return ""
+    line = t[t.rfind("\n", 0, q.start) + 1 : q.start].lower()
+    pieces, seps = _PIECE_RE.split(line), _PIECE_RE.findall(line)
+    own = " ".join(f"{pieces.pop()} {t[q.start : q.number_start].lower()}".split())  # with its lead words ("ước")
+    if any(ch.isdigit() for ch in own) or len(own.split()) > 10 or not _verbless(own):
+        return ""
+    opened = False  # "Trong đó, …" carries the list over the full stop before it
+    while pieces:
+        piece, sep = pieces.pop(), seps.pop()
+        if sep.startswith("."):
+            if not opened:
+                return ""
+            opened = False
+        if piece.strip() in _LIST_OPENERS:
+            opened = True
+            continue
+        if _ITEM_RE.fullmatch(piece) and _verbless(piece):
+            continue
+        last = _LAST_FIGURE_RE.search(piece)
+        head = piece[: last.start()] if last else piece
+        if _ALLOTTED_BEFORE_RE.search(head) or _ASSIGNED_RE.search(head):
+            return "chỉ tiêu giao" if "chỉ tiêu" in head else "kế hoạch"
+        return ""
     return ""

@@ -64,6 +64,7 @@ _SHARE_BASIS_RE = reference("share_basis")
 _CHANGE_LEAD_RE = re.compile(r"(?:" + "|".join(CHANGE_VERBS) + r")\b", re.IGNORECASE)
 _CHANGE_RE = re.compile(r"(?:^|\s)(?:" + "|".join(CHANGE_VERBS) + r")$", re.IGNORECASE)
 PLAN_VERB_RE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in sorted(PLAN_VERBS, key=len, reverse=True)) + r")(?=\s|$)", re.IGNORECASE)
+_EXCEEDS_RE = re.compile(r"(?:^|\s)vượt(?:\s|$)")
 _BEATS_RE = re.compile(r"(?:vượt|cao hơn|thấp hơn|hụt|tăng|giảm)\s")
 
 # A figure followed by its own comparison ("… (tăng 0,49% so với năm 2022)") names its basis itself.
@@ -276,7 +277,9 @@ def group(t: str, c_start: int, quantities: list[TextQuantity], review: bool = F
         base = BASELINE_RE.search(after[:50])
         if base:
             item.baseline = base.group("base")
-        if plan_word and q.unit == "%" and not q.bare:  # "ước đạt 52% dự toán": a ratio to the plan
+        if plan_word and q.unit == "%" and not q.bare and _EXCEEDS_RE.search(t[q.start : q.number_start].lower()):
+            item.role = CHANGE  # "phấn đấu thu vượt 5% dự toán": by how much the plan is beaten, unit "%"
+        elif plan_word and q.unit == "%" and not q.bare:  # "ước đạt 52% dự toán": a ratio to the plan
             item.role, item.unit = PLAN_RATIO, f"% {PLAN_BASIS[plan_word.group().strip().lower()]}"
         elif plan_word and q.unit.lower() in PLAN_RATIO_UNITS:  # "gấp 2,1 lần dự toán", a statement of its own
             item.role = PLAN_RATIO
