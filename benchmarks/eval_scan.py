@@ -1,9 +1,10 @@
 """Print-and-scan a real PDF that has a text layer, read the scan back by OCR, and compare.
 
-    .venv/bin/python benchmarks/eval_scan.py FILE.pdf [--pages 3] [--dpi 200] [--grey]
+    .venv/bin/python benchmarks/eval_scan.py FILE.pdf [--pages 3] [--dpi 200] [--grey | --bw]
 
 Each page is rendered to an image (as a scanner would see the printed page: a slight tilt, dust, blur,
-JPEG), wrapped as an image-only PDF and read through ``read_document``. The reference is the same pages
+JPEG; with ``--bw`` black and white, 1 bit per pixel, CCITT-compressed as archives keep signed letters),
+wrapped as an image-only PDF and read through ``read_document``. The reference is the same pages
 read from the original's text layer. Printed: OCR speed, character accuracy (1 − Levenshtein distance /
 length, whitespace collapsed), and table rows recovered from the scan against the original's rows.
 """
@@ -33,7 +34,7 @@ def first_pages(source: Path, pages: int, out: Path) -> Path:
     return out
 
 
-def scan_copy(source: Path, out: Path, dpi: int, grey: bool) -> Path:
+def scan_copy(source: Path, out: Path, dpi: int, grey: bool, bw: bool = False) -> Path:
     pdf = open_pdfium(source)
     frames: list[Image.Image] = []
     try:
@@ -43,6 +44,10 @@ def scan_copy(source: Path, out: Path, dpi: int, grey: bool) -> Path:
             frames.append(image.convert("L") if grey else image)
     finally:
         pdf.close()
+    if bw:  # thresholded like a 1-bit scanner; Pillow writes mode "1" pages CCITT-compressed
+        pages = [frame.convert("L").point(lambda v: 0 if v < 150 else 255, mode="1") for frame in frames]
+        pages[0].save(out, "PDF", resolution=dpi, save_all=True, append_images=pages[1:])
+        return out
     jpeg = []
     for frame in frames:
         path = out.with_suffix(f".{len(jpeg)}.jpg")
@@ -80,11 +85,12 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=3)
     parser.add_argument("--dpi", type=int, default=200)
     parser.add_argument("--grey", action="store_true")
+    parser.add_argument("--bw", action="store_true", help="1-bit CCITT pages instead of JPEG")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         original = first_pages(args.pdf, args.pages, Path(tmp) / "original.pdf")
         reference = read_document(original)
-        scanned = scan_copy(original, Path(tmp) / "scan.pdf", args.dpi, args.grey)
+        scanned = scan_copy(original, Path(tmp) / "scan.pdf", args.dpi, args.grey, args.bw)
         started = time.perf_counter()
         document = read_document(scanned)
         seconds = time.perf_counter() - started
@@ -94,7 +100,8 @@ def main() -> None:
     ref_rows = sum(len(t.rows) for t in reference.tables)
     got_rows = sum(len(t.rows) for t in document.tables)
     pages = len(document.ocr_pages)
-    print(f"{args.pdf.name}: {pages} scanned pages at {args.dpi} dpi{' grey' if args.grey else ''}")
+    kind = " black and white" if args.bw else " grey" if args.grey else ""
+    print(f"{args.pdf.name}: {pages} scanned pages at {args.dpi} dpi{kind}")
     print(f"OCR speed: {pages / seconds * 60:.1f} pages/minute ({seconds:.1f} s)")
     print(f"character accuracy against the text layer: {accuracy:.4f} ({len(typed)} characters)")
     print(f"table rows: {got_rows} from the scan, {ref_rows} from the text layer")

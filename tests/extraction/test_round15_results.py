@@ -61,3 +61,24 @@ def test_a_headline_figure_the_body_does_not_repeat_stays_a_claim() -> None:
 
     text = "Huyện A: thu ngân sách 6 tháng chỉ đạt 38% dự toán\n\nCông tác quản lý thu được tăng cường.\n"
     assert [c.value for c in all_claims(text)] == [38]
+
+
+def test_an_instruction_to_cut_by_a_figure_is_no_result() -> None:
+    got = claims("Năm 2024, UBND huyện chỉ đạo các phòng, ban rút ngắn ít nhất 25% thời gian giải quyết hồ sơ đất đai.")
+    assert got[25][0] == "target"
+    done = claims("Năm 2024, UBND huyện chỉ đạo các phòng quyết liệt, nhờ đó thời gian giải quyết hồ sơ giảm 25%.")
+    assert done[25][0] == "result"
+
+
+def test_ensuring_a_ratio_to_the_plan_by_a_time_is_a_promise() -> None:
+    got = claims("Thời gian tới, các chi hội tăng cường vận động; bảo đảm đến cuối nhiệm kỳ đạt 100% chỉ tiêu đại hội đề ra.")
+    assert got[100][0] == "target"
+
+
+def test_the_qualities_a_movement_trains_are_part_of_its_name() -> None:
+    assert claims("Năm 2024, các chi hội hưởng ứng phong trào rèn luyện 4 phẩm chất của người phụ nữ.") == {}
+
+
+def test_a_bound_on_the_ratio_after_a_count_of_units_says_which_units_are_counted() -> None:
+    got = claims("Năm 2024, có 7 chi cục đạt trên 100% dự toán thu, 2 chi cục đạt dưới 85%.")
+    assert sorted(got) == [2, 7]

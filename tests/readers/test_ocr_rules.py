@@ -7,7 +7,7 @@ import pytest
 
 from chitieu.readers.document import Box
 from chitieu.readers.ocr import OcrLine, OcrWord, keep_line, mend_figures, mend_line_ends
-from chitieu.readers.ocr_rules import fix_figure, fix_money_unit, joined_figure, mended_units
+from chitieu.readers.ocr_rules import fix_cell, fix_figure, fix_money_unit, joined_figure, mended_units
 
 
 @pytest.mark.parametrize(
@@ -146,3 +146,23 @@ def test_a_specks_mark_after_a_figure_that_ends_a_line_is_dropped(upper: str, lo
     lines = [_line(*((w, 10.0 * i, 10.0 * i + 8) for i, w in enumerate(text.split()))) for text in (upper, lower)]
     mend_line_ends(lines)
     assert lines[0].words[-1].text == meant
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("l", "1"),  # a lone "1" of a black-and-white scan read as the letter
+        ("0.04", "0,04"),  # a decimal comma read as a point where no point can be meant
+        ("80.0", "80,0"),
+        ("1.1", "1.1"),  # a numbered row
+        ("1.500", "1.500"),  # thousands
+        ("II", "II"),
+    ],
+)
+def test_a_table_cell_of_one_figure_is_mended_as_black_and_white_scans_read_it(read: str, meant: str) -> None:
+    assert fix_cell(read) == meant
+
+
+def test_a_thin_five_inside_a_figure_is_the_digit() -> None:
+    assert fix_figure("s0,0") == "50,0"
+    assert fix_figure("sơ") == "sơ"

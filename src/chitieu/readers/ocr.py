@@ -16,13 +16,20 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from chitieu.readers.document import Box
-from chitieu.readers.ocr_rules import fix_figure, fix_money_unit, joined_figure, mended_units, unmarked_figure
+from chitieu.readers.ocr_page import OcrLine, OcrPage, OcrTable, OcrWord, cell_text
+from chitieu.readers.ocr_rules import (
+    fix_figure,
+    fix_money_unit,
+    joined_figure,
+    mended_units,
+    unmarked_figure,
+)
 from chitieu.readers.scan_layout import Grid, deskew, even_page, find_grids, whiten_rules
 
 POINTS_PER_INCH = 72.0
@@ -57,94 +64,6 @@ class OcrSettings:
     page_timeout_s: float = 120.0
     remove_colour: bool = True
     page_segmentation: int = 3  # Tesseract --psm: 3 = automatic layout, the right one for report pages
-
-
-@dataclass(frozen=True, slots=True)
-class OcrWord:
-    text: str
-    box: Box
-    confidence: float  # 0..1
-
-
-@dataclass(slots=True)
-class OcrLine:
-    words: list[OcrWord]
-    block: int = 0
-
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
-
-    @property
-    def confidence(self) -> float:
-        """Mean word confidence, weighted by word length."""
-        total = sum(len(w.text) for w in self.words)
-        if not total:
-            return 0.0
-        return sum(w.confidence * len(w.text) for w in self.words) / total
-
-    @property
-    def box(self) -> Box:
-        return Box(
-            min(w.box.x0 for w in self.words), min(w.box.top for w in self.words),
-            max(w.box.x1 for w in self.words), max(w.box.bottom for w in self.words),
-        )
-
-
-@dataclass(slots=True)
-class OcrTable:
-    """A ruled table read from a scan: ``cells[row][col]`` holds the words read inside that cell."""
-
-    top: float  # points
-    cells: list[list[list[OcrWord]]]
-
-    def rows(self) -> list[list[str]]:
-        """Cell texts of the rows that hold any text."""
-        rows = [[_cell_text(cell) for cell in row] for row in self.cells]
-        return [row for row in rows if any(row)]
-
-    def placed_rows(self) -> list[tuple[list[str], list[Box | None], list[float | None]]]:
-        """(cell texts, cell boxes, lowest word confidence per cell) of the rows that hold any text."""
-        out = []
-        for row in self.cells:
-            texts = [_cell_text(cell) for cell in row]
-            if not any(texts):
-                continue
-            boxes = [_union([w.box for w in cell]) if cell else None for cell in row]
-            confidences = [min((w.confidence for w in cell), default=None) for cell in row]
-            out.append((texts, boxes, confidences))
-        return out
-
-
-def _union(boxes: list[Box]) -> Box:
-    return Box(min(b.x0 for b in boxes), min(b.top for b in boxes), max(b.x1 for b in boxes), max(b.bottom for b in boxes))
-
-
-RULE_REMNANTS = frozenset("|_—–-~'‘’`.,:;!¦")
-
-
-def _cell_text(words: list[OcrWord]) -> str:
-    """A cell's words without the bits of its rules read as strokes at its edges ("|", "—", "_")."""
-    texts = [w.text for w in words]
-    while texts and all(c in RULE_REMNANTS for c in texts[0]):
-        texts.pop(0)
-    while texts and all(c in RULE_REMNANTS for c in texts[-1]) and texts[-1] not in ("-",):
-        texts.pop()
-    text = " ".join(texts)
-    return text.strip("|_¦ ").rstrip("—– ").lstrip("—– ") or text
-
-
-@dataclass(slots=True)
-class OcrPage:
-    lines: list[OcrLine] = field(default_factory=list)
-    dropped: int = 0  # lines dropped as noise
-    tables: list[OcrTable] = field(default_factory=list)
-
-    @property
-    def confidence(self) -> float | None:
-        words = [w for line in self.lines for w in line.words]
-        total = sum(len(w.text) for w in words)
-        return sum(w.confidence * len(w.text) for w in words) / total if total else None
 
 
 def tesseract_ready(language: str = "vie") -> bool:
@@ -349,10 +268,10 @@ def _reread_empty_cells(page: OcrPage, grids: list[Grid], grey: Any, settings: O
     passes = 0
     for grid, table in zip(grids, page.tables, strict=False):
         for r, row in enumerate(table.cells):
-            if not any(_cell_text(cell) for cell in row):
+            if not any(cell_text(cell) for cell in row):
                 continue
             for c, cell in enumerate(row):
-                if _cell_text(cell) or passes >= MAX_CELL_PASSES:
+                if cell_text(cell) or passes >= MAX_CELL_PASSES:
                     continue
                 (top, bottom), (left, right) = grid.rows[r], grid.columns[c]
                 box = (left + CELL_MARGIN, top + CELL_MARGIN, right - CELL_MARGIN, bottom - CELL_MARGIN)

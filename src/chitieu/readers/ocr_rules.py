@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 # Characters OCR puts for a digit, and that digit.
-DIGIT_LOOKALIKES: dict[str, str] = {"§": "8", "O": "0", "o": "0", "l": "1", "I": "1", "|": "1"}
+DIGIT_LOOKALIKES: dict[str, str] = {"§": "8", "O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "s": "5", "$": "5"}
 
 _LOOK = re.escape("".join(DIGIT_LOOKALIKES))
 # A figure with lookalikes: digits, lookalikes and separators, at least one real digit, optional "%".
@@ -40,9 +40,14 @@ EXAMPLES: tuple[Example, ...] = (
     Example("(l2,5%)", "(12,5%)"),
     Example("|3", "13"),
     Example("0§", "08"),
+    Example("s0,0", "50,0"),  # a thin "5" of a black-and-white scan
+    Example("1$", "15"),
 )
 # Words that must stay as they are read.
-COUNTER_EXAMPLES: tuple[str, ...] = ("I.", "II", "lợi", "Ol", "IOl", "l,", "§", "O", "12,5%", "QĐ-UBND", "5633/VPCP")
+COUNTER_EXAMPLES: tuple[str, ...] = (
+    *("I.", "II", "lợi", "Ol", "IOl", "l,", "§", "O", "12,5%", "QĐ-UBND", "5633/VPCP"),
+    *("s", "sơ", "S1", "$"),
+)
 
 
 # A figure's first part cut at its separator: digits (thousands groups) ending with "," or ".".
@@ -272,6 +277,34 @@ def mended_units(words: list[str]) -> list[tuple[int, str]]:
     return kept
 
 
+# A table cell of one figure as black-and-white scans read it: a lone "1" as the letter "l", and a decimal
+# comma as a point where a point cannot be meant (a point groups thousands: three digits follow it; and a
+# numbered row "1.1" never starts with 0 nor ends with .0).
+CELL_LOOKALIKES: dict[str, str] = {"l": "1"}
+CELL_EXAMPLES: tuple[tuple[str, str], ...] = (
+    ("l", "1"),
+    ("0.04", "0,04"),
+    ("4.0", "4,0"),
+    ("80.0", "80,0"),
+    ("0.2%", "0,2%"),
+    ("1.1", "1.1"),  # a numbered row
+    ("2.15", "2.15"),
+    ("1.500", "1.500"),  # thousands
+    ("I", "I"),  # a Roman numeral heading a group of rows
+)
+_CELL_POINT_RE = re.compile(r"^(?P<int>\d+)\.(?P<dec>\d{1,2})(?P<pct>%?)$")
+
+
+def fix_cell(text: str) -> str:
+    """A table cell's text with a lone figure mended (see ``CELL_EXAMPLES``); other cells as read."""
+    if text in CELL_LOOKALIKES:
+        return CELL_LOOKALIKES[text]
+    m = _CELL_POINT_RE.match(text)
+    if m is not None and (m.group("int") == "0" or set(m.group("dec")) == {"0"}):
+        return f"{m.group('int')},{m.group('dec')}{m.group('pct')}"
+    return text
+
+
 def fix_figure(word: str) -> str:
     """``word`` with the lookalikes of a figure made digits ("§.699,28" → "8.699,28"); other words as read."""
     m = _FIGURE_RE.match(word)
@@ -289,6 +322,9 @@ def validate() -> None:
     for example in EXAMPLES:
         if fix_figure(example.read) != example.meant:
             raise ValueError(f"OCR figure rule reads {example.read!r} as {fix_figure(example.read)!r}, not {example.meant!r}")
+    for cell, meant in CELL_EXAMPLES:
+        if fix_cell(cell) != meant:
+            raise ValueError(f"OCR cell rule reads {cell!r} as {fix_cell(cell)!r}, not {meant!r}")
     for word in COUNTER_EXAMPLES:
         if fix_figure(word) != word:
             raise ValueError(f"OCR figure rule changes {word!r} into {fix_figure(word)!r}")
