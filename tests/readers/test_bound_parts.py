@@ -49,3 +49,17 @@ def test_an_aims_title_in_the_middle_of_a_report_is_no_part(tmp_path: Path) -> N
         "BÁO CÁO\nTÌNH HÌNH NĂM 2024\nThu ngân sách đạt 45 tỷ đồng.\nMỤC TIÊU, NHIỆM VỤ NĂM 2025\n"
         "Thu ngân sách 50 tỷ đồng.\n", encoding="utf-8")
     assert [p.kind for p in read_document(path).parts] == ["report"]
+
+
+def test_part_titles_in_ordinary_case_open_parts(tmp_path: Path) -> None:
+    """Titles set in small capitals reach the text layer in ordinary case: they open parts all the same."""
+    path = tmp_path / "van_kien_chu_nho.txt"
+    path.write_text(
+        "Báo cáo chính trị\ncủa Ban Chấp hành Đảng bộ tỉnh khóa XVI\n"
+        "I. Kết quả đạt được\nTỷ lệ hộ nghèo còn 3,2%.\n\n"
+        "Nghị quyết\nĐại hội đại biểu Đảng bộ tỉnh lần thứ XVII, nhiệm kỳ 2025 - 2030\n"
+        "1. Các chỉ tiêu chủ yếu đến năm 2030\nTỷ lệ hộ nghèo giảm còn dưới 1,5%.\n",
+        encoding="utf-8",
+    )
+    assert [p.kind for p in read_document(path).parts] == ["report", "resolution"]
+    assert [(c.kind, c.value) for c in extract_file(path).claims] == [("result", 3.2), ("target", 1.5)]

@@ -144,6 +144,17 @@ PART_TITLES: tuple[LineRule, ...] = (
     LineRule("resolution", r"^\((?:Dự thảo\s+)?Nghị quyết\s+Đại hội\b",
              examples=("(Dự thảo Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XV)",),
              not_examples=("(Nghị quyết số 05-NQ/TU)",)),
+    # Titles set in small capitals often reach the text layer in ordinary case: "Nghị quyết" alone on its line
+    # (its second line names the congress), or the whole title with no closing stop.
+    LineRule("resolution", r"^(?:Dự thảo\s+)?[Nn]ghị quyết$|^(?:Dự thảo\s+)?Nghị quyết\s+Đại hội\s+(?:đại biểu\s+)?Đảng bộ\b[^.;:!?]*$",
+             examples=("Nghị quyết", "Dự thảo nghị quyết",
+                       "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Gia Lai lần thứ I, nhiệm kỳ 2025 - 2030"),
+             not_examples=("Nghị quyết Đại hội đại biểu Đảng bộ tỉnh đã đề ra 24 chỉ tiêu.", "Nghị quyết số 12-NQ/TU",
+                           "Nghị quyết Đại hội đề ra mục tiêu tăng trưởng 10%/năm;")),
+    LineRule("report", r"^(?:Dự thảo\s+)?Báo cáo (?:chính trị|kiểm điểm)(?:\s+(?:của|trình)\b[^.;:!?]*)?$",
+             examples=("Báo cáo chính trị", "Báo cáo kiểm điểm",
+                       "Báo cáo chính trị của Ban Chấp hành Đảng bộ tỉnh trình Đại hội lần thứ I"),
+             not_examples=("Báo cáo chính trị đã đánh giá đúng kết quả nhiệm kỳ.", "Báo cáo kiểm điểm hằng năm")),
     LineRule("speech", r"^(?:DIỄN VĂN|PHÁT BIỂU|BÀI PHÁT BIỂU|TỜ TRÌNH)\b", upper=True,
              examples=("DIỄN VĂN KHAI MẠC ĐẠI HỘI", "TỜ TRÌNH"),
              not_examples=("Diễn văn khai mạc",)),
