@@ -49,3 +49,8 @@ def test_the_day_a_census_is_taken_at_leaves_the_name_for_the_period() -> None:
     assert claims[12400].indicator == "Tổng đàn bò"
     assert claims[12400].period == "tại thời điểm 1/10/2023"
     assert _names("Số hộ cận nghèo đầu năm 2024 là 1.310 hộ.")[1310] == "Số hộ cận nghèo"
+
+
+def test_a_subject_writing_the_counted_noun_names_the_count() -> None:
+    got = _names("Năm 2024, đưa người lao động đi làm việc ở nước ngoài là 320 người.")
+    assert got[320] == "đưa người lao động đi làm việc ở nước ngoài"
