@@ -60,3 +60,13 @@ def test_a_breakdown_after_trong_do_takes_the_kind_of_the_sentence_before() -> N
 def test_to_beat_the_estimate_by_a_share_is_a_change_in_percent() -> None:
     claims = [(c.kind, c.value, c.unit, c.role) for c in extract_claims("Năm 2025, tỉnh phấn đấu thu ngân sách vượt 5% dự toán.\n")]
     assert claims == [("target", 5.0, "%", "change")]
+
+
+def test_an_item_linked_by_la_repeats_the_assignment() -> None:
+    text = "Năm 2024, Chi cục Hải quan cảng được giao 3.100 tỷ đồng; Chi cục Hải quan khu công nghiệp là 1.400 tỷ đồng."
+    assert [k for k, _, _ in _kinds(text)] == ["target", "target"]
+
+
+def test_an_amount_written_again_in_words_keeps_its_magnitude_and_unit() -> None:
+    text = "Điều 1. Giao bổ sung dự toán năm 2024 cho Trạm Khuyến nông với số tiền 95 (chín mươi lăm) triệu đồng."
+    assert _kinds(text) == [("target", 95.0, "triệu đồng")]

@@ -82,3 +82,8 @@ def test_the_qualities_a_movement_trains_are_part_of_its_name() -> None:
 def test_a_bound_on_the_ratio_after_a_count_of_units_says_which_units_are_counted() -> None:
     got = claims("Năm 2024, có 7 chi cục đạt trên 100% dự toán thu, 2 chi cục đạt dưới 85%.")
     assert sorted(got) == [2, 7]
+
+
+def test_the_level_of_a_standard_counts_nothing() -> None:
+    got = claims("Năm học 2024, có 6 trường được công nhận mới mức 1, 2 trường nâng lên mức độ 2; lạm phát ở mức 3,8%.")
+    assert sorted(got) == [2, 3.8, 6]

@@ -100,9 +100,9 @@ def _adjusted_plan_kind(t: str, q: TextQuantity) -> str:
 # A list of amounts after a plan value ("Chi cục A được giao 21.000 tỷ đồng; Chi cục B 14.500 tỷ đồng", "… được
 # giao 108.000 tỷ đồng. Trong đó, thuế nhập khẩu 21.990 tỷ đồng, …"): an item without a verb of its own repeats the
 # verb of the clause that opened the list. "gia tăng" is a noun ("thuế giá trị gia tăng"), not a change, and "thu"
-# names a revenue item ("thu nội địa"), not a verb.
+# names a revenue item ("thu nội địa"), not a verb; "là" only links an item to its amount ("Chi cục B là 2.050 tỷ đồng").
 _PIECE_RE = re.compile(r"[;,]|\.\s+|\s+và\s+")
-_VERB_RE = re.compile(r"(?<!\w)(?:đạt|thực hiện|giải ngân|được|là|ước|đã|còn|tăng|giảm|vượt|bằng|chiếm|có|so)(?!\w)")
+_VERB_RE = re.compile(r"(?<!\w)(?:đạt|thực hiện|giải ngân|được|ước|đã|còn|tăng|giảm|vượt|bằng|chiếm|có|so)(?!\w)")
 _NOUN_TANG_RE = re.compile(r"(?<!\w)gi[aá] tăng(?!\w)")
 _LIST_OPENERS = ("trong đó", "bao gồm", "gồm", "gồm có", "cụ thể")
 _ITEM_RE = re.compile(r"\D{0,80}?\d[\d.,]*\s*\S+(?:\s+\S+)?\s*$")  # "thuế nhập khẩu 21.990 tỷ đồng"

@@ -68,6 +68,10 @@ _OTHER_WORD_AFTER = {
 }
 
 
+# An amount written again in words between the figure and its magnitude (text.references spelled_amount).
+_SPELLED_AMOUNT_RE = reference("spelled_amount")
+
+
 def _other_word_after(text: str, unit: str, pos: int, end: int) -> bool:
     """The unit read is a magnitude word that the next word makes another word ("Tỷ" + "lệ")."""
     other = _OTHER_WORD_AFTER.get(unit.lower())
@@ -237,6 +241,8 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
     if m.group("mag1") and n2 is None and not rate and _other_word_after(text, m.group("mag1"), m.end("mag1"), end):
         magnitude, pos = "", len(text[: m.start("mag1")].rstrip())  # "3 Tỷ lệ …": a row number, not "3 tỷ"
     number_end = pos
+    if not magnitude and not rate and n2 is None and (spelled := _SPELLED_AMOUNT_RE.match(text, pos, end)):
+        magnitude, pos = (spelled.group("mag") or "").lower(), spelled.end()  # "250 (hai trăm năm mươi) triệu đồng"
     unit, pos = read_unit(text, pos, end, bool(rate), magnitude)
     if _other_word_after(text, unit, pos, end):
         unit, pos = "", number_end
