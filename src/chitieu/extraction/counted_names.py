@@ -42,6 +42,8 @@ _NOUN_OPENERS_RE = re.compile(r"^(?:" + _alternation(_words("noun_phrase_openers
 _EXISTENCE = _words("existence_verbs")
 _EXISTENCE_END_RE = re.compile(r"(?:^|\s)(?:" + _alternation(_EXISTENCE) + r")$", re.IGNORECASE)
 _AREA_START_RE = re.compile(r"^(?:" + _alternation(_words("area_words")) + r")(?=\s|$)", re.IGNORECASE)
+# "bậc học mầm non có 6 trường …": a level the count is taken in (text.subject_names level_openers)
+_LEVEL_OPENER_RE = re.compile(_BOOK.pattern("text.subject_names", "level_openers"), re.IGNORECASE)
 _DONE_FOR = _words("done_for_marker")
 _DONE_FOR_END_RE = re.compile(r"\s(?:" + _alternation(_DONE_FOR) + r")$", re.IGNORECASE)
 _PASSIVE = _words("passive_word")[0]
@@ -160,6 +162,9 @@ def action_name(subject: str, lead: str, thing: str, unit: str) -> tuple[str, st
     existence = _EXISTENCE_END_RE.search(action) or (re.search(r"$", action) if lead in _EXISTENCE else None)
     if existence:  # "Riêng vùng nông thôn có": a generic area qualifies the thing, a named place does not
         place = action[: existence.start()].strip(" ,")
+        level = _LEVEL_OPENER_RE.match(place)
+        if level and thing.lower().startswith(unit.lower()):  # "trường mầm non đạt chuẩn": the level follows the noun
+            return " ".join([thing[: len(unit)], level.group("category"), thing[len(unit) :].strip()]).strip(), ""
         if not _AREA_START_RE.match(place):
             return thing, ""
         place = _lower_first(place)

@@ -46,6 +46,7 @@ _NOTHING_RE = _subject_rule("names_nothing")
 _PERIOD_PART_RE = _subject_rule("period_is_a_part")
 _HEADER_RE = _subject_rule("list_header")
 _RATE_OF_COUNT_RE = _subject_rule("rate_of_a_count")
+_RATE_AFTER_COUNT_RE = _subject_rule("rate_right_after_a_count")
 _RATE = "tỷ lệ"  # how the rate of a count is named (text.subject_names rate_of_a_count)
 _NUMBER_OF, _PER = "số", "trên"  # how a count is named by its unit ("số bác sỹ trên vạn dân")
 _COUNTING_VERBS = frozenset(w.lower() for w in _BOOK.rule("text.name_words", "counting_verbs").words)  # type: ignore[attr-defined]
@@ -74,6 +75,8 @@ _SIGN_END_RE = re.compile(r"\s+(?:[%‰]|và|hoặc)$")  # a unit or a conjuncti
 # A plan word alone keeps its period: "kế hoạch năm 2023" names a plan, "kế hoạch" names none.
 _PLAN_ALONE_RE = re.compile(r"^(?:tổng\s+)?(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu|nghị quyết)$", re.IGNORECASE)
 _LETTER_RE = re.compile(r"[^\W\d_]")
+# labels that split a figure into parts inside the bracket after it ("(cao đẳng 1.702 người, sơ cấp …)")
+_CATEGORY_LABELS = frozenset(w.lower() for w in _BOOK.rule("text.name_words", "category_labels").words)  # type: ignore[attr-defined]
 
 
 @lru_cache(maxsize=4096)
@@ -195,6 +198,9 @@ class SubjectNames:
         self.last_sentence = -1
         self.header_sentence = -1  # the sentence whose list header gave the measure
         self.crops: tuple[int, str] = (-1, "")  # the sentence of a measured crop name, and its measure
+        self.counted_last = False  # whether the name given last was a count's
+        self.last_unit = ""  # the unit of the figure named last
+        self.detailed: tuple[int, str] = (-1, "")  # the bracket (where it opens) splitting a figure by labels, its name
 
     def complete(self, name: str, unit: str, lead: str, counted: bool, sentence: int, before: str) -> str:
         """``name`` without its opening words, completed with the paragraph's measure when it names a part of it
@@ -202,6 +208,7 @@ class SubjectNames:
         as a running total ("lũy kế 9 tháng") or listed after such a part; a share ("chiếm") is named as a weight.
         ``counted`` figures ("9 đơn vị cấp huyện …") are named by what they count; ``before`` is the sentence up to
         the figure."""
+        previous_unit, self.last_unit = self.last_unit, unit
         tidied = tidy(edges(tidy(name)))
         own = tidied or name
         header = _HEADER_RE.match(before) if "như sau" in before.lower() else None
@@ -220,12 +227,36 @@ class SubjectNames:
             return self._remember(" ".join([counted_name(unit), own[: owner.start()]]), sentence)
         if "%" in unit and _RATE_OF_COUNT_RE.search(before[-40:]) and not _MEASURE_RE.search(own):  # "…, chiếm tỷ lệ 2,1%"
             return self._remember(" ".join([_RATE, own]), sentence)
+        if (  # "có 14 trường đạt chuẩn, chiếm 70%", "… (tỷ lệ 91%)": the rate of what was just counted
+            unit == "%" and self.counted_last and self.last_sentence == sentence
+            and _RATE_AFTER_COUNT_RE.search(f"{before[-40:]} {lead} ") and not self.last.lower().startswith(_RATE)
+        ):
+            return self._remember(" ".join([_RATE, self.last]), sentence)
+        labelled = self._labelled_part(own, unit, previous_unit, sentence, before)
+        if labelled:
+            return self._remember(labelled, sentence)
         if _PERIOD_PART_RE.match(own) and self.parent:  # "quý I", "bình quân mỗi năm giai đoạn 2021-2023"
             return self._remember(" ".join([self.parent, own]), sentence)
-        return self._remember(self._complete(own, unit, lead, counted, sentence, before), sentence)
+        counts = unit.lower() in COUNTED_NOUN_SET and unit.lower() not in _MEASURED_COUNTS
+        return self._remember(self._complete(own, unit, lead, counted, sentence, before), sentence, counts)
 
-    def _remember(self, name: str, sentence: int) -> str:
-        self.last, self.last_sentence = name, sentence
+    def _labelled_part(self, own: str, unit: str, previous_unit: str, sentence: int, before: str) -> str:
+        """The name of a part written only by its label inside the bracket after a figure ("tuyển sinh 640 người
+        (trung cấp 210 người, …)" → "tuyển sinh trung cấp"; text.name_words category_labels); "" otherwise."""
+        if own.lower() not in _CATEGORY_LABELS or before.count("(") <= before.count(")"):
+            return ""
+        bracket = sentence + before.rfind("(")  # one whole per bracket ("35 người (đại học 33; …); 211 người (…)")
+        if self.detailed[0] != bracket:  # the first label of the bracket: the whole is the figure named last, when the
+            # parts are counted in its unit ("690 lượt cán bộ … (Đại học 605 người; …)" splits something else)
+            whole = self.last if self.last_sentence == sentence and previous_unit.lower() == unit.lower() else ""
+            self.detailed = (bracket, whole)
+        whole = self.detailed[1]
+        if whole[: len(unit) + 1].lower() == unit.lower() + " ":  # "học sinh tuyển mới" → "học sinh mầm non tuyển mới"
+            return " ".join([whole[: len(unit)], own, whole[len(unit) :].strip()])
+        return " ".join([whole, own]) if whole else ""
+
+    def _remember(self, name: str, sentence: int, counted: bool = False) -> str:
+        self.last, self.last_sentence, self.counted_last = name, sentence, counted
         return name
 
     def _complete(self, own: str, unit: str, lead: str, counted: bool, sentence: int, before: str) -> str:

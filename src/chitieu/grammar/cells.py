@@ -39,6 +39,9 @@ class QuantityError(ValueError):
 _UNSIGNED = UNSIGNED_NUMBER  # followed by (?!\d) below: "243.738194" is one decimal, not "243.738" + "194"
 _RANGE_RE = re.compile(rf"^(?P<a>{_UNSIGNED})(?!\d)\s*(?P<ua>[^\d\-–—÷~]*?)\s*(?:-|–|—|÷|~|đến|tới)\s*(?P<b>{_UNSIGNED})(?!\d)\s*(?P<rest>.*)$")
 _SINGLE_RE = re.compile(rf"^(?:\+\s?)?(?P<sign>[-−–]\s?)?(?P<a>{_UNSIGNED})(?!\d)(?:\s*/\s*{_UNSIGNED}(?=\s|$))?\s*(?P<rest>.*)$")
+# The whole a share is of, written after a slash ("15% trở lên/tổng số chi bộ trực thuộc"): it names the base,
+# so the comparator before it still ends the figure.
+_WHOLE_TAIL = re.compile(r"\s*/\s*tổng(?:\s+số)?\b.*$")
 _YEAR_PHRASES = (
     re.compile(r"\(.*?\)"),
     re.compile(r"giai đoạn\s*(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}"),
@@ -130,6 +133,7 @@ def _parse_change_general(original: str) -> tuple[Quantity, int]:
         return Quantity(op=sign_op, value=sign_value, text=original), 0
     for pattern in _YEAR_PHRASES:
         s = pattern.sub(" ", s)
+    s = _WHOLE_TAIL.sub("", s)
     s = re.sub(r"\s+", " ", s).strip(_TRAILING)
     if s in BOOLEAN_WORDS:  # "Hoàn thành (ước)"
         return Quantity(op=Op.DONE, boolean=BOOLEAN_WORDS[s], text=original), 0
