@@ -35,3 +35,13 @@ def test_a_command_imports_its_module_only_and_help_lists_everything() -> None:
     assert "chitieu.cli.demo" in loaded and "chitieu.cli.serve" not in loaded and "chitieu.web" not in loaded
     names = {c.name for c in main.full_app().registered_commands} | {g.name for g in main.full_app().registered_groups}
     assert names >= {n for ns in main.COMMANDS.values() for n in ns}
+
+
+def test_python_dash_m_chitieu_runs_the_same_program() -> None:
+    done = subprocess.run([sys.executable, "-m", "chitieu", "extract", "--help"], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "--format" in done.stdout
+    wrong = subprocess.run([sys.executable, "-m", "chitieu", "extract", "/khong/co/tep.txt"], capture_output=True,
+                           text=True, timeout=120)
+    assert wrong.returncode != 0 and "Traceback" not in wrong.stderr

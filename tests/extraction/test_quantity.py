@@ -136,3 +136,20 @@ def test_a_row_number_before_tỷ_lệ_is_no_amount() -> None:
     # a table read as text: "2 <tab> Tỷ lệ …" is the row number 2, not "2 tỷ"; an amount in tỷ stays one
     assert [(q.value, q.unit) for q in find_quantities("2\tTỷ lệ trẻ em đi học đúng độ tuổi\t99,5%")] == [(2, ""), (99.5, "%")]
     assert [(q.value, q.unit) for q in find_quantities("vốn 840 tỷ, tỷ trọng 12%")] == [(840, "tỷ"), (12, "%")]
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # the same events counted by two nouns: two counts
+        ("Tòa án xét xử 300 vụ/520 bị cáo", [(300, "vụ", None), (520, "bị cáo", None)]),
+        ("đã tiếp 866 lượt/964 lượt người", [(866, "lượt", None), (964, "lượt người", None)]),
+        ("có 05 lượt đoàn/75 lượt người", [(5, "lượt đoàn", None), (75, "lượt người", None)]),
+        # one noun on both sides: the figure and its plan or whole, one quantity
+        ("gieo trồng 3.859 ha/3.500 ha", [(3859, "ha", 3500)]),
+        ("tiếp 120 lượt/150 lượt", [(120, "lượt", 150)]),
+        ("có 39/94 xã đạt chuẩn", [(39, "xã", 94)]),
+    ],
+)
+def test_a_count_of_another_noun_after_a_slash_is_its_own_quantity(text: str, read: list[tuple[float, str, float | None]]) -> None:
+    assert [(q.value, q.unit, q.denominator) for q in find_quantities(text)] == read

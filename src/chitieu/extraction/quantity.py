@@ -78,9 +78,7 @@ def _other_word_after(text: str, unit: str, pos: int, end: int) -> bool:
     return other is not None and other.match(text, pos, end) is not None
 
 
-QUANTITY_RE = re.compile(
-    rf"""
-    (?<![\w.,/²³])(?<![A-Za-z]-)
+_QUANTITY_BODY = rf"""
     (?P<neg>-\s?)?
     (?:(?P<n1>{_NUM})(?P<vf1>[{_FRACTIONS}])?|(?P<vf>[{_FRACTIONS}]))
     (?:/(?P<den>{_NUM})(?![\d/]))?
@@ -88,9 +86,13 @@ QUANTITY_RE = re.compile(
     (?P<pct1>\s?(?:{_RATE}){_RATE_END})?
     (?:\s*(?P<rsep>-|đến|tới|÷)\s*(?P<neg2>-)?(?P<n2>{_NUM})(?![\d/])
        (?:\s?(?P<mag2>{_MAG})(?![\w]))?(?P<pct2>\s?(?:{_RATE}){_RATE_END})?)?
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
+    """
+# a number glued to a word, a decimal mark or a slash is part of something else ("39/94", "QĐ-123")
+QUANTITY_RE = re.compile(r"(?<![\w.,/²³])(?<![A-Za-z]-)" + _QUANTITY_BODY, re.VERBOSE | re.IGNORECASE)
+# "xét xử 300 vụ/520 bị cáo", "tiếp 866 lượt/964 lượt người": after a count's noun, a slash and a count of
+# another noun state the same events counted twice; the second count is read on its own
+_SECOND_COUNT_SLASH_RE = re.compile(r"\s?/\s?(?=\d)")
+_SECOND_COUNT_RE = re.compile(_QUANTITY_BODY, re.VERBOSE | re.IGNORECASE)
 
 _RATE_BASE_RE = re.compile(r"[ ]?(?P<b>" + "|".join(re.escape(b) for b in sorted(RATE_BASES, key=len, reverse=True)) + r")(?![\w])")
 _PLAN_DEN_RE = re.compile(rf"\s?/\s?(?P<n>{_NUM})(?![\d/])(?:\s?(?P<u>[^\W\d_]+))?")
@@ -180,7 +182,29 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[T
         if quantity is not None:
             found.append(quantity)
             floor = quantity.end
+            second = _second_count(text, quantity, end, blocked)
+            if second is not None:
+                found.append(second)
+                floor = second.end
     return found
+
+
+def _counted(q: TextQuantity) -> bool:
+    return not q.bare and not q.rank and q.unit[:1].isalpha() and "/" not in q.unit
+
+
+def _second_count(text: str, q: TextQuantity, end: int, blocked: list[tuple[int, int]]) -> TextQuantity | None:
+    """The count of another noun written after a count and a slash ("300 vụ/520 bị cáo"), or None."""
+    if not _counted(q) or q.denominator is not None or q.op is not Op.EQ:
+        return None
+    slash = _SECOND_COUNT_SLASH_RE.match(text, q.end, end)
+    m = _SECOND_COUNT_RE.match(text, slash.end(), end) if slash else None
+    if m is None or any(bs < m.end() and m.start() < be for bs, be in blocked):
+        return None
+    second = _build(text, m, m.start(), end)
+    if second is None or not _counted(second) or second.unit.lower() == q.unit.lower():
+        return None
+    return second
 
 
 def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | None:
@@ -249,6 +273,8 @@ def _build(text: str, m: re.Match[str], floor: int, end: int) -> TextQuantity | 
     denominator = number_value(m.group("den")) if m.group("den") else None
     dm = _PLAN_DEN_RE.match(text, pos, end)
     den_unit = (dm.group("u") or "").lower() if dm else ""
+    if dm and den_unit and den_unit == unit_l and read_unit(text, dm.start("u"), end, False, "")[0].lower() != unit_l:
+        dm = None  # "866 lượt/964 lượt người": the noun goes on, a count of another noun (_second_count)
     if dm and unit and denominator is None and den_unit in ("", unit_l, magnitude):
         denominator = number_value(dm.group("n"))
         pos = dm.end()
