@@ -54,3 +54,8 @@ def test_the_day_a_census_is_taken_at_leaves_the_name_for_the_period() -> None:
 def test_a_subject_writing_the_counted_noun_names_the_count() -> None:
     got = _names("Năm 2024, đưa người lao động đi làm việc ở nước ngoài là 320 người.")
     assert got[320] == "đưa người lao động đi làm việc ở nước ngoài"
+
+
+def test_two_verbs_joined_by_a_comma_both_name_the_count() -> None:
+    got = _names("Năm 2024, huyện đã tuyển sinh, đào tạo nghề cho 1.200 người.")
+    assert got[1200] == "người được tuyển sinh, đào tạo nghề"

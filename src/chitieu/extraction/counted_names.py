@@ -136,6 +136,18 @@ def _without_actor_unit(own: str) -> str:
     return " ".join(words)
 
 
+_JOINED_VERB_RE = re.compile(
+    r"(?:^|[\s.;:])(" + _alternation(_words("verbs_joined_by_comma")) + r")\s*,\s*$", re.IGNORECASE
+)
+
+
+def with_joined_verb(text: str, subject_start: int, subject: str) -> str:
+    """``subject`` with the verb written before it and a comma ("tuyển sinh, đào tạo nghề cho 1.200 người"): two
+    actions done to the same count (text.name_words verbs_joined_by_comma)."""
+    joined = _JOINED_VERB_RE.search(text[max(0, subject_start - 30) : subject_start])
+    return f"{joined.group(1)}, {subject}" if joined else subject
+
+
 def _names_the_count(subject: str, unit: str) -> bool:
     """Whether ``subject`` already writes the counted noun among other words ("đưa lao động đi làm việc ở nước ngoài"
     before "là 320 lao động"), so it names the count itself (text.name_words existence_verbs)."""

@@ -18,6 +18,7 @@ from chitieu.extraction.counted_names import (
     counted_thing,
     counts_things,
     listed_after,
+    with_joined_verb,
 )
 from chitieu.extraction.grammar import (
     COUNTED_NOUN_SET,
@@ -232,7 +233,8 @@ def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[
             listed = bool(shared_action) and listed_after(text[last_thing_end : q.number_start])
             acted = (f"{thing} {shared_action}", shared_action) if listed else None
             if acted is None and _content(subject) and not remote and acts_on(text, before if i else "", subject_start, q):
-                acted = action_name(SPANS_RE.sub(" ", PERIOD_RE.sub(" ", subject)), q.lead, thing, q.unit)
+                own = with_joined_verb(text, subject_start, subject)
+                acted = action_name(SPANS_RE.sub(" ", PERIOD_RE.sub(" ", own)), q.lead, thing, q.unit)
             shared_action, last_thing_end = (acted[1] if acted else ""), thing_end
             if acted:
                 start_at = subject_start if _content(subject) and not listed else q.start
