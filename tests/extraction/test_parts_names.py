@@ -42,3 +42,20 @@ def test_a_rate_right_after_a_count_is_the_rate_of_what_was_counted() -> None:
     assert got[91] == "tỷ lệ hộ được công nhận gia đình văn hóa"
     got = _names("Năm 2024, bậc học mẫu giáo có 14 trường đạt chuẩn quốc gia, chiếm tỷ lệ 70%.")
     assert got[70] == "tỷ lệ trường mẫu giáo đạt chuẩn quốc gia"
+
+
+def test_the_day_a_census_is_taken_at_leaves_the_name_for_the_period() -> None:
+    claims = {c.value: c for c in extract_claims("Tổng đàn bò tại thời điểm 1/10/2023 là 12.400 con.\n")}
+    assert claims[12400].indicator == "Tổng đàn bò"
+    assert claims[12400].period == "tại thời điểm 1/10/2023"
+    assert _names("Số hộ cận nghèo đầu năm 2024 là 1.310 hộ.")[1310] == "Số hộ cận nghèo"
+
+
+def test_a_subject_writing_the_counted_noun_names_the_count() -> None:
+    got = _names("Năm 2024, đưa người lao động đi làm việc ở nước ngoài là 320 người.")
+    assert got[320] == "đưa người lao động đi làm việc ở nước ngoài"
+
+
+def test_two_verbs_joined_by_a_comma_both_name_the_count() -> None:
+    got = _names("Năm 2024, huyện đã tuyển sinh, đào tạo nghề cho 1.200 người.")
+    assert got[1200] == "người được tuyển sinh, đào tạo nghề"

@@ -138,6 +138,26 @@ def _without_actor_unit(own: str) -> str:
     return " ".join(words)
 
 
+_JOINED_VERB_RE = re.compile(
+    r"(?:^|[\s.;:])(" + _alternation(_words("verbs_joined_by_comma")) + r")\s*,\s*$", re.IGNORECASE
+)
+
+
+def with_joined_verb(text: str, subject_start: int, subject: str) -> str:
+    """``subject`` with the verb written before it and a comma ("tuyển sinh, đào tạo nghề cho 1.200 người"): two
+    actions done to the same count (text.name_words verbs_joined_by_comma)."""
+    joined = _JOINED_VERB_RE.search(text[max(0, subject_start - 30) : subject_start])
+    return f"{joined.group(1)}, {subject}" if joined else subject
+
+
+def _names_the_count(subject: str, unit: str) -> bool:
+    """Whether ``subject`` already writes the counted noun among other words ("đưa lao động đi làm việc ở nước ngoài"
+    before "là 320 lao động"), so it names the count itself (text.name_words existence_verbs)."""
+    written = re.search(rf"(?:^|\s){re.escape(unit)}(?=\s|$)", subject, re.IGNORECASE)
+    # (a subject holding figures or a slash is the words of other figures: "… 2.379 vụ/3.248 bị can")
+    return bool(written) and len(subject.split()) > len(unit.split()) and not re.search(r"[\d/]", subject)
+
+
 def action_name(subject: str, lead: str, thing: str, unit: str) -> tuple[str, str] | None:
     """The name of a count of ``thing`` written after the verb phrase ``subject`` (``lead``: the words the figure
     was read with, "có", "đạt"), and the words the counts listed after it share; None when ``subject`` measures
@@ -170,6 +190,9 @@ def action_name(subject: str, lead: str, thing: str, unit: str) -> tuple[str, st
         level = _LEVEL_OPENER_RE.match(place)
         if level and thing.lower().startswith(unit.lower()):  # "trường mầm non đạt chuẩn": the level follows the noun
             return " ".join([thing[: len(unit)], level.group("category"), thing[len(unit) :].strip()]).strip(), ""
+        verb = existence.group().strip().lower() or lead
+        if verb == "là" and _names_the_count(place, unit):  # "đưa lao động đi làm việc … là 500 lao động": the subject names the count
+            return _lower_first(place), ""
         if not _AREA_START_RE.match(place):
             return thing, ""
         place = _lower_first(place)

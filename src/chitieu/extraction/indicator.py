@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from chitieu.extraction.claim_periods import PERIOD_RE, period_of
 from chitieu.extraction.counted_names import (
     SPANS_RE,
     action_name,
@@ -17,6 +18,7 @@ from chitieu.extraction.counted_names import (
     counted_thing,
     counts_things,
     listed_after,
+    with_joined_verb,
 )
 from chitieu.extraction.grammar import (
     COUNTED_NOUN_SET,
@@ -27,16 +29,7 @@ from chitieu.extraction.grammar import (
 from chitieu.extraction.names import CONTRIBUTES_END_RE, SUB_ITEM_MARKERS, content_of, tidy
 from chitieu.extraction.quantity import TextQuantity
 from chitieu.grammar.loader import rulebook
-from chitieu.grammar.prefilter import guarded
 
-# behind a lookahead on its first characters (``grammar.prefilter``): the same matches, twice as fast
-PERIOD_RE = re.compile(guarded(
-    r"(?:(?:ước|dự ước)\s+)?(?:(?:đến|tới)\s+)?(?:(?:hết|cuối|đầu)\s+)?(?:\d{1,2}\s+tháng\s+(?:đầu\s+)?)?"
-    r"(?:năm|giai đoạn|nhiệm kỳ|thời kỳ)\s+(?:19|20)\d{2}(?:\s*-\s*(?:19|20)?\d{2})?"
-    r"|hằng năm|hàng năm|mỗi năm|đến nay|hiện nay|bình quân năm",
-    re.IGNORECASE,
-), re.IGNORECASE)
-_YEARS_RE = re.compile(r"(?:19|20)\d{2}(?:\s*-\s*(?:19|20)?\d{2})?")
 _FILLERS = sorted(
     {*LEAD_WORDS, *HEDGE_WORDS, "và", "trong đó", "riêng", "cụ thể", "tổng", "là", "các", "của tỉnh", "đã", "có", "đã có"},
     key=len, reverse=True,
@@ -198,22 +191,6 @@ def _last_chunks(text: str, base: int, share: bool = False) -> tuple[str, int]:
     return subject, base + start + lead
 
 
-# A month or quarter written without its year ("tháng 9", "quý I/2024"): the period when no year is written, as a
-# name no longer carries it (text.subject_names period_not_in_name).
-_SHORT_PERIOD_RE = re.compile(
-    r"(?:(?:tháng|qu[ýí])\s+(?:[IVX]+|\d{1,2})(?:/(?:19|20)\d{2})?|\d{1,2}\s+tháng(?:\s+đầu\s+năm)?)(?![\w/])", re.IGNORECASE
-)
-
-
-def _period_of(text: str) -> str:
-    found = PERIOD_RE.findall(text)
-    for p in reversed(found):
-        if _YEARS_RE.search(p) or "năm" in p.lower():
-            return str(p).strip()
-    short = _SHORT_PERIOD_RE.findall(text)
-    return str(short[-1]).strip() if short else ""
-
-
 def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[TextQuantity]) -> list[Phrase]:
     """One phrase per quantity (same order)."""
     phrases: list[Phrase] = []
@@ -226,7 +203,7 @@ def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[
         seg_start = quantities[i - 1].end if i else clause_start
         before = text[seg_start : q.start]
         next_start = quantities[i + 1].start if i + 1 < len(quantities) else clause_end
-        period = _period_of(text[seg_start : q.start]) or _period_of(text[clause_start : q.start])
+        period = period_of(text[seg_start : q.start]) or period_of(text[clause_start : q.start])
         subject, subject_start = _last_chunks(before, seg_start, q.lead.lower().startswith("chiếm"))
         if subject.lower().endswith(" trở") and q.lead.lower().startswith("lên"):
             subject += " lên"  # "số xã đạt từ 10 tiêu chí trở lên là 37 xã": "lên" is read with the figure's lead
@@ -256,7 +233,8 @@ def phrases_for(text: str, clause_start: int, clause_end: int, quantities: list[
             listed = bool(shared_action) and listed_after(text[last_thing_end : q.number_start])
             acted = (f"{thing} {shared_action}", shared_action) if listed else None
             if acted is None and _content(subject) and not remote and acts_on(text, before if i else "", subject_start, q):
-                acted = action_name(SPANS_RE.sub(" ", PERIOD_RE.sub(" ", subject)), q.lead, thing, q.unit)
+                own = with_joined_verb(text, subject_start, subject)
+                acted = action_name(SPANS_RE.sub(" ", PERIOD_RE.sub(" ", own)), q.lead, thing, q.unit)
             shared_action, last_thing_end = (acted[1] if acted else ""), thing_end
             if acted:
                 start_at = subject_start if _content(subject) and not listed else q.start

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from chitieu.domain.indicators import Polarity
 from chitieu.domain.observations import Period
 from chitieu.domain.quantity import Op, Quantity
-from chitieu.extraction.indicator import PERIOD_RE
+from chitieu.extraction.claim_periods import PERIOD_RE
 from chitieu.vocab.polarity_cues import infer_polarity
 
 YEAR_SPAN_RE = re.compile(r"\b((?:19|20)\d{2})(?:\s*[-–—]\s*((?:19|20)?\d{2}))?\b")
