@@ -94,3 +94,10 @@ def test_a_body_named_with_capitals_mid_sentence_is_not_an_action() -> None:
     assert action_name("cán bộ và", "", "viên chức", "viên chức") is None
     got = _names("Năm 2025, Thanh tra huyện lựa chọn 14 đơn vị.")
     assert got[14] != "đơn vị thanh tra huyện lựa chọn"
+
+
+def test_people_counted_after_a_verb_of_harm_are_named_as_the_people_harmed() -> None:
+    got = _names("Năm 2025, trên địa bàn huyện xảy ra 37 vụ tai nạn giao thông, làm chết 21 người, bị thương 44 người.")
+    assert got[21] == "người chết"
+    assert got[44] == "người bị thương"
+    assert _names("Năm 2025, viên chức có trình độ thạc sĩ 58 người.")[58] == "viên chức có trình độ thạc sĩ"

@@ -48,6 +48,8 @@ _DONE_FOR = _words("done_for_marker")
 _DONE_FOR_END_RE = re.compile(r"\s(?:" + _alternation(_DONE_FOR) + r")$", re.IGNORECASE)
 _PASSIVE = _words("passive_word")[0]
 _COUNTING_VERBS = frozenset(_words("counting_verbs"))
+_HARM_VERBS = frozenset(_words("harm_to_people"))
+_CAUSATIVE = "làm "
 _MEASURED_COUNTS = frozenset(_words("measured_counts"))
 # units written with words that count things or people ("cây", "hộ", "lượt người"); the amounts ("ha", "tấn",
 # "giường bệnh") and work days of ``units.word_units`` measure rather than count
@@ -174,6 +176,9 @@ def action_name(subject: str, lead: str, thing: str, unit: str) -> tuple[str, st
     if lead and lead not in _EXISTENCE and lead not in _DONE_FOR:
         return None  # "đạt 120 hộ", "tăng 3 xã": a level or a change of what the subject names
     if thing.lower() == unit.lower() and unit.lower() in _GENERIC_COUNTERS and lead not in _DONE_FOR:
+        harm = _without_actor_unit(own)
+        if harm.lower() in _HARM_VERBS:  # "làm chết 85 người": the people harmed, "người chết"
+            return f"{thing} {harm[len(_CAUSATIVE):] if harm.lower().startswith(_CAUSATIVE) else harm}", ""
         return None  # "công chức 941 người", "giáo dục có 211 người": the noun before a counter of people names them
     ends = list(_ACTOR_END_RE.finditer(own))
     action = own[ends[-1].end() :].strip() if ends else _without_actor_unit(own)
