@@ -92,3 +92,28 @@ def test_rows_named_by_source_of_funds_under_a_merged_disbursement_header(tmp_pa
         ("result", "plan_ratio", "Vốn ngân sách địa phương", pytest.approx(64.0), "% kế hoạch", "", "kế hoạch"),
     ]
     same_in_ingest(path)
+
+
+def test_rows_named_by_what_they_are_after_the_tt_column_under_a_merged_plan_header(tmp_path: Path) -> None:
+    # no "Chỉ tiêu"/"Nội dung" header: the column after "TT" names the rows ("Sản phẩm"), and the plan header
+    # spans two measures, each with its unit in brackets
+    path = word_file(tmp_path / "ke-hoach-thuy-san.docx", ["BÁO CÁO", "Kế hoạch nuôi trồng thủy sản năm 2025"], [
+        ["TT", "Sản phẩm", "Kế hoạch năm 2025", ""],
+        ["", "", "Diện tích nuôi (ha)", "Sản lượng (tấn)"],
+        ["1", "Tôm nước lợ", "420,5", "3.150"],
+        ["2", "Cá nước ngọt", "1.208", "9.640"],
+    ], (((0, 0), (1, 0)), ((0, 1), (1, 1)), ((0, 2), (0, 3))))
+    assert [(kind, value, unit, name) for kind, _, name, value, unit, _, _ in table_claims(path)] == [
+        ("target", pytest.approx(420.5), "ha", "Tôm nước lợ"), ("target", 3150.0, "tấn", "Tôm nước lợ"),
+        ("target", 1208.0, "ha", "Cá nước ngọt"), ("target", 9640.0, "tấn", "Cá nước ngọt"),
+    ]
+    same_in_ingest(path)
+
+
+def test_a_list_of_people_after_the_tt_column_is_no_table_of_figures(tmp_path: Path) -> None:
+    path = word_file(tmp_path / "danh-sach.docx", ["DANH SÁCH", "Tổ công tác"], [
+        ["TT", "Họ và tên", "Chức vụ", "Số điện thoại"],
+        ["1", "Nguyễn Văn A", "Trưởng phòng", "0912 345 678"],
+        ["2", "Trần Thị B", "Chuyên viên", "0987 654 321"],
+    ])
+    assert table_claims(path) == []

@@ -148,17 +148,47 @@ def roles_from_cells(columns: list[Column], rows: list[list[str]]) -> list[Colum
     return out
 
 
+_VALUE_ROLES = ("target", "result", "ratio")
+
+
+def name_after_number(header: list[str]) -> int | None:
+    """The column naming the rows when no header says "Chỉ tiêu"/"Nội dung": offices head it with what the rows
+    are ("Cây trồng", "Sản phẩm", "Loại hình"), right after the "TT" column. Only when the header also names a
+    plan, result or ratio column, so a list of people or documents ("TT | Họ và tên | Chức vụ") is no table of
+    figures."""
+    cells = [clean(c) for c in header]
+    roles = [column_role(c) if c else None for c in cells]
+    if "indicator" in roles or not any(r in _VALUE_ROLES for r in roles):
+        return None
+    first = next((j for j, c in enumerate(cells) if c), None)
+    if first is None or roles[first] != "number" or first + 1 >= len(cells):
+        return None
+    name = cells[first + 1]
+    return first + 1 if name and roles[first + 1] is None and not has_number(name) else None
+
+
 def is_header(row: list[str]) -> bool:
     roles = [column_role(c) for c in row if clean(c)]
+    if "indicator" not in roles and name_after_number(row) is not None:
+        roles.append("indicator")
     return "indicator" in roles and sum(1 for r in roles if r) >= 3
 
 
-def is_subheader(row: list[str], columns_hint: int) -> bool:
+def is_subheader(row: list[str], columns_hint: int, header: list[str] | None = None) -> bool:
+    """The lower row of a two-level header: empty under the number and name columns, no figure, and either
+    header words of its own or cells under a spanning upper cell ("Kế hoạch 2024" over "Diện tích (ha)" |
+    "Năng suất (tạ/ha)": the merged cell leaves the upper row empty above the second)."""
     cells = [clean(c) for c in row]
     if len(cells) < 2 or cells[0] or (len(cells) > 1 and cells[1]):
         return False
     filled = [c for c in cells if c]
-    return bool(filled) and not any(has_number(c) for c in filled) and any(column_role(c) for c in filled)
+    if not filled or any(has_number(c) for c in filled):
+        return False
+    if any(column_role(c) for c in filled):
+        return True
+    top = [clean(c) for c in header] if header is not None else []
+    spanned = [j for j, c in enumerate(cells) if c and j < len(top) and not top[j] and any(top[:j])]
+    return bool(spanned)
 
 
 def is_column_numbers(cells: list[str]) -> bool:
