@@ -18,6 +18,7 @@ from chitieu.extraction.grammar import COUNTED_NOUN_SET, HEDGE_WORDS, LEAD_WORDS
 from chitieu.extraction.names import SUB_ITEM_MARKERS, tidy
 from chitieu.extraction.quantity import TextQuantity
 from chitieu.grammar.loader import rulebook
+from chitieu.grammar.text import alternation
 
 _BOOK = rulebook()
 
@@ -26,26 +27,22 @@ def _words(rule_id: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in _BOOK.rule("text.name_words", rule_id).words)  # type: ignore[attr-defined]
 
 
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_ACTOR_END_RE = re.compile(r"(?:^|\s)(?:" + _alternation(_words("actor_ends")) + r")(?=\s)", re.IGNORECASE)
+_ACTOR_END_RE = re.compile(r"(?:^|\s)(?:" + alternation(_words("actor_ends")) + r")(?=\s)", re.IGNORECASE)
 # a body alone before its action, with the proper name after it ("xã xây mới", "phường Tân An trồng")
-_ACTOR_UNIT_RE = re.compile(r"^(?:" + _alternation(_words("actor_units")) + r")\s+(?=\S)", re.IGNORECASE)
-_PLACE_AFTER_RE = re.compile(r"\s(?:" + _alternation(_words("place_after_thing")) + r")\s", re.IGNORECASE)
+_ACTOR_UNIT_RE = re.compile(r"^(?:" + alternation(_words("actor_units")) + r")\s+(?=\S)", re.IGNORECASE)
+_PLACE_AFTER_RE = re.compile(r"\s(?:" + alternation(_words("place_after_thing")) + r")\s", re.IGNORECASE)
 _WITH_MEASURE_AFTER_RE = re.compile(
     r"\svới\s+(?:" + _BOOK.pattern("text.subject_names", "measure_in_name").replace("(?:^|\\s)", "", 1) + ")", re.IGNORECASE
 )
 _GENERIC_COUNTERS = frozenset(_words("generic_counters"))
-_NOUN_OPENERS_RE = re.compile(r"^(?:" + _alternation(_words("noun_phrase_openers")) + r")(?=\s|$)", re.IGNORECASE)
+_NOUN_OPENERS_RE = re.compile(r"^(?:" + alternation(_words("noun_phrase_openers")) + r")(?=\s|$)", re.IGNORECASE)
 _EXISTENCE = _words("existence_verbs")
-_EXISTENCE_END_RE = re.compile(r"(?:^|\s)(?:" + _alternation(_EXISTENCE) + r")$", re.IGNORECASE)
-_AREA_START_RE = re.compile(r"^(?:" + _alternation(_words("area_words")) + r")(?=\s|$)", re.IGNORECASE)
+_EXISTENCE_END_RE = re.compile(r"(?:^|\s)(?:" + alternation(_EXISTENCE) + r")$", re.IGNORECASE)
+_AREA_START_RE = re.compile(r"^(?:" + alternation(_words("area_words")) + r")(?=\s|$)", re.IGNORECASE)
 # "bậc học mầm non có 6 trường …": a level the count is taken in (text.subject_names level_openers)
 _LEVEL_OPENER_RE = re.compile(_BOOK.pattern("text.subject_names", "level_openers"), re.IGNORECASE)
 _DONE_FOR = _words("done_for_marker")
-_DONE_FOR_END_RE = re.compile(r"\s(?:" + _alternation(_DONE_FOR) + r")$", re.IGNORECASE)
+_DONE_FOR_END_RE = re.compile(r"\s(?:" + alternation(_DONE_FOR) + r")$", re.IGNORECASE)
 _PASSIVE = _words("passive_word")[0]
 _COUNTING_VERBS = frozenset(_words("counting_verbs"))
 _HARM_VERBS = frozenset(_words("harm_to_people"))
@@ -139,7 +136,7 @@ def _without_actor_unit(own: str) -> str:
 
 
 _JOINED_VERB_RE = re.compile(
-    r"(?:^|[\s.;:])(" + _alternation(_words("verbs_joined_by_comma")) + r")\s*,\s*$", re.IGNORECASE
+    r"(?:^|[\s.;:])(" + alternation(_words("verbs_joined_by_comma")) + r")\s*,\s*$", re.IGNORECASE
 )
 
 

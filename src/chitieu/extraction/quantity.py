@@ -53,12 +53,13 @@ from chitieu.extraction.text_units import (
 from chitieu.grammar.loader import rulebook
 from chitieu.grammar.numbers import UNSIGNED_NUMBER, VULGAR_FRACTIONS, number_value
 from chitieu.grammar.prefilter import guarded
+from chitieu.grammar.text import alternation
 from chitieu.vocab.comparators import LEVEL_WORDS
 
 _NUM = UNSIGNED_NUMBER
 _FRACTIONS = "".join(VULGAR_FRACTIONS)
 _MAG = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
-_RATE = "|".join(re.escape(r) for r in sorted(RATE_UNITS, key=len, reverse=True))
+_RATE = alternation(RATE_UNITS)
 # A rate sign ends where a word starts, or where a plan abbreviation is typed glued to it ("48,39%KH"),
 # matched in the case written.
 _RATE_END = r"(?:(?![\w])|(?-i:(?=(?:" + "|".join(re.escape(w) for w in GLUED_AFTER_RATE) + r")(?![\w]))))"
@@ -94,7 +95,7 @@ QUANTITY_RE = re.compile(r"(?<![\w.,/²³])(?<![A-Za-z]-)" + _QUANTITY_BODY, re.
 _SECOND_COUNT_SLASH_RE = re.compile(r"\s?/\s?(?=\d)")
 _SECOND_COUNT_RE = re.compile(_QUANTITY_BODY, re.VERBOSE | re.IGNORECASE)
 
-_RATE_BASE_RE = re.compile(r"[ ]?(?P<b>" + "|".join(re.escape(b) for b in sorted(RATE_BASES, key=len, reverse=True)) + r")(?![\w])")
+_RATE_BASE_RE = re.compile(r"[ ]?(?P<b>" + alternation(RATE_BASES) + r")(?![\w])")
 _PLAN_DEN_RE = re.compile(rf"\s?/\s?(?P<n>{_NUM})(?![\d/])(?:\s?(?P<u>[^\W\d_]+))?")
 _SUFFIX_RE = re.compile(r"\s*(?P<s>" + "|".join(sorted(SUFFIX_OPS, key=len, reverse=True)) + r")(?![\w])", re.IGNORECASE)
 
@@ -111,10 +112,10 @@ _TOP_AFTER_RE = re.compile(TOP_AFTER_PATTERN, re.IGNORECASE)
 _RANK_OUT_OF_RE = re.compile(RANK_OUT_OF_PATTERN + rf"(?P<den>{_NUM})(?![\d/])", re.IGNORECASE)
 _ORDINAL_RE = re.compile(r"(?:^|(?<=[\s(.,;:-]))(?:" + ORDINAL_BEFORE_PATTERN + r")\s?\.?\s*$", re.IGNORECASE)
 _POPULATION_BASE_BEFORE_RE = re.compile(
-    r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in sorted(POPULATION_BASE_WORDS, key=len, reverse=True)) + r")\s*$", re.IGNORECASE
+    r"(?:^|\s)(?:" + alternation(POPULATION_BASE_WORDS) + r")\s*$", re.IGNORECASE
 )
 _FROM_TO_RE = reference("from_to")
-_POPULATION_WORDS = "|".join(re.escape(w) for w in sorted(POPULATION_BASES, key=len, reverse=True))
+_POPULATION_WORDS = alternation(POPULATION_BASES)
 # "trên 1 vạn dân", "/10.000 dân", "mỗi nghìn dân" after a count: the base it is counted per.
 _PER_POPULATION_RE = re.compile(
     r"\s*(?:trên|mỗi|cho mỗi|/)\s*(?:1\s+)?(?P<base>(?:vạn|nghìn|1\.000|10\.000|100\.000)\s+(?:"

@@ -18,18 +18,19 @@ from chitieu.extraction.grammar import (
 )
 from chitieu.extraction.text_units import DENOMINATORS, NOT_UNITS, all_word_units
 from chitieu.grammar.numbers import number_value
+from chitieu.grammar.text import alternation
 
 _WORD_UNIT_RE = re.compile(
     r"\s*(?P<u>" + "|".join(re.escape(u) for u in all_word_units()) + r")(?![\w%])", re.IGNORECASE
 )
 # A word that begins with a unit's syllable but is another word ("đồng bào", "trường hợp").
 _NOT_UNIT_RE = re.compile(
-    r"\s*(?P<w>" + "|".join(re.escape(u) for u in sorted(NOT_UNITS, key=len, reverse=True)) + r")(?![\w%])", re.IGNORECASE
+    r"\s*(?P<w>" + alternation(NOT_UNITS) + r")(?![\w%])", re.IGNORECASE
 )
 # "22.300 tỷ đồng bằng 95,7% dự toán" (its comma left out): "bằng" and a figure compare the money; no "đồng bằng".
 _MONEY_THEN_RATIO_RE = re.compile(r"\s*đồng(?=\s+bằng\s+\d)", re.IGNORECASE)
 _DENOM_RE = re.compile(
-    r"(?:\s?/\s?(?:" + "|".join(re.escape(d) for d in sorted(DENOMINATORS, key=len, reverse=True)) + r")(?![\w]))+",
+    r"(?:\s?/\s?(?:" + alternation(DENOMINATORS) + r")(?![\w]))+",
     re.IGNORECASE,
 )
 _PREFIX_WORDS = sorted({*PREFIX_OPS, *HEDGE_WORDS, *LEAD_WORDS, "từ", "không còn"}, key=len, reverse=True)
@@ -37,7 +38,7 @@ _PREFIX_RE = re.compile(
     r"(?:^|(?<=[\s(,;:]))(?P<w>" + "|".join(re.escape(w) for w in _PREFIX_WORDS) + r")\s*$", re.IGNORECASE
 )
 _SYMBOL_OPS: dict[str, Op] = {w: op for w, op in PREFIX_OPS.items() if not w[0].isalpha()}
-SYMBOL_PREFIX_RE = re.compile(r"(?P<w>" + "|".join(re.escape(w) for w in sorted(_SYMBOL_OPS, key=len, reverse=True)) + r")\s*$")
+SYMBOL_PREFIX_RE = re.compile(r"(?P<w>" + alternation(_SYMBOL_OPS) + r")\s*$")
 _NAME_THRESHOLD_RES = tuple((re.compile(before, re.IGNORECASE), unit, needs) for before, unit, needs in NAME_THRESHOLDS)
 # A noun right after a bare count becomes its unit ("980 buồng", "18 địa phương", "14 homestay").
 _NOUN_AFTER_RE = re.compile(r"[ ]+(?P<w1>[^\W\d_]+)(?![\w/%])(?:[ ]+(?P<w2>[^\W\d_]+)(?![\w/%]))?")

@@ -55,15 +55,16 @@ from chitieu.extraction.statement_figures import (
 )
 from chitieu.extraction.text_units import META_UNITS
 from chitieu.grammar.loader import rulebook
+from chitieu.grammar.text import alternation
 
-_PLAN_AFTER_RE = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in sorted(PLAN_WORDS, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
+_PLAN_AFTER_RE = re.compile(r"\s*(?:" + alternation(PLAN_WORDS) + r")(?!\w)", re.IGNORECASE)
 _PLAN_PAREN_RE = reference("plan_paren")
 _PLAN_SLASH_RE = reference("plan_slash")
 _RATE_PAREN_RE = reference("rate_paren")
 _SHARE_BASIS_RE = reference("share_basis")
 _CHANGE_LEAD_RE = re.compile(r"(?:" + "|".join(CHANGE_VERBS) + r")\b", re.IGNORECASE)
 _CHANGE_RE = re.compile(r"(?:^|\s)(?:" + "|".join(CHANGE_VERBS) + r")$", re.IGNORECASE)
-PLAN_VERB_RE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in sorted(PLAN_VERBS, key=len, reverse=True)) + r")(?=\s|$)", re.IGNORECASE)
+PLAN_VERB_RE = re.compile(r"(?:^|\s)(?:" + alternation(PLAN_VERBS) + r")(?=\s|$)", re.IGNORECASE)
 _EXCEEDS_RE = re.compile(r"(?:^|\s)vượt(?:\s|$)")
 _BEATS_RE = re.compile(r"(?:vượt|cao hơn|thấp hơn|hụt|tăng|giảm)\s")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _SPACES_RE = re.compile(r"\s+")
 _FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "D"})
@@ -35,3 +36,9 @@ def strip_diacritics(text: str) -> str:
 def fold(text: object, strip: str = FOLD_STRIP) -> str:
     """Lower case, no diacritics (đ → d), single spaces, no surrounding punctuation."""
     return strip_diacritics(norm(text, strip=" ")).strip(strip)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """The words of a table as one regular-expression alternation, each escaped and the longest first, so that
+    "tăng thêm" is tried before "tăng"."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
