@@ -91,6 +91,8 @@ def role_columns(header: list[str], sub: list[str] | None, width: int) -> list[C
             role = "ratio"  # "So sánh %" over "KH 2021/ƯTH 2020": a ratio, not the plan it names first
         label = " / ".join(x for x in (top, child) if x)
         columns.append(Column(j, role, label, top if child else ""))
+    if (named := name_after_number(header)) is not None and not any(c.role == "indicator" for c in columns):
+        columns[named] = replace(columns[named], role="indicator")
     return columns
 
 

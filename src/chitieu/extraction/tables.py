@@ -12,7 +12,7 @@ become components of the header-only row above them, and roman-numbered rows set
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from chitieu.domain import Op, Quantity
 from chitieu.extraction.table_columns import (
@@ -33,7 +33,6 @@ from chitieu.extraction.table_header import (
     has_number,
     is_column_numbers,
     is_subheader,
-    name_after_number,
     resolve_amounts,
     result_blocks,
     role_columns,
@@ -134,8 +133,6 @@ def parse_indicator_table(rows: list[list[str]], caption: str = "") -> Indicator
     width = max(len(r) for r in rows)
     title = " ".join([caption, *(clean(c) for row in rows[:h] for c in row if clean(c))]).strip()
     columns = target_after_name(resolve_amounts(role_columns(header, sub, width), title))
-    if (named := name_after_number(header)) is not None and not any(c.role == "indicator" for c in columns):
-        columns[named] = replace(columns[named], role="indicator")
     role_index = {role: next((c.index for c in columns if c.role == role), None) for role in ("number", "indicator", "unit", "target")}
     if role_index["indicator"] is None:
         return None
