@@ -3,12 +3,9 @@ own sentences."""
 
 from __future__ import annotations
 
-from chitieu.extraction.claims import extract_claims
 from chitieu.extraction.counted_names import action_name, listed_after
 
-
-def _names(text: str) -> dict[float, str]:
-    return {c.value: c.indicator for c in extract_claims(text + "\n") if c.value is not None}
+from .claim_names import names_by_value as _names
 
 
 def test_the_counted_noun_heads_the_name_and_the_verb_qualifies_it() -> None:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from chitieu.extraction.claims import extract_claims
 
-
-def _names(text: str) -> dict[float, str]:
-    return {c.value: c.indicator for c in extract_claims(text + "\n") if c.value is not None}
+from .claim_names import names_by_value as _names
 
 
 def test_a_level_before_a_count_qualifies_the_counted_noun() -> None:

@@ -9,9 +9,7 @@ from __future__ import annotations
 from chitieu.extraction.claims import extract_claims
 from chitieu.extraction.names import tidy
 
-
-def names(text: str) -> dict[float, str]:
-    return {c.value: c.indicator for c in extract_claims(text + "\n") if c.value is not None}
+from .claim_names import names_by_value as names
 
 
 def test_clause_openings_are_not_the_subject() -> None:

@@ -5,9 +5,7 @@ from __future__ import annotations
 from chitieu.extraction.claims import extract_claims
 from chitieu.extraction.names import edges
 
-
-def _names(text: str) -> dict[float, str]:
-    return {c.value: c.indicator for c in extract_claims(text + "\n") if c.value is not None}
+from .claim_names import names_by_value as _names
 
 
 def test_a_name_never_starts_inside_a_bracket() -> None:
